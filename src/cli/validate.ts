@@ -1,0 +1,48 @@
+import { loadKnowledgeBase, KnowledgeLoadError } from '../knowledge/knowledge-base.js';
+import { loadTrainingFiles, TrainingDataError } from '../nlu/training-data.js';
+import { INTENTS } from '../nlu/intents.js';
+import { foldText } from '../nlu/vi/fold.js';
+
+export interface ValidationReport {
+  problems: string[];
+  procedures: number;
+  utterances: number;
+}
+
+/** Cross-checks knowledge and training data, the way `rasa data validate` does. */
+export function validateData(knowledgeDir: string, intentsDir: string): ValidationReport {
+  const problems: string[] = [];
+  let knownIds: Set<string> | null = null;
+  let procedures = 0;
+  try {
+    const kb = loadKnowledgeBase(knowledgeDir);
+    knownIds = new Set(kb.procedures.map((p) => p.id));
+    procedures = kb.procedures.length;
+  } catch (err) {
+    if (err instanceof KnowledgeLoadError) problems.push(...err.errors.map((e) => e.message));
+    else throw err;
+  }
+  let utterances = 0;
+  try {
+    const { examples } = loadTrainingFiles(intentsDir);
+    utterances = examples.length;
+    const seen = new Map<string, { intent: string; source: string }>();
+    for (const ex of examples) {
+      if (ex.procedure && knownIds && !knownIds.has(ex.procedure)) {
+        problems.push(`${ex.source}: "${ex.text}": unknown procedure id "${ex.procedure}"`);
+      }
+      const key = foldText(ex.text);
+      const other = seen.get(key);
+      if (other && other.intent !== ex.intent) {
+        problems.push(`${ex.source}: "${ex.text}" is labelled ${ex.intent} here and ${other.intent} in ${other.source}`);
+      }
+      seen.set(key, { intent: ex.intent, source: ex.source });
+    }
+    const present = new Set(examples.map((e) => e.intent));
+    for (const intent of INTENTS) if (!present.has(intent)) problems.push(`${intentsDir}: intent "${intent}" has no utterances`);
+  } catch (err) {
+    if (err instanceof TrainingDataError) problems.push(...err.problems);
+    else throw err;
+  }
+  return { problems, procedures, utterances };
+}

@@ -1,0 +1,93 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { DataFileError } from '../errors.js';
+import { readDataFile } from '../data/read-data-file.js';
+import { procedureSchema, type Procedure } from './schema.js';
+
+/** The procedures the assistant knows, keyed by id. Immutable once loaded. */
+export class KnowledgeBase {
+  readonly procedures: ReadonlyArray<Procedure>;
+  private readonly byId: ReadonlyMap<string, Procedure>;
+
+  constructor(procedures: Procedure[]) {
+    this.procedures = procedures;
+    this.byId = new Map(procedures.map((p) => [p.id, p]));
+  }
+
+  get(id: string): Procedure | undefined {
+    return this.byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Distinct fields (lĩnh vực) in catalogue order. */
+  fields(): string[] {
+    return [...new Set(this.procedures.map((p) => p.field))];
+  }
+
+  inField(field: string): Procedure[] {
+    return this.procedures.filter((p) => p.field === field);
+  }
+}
+
+/**
+ * Loads every `*.yaml` under `dir`. All files are checked before failing, so one run
+ * reports every problem: each names the file, the field and what is wrong.
+ */
+export function loadKnowledgeBase(dir: string): KnowledgeBase {
+  const files = listYamlFiles(dir);
+  const procedures: Procedure[] = [];
+  const errors: DataFileError[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    try {
+      const procedure = readDataFile(file, procedureSchema);
+      const expectedId = path.basename(file).replace(/\.ya?ml$/, '');
+      if (procedure.id !== expectedId) {
+        throw new DataFileError(file, [`id: "${procedure.id}" must match the file name "${expectedId}"`]);
+      }
+      const other = seen.get(procedure.id);
+      if (other) throw new DataFileError(file, [`id: "${procedure.id}" is already used by ${other}`]);
+      seen.set(procedure.id, file);
+      procedures.push(procedure);
+    } catch (err) {
+      if (err instanceof DataFileError) errors.push(err);
+      else throw err;
+    }
+  }
+  for (const procedure of procedures) {
+    for (const [ci, c] of procedure.cases.entries()) {
+      for (const [di, doc] of c.documents.entries()) {
+        if (doc.procedure && !seen.has(doc.procedure)) {
+          errors.push(new DataFileError(seen.get(procedure.id) ?? procedure.id, [
+            `cases.${ci}.documents.${di}.procedure: unknown procedure id "${doc.procedure}"`,
+          ]));
+        }
+      }
+    }
+  }
+  if (errors.length) throw new KnowledgeLoadError(errors);
+  if (!procedures.length) throw new KnowledgeLoadError([new DataFileError(dir, ['holds no procedure files (*.yaml)'])]);
+  return new KnowledgeBase(procedures);
+}
+
+export class KnowledgeLoadError extends Error {
+  readonly errors: DataFileError[];
+  constructor(errors: DataFileError[]) {
+    super(`knowledge base has ${errors.length} problem(s):\n${errors.map((e) => `  - ${e.message}`).join('\n')}`);
+    this.name = 'KnowledgeLoadError';
+    this.errors = errors;
+  }
+}
+
+function listYamlFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true }) as string[];
+  } catch (err) {
+    throw new KnowledgeLoadError([new DataFileError(dir, [`cannot be read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`])]);
+  }
+  return entries.filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
+}
