@@ -1,13 +1,23 @@
-import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { loadConfig } from '../config.js';
 import { validateData } from './validate.js';
+import { loadNluData } from '../nlu/load.js';
+import { trainRecognizer } from '../nlu/train.js';
+import { runEval } from './eval.js';
 
-const root = process.cwd();
-const [command] = process.argv.slice(2);
+const USAGE = `usage: npm run -s dvc -- <command>
+  validate              check knowledge/ and intents/ (schema and cross-references)
+  parse [TEXT]          parse TEXT, or one question per line of standard input, to JSON lines
+  export-training       every training utterance as JSON lines
+  eval [GOLD.jsonl]     k-fold cross-validation, and the score on the dev sample
+`;
 
-function main(): number {
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const config = loadConfig();
   switch (command) {
     case 'validate': {
-      const report = validateData(path.join(root, 'knowledge'), path.join(root, 'intents'));
+      const report = validateData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
       if (report.problems.length) {
         process.stderr.write(`${report.problems.length} problem(s):\n${report.problems.map((p) => `  - ${p}`).join('\n')}\n`);
         return 1;
@@ -15,10 +25,34 @@ function main(): number {
       process.stdout.write(`ok: ${report.procedures} procedures, ${report.utterances} utterances\n`);
       return 0;
     }
+    case 'parse': {
+      const data = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
+      const recognizer = trainRecognizer({ ...data, options: config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD } });
+      const emit = (text: string): void => {
+        const { text: t, intent, confidence, procedure, entities, intents, procedures, ambiguous } = recognizer.parse(text);
+        process.stdout.write(`${JSON.stringify({ text: t, intent, confidence, procedure, entities, intents, procedures, ambiguous })}\n`);
+      };
+      if (args.length) {
+        emit(args.join(' '));
+        return 0;
+      }
+      for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) emit(line);
+      return 0;
+    }
+    case 'export-training': {
+      const { examples } = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
+      for (const { text, intent, procedure } of examples) process.stdout.write(`${JSON.stringify({ text, intent, procedure })}\n`);
+      return 0;
+    }
+    case 'eval':
+      return runEval(config, args[0]);
     default:
-      process.stderr.write('usage: dvc <validate|parse|export-training|eval>\n');
-      return 2;
+      process.stderr.write(USAGE);
+      return command ? 2 : 0;
   }
 }
 
-process.exitCode = main();
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: unknown) => {
+  process.stderr.write(`dvc: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

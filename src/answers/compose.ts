@@ -1,0 +1,150 @@
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Procedure, ProcedureFee } from '../knowledge/schema.js';
+import type { Intent } from '../nlu/intents.js';
+import type { Replies } from './replies.js';
+
+// Turns an understood question into an answer from the knowledge base: text (Markdown)
+// and the natural next questions as buttons. No botbuilder here: the bot adapts it.
+
+export interface Suggestion {
+  title: string;
+  /** What the button asks, already understood: no need to parse it again. */
+  value: { intent: Intent; procedure: string | null };
+}
+
+export interface Answer {
+  text: string;
+  suggestions: Suggestion[];
+  intent: Intent;
+  procedure: string | null;
+}
+
+const money = new Intl.NumberFormat('vi-VN');
+
+export function formatFee(fee: ProcedureFee, replies: Replies): string {
+  const amount = fee.amount === null ? replies.say('feeUnknown') : fee.amount === 0 ? replies.say('feeFree') : `${money.format(fee.amount)} đồng`;
+  const parts = [`${fee.label}: **${amount}**`];
+  if (fee.onlineAmount !== undefined && fee.onlineAmount !== null && fee.onlineAmount !== fee.amount) {
+    parts.push(`(${replies.say('feeOnline', { amount: fee.onlineAmount === 0 ? replies.say('feeFree') : `${money.format(fee.onlineAmount)} đồng` })})`);
+  }
+  if (fee.note) parts.push(`— ${fee.note}`);
+  return parts.join(' ');
+}
+
+export class AnswerComposer {
+  constructor(private readonly knowledge: KnowledgeBase, private readonly replies: Replies) {}
+
+  say(id: string, values?: Record<string, string | number>): string {
+    return this.replies.say(id, values);
+  }
+
+  /** Buttons for the other questions one may ask about a procedure. */
+  nextQuestions(procedure: Procedure, except: Intent): Suggestion[] {
+    const all: Array<[Intent, string]> = [
+      ['procedure.documents', 'buttonDocuments'],
+      ['procedure.fee', 'buttonFee'],
+      ['procedure.duration', 'buttonDuration'],
+      ['procedure.location', 'buttonLocation'],
+      ['procedure.online', 'buttonOnline'],
+      ['procedure.steps', 'buttonSteps'],
+    ];
+    return all.filter(([intent]) => intent !== except)
+      .map(([intent, id]) => ({ title: this.replies.say(id), value: { intent, procedure: procedure.id } }));
+  }
+
+  /** The answer about one procedure for a procedure.* intent. */
+  aboutProcedure(intent: Intent, procedure: Procedure): Answer {
+    const lines = this.procedureLines(intent, procedure);
+    lines.push('', this.replies.say('source', { legal: procedure.legalBasis.join('; ') }));
+    if (procedure.online.url) lines.push(procedure.online.url);
+    return { text: lines.join('\n'), suggestions: this.nextQuestions(procedure, intent), intent, procedure: procedure.id };
+  }
+
+  private procedureLines(intent: Intent, p: Procedure): string[] {
+    const r = this.replies;
+    const name = lowerFirst(p.name);
+    const multi = p.cases.length > 1;
+    const caseHeading = (c: Procedure['cases'][number]): string =>
+      r.say('documentsCase', { case: c.name, when: c.when ? ` (${lowerFirst(c.when)})` : '' });
+    switch (intent) {
+      case 'procedure.documents':
+        return [r.say('documentsIntro', { name }), ...p.cases.flatMap((c) => [
+          ...(multi ? ['', caseHeading(c)] : []),
+          ...c.documents.map((d, i) => `${i + 1}. ${d.name}${d.form ? ` — ${lowerFirst(d.form)}` : ''}${d.optional ? ` ${r.say('optionalDocument')}` : ''}`),
+        ])];
+      case 'procedure.fee':
+        return [r.say('feeIntro', { name }), ...p.cases.flatMap((c) => [
+          ...(multi ? [caseHeading(c)] : []),
+          ...c.fees.map((f) => `- ${formatFee(f, r)}`),
+          ...(c.exemptions.length ? [r.say('exemptions', { list: c.exemptions.join('; ') })] : []),
+        ]), ...p.caveats.map((text) => r.say('caveat', { text }))];
+      case 'procedure.duration':
+        return [r.say('durationIntro', { name }), ...p.cases.map((c) => (multi ? `- ${c.name}: ${c.duration}` : c.duration))];
+      case 'procedure.location':
+        return [r.say('locationIntro', { name }), ...p.submitAt.map((s) => `- ${s}`), r.say('locationAgency', { agency: p.agency })];
+      case 'procedure.online': {
+        const id = p.online.availability === 'full' ? 'onlineFull' : p.online.availability === 'partial' ? 'onlinePartial' : 'onlineNone';
+        return [r.say(id, { name, url: p.online.url ?? '' }), ...(p.online.note ? [p.online.note] : [])];
+      }
+      case 'procedure.steps':
+        return [r.say('stepsIntro', { name }), ...p.steps.map((s, i) => `${i + 1}. ${s}`)];
+      default:
+        return [
+          r.say('overviewIntro', { name: p.name }),
+          r.say('overviewAgency', { agency: p.agency }),
+          ...(multi ? [r.say('overviewCases', { cases: p.cases.map((c) => lowerFirst(c.name)).join('; ') })] : []),
+          r.say('overviewAsk'),
+        ];
+    }
+  }
+
+  /** Procedures in a field, or the list of fields. */
+  list(field: string | undefined): Answer {
+    const procedures = field ? this.knowledge.inField(field) : [];
+    if (!procedures.length) {
+      return {
+        text: this.replies.say('listFields'),
+        suggestions: [],
+        intent: 'procedure.list',
+        procedure: null,
+      };
+    }
+    return {
+      text: [this.replies.say('listField', { field: field ?? '' }), ...procedures.map((p) => `- ${p.name}`)].join('\n'),
+      suggestions: procedures.map((p) => ({ title: p.name, value: { intent: 'procedure.info', procedure: p.id } })),
+      intent: 'procedure.list',
+      procedure: null,
+    };
+  }
+
+  /** Which of these procedures? Buttons, one per procedure. */
+  clarify(intent: Intent, ids: string[]): Answer {
+    const suggestions = ids.map((id) => this.knowledge.get(id)).filter((p): p is Procedure => Boolean(p))
+      .map((p) => ({ title: p.name, value: { intent, procedure: p.id } }));
+    return { text: this.replies.say('clarifyProcedure'), suggestions, intent, procedure: null };
+  }
+
+  /** "I did not understand", with up to three guesses. */
+  notUnderstood(guesses: Suggestion[]): Answer {
+    const suggestions = guesses.slice(0, 3);
+    return {
+      text: this.replies.say(suggestions.length ? 'noneWithSuggestions' : 'none'),
+      suggestions,
+      intent: 'none',
+      procedure: null,
+    };
+  }
+
+  fieldSuggestions(): Suggestion[] {
+    return [];
+  }
+
+  simple(intent: Intent, replyId: string, suggestions: Suggestion[] = []): Answer {
+    return { text: this.replies.say(replyId), suggestions, intent, procedure: null };
+  }
+}
+
+function lowerFirst(text: string): string {
+  // Keep acronyms and proper names ("UBND", "Giấy…" stays when the second letter is upper case).
+  return /^[A-ZÀ-Ỹ][a-zà-ỹ]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}

@@ -1,0 +1,64 @@
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { PROCEDURE_INTENTS, type Intent } from '../nlu/intents.js';
+import type { ParseResult } from '../nlu/recognizer.js';
+import type { Answer, AnswerComposer, Suggestion } from './compose.js';
+
+// Decides what to answer, from what was understood and what the conversation remembers.
+// Pure: the bot keeps the memory in conversation state.
+
+export interface ConversationMemory {
+  /** The procedure in play, for follow-up questions without a procedure name. */
+  procedure: string | null;
+}
+
+export const EMPTY_MEMORY: ConversationMemory = { procedure: null };
+
+/** What the citizen asked: parsed text, or a button that already says it. */
+export type Question =
+  | { kind: 'text'; parse: ParseResult }
+  | { kind: 'button'; intent: Intent; procedure: string | null };
+
+const MIN_GUESS_COVERAGE = 0.3;
+
+export class Responder {
+  constructor(private readonly knowledge: KnowledgeBase, private readonly composer: AnswerComposer) {}
+
+  respond(question: Question, memory: ConversationMemory): { answer: Answer; memory: ConversationMemory } {
+    const intent = question.kind === 'text' ? question.parse.intent : question.intent;
+    const named = question.kind === 'text' ? question.parse.procedure : question.procedure;
+
+    if (PROCEDURE_INTENTS.has(intent)) {
+      if (question.kind === 'text' && question.parse.ambiguous) {
+        return { answer: this.composer.clarify(intent, question.parse.ambiguous), memory };
+      }
+      const id = named ?? memory.procedure;
+      const procedure = id ? this.knowledge.get(id) : undefined;
+      if (!procedure) return { answer: this.composer.simple(intent, 'askProcedure'), memory };
+      return { answer: this.composer.aboutProcedure(intent, procedure), memory: { ...memory, procedure: procedure.id } };
+    }
+    switch (intent) {
+      case 'procedure.list':
+        return { answer: this.composer.list(question.kind === 'text' ? question.parse.entities.field : undefined), memory };
+      case 'dossier.status':
+        return { answer: this.composer.simple(intent, 'dossierAskCode'), memory };
+      case 'handoff':
+        return { answer: this.composer.simple(intent, 'handoff'), memory };
+      case 'greeting':
+      case 'thanks':
+      case 'goodbye':
+        return { answer: this.composer.simple(intent, intent), memory };
+      default:
+        return { answer: this.composer.notUnderstood(question.kind === 'text' ? this.guesses(question.parse) : []), memory };
+    }
+  }
+
+  /** "Có phải bạn muốn hỏi…": near-miss procedures, then the likeliest other intents. */
+  private guesses(parse: ParseResult): Suggestion[] {
+    const fromProcedures = parse.procedures
+      .filter((p) => p.coverage >= MIN_GUESS_COVERAGE)
+      .map((p) => this.knowledge.get(p.id))
+      .filter((p) => p !== undefined)
+      .map((p) => ({ title: p.name, value: { intent: 'procedure.info' as Intent, procedure: p.id } }));
+    return fromProcedures.slice(0, 3);
+  }
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project's root folder, wherever the process was started from. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const port = z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number')
+  .min(0, 'must be between 0 and 65535').max(65535, 'must be between 0 and 65535');
+const optionalText = z.string().trim().min(1).optional();
+const probability = z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+const positiveMs = z.coerce.number().int('must be a whole number of milliseconds').positive('must be positive');
+
+const configSchema = z.object({
+  PORT: port.default(3978),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  KNOWLEDGE_DIR: z.string().trim().min(1).default(path.join(PROJECT_ROOT, 'knowledge')),
+  INTENTS_DIR: z.string().trim().min(1).default(path.join(PROJECT_ROOT, 'intents')),
+  PORTAL_URL: z.string().trim().url('must be a URL such as http://127.0.0.1:3979').optional(),
+  PORTAL_TIMEOUT_MS: positiveMs.default(3000),
+  ADMIN_TOKEN: optionalText,
+  HELPDESK_TOKEN: optionalText,
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  NONE_THRESHOLD: probability.optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema> & { DATA_DIR: string };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads configuration from environment variables; every bad value is named in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = Object.fromEntries(Object.keys(configSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => {
+      const key = String(i.path[0]);
+      return `${key}=${JSON.stringify(env[key])}: ${i.message}`;
+    }));
+  }
+  return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) };
+}

@@ -1,0 +1,26 @@
+// Classifier features: folded syllables and syllable pairs (Vietnamese words are mostly
+// two syllables), with the words that name a procedure replaced by one placeholder, so
+// the classifier learns the question ("hết bao nhiêu tiền") rather than the procedure;
+// plus how many words are unknown, which tells out-of-scope messages apart.
+
+export const PROCEDURE_WORD = '__proc__';
+
+export function intentFeatures(
+  folded: readonly string[],
+  procedureWords: ReadonlySet<number>,
+  unknown: { unknown: number; total: number },
+): string[] {
+  const words: string[] = [];
+  folded.forEach((w, i) => {
+    if (!procedureWords.has(i)) words.push(w);
+    else if (words[words.length - 1] !== PROCEDURE_WORD) words.push(PROCEDURE_WORD);
+  });
+  const features = [...words];
+  for (let i = 1; i < words.length; i++) features.push(`${words[i - 1]}_${words[i]}`);
+  if (!words.length) features.push('__empty__');
+  if (unknown.unknown >= 1) features.push('__unknown1__');
+  if (unknown.unknown >= 2) features.push('__unknown2__');
+  if (unknown.total && unknown.unknown / unknown.total >= 0.4) features.push('__unknown_most__');
+  if (!unknown.unknown) features.push('__all_known__');
+  return features;
+}

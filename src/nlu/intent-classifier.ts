@@ -1,0 +1,104 @@
+import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
+import type { Intent } from './intents.js';
+
+// Intent classifier: natural's naive Bayes, trained on syllables and syllable pairs.
+// Scoring reads natural's trained counts (in how many questions of each intent a feature
+// occurs) and works as a binarised multinomial naive Bayes in log space: natural's own
+// scoring multiplies raw probabilities, which underflows to 0 on long messages, and its
+// per-intent smoothing favours the intents with the fewest examples, so the large and
+// varied `none` intent loses to small ones. A temperature turns log posteriors into
+// calibrated confidences.
+
+export interface IntentScore {
+  intent: Intent;
+  confidence: number;
+}
+
+export interface IntentModelJson {
+  version: 1;
+  labels: Intent[];
+  features: string[];
+  /** counts[label][featureIndex], as natural trained them. */
+  counts: Record<string, Record<number, number>>;
+  totals: Record<string, number>;
+  totalExamples: number;
+  smoothing: number;
+  temperature: number;
+}
+
+/** Additive smoothing of the multinomial estimates. */
+const ALPHA = 0.5;
+
+export class IntentClassifier {
+  private readonly featureIndex: Map<string, number>;
+  /** Per intent: log prior, log P(feature | intent) for seen features, and for unseen ones. */
+  private readonly tables: Array<{ intent: Intent; prior: number; seen: Map<number, number>; unseen: number }>;
+
+  private constructor(private readonly model: IntentModelJson) {
+    this.featureIndex = new Map(model.features.map((f, i) => [f, i]));
+    const vocabularySize = model.features.length;
+    this.tables = model.labels.map((intent) => {
+      const counts = model.counts[intent] ?? {};
+      // natural stores (occurrences + smoothing) per feature.
+      const occurrences = Object.entries(counts).map(([i, c]) => [Number(i), c - model.smoothing] as const);
+      const total = occurrences.reduce((sum, [, c]) => sum + c, 0);
+      const denominator = Math.log(total + ALPHA * vocabularySize);
+      return {
+        intent,
+        prior: Math.log((model.totals[intent] ?? 1) / model.totalExamples),
+        seen: new Map(occurrences.map(([i, c]) => [i, Math.log(c + ALPHA) - denominator])),
+        unseen: Math.log(ALPHA) - denominator,
+      };
+    });
+  }
+
+  static train(examples: ReadonlyArray<{ features: string[]; intent: Intent }>, temperature = 1): IntentClassifier {
+    const bayes = new BayesClassifier();
+    for (const ex of examples) if (ex.features.length) bayes.addDocument(ex.features, ex.intent);
+    bayes.train();
+    const abc = bayes.classifier;
+    return new IntentClassifier({
+      version: 1,
+      labels: Object.keys(abc.classTotals) as Intent[],
+      features: Object.keys(bayes.features),
+      counts: abc.classFeatures,
+      totals: abc.classTotals,
+      totalExamples: abc.totalExamples,
+      smoothing: abc.smoothing,
+      temperature,
+    });
+  }
+
+  static fromJSON(json: IntentModelJson): IntentClassifier {
+    return new IntentClassifier(json);
+  }
+
+  toJSON(): IntentModelJson {
+    return this.model;
+  }
+
+  withTemperature(temperature: number): IntentClassifier {
+    return new IntentClassifier({ ...this.model, temperature });
+  }
+
+  /** Log posterior (unnormalised) per intent. */
+  logScores(features: readonly string[]): Array<{ intent: Intent; logp: number }> {
+    const present = [...new Set(features)].map((f) => this.featureIndex.get(f)).filter((i): i is number => i !== undefined);
+    return this.tables.map(({ intent, prior, seen, unseen }) => {
+      let logp = prior;
+      for (const i of present) logp += seen.get(i) ?? unseen;
+      return { intent, logp };
+    });
+  }
+
+  classify(features: readonly string[]): IntentScore[] {
+    const scores = this.logScores(features);
+    const t = this.model.temperature;
+    const max = Math.max(...scores.map((s) => s.logp));
+    const exp = scores.map((s) => Math.exp((s.logp - max) / t));
+    const sum = exp.reduce((a, b) => a + b, 0);
+    return scores
+      .map((s, i) => ({ intent: s.intent, confidence: (exp[i] ?? 0) / sum }))
+      .sort((a, b) => b.confidence - a.confidence);
+  }
+}

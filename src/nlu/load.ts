@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { loadTrainingFiles, type TrainingExample } from './training-data.js';
+import { loadLexicon, type Lexicon } from './vi/lexicon.js';
+
+export interface NluData {
+  knowledge: KnowledgeBase;
+  examples: TrainingExample[];
+  lexicon: Lexicon;
+}
+
+/** Loads knowledge, training utterances and the lexicon from their folders. */
+export function loadNluData(knowledgeDir: string, intentsDir: string): NluData {
+  return {
+    knowledge: loadKnowledgeBase(knowledgeDir),
+    examples: loadTrainingFiles(intentsDir).examples,
+    lexicon: loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml')),
+  };
+}

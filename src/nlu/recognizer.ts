@@ -1,0 +1,162 @@
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { extractDossierCode, maskDossierCodes } from './dossier-code.js';
+import { intentFeatures } from './features.js';
+import { IntentClassifier, type IntentScore } from './intent-classifier.js';
+import { PROCEDURE_INTENTS, type Intent } from './intents.js';
+import { ProcedureMatcher, type ProcedureMatch } from './procedure-matcher.js';
+import { DOSSIER_CODE_WORD, normalizeText, type NormalizedText } from './vi/normalize.js';
+import type { Lexicon } from './vi/lexicon.js';
+import { foldText } from './vi/fold.js';
+import type { Vocabulary } from './vocabulary.js';
+
+export interface ParseResult {
+  text: string;
+  intent: Intent;
+  confidence: number;
+  procedure: string | null;
+  entities: { dossierCode?: string; field?: string };
+  /** Ranked intents with calibrated confidences. */
+  intents: IntentScore[];
+  /** Candidate procedures, best first, including near misses (for "did you mean"). */
+  procedures: Array<{ id: string; score: number; coverage: number }>;
+  /** Set when the two best procedures are too close to choose: ask which one. */
+  ambiguous: string[] | null;
+  tokens: string[];
+}
+
+export interface RecognizerOptions {
+  /** Below this confidence the answer is `none`. */
+  noneThreshold: number;
+  /** A procedure is named when this share of an alias's weight is in the question. */
+  minCoverage: number;
+  /** ...and the match scores at least this much. */
+  minProcedureScore: number;
+  /** Two procedures closer than this ratio are ambiguous. */
+  ambiguityRatio: number;
+}
+
+export const DEFAULT_RECOGNIZER_OPTIONS: RecognizerOptions = {
+  noneThreshold: 0.35,
+  minCoverage: 0.55,
+  minProcedureScore: 1.5,
+  ambiguityRatio: 0.9,
+};
+
+/** What the recognizer needs; built once per model (see train.ts). */
+export interface RecognizerParts {
+  lexicon: Lexicon;
+  matcher: ProcedureMatcher;
+  classifier: IntentClassifier;
+  vocabulary: Vocabulary;
+  fields: ReadonlyArray<{ name: string; folded: string[] }>;
+  options: RecognizerOptions;
+}
+
+export class Recognizer {
+  constructor(private readonly parts: RecognizerParts) {}
+
+  get classifier(): IntentClassifier {
+    return this.parts.classifier;
+  }
+
+  normalize(text: string): NormalizedText {
+    return normalizeText(maskDossierCodes(text, DOSSIER_CODE_WORD), this.parts.lexicon);
+  }
+
+  findProcedures(norm: NormalizedText): ReturnType<typeof findProcedures> {
+    return findProcedures(this.parts.matcher, this.parts.options, norm);
+  }
+
+  parse(text: string): ParseResult {
+    const { options } = this.parts;
+    const dossierCode = extractDossierCode(text);
+    const norm = this.normalize(text);
+    const { accepted, matches, candidates } = this.findProcedures(norm);
+    const unknown = this.parts.vocabulary.unknown(norm);
+    const intents = this.parts.classifier.classify(intentFeatures(norm.folded, new Set(accepted?.matched ?? []), unknown));
+    let { intent, confidence } = accepted ? decide(intents) : intents[0] ?? { intent: 'none' as Intent, confidence: 0 };
+    // A question about "the procedure" that names none is a follow-up ("lệ phí bao nhiêu?"):
+    // it is in scope only when every word is one the assistant knows ("phí ship bao nhiêu" is not).
+    if (!accepted && PROCEDURE_INTENTS.has(intent) && unknown.unknown > 0) intent = 'none';
+
+    if (dossierCode && intent !== 'handoff') {
+      intent = 'dossier.status';
+      confidence = Math.max(confidence, 0.9);
+    }
+    if (confidence < options.noneThreshold) intent = 'none';
+
+    const entities: ParseResult['entities'] = {};
+    if (dossierCode) entities.dossierCode = dossierCode;
+    if (intent === 'procedure.list') {
+      const field = this.findField(norm);
+      if (field) entities.field = field;
+    }
+    const procedure = PROCEDURE_INTENTS.has(intent) ? accepted?.id ?? null : null;
+    const second = matches[1];
+    const ambiguous = procedure && accepted && second && second.score >= accepted.score * options.ambiguityRatio
+      ? [accepted.id, second.id]
+      : null;
+    return {
+      text,
+      intent,
+      confidence: round(intent === 'none' && intents[0]?.intent !== 'none' ? 1 - confidence : confidence),
+      procedure,
+      entities,
+      intents: intents.slice(0, 3).map((s) => ({ intent: s.intent, confidence: round(s.confidence) })),
+      procedures: candidates.slice(0, 3).map((m) => ({ id: m.id, score: round(m.score), coverage: round(m.coverage) })),
+      ambiguous,
+      tokens: norm.folded,
+    };
+  }
+
+  private findField(norm: NormalizedText): string | undefined {
+    const words = new Set(norm.folded);
+    let best: { name: string; hits: number } | undefined;
+    for (const f of this.parts.fields) {
+      const hits = f.folded.filter((w) => words.has(w)).length;
+      if (hits === f.folded.length && (!best || hits > best.hits)) best = { name: f.name, hits };
+    }
+    return best?.name;
+  }
+}
+
+/**
+ * When a procedure is named, the seven procedure.* intents share one question ("about this
+ * procedure"): their summed confidence competes with the other intents, then the likeliest
+ * of them is the answer. A bare procedure name spreads confidence evenly over them, and
+ * still wins as a group.
+ */
+export function decide(intents: IntentScore[]): IntentScore {
+  let group = 0;
+  let bestInGroup: IntentScore | undefined;
+  let bestOther: IntentScore | undefined;
+  for (const s of intents) {
+    if (PROCEDURE_INTENTS.has(s.intent)) {
+      group += s.confidence;
+      if (!bestInGroup || s.confidence > bestInGroup.confidence) bestInGroup = s;
+    } else if (!bestOther || s.confidence > bestOther.confidence) {
+      bestOther = s;
+    }
+  }
+  if (bestInGroup && (!bestOther || group > bestOther.confidence)) return { intent: bestInGroup.intent, confidence: group };
+  return bestOther ?? { intent: 'none', confidence: 0 };
+}
+
+/** The procedures named by already-normalised words, and which words name the best one. */
+export function findProcedures(
+  matcher: ProcedureMatcher,
+  options: RecognizerOptions,
+  norm: NormalizedText,
+): { accepted: ProcedureMatch | null; matches: ProcedureMatch[]; candidates: ProcedureMatch[] } {
+  const candidates = matcher.match(norm);
+  const matches = candidates.filter((m) => m.coverage >= options.minCoverage && m.score >= options.minProcedureScore);
+  return { accepted: matches[0] ?? null, matches, candidates };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export function fieldsOf(knowledge: KnowledgeBase): Array<{ name: string; folded: string[] }> {
+  return knowledge.fields().map((name) => ({ name, folded: foldText(name).split(' ') }));
+}

@@ -1,0 +1,89 @@
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { intentFeatures } from './features.js';
+import { IntentClassifier } from './intent-classifier.js';
+import type { Intent } from './intents.js';
+import { ProcedureMatcher } from './procedure-matcher.js';
+import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, findProcedures, type RecognizerOptions } from './recognizer.js';
+import { DOSSIER_CODE_WORD, normalizeText, type NormalizedText } from './vi/normalize.js';
+import type { Lexicon } from './vi/lexicon.js';
+import { maskDossierCodes } from './dossier-code.js';
+import { Vocabulary } from './vocabulary.js';
+
+export interface TrainingInput {
+  knowledge: KnowledgeBase;
+  examples: ReadonlyArray<{ text: string; intent: Intent }>;
+  lexicon: Lexicon;
+  options?: Partial<RecognizerOptions>;
+}
+
+export function buildMatcher(knowledge: KnowledgeBase, lexicon: Lexicon): ProcedureMatcher {
+  return new ProcedureMatcher(knowledge.procedures.map((p) => ({
+    id: p.id,
+    phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases].map((t) => normalizeText(t, lexicon)),
+  })));
+}
+
+/**
+ * Turns examples into classifier features the same way parsing does, and builds the
+ * vocabulary of in-scope words. A training question's own words are left out of the
+ * vocabulary when counting its unknown words, so that training sees unknown words as
+ * often as real questions will.
+ */
+export function featurize(
+  matcher: ProcedureMatcher,
+  lexicon: Lexicon,
+  options: RecognizerOptions,
+  examples: ReadonlyArray<{ text: string; intent: Intent }>,
+  knownWords: ReadonlyArray<NormalizedText>,
+): { data: Array<{ features: string[]; intent: Intent }>; vocabulary: Vocabulary } {
+  const norms = examples.map(({ text }) => normalizeText(maskDossierCodes(text, DOSSIER_CODE_WORD), lexicon));
+  const inScope = (intent: Intent): boolean => intent !== 'none';
+  const vocabulary = Vocabulary.build(norms.filter((_, i) => inScope(examples[i]!.intent)), knownWords);
+  const data = examples.map(({ intent }, i) => {
+    const norm = norms[i]!;
+    const { accepted } = findProcedures(matcher, options, norm);
+    const unknown = vocabulary.unknown(norm, inScope(intent));
+    return { features: intentFeatures(norm.folded, new Set(accepted?.matched ?? []), unknown), intent };
+  });
+  return { data, vocabulary };
+}
+
+/** The procedures' names, fields and aliases: their words are never unknown. */
+export function knowledgeWords(knowledge: KnowledgeBase, lexicon: Lexicon): NormalizedText[] {
+  return knowledge.procedures.flatMap((p) => [p.name, p.field, ...p.aliases].map((phrase) => normalizeText(phrase, lexicon)));
+}
+
+/** Fits the softmax temperature on held-out folds so that confidences mean what they say. */
+export function fitTemperature(data: ReadonlyArray<{ features: string[]; intent: Intent }>, folds = 3): number {
+  const held: Array<{ logps: number[]; gold: number }> = [];
+  for (let k = 0; k < folds; k++) {
+    const train = data.filter((_, i) => i % folds !== k);
+    const test = data.filter((_, i) => i % folds === k);
+    const model = IntentClassifier.train(train);
+    for (const ex of test) {
+      const scores = model.logScores(ex.features);
+      const gold = scores.findIndex((s) => s.intent === ex.intent);
+      if (gold >= 0) held.push({ logps: scores.map((s) => s.logp), gold });
+    }
+  }
+  let best = { t: 1, nll: Infinity };
+  for (let t = 0.5; t <= 30; t *= 1.15) {
+    let nll = 0;
+    for (const { logps, gold } of held) {
+      const max = Math.max(...logps);
+      const sum = logps.reduce((a, l) => a + Math.exp((l - max) / t), 0);
+      nll -= ((logps[gold] ?? max) - max) / t - Math.log(sum);
+    }
+    if (nll < best.nll) best = { t, nll };
+  }
+  return best.t;
+}
+
+export function trainRecognizer(input: TrainingInput): Recognizer {
+  const options = { ...DEFAULT_RECOGNIZER_OPTIONS, ...input.options };
+  const matcher = buildMatcher(input.knowledge, input.lexicon);
+  const { data, vocabulary } = featurize(matcher, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon));
+  const temperature = fitTemperature(data);
+  const classifier = IntentClassifier.train(data, temperature);
+  return new Recognizer({ lexicon: input.lexicon, matcher, classifier, vocabulary, fields: fieldsOf(input.knowledge), options });
+}

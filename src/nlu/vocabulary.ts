@@ -1,0 +1,63 @@
+// The words the assistant knows from in-scope questions and procedure names. Words it has
+// never seen are evidence that a message is about something else ("phí ship bao nhiêu").
+// A word typed with diacritics is looked up as typed ("tắm" is not "tạm"); a word typed
+// without them is looked up folded.
+
+import { foldText } from './vi/fold.js';
+import type { NormalizedText } from './vi/normalize.js';
+
+const COUNTABLE = /^[a-z]{2,}$/;
+
+export interface VocabularyJson {
+  counts: Record<string, number>;
+  fixed: string[];
+}
+
+/** The keys a word is known under: its folded form, and its accented form when it has marks. */
+function keys(word: string, folded: string): string[] {
+  return word.replace(/đ/g, 'd') === folded ? [folded] : [folded, word];
+}
+
+export class Vocabulary {
+  private constructor(private readonly counts: Map<string, number>, private readonly fixed: Set<string>) {}
+
+  /** `documents`: the in-scope training questions; `fixed`: words always known (procedure names). */
+  static build(documents: ReadonlyArray<NormalizedText>, fixed: ReadonlyArray<NormalizedText>): Vocabulary {
+    const counts = new Map<string, number>();
+    for (const doc of documents) {
+      const seen = new Set(doc.words.flatMap((w, i) => keys(w, doc.folded[i] ?? foldText(w))));
+      for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    const known = new Set(fixed.flatMap((doc) => doc.words.flatMap((w, i) => keys(w, doc.folded[i] ?? foldText(w)))));
+    return new Vocabulary(counts, known);
+  }
+
+  static fromJSON(json: VocabularyJson): Vocabulary {
+    return new Vocabulary(new Map(Object.entries(json.counts)), new Set(json.fixed));
+  }
+
+  toJSON(): VocabularyJson {
+    return { counts: Object.fromEntries(this.counts), fixed: [...this.fixed] };
+  }
+
+  /**
+   * How many distinct words of a question are unknown, out of how many countable ones.
+   * `ownDocument`: the question is one of the training documents and is left out of the
+   * counts, so that training sees unknown words as often as real questions will.
+   */
+  unknown(text: NormalizedText, ownDocument = false): { unknown: number; total: number } {
+    let unknown = 0;
+    let total = 0;
+    const seen = new Set<string>();
+    text.words.forEach((word, i) => {
+      const folded = text.folded[i] ?? '';
+      if (!COUNTABLE.test(folded) || seen.has(word)) return;
+      seen.add(word);
+      total++;
+      const key = keys(word, folded).at(-1) ?? folded;
+      if (this.fixed.has(key)) return;
+      if ((this.counts.get(key) ?? 0) - (ownDocument ? 1 : 0) <= 0) unknown++;
+    });
+    return { unknown, total };
+  }
+}

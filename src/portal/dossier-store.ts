@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { z } from 'zod';
+import { readDataFile } from '../data/read-data-file.js';
+import { canonicalDossierCode } from '../nlu/dossier-code.js';
+import { dossierSchema, type Dossier, type DossierStatus } from './portal-client.js';
+import { isOpen } from './overdue.js';
+
+// The mock portal's dossiers, in a lowdb JSON file. The file is seeded once from the bundled
+// dossiers and is the source of truth from then on, so status changes survive restarts.
+
+/** The dossiers that ship with the project (the contract's list). */
+export const SEED_FILE = fileURLToPath(new URL('./dossiers.seed.json', import.meta.url));
+
+const storeSchema = z.object({
+  version: z.literal(1),
+  dossiers: z.array(dossierSchema).superRefine((dossiers, ctx) => {
+    const seen = new Set<string>();
+    dossiers.forEach((d, i) => {
+      const code = canonicalDossierCode(d.code);
+      if (seen.has(code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `duplicate dossier code ${code}` });
+      seen.add(code);
+    });
+  }),
+});
+type StoreData = z.infer<typeof storeSchema>;
+
+export interface DossierEvent {
+  status: DossierStatus;
+  by: string;
+  at: string;
+  note?: string;
+}
+
+export class DossierStore {
+  private constructor(private readonly db: Low<StoreData>) {}
+
+  /** Opens `dataFile`, creating it from `seedFile` on first start; a bad file names itself. */
+  static async open(dataFile: string, seedFile: string = SEED_FILE): Promise<DossierStore> {
+    mkdirSync(path.dirname(dataFile), { recursive: true });
+    // Not JSONFilePreset: it silently swaps in an in-memory adapter when NODE_ENV=test,
+    // which would make persistence untestable.
+    const db = new Low<StoreData>(new JSONFile<StoreData>(dataFile), { version: 1, dossiers: [] });
+    // The data file goes through the same schema as the seed: a hand edit that breaks it
+    // stops the portal with the file and field named, instead of serving half a dossier.
+    const seeding = !existsSync(dataFile);
+    db.data = readDataFile(seeding ? seedFile : dataFile, storeSchema);
+    if (seeding) await db.write();
+    return new DossierStore(db);
+  }
+
+  all(): Dossier[] {
+    return this.db.data.dossiers;
+  }
+
+  /** The dossier whose code is `code` in canonical form, if any. */
+  find(code: string): Dossier | undefined {
+    const wanted = canonicalDossierCode(code);
+    return this.db.data.dossiers.find((d) => canonicalDossierCode(d.code) === wanted);
+  }
+
+  /** Moves a dossier to a new status, as an officer would, and writes the file. */
+  async addEvent(code: string, event: DossierEvent): Promise<Dossier | undefined> {
+    const dossier = this.find(code);
+    if (!dossier) return undefined;
+    dossier.status = event.status;
+    dossier.history.push({ at: event.at, status: event.status, by: event.by });
+    // finishedAt is when the agency last closed the dossier; reopening it clears it.
+    if (isOpen(event.status)) delete dossier.finishedAt;
+    else dossier.finishedAt = event.at;
+    if (event.note !== undefined) dossier.note = event.note;
+    await this.db.write();
+    return dossier;
+  }
+}

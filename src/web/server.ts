@@ -1,0 +1,56 @@
+import restify, { type Server } from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { Logger } from '../log/logger.js';
+import type { Recognizer } from '../nlu/recognizer.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { DvcBot } from '../bot/dvc-bot.js';
+import { AppError } from '../errors.js';
+import { classifyError, jsonBody, route } from './respond-error.js';
+
+/** Body limit for every route: a chat message or an admin edit is far below it. */
+export const MAX_BODY_BYTES = 512 * 1024;
+export const MAX_PARSE_LENGTH = 5000;
+
+export interface ServerDeps {
+  logger: Logger;
+  knowledge: KnowledgeBase;
+  recognizer: () => Recognizer;
+  adapter: CloudAdapter;
+  bot: DvcBot;
+  /** More route groups (Direct Line, staff, help desk), each adding its routes. */
+  routes?: Array<(server: Server) => void>;
+}
+
+/** Builds the HTTP server, not yet listening (src/index.ts listens). */
+export function createServer(deps: ServerDeps): Server {
+  const { logger } = deps;
+  const server = restify.createServer({ name: 'dvc-assistant', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, keepExtensions: false }));
+
+  // Errors raised by restify itself (404, 405, bad JSON, too large) get our JSON shape.
+  server.on('restifyError', (_req, _res, err: Error & { toJSON?: () => unknown; statusCode?: number }, callback: () => void) => {
+    const appError = classifyError(err);
+    err.toJSON = () => appError.toJSON();
+    err.statusCode = appError.status;
+    callback();
+  });
+
+  server.get('/healthz', route(logger, (_req, res) => {
+    res.send(200, { status: 'ok', procedures: deps.knowledge.procedures.length });
+  }));
+
+  server.post('/api/parse', route(logger, (req, res) => {
+    const body = jsonBody(req);
+    if (typeof body.text !== 'string') throw new AppError('VALIDATION_FAILED', 'Send {"text": "..."} with the question as a string.');
+    if (body.text.length > MAX_PARSE_LENGTH) throw new AppError('VALIDATION_FAILED', `"text" is longer than ${MAX_PARSE_LENGTH} characters.`);
+    res.send(200, deps.recognizer().parse(body.text));
+  }));
+
+  server.post('/api/messages', route(logger, async (req, res) => {
+    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+  }));
+
+  for (const addRoutes of deps.routes ?? []) addRoutes(server);
+  return server;
+}
