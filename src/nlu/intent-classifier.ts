@@ -53,18 +53,31 @@ export class IntentClassifier {
   }
 
   static train(examples: ReadonlyArray<{ features: string[]; intent: Intent }>, temperature = 1): IntentClassifier {
-    const bayes = new BayesClassifier();
-    for (const ex of examples) if (ex.features.length) bayes.addDocument(ex.features, ex.intent);
-    bayes.train();
-    const abc = bayes.classifier;
+    // natural's own train() turns every question into a dense vector over all features
+    // (seconds for two thousand questions); its classifier also takes sparse examples,
+    // which count the same in a fraction of the time.
+    const { classifier } = new BayesClassifier();
+    const index = new Map<string, number>();
+    const totals: Record<string, number> = {};
+    for (const ex of examples) {
+      if (!ex.features.length) continue;
+      const present: Record<number, number> = {};
+      [...new Set(ex.features)].forEach((f, k) => {
+        let i = index.get(f);
+        if (i === undefined) index.set(f, (i = index.size));
+        present[k] = i;
+      });
+      classifier.addExample(present, ex.intent);
+      totals[ex.intent] = (totals[ex.intent] ?? 0) + 1;
+    }
     return new IntentClassifier({
       version: 1,
-      labels: Object.keys(abc.classTotals) as Intent[],
-      features: Object.keys(bayes.features),
-      counts: abc.classFeatures,
-      totals: abc.classTotals,
-      totalExamples: abc.totalExamples,
-      smoothing: abc.smoothing,
+      labels: Object.keys(totals) as Intent[],
+      features: [...index.keys()],
+      counts: classifier.classFeatures,
+      totals,
+      totalExamples: Object.values(totals).reduce((a, b) => a + b, 0),
+      smoothing: classifier.smoothing,
       temperature,
     });
   }

@@ -5,6 +5,8 @@ declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
     classTotals: Record<string, number>;
     totalExamples: number;
     smoothing: number;
+    /** A dense 0/1 array, or (sparse) an object whose values are the indices of present features. */
+    addExample(observation: number[] | Record<number, number>, label: string): void;
   }
   export default class BayesClassifier {
     constructor(stemmer?: unknown, smoothing?: number);

@@ -11,6 +11,12 @@ export interface ProcedurePhrases {
   id: string;
   /** Official name and aliases, already normalised. */
   phrases: NormalizedText[];
+  /**
+   * Citizens' questions about it (training utterances), used only to weigh words: words
+   * every procedure's questions use ("thủ tục", "làm", "giấy") then weigh little even when
+   * few aliases contain them.
+   */
+  questions?: NormalizedText[];
 }
 
 export interface ProcedureMatch {
@@ -34,6 +40,8 @@ interface IndexedPhrase {
 
 const MIN_CORRECTABLE_LENGTH = 4;
 const FUSE_THRESHOLD = 0.25;
+/** A word in the questions of at least this share of procedures is generic. */
+const GENERIC_SHARE = 0.5;
 
 export class ProcedureMatcher {
   private readonly ids: string[];
@@ -45,13 +53,34 @@ export class ProcedureMatcher {
 
   constructor(procedures: ProcedurePhrases[]) {
     this.ids = procedures.map((p) => p.id);
-    const documentFrequency = new Map<string, number>();
+    // Weight: how few procedures' names and aliases use a word. Words that most procedures'
+    // questions use ("thủ tục", "làm", "cho") are generic whatever the aliases say; that is
+    // judged on the words as written with diacritics, so "cần" (need) does not make "căn"
+    // (of căn cước) generic.
+    const aliasFrequency = new Map<string, number>();
+    const aliasForms = new Map<string, Set<string>>();
+    const questionFrequency = new Map<string, number>();
+    let withQuestions = 0;
     for (const p of procedures) {
-      const seen = new Set(p.phrases.flatMap((ph) => ph.folded));
-      for (const t of seen) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+      for (const ph of p.phrases) {
+        ph.folded.forEach((t, i) => {
+          const forms = aliasForms.get(t) ?? new Set<string>();
+          forms.add(ph.words[i] ?? t);
+          aliasForms.set(t, forms);
+        });
+      }
+      for (const t of new Set(p.phrases.flatMap((ph) => ph.folded))) aliasFrequency.set(t, (aliasFrequency.get(t) ?? 0) + 1);
+      if (!p.questions?.length) continue;
+      withQuestions++;
+      for (const w of new Set(p.questions.flatMap((q) => q.words))) questionFrequency.set(w, (questionFrequency.get(w) ?? 0) + 1);
     }
     const n = procedures.length;
-    for (const [t, df] of documentFrequency) this.weights.set(t, Math.log((n + 1) / df));
+    for (const [t, df] of aliasFrequency) {
+      const asked = Math.max(0, ...[...(aliasForms.get(t) ?? [])].map((form) => questionFrequency.get(form) ?? 0));
+      const generic = withQuestions >= 10 && asked >= GENERIC_SHARE * withQuestions;
+      this.weights.set(t, generic ? Math.log((withQuestions + 1) / asked) : Math.log((n + 1) / df));
+    }
+    const aliasWords = aliasFrequency;
     procedures.forEach((p, procedure) => {
       for (const ph of p.phrases) {
         const tokens = [...new Set(ph.folded)];
@@ -66,7 +95,7 @@ export class ProcedureMatcher {
         }
       }
     });
-    this.vocabulary = new Fuse([...documentFrequency.keys()].filter((t) => t.length >= MIN_CORRECTABLE_LENGTH - 1), {
+    this.vocabulary = new Fuse([...aliasWords.keys()].filter((t) => t.length >= MIN_CORRECTABLE_LENGTH - 1), {
       includeScore: true,
       threshold: FUSE_THRESHOLD,
       ignoreLocation: true,

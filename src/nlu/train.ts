@@ -11,15 +11,27 @@ import { Vocabulary } from './vocabulary.js';
 
 export interface TrainingInput {
   knowledge: KnowledgeBase;
-  examples: ReadonlyArray<{ text: string; intent: Intent }>;
+  examples: ReadonlyArray<{ text: string; intent: Intent; procedure: string | null }>;
   lexicon: Lexicon;
   options?: Partial<RecognizerOptions>;
 }
 
-export function buildMatcher(knowledge: KnowledgeBase, lexicon: Lexicon): ProcedureMatcher {
+export function buildMatcher(
+  knowledge: KnowledgeBase,
+  lexicon: Lexicon,
+  examples: ReadonlyArray<{ text: string; procedure: string | null }> = [],
+): ProcedureMatcher {
+  const questions = new Map<string, NormalizedText[]>();
+  for (const ex of examples) {
+    if (!ex.procedure) continue;
+    const list = questions.get(ex.procedure) ?? [];
+    list.push(normalizeText(ex.text, lexicon));
+    questions.set(ex.procedure, list);
+  }
   return new ProcedureMatcher(knowledge.procedures.map((p) => ({
     id: p.id,
     phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases].map((t) => normalizeText(t, lexicon)),
+    questions: questions.get(p.id) ?? [],
   })));
 }
 
@@ -81,7 +93,7 @@ export function fitTemperature(data: ReadonlyArray<{ features: string[]; intent:
 
 export function trainRecognizer(input: TrainingInput): Recognizer {
   const options = { ...DEFAULT_RECOGNIZER_OPTIONS, ...input.options };
-  const matcher = buildMatcher(input.knowledge, input.lexicon);
+  const matcher = buildMatcher(input.knowledge, input.lexicon, input.examples);
   const { data, vocabulary } = featurize(matcher, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon));
   const temperature = fitTemperature(data);
   const classifier = IntentClassifier.train(data, temperature);

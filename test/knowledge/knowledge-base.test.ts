@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { loadKnowledgeBase, KnowledgeLoadError } from '../../src/knowledge/knowledge-base.js';
+import { loadConfig } from '../../src/config.js';
+import { validateData } from '../../src/cli/validate.js';
+
+const config = loadConfig({});
+const contractIds = readFileSync(path.join(config.KNOWLEDGE_DIR, '..', '..', 'shared', 'contract', 'procedures.tsv'), 'utf8')
+  .split('\n').slice(1).filter((l) => l.trim()).map((l) => l.split('\t')[0]);
+const sample = parse(readFileSync(path.join(config.KNOWLEDGE_DIR, 'procedures', 'dang-ky-khai-sinh.yaml'), 'utf8')) as Record<string, unknown>;
+
+let dir: string;
+beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'dvc-kb-')); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, data: unknown): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, typeof data === 'string' ? data : stringify(data));
+  return file;
+}
+
+function problems(): string[] {
+  try {
+    loadKnowledgeBase(dir);
+    return [];
+  } catch (err) {
+    if (!(err instanceof KnowledgeLoadError)) throw err;
+    return err.errors.map((e) => e.message);
+  }
+}
+
+describe('the knowledge base', () => {
+  it('holds every procedure of the contract, each with a legal basis and a review date', () => {
+    const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
+    expect(contractIds.length).toBeGreaterThanOrEqual(40);
+    for (const id of contractIds) {
+      const p = kb.get(id as string);
+      expect(p).toBeDefined();
+      expect(p?.legalBasis.length).toBeGreaterThan(0);
+      expect(p?.reviewedAt).toMatch(/^2026-/);
+    }
+  });
+
+  it('passes the cross-checks of `dvc validate` together with the training data', () => {
+    expect(validateData(config.KNOWLEDGE_DIR, config.INTENTS_DIR).problems).toEqual([]);
+  });
+
+  it('names the file, the field and what is wrong', () => {
+    const file = write('dang-ky-khai-sinh.yaml', { ...sample, online: { availability: 'sometimes', url: null } });
+    const [message] = problems();
+    expect(message).toContain(file);
+    expect(message).toContain('online.availability');
+  });
+
+  it('refuses a fee that is not a whole number of đồng', () => {
+    const cases = (sample.cases as Array<Record<string, unknown>>).map((c) => ({ ...c, fees: [{ label: 'Lệ phí', amount: 'năm nghìn' }] }));
+    write('dang-ky-khai-sinh.yaml', { ...sample, cases });
+    expect(problems()[0]).toMatch(/cases\.0\.fees\.0\.amount/);
+  });
+
+  it('refuses an id that does not match its file name', () => {
+    write('khai-sinh.yaml', sample);
+    expect(problems()[0]).toMatch(/must match the file name/);
+  });
+
+  it('refuses a link to an unknown procedure', () => {
+    write('dang-ky-khai-sinh.yaml', sample);
+    expect(problems().join('\n')).toMatch(/unknown procedure id "dang-ky-ket-hon"/);
+  });
+
+  it('reports invalid YAML with its line', () => {
+    write('dang-ky-khai-sinh.yaml', 'version: 1\nid: [unclosed\n');
+    expect(problems()[0]).toMatch(/not valid YAML/);
+  });
+
+  it('reports a missing required field', () => {
+    const { legalBasis: _dropped, ...rest } = sample;
+    mkdirSync(path.join(dir, 'sub'));
+    write('sub/dang-ky-khai-sinh.yaml', rest);
+    expect(problems()[0]).toMatch(/legalBasis: Required/);
+  });
+});
