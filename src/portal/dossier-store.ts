@@ -15,6 +15,9 @@ import { isOpen } from './overdue.js';
 /** The dossiers that ship with the project (the contract's list). */
 export const SEED_FILE = fileURLToPath(new URL('./dossiers.seed.json', import.meta.url));
 
+/** The store's file name inside DATA_DIR, shared by `npm run mock-portal` and the embedded portal. */
+export const PORTAL_DATA_FILE = 'portal-dossiers.json';
+
 const storeSchema = z.object({
   version: z.literal(1),
   dossiers: z.array(dossierSchema).superRefine((dossiers, ctx) => {
