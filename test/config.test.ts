@@ -1,0 +1,20 @@
+import { loadConfig, ConfigError } from '../src/config.js';
+
+describe('configuration from environment variables', () => {
+  it('has embedded defaults', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3978);
+    expect(config.PORTAL_URL).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT="abc": must be a number/],
+    ['PORT', '70000', /PORT="70000": must be between 0 and 65535/],
+    ['PORTAL_URL', 'not a url', /PORTAL_URL="not a url": must be a URL/],
+    ['NONE_THRESHOLD', '2', /NONE_THRESHOLD="2": must be between 0 and 1/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
+  ])('names %s and what is wrong with %s', (key, value, message) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [key]: value })).toThrow(message);
+  });
+});
