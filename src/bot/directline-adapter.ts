@@ -1,0 +1,140 @@
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ChannelAccount,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import { AppError } from '../errors.js';
+import type { ConversationInfo, ConversationStore, JsonActivity } from '../directline/conversation-store.js';
+import type { IncomingActivity } from '../directline/incoming-activity.js';
+import { KeyedQueue } from '../store/keyed-queue.js';
+
+// The bot behind our own Direct Line endpoint, in process: a turn runs straight through the
+// bot, and what the bot sends is appended to the conversation's log, where polling clients
+// read it. No HTTP round trip to /api/messages and no Bot Framework credentials.
+
+export const DIRECT_LINE_CHANNEL = 'directline';
+export const DIRECT_LINE_BOT: ChannelAccount = { id: 'dvc-assistant', name: 'Trợ lý dịch vụ công', role: 'bot' };
+/** A bot's "delay" activity waits at most this long: it holds up the citizen's HTTP request. */
+const MAX_DELAY_MS = 3000;
+
+export interface DirectLineAdapterDeps {
+  conversations: ConversationStore;
+  bot: { run(context: TurnContext): Promise<void> };
+  /** Only identifies the channel to the bot: nothing calls it back. */
+  serviceUrl?: string;
+}
+
+export class DirectLineAdapter extends BotAdapter {
+  // Turns of one conversation run one at a time, so that two quick messages do not race on
+  // the conversation state (an eTag conflict would otherwise reset the dialog).
+  private readonly turns = new KeyedQueue();
+  private readonly serviceUrl: string;
+
+  constructor(private readonly deps: DirectLineAdapterDeps) {
+    super();
+    this.serviceUrl = deps.serviceUrl ?? 'urn:dvc-assistant:directline';
+  }
+
+  /** A new conversation: the bot sees the citizen join (and may greet); nothing is logged for it. */
+  start(conversation: ConversationInfo): Promise<void> {
+    const user = account(conversation.user, 'user');
+    return this.turns.run(conversation.id, () => this.runTurn({
+      type: ActivityTypes.ConversationUpdate,
+      id: `${conversation.id}|start`,
+      timestamp: new Date().toISOString(),
+      membersAdded: [DIRECT_LINE_BOT, user],
+      from: user,
+      ...this.addressing(conversation.id),
+    }));
+  }
+
+  /** Logs what the citizen posted, then runs the bot's turn on it; answers the logged activity. */
+  receive(conversationId: string, incoming: IncomingActivity): Promise<JsonActivity> {
+    return this.turns.run(conversationId, async () => {
+      const stored = await this.deps.conversations.append(conversationId, { ...incoming, ...this.addressing(conversationId) });
+      await this.runTurn(stored);
+      return stored;
+    });
+  }
+
+  /**
+   * Sends an activity into a conversation outside a turn (a help-desk officer's reply);
+   * answers its id. Do not await it from inside a turn of the same conversation.
+   */
+  async deliver(conversationId: string, activity: Partial<Activity>): Promise<string> {
+    const conversation = await this.deps.conversations.info(conversationId);
+    if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
+    const reference: Partial<ConversationReference> = {
+      ...this.addressing(conversationId),
+      bot: DIRECT_LINE_BOT,
+      user: account(conversation.user, 'user'),
+    };
+    let sent: ResourceResponse | undefined;
+    await this.turns.run(conversationId, () => this.continueConversation(reference, async (context) => {
+      sent = await context.sendActivity(activity);
+    }));
+    if (!sent?.id) throw new AppError('INTERNAL', 'The activity could not be delivered.');
+    return sent.id;
+  }
+
+  /** Resolves once the turns under way have finished (for a clean shutdown). */
+  idle(): Promise<void> {
+    return this.turns.idle();
+  }
+
+  override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type === 'delay') {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(Number(activity.value) || 0, MAX_DELAY_MS)));
+        responses.push({ id: '' });
+      } else if (activity.type === ActivityTypes.Trace || activity.type === ActivityTypes.InvokeResponse) {
+        responses.push({ id: '' }); // for the Emulator and invoke callers only; a citizen never sees them
+      } else {
+        // Typing indicators are logged too: polling clients show them like any activity.
+        const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
+        const json = JSON.parse(JSON.stringify(activity)) as Record<string, unknown>;
+        const stored = await this.deps.conversations.append(conversationId, { ...json, type: activity.type ?? ActivityTypes.Message });
+        responses.push({ id: stored.id });
+      }
+    }
+    return responses;
+  }
+
+  override async updateActivity(): Promise<void> {
+    throw new Error('Direct Line here does not support updating an activity.');
+  }
+
+  override async deleteActivity(): Promise<void> {
+    throw new Error('Direct Line here does not support deleting an activity.');
+  }
+
+  private async runTurn(json: Record<string, unknown>): Promise<void> {
+    // The bot gets its own copy: nothing it does to the activity can change the log.
+    const activity = JSON.parse(JSON.stringify(json)) as Activity;
+    activity.timestamp = new Date(String(json.timestamp));
+    await this.runMiddleware(new TurnContext(this, activity), (context) => this.deps.bot.run(context));
+  }
+
+  private addressing(conversationId: string) {
+    return {
+      channelId: DIRECT_LINE_CHANNEL,
+      serviceUrl: this.serviceUrl,
+      recipient: DIRECT_LINE_BOT,
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    };
+  }
+}
+
+function account(a: { id: string; name?: string | undefined }, role: 'user' | 'bot'): ChannelAccount {
+  return { id: a.id, name: a.name ?? '', role };
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { Server } from 'restify';
+import type { Logger } from '../log/logger.js';
+import { DirectLineAdapter, type DirectLineAdapterDeps } from '../bot/directline-adapter.js';
+import { ConversationStore, type ConversationLimits } from './conversation-store.js';
+import { TokenService } from './token-service.js';
+import { directLineRoutes } from './routes.js';
+
+export interface DirectLine {
+  /** Set its onTurnError; its deliver() sends a help-desk reply into a conversation. */
+  adapter: DirectLineAdapter;
+  conversations: ConversationStore;
+  tokens: TokenService;
+  /** Pass to createServer's `routes`. */
+  routes: (server: Server) => void;
+  close(): Promise<void>;
+}
+
+/** Opens Direct Line on DATA_DIR: the token secret, the conversation logs, the in-process adapter. */
+export async function openDirectLine(options: {
+  dataDir: string;
+  logger: Logger;
+  bot: DirectLineAdapterDeps['bot'];
+  limits?: Partial<ConversationLimits>;
+}): Promise<DirectLine> {
+  const { dataDir, logger, bot } = options;
+  const tokens = await TokenService.open(dataDir, logger);
+  const conversations = await ConversationStore.open(path.join(dataDir, 'directline'), logger, options.limits);
+  const adapter = new DirectLineAdapter({ conversations, bot });
+  return {
+    adapter,
+    conversations,
+    tokens,
+    routes: directLineRoutes({ logger, tokens, conversations, turns: adapter }),
+    async close() {
+      await adapter.idle();
+      await conversations.close();
+    },
+  };
+}

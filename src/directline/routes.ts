@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import { AppError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+import { route } from '../web/respond-error.js';
+import type { Account, ConversationInfo, ConversationStore, JsonActivity } from './conversation-store.js';
+import type { TokenService } from './token-service.js';
+import { parseIncomingActivity, type IncomingActivity } from './incoming-activity.js';
+import { allowCors } from './cors.js';
+
+// The Direct Line 3.0 REST subset that botframework-webchat uses with `webSocket: false`
+// (contract section 4). Every route but "start a conversation" needs the conversation's token.
+
+export const DIRECT_LINE_BASE = '/v3/directline';
+
+/** The bot side, as the routes see it (DirectLineAdapter in src/bot). */
+export interface DirectLineTurns {
+  start(conversation: ConversationInfo): Promise<void>;
+  receive(conversationId: string, activity: IncomingActivity): Promise<JsonActivity>;
+}
+
+export interface DirectLineDeps {
+  logger: Logger;
+  tokens: TokenService;
+  conversations: ConversationStore;
+  turns: DirectLineTurns;
+}
+
+export function directLineRoutes(deps: DirectLineDeps): (server: Server) => void {
+  const { logger, tokens, conversations, turns } = deps;
+  const base = DIRECT_LINE_BASE;
+
+  /** Answers the conversation with a fresh token for it (streamUrl is absent: no WebSocket here). */
+  const sendConversation = (res: Response, status: number, conversationId: string): void => {
+    const { token, expiresIn } = tokens.issue(conversationId);
+    res.send(status, { conversationId, token, expires_in: expiresIn });
+  };
+
+  const startConversation = async (req: Request): Promise<string> => {
+    const conversation = await conversations.create(userFrom(req.body));
+    await turns.start(conversation);
+    return conversation.id;
+  };
+
+  /** The conversation in the URL, once the bearer token proves access to it. */
+  const authorized = async (req: Request): Promise<ConversationInfo> => {
+    const id = req.params.id ?? '';
+    tokens.authorize(req.header('authorization'), id);
+    const conversation = await conversations.info(id);
+    if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
+    return conversation;
+  };
+
+  /** The conversation the bearer token was issued for. */
+  const fromToken = async (req: Request): Promise<string> => {
+    const id = tokens.conversationOf(req.header('authorization'));
+    if (!(await conversations.info(id))) throw new AppError('CONVERSATION_NOT_FOUND');
+    return id;
+  };
+
+  return (server) => {
+    allowCors(server, base);
+
+    // Anyone may start a conversation (the public chat page). With a token from
+    // tokens/generate, Direct Line opens that token's conversation instead.
+    server.post(`${base}/conversations`, route(logger, async (req, res) => {
+      const id = req.header('authorization') ? await fromToken(req) : await startConversation(req);
+      sendConversation(res, 201, id);
+    }));
+
+    // For a page that hands its widget a token rather than letting it start the conversation.
+    server.post(`${base}/tokens/generate`, route(logger, async (req, res) => {
+      sendConversation(res, 200, await startConversation(req));
+    }));
+
+    server.post(`${base}/tokens/refresh`, route(logger, async (req, res) => {
+      sendConversation(res, 200, await fromToken(req));
+    }));
+
+    server.get(`${base}/conversations/:id`, route(logger, async (req, res) => {
+      sendConversation(res, 200, (await authorized(req)).id);
+    }));
+
+    server.post(`${base}/conversations/:id/activities`, route(logger, async (req, res) => {
+      const conversation = await authorized(req);
+      const stored = await turns.receive(conversation.id, parseIncomingActivity(req.body, conversation.user));
+      res.send(200, { id: stored.id });
+    }));
+
+    server.get(`${base}/conversations/:id/activities`, route(logger, async (req, res) => {
+      const conversation = await authorized(req);
+      res.send(200, await conversations.since(conversation.id, watermarkOf(req)));
+    }));
+  };
+}
+
+/** The user named in the body of a start request, else a random one. */
+function userFrom(body: unknown): Account {
+  const user = (body as { user?: { id?: unknown; name?: unknown } } | null | undefined)?.user;
+  if (typeof user?.id === 'string' && user.id.length > 0 && user.id.length <= 128) {
+    return { id: user.id, ...(typeof user.name === 'string' ? { name: user.name.slice(0, 128) } : {}) };
+  }
+  return { id: `dl_${randomBytes(9).toString('base64url')}` };
+}
+
+/** webchat sends `watermark=` (empty) on its first poll: that means from the start. */
+function watermarkOf(req: Request): number {
+  const raw: unknown = (req.query as Record<string, unknown> | undefined)?.watermark;
+  if (raw === undefined || raw === '') return 0;
+  if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) {
+    throw new AppError('VALIDATION_FAILED', 'watermark must be the number from the previous answer.');
+  }
+  return Number(raw);
+}

@@ -1,0 +1,89 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+
+// Direct Line tokens: `<payload>.<signature>`, both base64url; the payload names the one
+// conversation the token opens and when it expires; the signature is an HMAC-SHA256 under a
+// secret that never leaves DATA_DIR. No token table is needed, and a restart keeps tokens valid.
+
+export const SECRET_FILE = 'directline-secret';
+export const TOKEN_TTL_SECONDS = 3600;
+const SECRET_BYTES = 32;
+
+export interface IssuedToken {
+  token: string;
+  expiresIn: number;
+}
+
+export class TokenService {
+  constructor(
+    private readonly secret: Buffer,
+    private readonly options: { ttlSeconds?: number; now?: () => number } = {},
+  ) {}
+
+  /** Loads the secret from DATA_DIR, or makes a random one there, readable by its owner only. */
+  static async open(dataDir: string, logger: Logger): Promise<TokenService> {
+    const file = path.join(dataDir, SECRET_FILE);
+    await mkdir(dataDir, { recursive: true });
+    try {
+      await writeFile(file, randomBytes(SECRET_BYTES).toString('hex'), { mode: 0o600, flag: 'wx' });
+      logger.info({ file }, 'created a new Direct Line token secret');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    if (((await stat(file)).mode & 0o077) !== 0) {
+      await chmod(file, 0o600);
+      logger.warn({ file }, 'the Direct Line token secret was readable by others; made it owner-only');
+    }
+    const secret = Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
+    if (secret.length < SECRET_BYTES) throw new Error(`${file} does not hold a ${SECRET_BYTES}-byte hex secret; delete it to make a new one`);
+    return new TokenService(secret, { ttlSeconds: TOKEN_TTL_SECONDS });
+  }
+
+  issue(conversationId: string): IssuedToken {
+    const expiresIn = this.options.ttlSeconds ?? TOKEN_TTL_SECONDS;
+    const payload = Buffer.from(JSON.stringify({
+      c: conversationId,
+      e: Math.floor(this.now() / 1000) + expiresIn,
+      n: randomBytes(8).toString('base64url'),
+    })).toString('base64url');
+    return { token: `${payload}.${this.sign(payload)}`, expiresIn };
+  }
+
+  /**
+   * The conversation an `Authorization: Bearer <token>` header opens. A missing or malformed
+   * header is 401 (the caller did not authenticate); a forged or expired token is 403, as
+   * Direct Line answers.
+   */
+  conversationOf(header: string | undefined): string {
+    const match = /^Bearer\s+([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(header?.trim() ?? '');
+    if (!match) throw new AppError('UNAUTHORIZED', 'Send "Authorization: Bearer <token>" with a Direct Line token.');
+    const [, payload = '', signature = ''] = match;
+    const expected = Buffer.from(this.sign(payload));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new AppError('FORBIDDEN', 'This Direct Line token is not valid.');
+    }
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { c?: unknown; e?: unknown };
+    if (typeof claims.c !== 'string' || typeof claims.e !== 'number') throw new AppError('FORBIDDEN', 'This Direct Line token is not valid.');
+    if (claims.e * 1000 <= this.now()) throw new AppError('FORBIDDEN', 'This Direct Line token has expired; start a new conversation or refresh the token before it expires.');
+    return claims.c;
+  }
+
+  /** Like conversationOf, and the token must be for this conversation. */
+  authorize(header: string | undefined, conversationId: string): void {
+    if (this.conversationOf(header) !== conversationId) {
+      throw new AppError('FORBIDDEN', 'This Direct Line token is for another conversation.');
+    }
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.secret).update(payload).digest('base64url');
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+}

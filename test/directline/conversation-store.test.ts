@@ -1,0 +1,85 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { silentLogger } from '../../src/log/logger.js';
+import { ConversationStore } from '../../src/directline/conversation-store.js';
+import { captureLogger } from '../store/capture-logger.js';
+
+let dir: string;
+beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'dvc-conv-')); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const say = (text: string) => ({ type: 'message', text, from: { id: 'u1', role: 'user' } });
+
+describe('ConversationStore', () => {
+  it('keeps only the newest activities, and an old watermark gets what is left', async () => {
+    const store = await ConversationStore.open(dir, silentLogger, { maxActivities: 3 });
+    const { id } = await store.create({ id: 'u1' });
+    for (let i = 0; i < 5; i++) await store.append(id, say(`m${i}`));
+    const all = await store.since(id, 0);
+    expect(all.activities.map((a) => a.text)).toEqual(['m2', 'm3', 'm4']);
+    expect(all.watermark).toBe('5');
+    expect((await store.since(id, 4)).activities.map((a) => a.text)).toEqual(['m4']);
+    expect((await store.since(id, 99)).activities).toEqual([]);
+  });
+
+  it('keeps a conversation\'s log under its byte limit', async () => {
+    const store = await ConversationStore.open(dir, silentLogger, { maxLogBytes: 2000 });
+    const { id } = await store.create({ id: 'u1' });
+    for (let i = 0; i < 10; i++) await store.append(id, say('x'.repeat(500)));
+    const { activities } = await store.since(id, 0);
+    expect(activities.length).toBeLessThan(4);
+    expect(activities.at(-1)?.id).toBe(`${id}|0000009`);
+  });
+
+  it('serves conversations dropped from memory from their files', async () => {
+    const store = await ConversationStore.open(dir, silentLogger, { maxInMemory: 2 });
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { id } = await store.create({ id: `u${i}` });
+      await store.append(id, say(`hello ${i}`));
+      ids.push(id);
+    }
+    for (const [i, id] of ids.entries()) {
+      expect((await store.since(id, 0)).activities.map((a) => a.text)).toEqual([`hello ${i}`]);
+    }
+  });
+
+  it('loses no activity when many are appended at once, even while evicting', async () => {
+    const store = await ConversationStore.open(dir, silentLogger, { maxInMemory: 1 });
+    const a = await store.create({ id: 'a' });
+    const b = await store.create({ id: 'b' });
+    await Promise.all(Array.from({ length: 60 }, (_, i) => store.append(i % 2 ? a.id : b.id, say(String(i)))));
+    await store.close();
+    const reopened = await ConversationStore.open(dir, silentLogger);
+    expect((await reopened.since(a.id, 0)).activities).toHaveLength(30);
+    expect((await reopened.since(b.id, 0)).activities).toHaveLength(30);
+    const ids = (await reopened.since(a.id, 0)).activities.map((x) => x.id);
+    expect(new Set(ids).size).toBe(30);
+  });
+
+  it('answers the user last seen in the log, for a later delivery', async () => {
+    const store = await ConversationStore.open(dir, silentLogger);
+    const { id } = await store.create({ id: 'dl_random' });
+    expect((await store.info(id))?.user.id).toBe('dl_random');
+    await store.append(id, { type: 'message', text: 'hi', from: { id: 'u42', role: 'user' } });
+    expect((await store.info(id))?.user.id).toBe('u42');
+  });
+
+  it('moves a corrupt conversation file aside and treats the conversation as unknown', async () => {
+    const store = await ConversationStore.open(dir, silentLogger);
+    const { id } = await store.create({ id: 'u1' });
+    writeFileSync(path.join(dir, `${id}.json`), '{"version": 1, "id": ');
+    const { logger, lines } = captureLogger();
+    const fresh = await ConversationStore.open(dir, logger);
+    expect(await fresh.info(id)).toBeUndefined();
+    await expect(fresh.append(id, say('x'))).rejects.toMatchObject({ code: 'CONVERSATION_NOT_FOUND' });
+    expect(readdirSync(dir).some((f) => f.startsWith(`${id}.json.corrupt-`))).toBe(true);
+    expect(lines.some((l) => l.level === 50 && String(l.msg).includes('moved it to'))).toBe(true);
+  });
+
+  it.each(['../x', 'short', `${'a'.repeat(24)}/..`])('never touches the disk for an id like %j', async (id) => {
+    const store = await ConversationStore.open(dir, silentLogger);
+    expect(await store.info(id)).toBeUndefined();
+  });
+});
