@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { mkdirSync } from 'node:fs';
+import { ConversationState, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
 import type { Logger } from './log/logger.js';
@@ -12,32 +13,43 @@ import { Responder } from './answers/responder.js';
 import { DvcBot } from './bot/dvc-bot.js';
 import { createCloudAdapter, turnErrorHandler } from './bot/adapter.js';
 import { createServer } from './web/server.js';
+import { LowdbStorage } from './store/lowdb-storage.js';
+import { openDirectLine, type DirectLine } from './directline/direct-line.js';
 
 export interface App {
   server: Server;
   recognizer: () => Recognizer;
+  directLine: DirectLine;
   close(): Promise<void>;
 }
 
 /** The composition root: builds every part from configuration. Nothing listens yet. */
 export async function buildApp(config: Config, logger: Logger, options: { storage?: Storage } = {}): Promise<App> {
   const data = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
-  let recognizer = trainRecognizer({ ...data, options: config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD } });
+  const recognizer = trainRecognizer({ ...data, options: config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD } });
   const current = (): Recognizer => recognizer;
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);
   const responder = new Responder(data.knowledge, composer);
-  const conversationState = new ConversationState(options.storage ?? new MemoryStorage());
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  // Conversation state lives in DATA_DIR, so a conversation goes on after a restart.
+  const storage = options.storage ?? await LowdbStorage.open(path.join(config.DATA_DIR, 'bot-state.json'), logger);
+  const conversationState = new ConversationState(storage);
   const bot = new DvcBot({ recognizer: current, responder, composer, conversationState });
+  const onTurnError = turnErrorHandler(logger, composer, conversationState);
   const adapter = createCloudAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword });
-  adapter.onTurnError = turnErrorHandler(logger, composer, conversationState);
-  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot });
+  adapter.onTurnError = onTurnError;
+  const directLine = await openDirectLine({ dataDir: config.DATA_DIR, logger, bot });
+  directLine.adapter.onTurnError = onTurnError;
+  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes] });
   return {
     server,
     recognizer: current,
+    directLine,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      recognizer = current();
+      await directLine.close();
+      if (storage instanceof LowdbStorage) await storage.close();
     },
   };
 }
