@@ -135,10 +135,6 @@ export class AnswerComposer {
     };
   }
 
-  fieldSuggestions(): Suggestion[] {
-    return [];
-  }
-
   simple(intent: Intent, replyId: string, suggestions: Suggestion[] = []): Answer {
     return { text: this.replies.say(replyId), suggestions, intent, procedure: null };
   }
