@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import { describeIssues } from '../data/read-data-file.js';
-import { classifyError, jsonBody, route } from '../web/respond-error.js';
+import { jsonBody, jsonRestifyErrors, route } from '../web/respond-error.js';
 import { isDossierCode } from '../nlu/dossier-code.js';
 import { DossierStore, SEED_FILE } from './dossier-store.js';
 import { dossierStatusSchema, type Dossier } from './portal-client.js';
@@ -70,13 +70,7 @@ export async function createMockPortal(options: MockPortalOptions): Promise<Serv
   const server = restify.createServer({ name: 'dvc-mock-portal', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: 64 * 1024, mapParams: false, mapFiles: false }));
-  // restify's own errors (unknown route, bad JSON) get the same `{error, message}` shape.
-  server.on('restifyError', (_req, _res, err: Error & { toJSON?: () => unknown; statusCode?: number }, callback: () => void) => {
-    const appError = classifyError(err);
-    err.toJSON = () => appError.toJSON();
-    err.statusCode = appError.status;
-    callback();
-  });
+  jsonRestifyErrors(server);
 
   const read = (handler: (req: Request, res: Response) => unknown) => route(logger, async (req, res) => {
     reads += 1;

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'restify';
+import type { Request, Response, Server } from 'restify';
 import { AppError, toAppError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 
@@ -56,4 +56,14 @@ export function jsonBody(req: Request): Record<string, unknown> {
     throw new AppError('VALIDATION_FAILED', 'The body must be a JSON object.');
   }
   return body as Record<string, unknown>;
+}
+
+/** Errors raised by restify itself (404, 405, bad JSON, too large) get our JSON shape. */
+export function jsonRestifyErrors(server: Server): void {
+  server.on('restifyError', (_req, _res, err: Error & { toJSON?: () => unknown; statusCode?: number }, callback: () => void) => {
+    const appError = classifyError(err);
+    err.toJSON = () => appError.toJSON();
+    err.statusCode = appError.status;
+    callback();
+  });
 }

@@ -5,7 +5,7 @@ import type { Recognizer } from '../nlu/recognizer.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DvcBot } from '../bot/dvc-bot.js';
 import { AppError } from '../errors.js';
-import { classifyError, jsonBody, route } from './respond-error.js';
+import { jsonBody, jsonRestifyErrors, route } from './respond-error.js';
 
 /** Body limit for every route: a chat message or an admin edit is far below it. */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -28,13 +28,7 @@ export function createServer(deps: ServerDeps): Server {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, keepExtensions: false }));
 
-  // Errors raised by restify itself (404, 405, bad JSON, too large) get our JSON shape.
-  server.on('restifyError', (_req, _res, err: Error & { toJSON?: () => unknown; statusCode?: number }, callback: () => void) => {
-    const appError = classifyError(err);
-    err.toJSON = () => appError.toJSON();
-    err.statusCode = appError.status;
-    callback();
-  });
+  jsonRestifyErrors(server);
 
   server.get('/healthz', route(logger, (_req, res) => {
     res.send(200, { status: 'ok', procedures: deps.knowledge.procedures.length });
