@@ -15,11 +15,14 @@ import { createCloudAdapter, turnErrorHandler } from './bot/adapter.js';
 import { createServer } from './web/server.js';
 import { LowdbStorage } from './store/lowdb-storage.js';
 import { openDirectLine, type DirectLine } from './directline/direct-line.js';
+import { loadStaffTokens, type StaffTokens } from './web/staff-auth.js';
 
 export interface App {
   server: Server;
   recognizer: () => Recognizer;
   directLine: DirectLine;
+  /** Bearer tokens of the staff routes (configured, or made once and kept in DATA_DIR). */
+  staffTokens: StaffTokens;
   close(): Promise<void>;
 }
 
@@ -32,6 +35,7 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
   const composer = new AnswerComposer(data.knowledge, replies);
   const responder = new Responder(data.knowledge, composer);
   mkdirSync(config.DATA_DIR, { recursive: true });
+  const staffTokens = loadStaffTokens({ admin: config.ADMIN_TOKEN, helpdesk: config.HELPDESK_TOKEN }, config.DATA_DIR, logger);
   // Conversation state lives in DATA_DIR, so a conversation goes on after a restart.
   const storage = options.storage ?? await LowdbStorage.open(path.join(config.DATA_DIR, 'bot-state.json'), logger);
   const conversationState = new ConversationState(storage);
@@ -46,6 +50,7 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
     server,
     recognizer: current,
     directLine,
+    staffTokens,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await directLine.close();
