@@ -20,10 +20,22 @@ export type Question =
 
 const MIN_GUESS_COVERAGE = 0.3;
 
+/**
+ * A question that names two procedures about equally is about the one in play when that is
+ * one of them ("giấy phép lái xe cần gì" while talking of đổi giấy phép lái xe): no need to ask.
+ */
+export function inContext(question: Question, memory: ConversationMemory): Question {
+  if (question.kind !== 'text') return question;
+  const { ambiguous } = question.parse;
+  if (!ambiguous || !memory.procedure || !ambiguous.includes(memory.procedure)) return question;
+  return { kind: 'text', parse: { ...question.parse, procedure: memory.procedure, ambiguous: null } };
+}
+
 export class Responder {
   constructor(private readonly knowledge: KnowledgeBase, private readonly composer: AnswerComposer) {}
 
-  respond(question: Question, memory: ConversationMemory): { answer: Answer; memory: ConversationMemory } {
+  respond(asked: Question, memory: ConversationMemory): { answer: Answer; memory: ConversationMemory } {
+    const question = inContext(asked, memory);
     const intent = question.kind === 'text' ? question.parse.intent : question.intent;
     const named = question.kind === 'text' ? question.parse.procedure : question.procedure;
 

@@ -36,7 +36,7 @@ import { ActivityHandler, ActivityTypes, type ConversationState, type StatePrope
 import { DialogSet, type DialogContext, type DialogInstance, type DialogState } from 'botbuilder-dialogs';
 import type { Answer, AnswerComposer } from '../answers/compose.js';
 import type { Replies } from '../answers/replies.js';
-import { EMPTY_MEMORY, type ConversationMemory, type Question, type Responder } from '../answers/responder.js';
+import { EMPTY_MEMORY, inContext, type ConversationMemory, type Question, type Responder } from '../answers/responder.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Commands } from '../nlu/commands.js';
 import { PROCEDURE_INTENTS } from '../nlu/intents.js';
@@ -132,9 +132,10 @@ export class DvcBot extends ActivityHandler {
   }
 
   /** A question: starts the dialog made for it, or gets the Responder's answer. */
-  private async answerQuestion(dc: DialogContext, question: Question): Promise<void> {
+  private async answerQuestion(dc: DialogContext, asked: Question): Promise<void> {
     const { context } = dc;
     const memory = await this.memory.get(context, { ...EMPTY_MEMORY });
+    const question = inContext(asked, memory);
     const understood = understand(question, memory);
     for (const entry of this.entries) {
       const start = entry.startFor?.(understood);
