@@ -10,6 +10,8 @@ import type { Replies } from './replies.js';
 export interface QuestionValue {
   intent: Intent;
   procedure: string | null;
+  /** For procedure.list: the field (lĩnh vực) asked about. */
+  field?: string;
 }
 
 /**
@@ -118,9 +120,10 @@ export class AnswerComposer {
   list(field: string | undefined): Answer {
     const procedures = field ? this.knowledge.inField(field) : [];
     if (!procedures.length) {
+      const fields = this.knowledge.fields();
       return {
-        text: this.replies.say('listFields'),
-        suggestions: [],
+        text: [this.replies.say('listFields'), ...fields.map((f) => `- ${f}`)].join('\n'),
+        suggestions: fields.map((f) => ({ title: upperFirst(f), value: { intent: 'procedure.list', procedure: null, field: f } })),
         intent: 'procedure.list',
         procedure: null,
       };
@@ -162,6 +165,10 @@ export class AnswerComposer {
   simple(intent: Intent, replyId: string, suggestions: Suggestion[] = []): Answer {
     return { text: this.replies.say(replyId), suggestions, intent, procedure: null };
   }
+}
+
+function upperFirst(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
 function lowerFirst(text: string): string {

@@ -16,7 +16,7 @@ export const EMPTY_MEMORY: ConversationMemory = { procedure: null };
 /** What the citizen asked: parsed text, or a button that already says it. */
 export type Question =
   | { kind: 'text'; parse: ParseResult }
-  | { kind: 'button'; intent: Intent; procedure: string | null };
+  | { kind: 'button'; intent: Intent; procedure: string | null; field?: string };
 
 const MIN_GUESS_COVERAGE = 0.3;
 
@@ -50,12 +50,13 @@ export class Responder {
     }
     switch (intent) {
       case 'procedure.list':
-        return { answer: this.composer.list(question.kind === 'text' ? question.parse.entities.field : undefined), memory };
+        return { answer: this.composer.list(question.kind === 'text' ? question.parse.entities.field : question.field), memory };
       case 'dossier.status':
         return { answer: this.composer.simple(intent, 'dossierAskCode'), memory };
       case 'handoff':
         return { answer: this.composer.simple(intent, 'handoff'), memory };
       case 'greeting':
+        return { answer: this.composer.simple(intent, intent, this.composer.starters()), memory };
       case 'thanks':
       case 'goodbye':
         return { answer: this.composer.simple(intent, intent), memory };
