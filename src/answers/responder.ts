@@ -9,6 +9,8 @@ import type { Answer, AnswerComposer, Suggestion } from './compose.js';
 export interface ConversationMemory {
   /** The procedure in play, for follow-up questions without a procedure name. */
   procedure: string | null;
+  /** The citizen's case of that procedure, once chosen in the guide. */
+  caseId?: string | null;
 }
 
 export const EMPTY_MEMORY: ConversationMemory = { procedure: null };
@@ -46,7 +48,8 @@ export class Responder {
       const id = named ?? memory.procedure;
       const procedure = id ? this.knowledge.get(id) : undefined;
       if (!procedure) return { answer: this.composer.simple(intent, 'askProcedure'), memory };
-      return { answer: this.composer.aboutProcedure(intent, procedure), memory: { ...memory, procedure: procedure.id } };
+      const caseId = procedure.id === memory.procedure ? memory.caseId ?? null : null;
+      return { answer: this.composer.aboutProcedure(intent, procedure, caseId), memory: { ...memory, procedure: procedure.id, caseId } };
     }
     switch (intent) {
       case 'procedure.list':

@@ -109,10 +109,10 @@ export abstract class AssistantDialog<State extends object, Reply, Options exten
     await context.sendActivity(answerToActivity(answer));
   }
 
-  /** Makes `procedure` the one follow-up questions are about. */
-  protected async setProcedure(context: TurnContext, procedure: string): Promise<void> {
+  /** Makes `procedure` (and the citizen's case of it, when known) what follow-up questions are about. */
+  protected async setProcedure(context: TurnContext, procedure: string, caseId: string | null = null): Promise<void> {
     const memory = await this.services.memory.get(context, { procedure: null });
-    await this.services.memory.set(context, { ...memory, procedure });
+    await this.services.memory.set(context, { ...memory, procedure, caseId });
   }
 }
 
