@@ -1,15 +1,6 @@
-import path from 'node:path';
-import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log/logger.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import { loadReplies } from '../../src/answers/replies.js';
-import { AnswerComposer } from '../../src/answers/compose.js';
-import { Responder } from '../../src/answers/responder.js';
-import { loadCommands } from '../../src/nlu/commands.js';
-import { DvcBot } from '../../src/bot/dvc-bot.js';
-import { turnErrorHandler } from '../../src/bot/adapter.js';
 import { projectRecognizer } from '../helpers/recognizer.js';
+import { botHarness } from '../helpers/bot-harness.js';
 
 /** The project's knowledge, able to fail on demand, as a broken dialog would. */
 class FailingKnowledge extends KnowledgeBase {
@@ -21,25 +12,9 @@ class FailingKnowledge extends KnowledgeBase {
 }
 
 describe('a dialog that fails mid-turn', () => {
-  const config = loadConfig({});
-  const { data, recognizer } = projectRecognizer();
-  const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
-  const composer = new AnswerComposer(data.knowledge, replies);
-  const knowledge = new FailingKnowledge([...data.knowledge.procedures]);
-  const conversationState = new ConversationState(new MemoryStorage());
-  const bot = new DvcBot({
-    recognizer: () => recognizer, responder: new Responder(data.knowledge, composer), composer, replies, knowledge,
-    commands: loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon), conversationState,
-  });
-  const adapter = new TestAdapter((context) => bot.run(context));
-  adapter.onTurnError = turnErrorHandler(silentLogger, composer, conversationState);
-
-  async function say(text: string): Promise<Partial<Activity>[]> {
-    await adapter.send(text);
-    return adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
-  }
-
   it('apologises, and the guide and the procedure in play are gone afterwards', async () => {
+    const knowledge = new FailingKnowledge([...projectRecognizer().data.knowledge.procedures]);
+    const { say, composer } = botHarness({ knowledge });
     await say('hướng dẫn tôi đăng ký khai sinh');
     const [first] = await say('1');
     expect(first?.text).toContain('Bạn đã có Tờ khai đăng ký khai sinh chưa?');

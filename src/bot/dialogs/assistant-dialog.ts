@@ -74,6 +74,14 @@ export abstract class AssistantDialog<State extends object, Reply, Options exten
    */
   abstract recognize(input: TurnInput, state: State): Reply | null;
 
+  /**
+   * False when stored state no longer makes sense (the data it refers to is gone after a
+   * restart): the bot then ends the dialog silently and answers the message normally.
+   */
+  isAlive(_state: State): boolean {
+    return true;
+  }
+
   /** A line under an answer given while this dialog waits ('keep'), saying how to come back. */
   pausedNote(_state: State): string | null {
     return null;

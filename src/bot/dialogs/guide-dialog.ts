@@ -40,6 +40,11 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
     return { id: GUIDE_DIALOG, options, mode: 'flow' };
   }
 
+  override isAlive(state: GuideState): boolean {
+    const p = this.services.knowledge.get(state.procedure);
+    return Boolean(p && (state.caseId === null || caseOf(p, state)));
+  }
+
   override isUnderway(state: GuideState, options: object): boolean {
     return (options as Partial<GuideOptions>).procedure === state.procedure;
   }
