@@ -25,6 +25,13 @@ describe('typed short replies and commands', () => {
     expect(commands.command(text)).toBeNull();
   });
 
+  it.each([
+    ['Giấy chứng sinh là gì?', 'explain', ['giay', 'chung', 'sinh']],
+    ['giấy chứng sinh có rồi ạ', 'yes', ['giay', 'chung', 'sinh']],
+  ])('finds the command at the end of "%s" and what it is said of', (text, command, subject) => {
+    expect(commands.commandAbout(text)).toEqual({ command, subject });
+  });
+
   it('refuses a phrase filed under two commands, since the meaning would depend on the order', () => {
     const lexicon = { plain: new Map(), accented: new Map(), phrases: [] };
     expect(() => new Commands({
