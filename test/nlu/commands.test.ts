@@ -8,8 +8,8 @@ const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml
 
 describe('typed short replies and commands', () => {
   it.each([
-    ['có', 'yes'], ['Có rồi', 'yes'], ['co roi', 'yes'], ['có rồi ạ', 'yes'], ['dạ có', 'yes'], ['co r', 'yes'], ['OK', 'yes'],
-    ['chưa', 'no'], ['chua co', 'no'], ['Chưa có ạ', 'no'], ['ko', 'no'], ['k có', 'no'], ['không', 'no'],
+    ['có', 'yes'], ['Có rồi', 'yes'], ['co roi', 'yes'], ['có rồi ạ', 'yes'], ['dạ có', 'yes'], ['vâng', 'yes'], ['dạ', 'yes'], ['Dạ vâng', 'yes'], ['co r', 'yes'], ['OK', 'yes'],
+    ['chưa', 'no'], ['chua co', 'no'], ['Chưa có ạ', 'no'], ['ko', 'no'], ['k có', 'no'], ['không', 'no'], ['dạ chưa có', 'no'], ['chưa nha', 'no'],
     ['giấy này là gì', 'explain'], ['giay nay la gi?', 'explain'], ['Giấy này là gì ạ', 'explain'], ['lấy ở đâu', 'explain'],
     ['hướng dẫn làm giấy này', 'link'],
     ['bắt đầu lại', 'reset'], ['/reset', 'reset'], ['lam lai tu dau', 'reset'], ['Làm lại từ đầu!', 'reset'],
