@@ -2,7 +2,7 @@ import { ActivityHandler, ActivityTypes, type StatePropertyAccessor, type TurnCo
 import type { Responder, Question, ConversationMemory } from '../answers/responder.js';
 import { EMPTY_MEMORY } from '../answers/responder.js';
 import type { AnswerComposer } from '../answers/compose.js';
-import type { Recognizer } from '../nlu/recognizer.js';
+import type { ParseResult, Recognizer } from '../nlu/recognizer.js';
 import { isIntent, type Intent } from '../nlu/intents.js';
 import { answerToActivity } from './to-activity.js';
 
@@ -15,6 +15,8 @@ export interface DvcBotDeps {
   responder: Responder;
   composer: AnswerComposer;
   conversationState: ConversationState;
+  /** Keeps the questions it did not understand for staff (src/admin/inbox.ts). */
+  inbox?: { record(parse: ParseResult, conversationId: string | undefined): void };
 }
 
 /** The assistant: understands a message, answers from the knowledge base, remembers the procedure in play. */
@@ -61,7 +63,9 @@ export class DvcBot extends ActivityHandler {
     const trimmed = typeof text === 'string' ? text.trim() : '';
     if (!trimmed) return { reply: attachments?.length ? 'attachmentOnly' : 'emptyMessage' };
     if (trimmed.length > MAX_MESSAGE_LENGTH) return { reply: 'tooLong' };
-    return { kind: 'text', parse: this.deps.recognizer().parse(trimmed) };
+    const parse = this.deps.recognizer().parse(trimmed);
+    this.deps.inbox?.record(parse, context.activity.conversation?.id);
+    return { kind: 'text', parse };
   }
 }
 
