@@ -52,7 +52,7 @@ export async function openAdmin(options: {
     dataFingerprint({ knowledge: knowledgeHash, lexicon: lexiconHash, options: env.options, set });
   const set = data.trainingSet();
   const serving = await startModel({ store, env, knowledge: nlu.knowledge, set, fingerprint: fingerprint(set), logger });
-  const workers = new TrainingWorkers();
+  const workers = new TrainingWorkers(env);
   const models = new ModelService({ logger, store, data, workers, env, knowledge: nlu.knowledge, fingerprint }, serving);
   const ctx = { logger, token: options.adminToken, inbox, data, models, knowledge: nlu.knowledge };
   const groups = [pageRoutes(logger), inboxRoutes(ctx), trainingRoutes(ctx), modelRoutes(ctx)];

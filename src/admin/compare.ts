@@ -6,6 +6,8 @@ import type { EvaluationReport } from './evaluate.js';
 // Smaller moves are noise: adding a few utterances reshuffles the folds.
 
 export const WORSE_BY = 0.02;
+/** Rounding slack, so that a drop of exactly WORSE_BY is not "more than" it. */
+const EPSILON = 1e-9;
 
 export interface Comparison {
   intentAccuracy: { now: number; before: number; delta: number };
@@ -23,8 +25,8 @@ export function compareEvaluations(now: EvaluationReport, before: EvaluationRepo
     ? now.procedureAccuracy - before.procedureAccuracy
     : null;
   const reasons: string[] = [];
-  if (intentDelta < -WORSE_BY) reasons.push(`intent accuracy fell by ${points(intentDelta)} points (more than ${points(WORSE_BY)})`);
-  if (procedureDelta !== null && procedureDelta < -WORSE_BY) reasons.push(`procedure accuracy fell by ${points(procedureDelta)} points (more than ${points(WORSE_BY)})`);
+  if (intentDelta < -WORSE_BY - EPSILON) reasons.push(`intent accuracy fell by ${points(intentDelta)} points (more than ${points(WORSE_BY)})`);
+  if (procedureDelta !== null && procedureDelta < -WORSE_BY - EPSILON) reasons.push(`procedure accuracy fell by ${points(procedureDelta)} points (more than ${points(WORSE_BY)})`);
   const intents = [...new Set([...now.labels, ...before.labels])];
   const perIntent = intents.map((intent) => {
     const f1 = now.perIntent[intent]?.f1 ?? null;

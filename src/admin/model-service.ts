@@ -12,8 +12,12 @@ import { evalFilePath, modelFilePath, newModelId, type ModelMeta, type ModelStor
 import type { StaffRecognizer } from './staff-recognizer.js';
 import { StatusTracker, type TrainStatus } from './train-status.js';
 import type { TrainingData } from './training-data.js';
-import type { TrainingWorkers } from './worker-client.js';
 import type { WorkerMessage, WorkerTask } from './worker-protocol.js';
+
+/** Runs training tasks out of the event loop (worker-client.ts). */
+export interface Workers {
+  run(tasks: WorkerTask[], onMessage: (message: WorkerMessage) => void): Promise<void>;
+}
 
 // The model serving the assistant, and the jobs that change it. The serving recognizer is
 // one reference: a retrained model replaces it in a single assignment once it is trained,
@@ -25,7 +29,7 @@ export interface ModelServiceDeps {
   logger: Logger;
   store: ModelStore;
   data: TrainingData;
-  workers: TrainingWorkers;
+  workers: Workers;
   env: TrainEnvironment;
   knowledge: KnowledgeBase;
   fingerprint: (set: TrainingSetJson) => string;
@@ -88,11 +92,11 @@ export class ModelService {
       const set = data.trainingSet();
       const fingerprint = this.deps.fingerprint(set);
       const active = store.active();
+      const missing = INTENTS.filter((intent) => !set.utterances.some((u) => u.intent === intent));
+      if (missing.length) throw new AppError('TRAINING_FAILED', `Intent ${missing.join(', ')} has no utterance left: add one, then retrain.`);
       if (!options.force && active && active.id === this.serving.id && active.fingerprint === fingerprint && !active.pinned) {
         return { promoted: false, upToDate: true, model: active, comparison: null };
       }
-      const missing = INTENTS.filter((intent) => !set.utterances.some((u) => u.intent === intent));
-      if (missing.length) throw new AppError('TRAINING_FAILED', `Intent ${missing.join(', ')} has no utterance left: add one, then retrain.`);
 
       const id = newModelId();
       const tasks: WorkerTask[] = [];
@@ -229,7 +233,7 @@ export class ModelService {
       else if (m.type === 'failed') failed.set(m.id, m.message);
     };
     try {
-      await this.deps.workers.run({ env: this.deps.env, tasks }, onMessage);
+      await this.deps.workers.run(tasks, onMessage);
     } catch (err) {
       for (const t of tasks) if (!failed.has(t.id)) failed.set(t.id, err instanceof Error ? err.message : String(err));
     }

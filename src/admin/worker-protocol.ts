@@ -9,14 +9,16 @@ export type WorkerTask =
   /** Cross-validate a saved model's training set into `evalFile`. */
   | { kind: 'evaluate'; id: string; modelFile: string; evalFile: string };
 
-export interface WorkerRequest {
-  env: TrainEnvironment;
-  tasks: WorkerTask[];
-}
+/** The server to the process: the environment once, then jobs one at a time. */
+export type WorkerRequest =
+  | { type: 'env'; env: TrainEnvironment }
+  | { type: 'run'; job: number; tasks: WorkerTask[] };
 
 export type WorkerMessage =
   | { type: 'progress'; id: string; phase: 'training' | 'evaluating'; done: number; total: number }
   | { type: 'trained'; id: string; snapshot: ModelSnapshot; trainMs: number }
   | { type: 'evaluated'; id: string; report: EvaluationReport }
-  | { type: 'failed'; id: string; message: string }
-  | { type: 'done' };
+  | { type: 'failed'; id: string; message: string };
+
+/** The process to the server: a job's messages, then `done`. */
+export type WorkerReply = (WorkerMessage & { job: number }) | { type: 'done'; job: number };
