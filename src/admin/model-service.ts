@@ -12,12 +12,10 @@ import { evalFilePath, modelFilePath, newModelId, type ModelMeta, type ModelStor
 import type { StaffRecognizer } from './staff-recognizer.js';
 import { StatusTracker, type TrainStatus } from './train-status.js';
 import type { TrainingData } from './training-data.js';
-import type { WorkerMessage, WorkerTask } from './worker-protocol.js';
+import type { WorkerTask } from './worker-protocol.js';
+import { runTasks, type TaskResults, type Workers } from './worker-tasks.js';
 
-/** Runs training tasks out of the event loop (worker-client.ts). */
-export interface Workers {
-  run(tasks: WorkerTask[], onMessage: (message: WorkerMessage) => void): Promise<void>;
-}
+export type { Workers } from './worker-tasks.js';
 
 // The model serving the assistant, and the jobs that change it. The serving recognizer is
 // one reference: a retrained model replaces it in a single assignment once it is trained,
@@ -217,27 +215,8 @@ export class ModelService {
     return report;
   }
 
-  private async runTasks(kind: 'train' | 'evaluate', modelId: string, tasks: WorkerTask[]): Promise<{
-    trained: Map<string, { snapshot: ModelSnapshot; trainMs: number }>;
-    evaluated: Map<string, EvaluationReport>;
-    failed: Map<string, string>;
-  }> {
-    const trained = new Map<string, { snapshot: ModelSnapshot; trainMs: number }>();
-    const evaluated = new Map<string, EvaluationReport>();
-    const failed = new Map<string, string>();
-    this.tracker.start(kind, modelId, tasks);
-    const onMessage = (m: WorkerMessage): void => {
-      if (m.type === 'progress') this.tracker.progress(m.id, m.phase, m.done, m.total);
-      else if (m.type === 'trained') trained.set(m.id, { snapshot: m.snapshot, trainMs: m.trainMs });
-      else if (m.type === 'evaluated') evaluated.set(m.id, m.report);
-      else if (m.type === 'failed') failed.set(m.id, m.message);
-    };
-    try {
-      await this.deps.workers.run(tasks, onMessage);
-    } catch (err) {
-      for (const t of tasks) if (!failed.has(t.id)) failed.set(t.id, err instanceof Error ? err.message : String(err));
-    }
-    return { trained, evaluated, failed };
+  private runTasks(kind: 'train' | 'evaluate', modelId: string, tasks: WorkerTask[]): Promise<TaskResults> {
+    return runTasks(this.deps.workers, this.tracker, kind, modelId, tasks);
   }
 
   /** Builds a recognizer from a snapshot and checks it answers before it may serve. */

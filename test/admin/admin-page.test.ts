@@ -77,6 +77,24 @@ describe('the staff page', () => {
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
+  it('browses the utterances of an intent and creates a staff FAQ intent', async () => {
+    await page.click('a[data-tab=intents]');
+    await page.click('#intent-list button:has-text("procedure.fee")');
+    await page.waitForSelector('#intent-detail table tbody tr');
+    expect(await page.locator('#intent-detail tbody tr').count()).toBeGreaterThan(100);
+    await page.fill('#intent-detail input[type=search]', 'bao nhieu tien');
+    expect(await page.locator('#intent-detail tbody tr:visible').count()).toBeLessThan(100);
+
+    await page.click('summary:has-text("Thêm ý định mới")');
+    await page.fill('#faq-title', 'Giờ làm việc');
+    await page.fill('#faq-answer', 'Từ 7 giờ 30 đến 17 giờ, thứ Hai đến thứ Sáu.');
+    await page.fill('#faq-utterances', 'ubnd xã làm việc mấy giờ\ngiờ làm việc của xã');
+    await page.click('#faq-form button[type=submit]');
+    await page.waitForSelector('#notice:has-text("faq.gio-lam-viec")');
+    await page.waitForSelector('#intent-detail h3:has-text("Giờ làm việc")');
+    expect(await page.locator('#intent-detail tbody tr').count()).toBe(2);
+  });
+
   it('keeps the token for the tab only, and signs out', async () => {
     expect(await page.evaluate(() => sessionStorage.getItem('dvc-admin-token'))).toBe(t.app.staffTokens.admin);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);

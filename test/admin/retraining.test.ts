@@ -15,6 +15,8 @@ const BIRTH = 'con tôi vừa lọt lòng, xin cái giấy chứng nhận ở đ
 const BIRTH_PARAPHRASE = 'con vừa lọt lòng thì xin giấy chứng nhận ở đâu vậy';
 const MATERNITY = 'nghỉ đẻ được hưởng bao nhiêu tháng lương';
 const MATERNITY_PARAPHRASE = 'nghi de duoc huong may thang luong';
+/** Understood, but with a low confidence and no procedure: kept for staff too. */
+const BUILDING = 'xin giấy phép làm nhà 3 tầng';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'dvc-admin-'));
 let t: TestApp;
@@ -69,6 +71,12 @@ describe('staff retraining on a running server', () => {
     expect(JSON.stringify(list)).not.toMatch(/345 678|001099012345/);
   });
 
+  it('keeps a question it understood with a low confidence', async () => {
+    await askBot(t.url, BUILDING, 'conv-building');
+    expect(await inboxEntry(BUILDING)).toMatchObject({ intent: expect.stringMatching(/^procedure\./), confidence: expect.any(Number) });
+    expect((await inboxEntry(BUILDING)).confidence).toBeLessThan(0.5);
+  });
+
   it('does not keep what it understood', async () => {
     await askBot(t.url, 'làm căn cước hết bao nhiêu tiền', 'conv-ok');
     const list = (await admin.get('/api/admin/misunderstood')).body as any[];
@@ -83,6 +91,11 @@ describe('staff retraining on a running server', () => {
     expect(labelled.status).toBe(200);
     expect(labelled.body.labelled).toHaveLength(2);
     expect(await inboxEntry(BIRTH)).toBeUndefined();
+    // Names of procedures: one from the inbox (trimmed to the name), one typed in.
+    const building = await inboxEntry(BUILDING);
+    const aliased = await admin.post(`/api/admin/misunderstood/${building.id}/alias`, { procedure: 'cap-giay-phep-xay-dung', text: 'giấy phép làm nhà' });
+    expect(aliased.status).toBe(200);
+    expect((await admin.post('/api/admin/procedures/cap-so-do-lan-dau/aliases', { text: 'bìa đỏ' })).status).toBe(201);
 
     // Parse requests go on while the model trains in its own process.
     let training = true;
@@ -97,7 +110,7 @@ describe('staff retraining on a running server', () => {
     }
     const res = await trained;
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ promoted: true, model: { status: 'active', staffUtterances: 2 } });
+    expect(res.body).toMatchObject({ promoted: true, model: { status: 'active', staffUtterances: 2, aliases: 2 } });
     expect(during.length).toBeGreaterThan(10);
     expect(during.every((d) => d.status === 200)).toBe(true);
     expect(Math.max(...during.map((d) => d.ms))).toBeLessThan(1000);
@@ -111,6 +124,8 @@ describe('staff retraining on a running server', () => {
     ]) {
       expect(await parse(t.url, text!)).toMatchObject({ intent, procedure });
     }
+    expect((await parse(t.url, BUILDING)).procedure).toBe('cap-giay-phep-xay-dung');
+    expect((await parse(t.url, 'thủ tục làm bìa đỏ')).procedure).toBe('cap-so-do-lan-dau');
     const [reply] = await askBot(t.url, BIRTH_PARAPHRASE, 'conv-after');
     expect(reply.channelData).toEqual({ intent: 'procedure.location', procedure: 'dang-ky-khai-sinh' });
   }, 90_000);

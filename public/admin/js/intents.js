@@ -10,7 +10,22 @@ let selected = null;
 export async function showIntents() {
   await loadShared();
   renderList();
+  renderAliases();
   if (selected) await showIntent(selected);
+}
+
+function renderAliases() {
+  const items = shared.procedures.flatMap((p) => p.staffAliases.map((a) => ({ ...a, procedure: p })));
+  replace($('#alias-list'), items.length ? items.map((a) => h('li', {}, `“${a.text}” → ${a.procedure.name} `,
+    h('button', { type: 'button', class: 'danger', onclick: async () => {
+      try {
+        await del(`/api/admin/aliases/${encodeURIComponent(a.id)}`);
+        notify(`Đã xoá tên gọi “${a.text}”. Bấm “Huấn luyện lại” để áp dụng.`);
+        await showIntents();
+      } catch (err) {
+        notify(err.message, 'bad');
+      }
+    } }, 'Xoá'))) : h('li', { class: 'muted' }, 'Chưa có.'));
 }
 
 function renderList() {
@@ -133,6 +148,18 @@ $('#faq-form').addEventListener('submit', async (event) => {
     event.target.reset();
     notify(`Đã tạo ý định ${faq.intent}. Bấm “Huấn luyện lại” để trợ lý trả lời được.`);
     selected = faq.intent;
+    await showIntents();
+  } catch (err) {
+    notify(err.message, 'bad');
+  }
+});
+
+$('#alias-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    await post(`/api/admin/procedures/${encodeURIComponent($('#alias-procedure').value.trim())}/aliases`, { text: $('#alias-text').value });
+    event.target.reset();
+    notify('Đã thêm tên gọi. Bấm “Huấn luyện lại” để áp dụng.');
     await showIntents();
   } catch (err) {
     notify(err.message, 'bad');
