@@ -41,7 +41,7 @@ import { EMPTY_MEMORY, inContext, type ConversationMemory, type Question, type R
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Commands } from '../nlu/commands.js';
 import { PROCEDURE_INTENTS } from '../nlu/intents.js';
-import type { Recognizer } from '../nlu/recognizer.js';
+import type { ParseResult, Recognizer } from '../nlu/recognizer.js';
 import { DROPPED, setReply, takeHandedQuestion, type AnyAssistantDialog, type DialogServices, type DialogStart } from './dialogs/assistant-dialog.js';
 import { dialogEntries, type DialogEntry } from './dialogs/registry.js';
 import type { Understood } from './dialogs/understood.js';
@@ -61,6 +61,8 @@ export interface DvcBotDeps {
   knowledge: KnowledgeBase;
   commands: Commands;
   conversationState: ConversationState;
+  /** Keeps the questions it did not understand for staff (src/admin/inbox.ts). */
+  inbox?: { record(parse: ParseResult, conversationId: string | undefined): void };
 }
 
 export class DvcBot extends ActivityHandler {
@@ -92,7 +94,7 @@ export class DvcBot extends ActivityHandler {
   }
 
   private async answer(context: TurnContext): Promise<void> {
-    const read = readMessage(context, this.deps.recognizer(), this.deps.commands);
+    const read = readMessage(context, this.deps.recognizer(), this.deps.commands, (parse) => this.deps.inbox?.record(parse, context.activity.conversation?.id));
     if ('reply' in read) {
       await this.send(context, { text: this.deps.composer.say(read.reply, { max: MAX_MESSAGE_LENGTH }), suggestions: [], intent: 'none', procedure: null });
       return;

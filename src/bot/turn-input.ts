@@ -10,7 +10,8 @@ export const MAX_MESSAGE_LENGTH = 2000;
 /** A message as the bot reads it: for dialogs, plus a question button; or a reply id for what cannot be read. */
 export type ReadMessage = { input: TurnInput; question: QuestionValue | null } | { reply: 'emptyMessage' | 'attachmentOnly' | 'tooLong' };
 
-export function readMessage(context: TurnContext, recognizer: Recognizer, commands: Commands): ReadMessage {
+/** `onParsed` sees each parsed message once (the staff inbox keeps the misunderstood ones). */
+export function readMessage(context: TurnContext, recognizer: Recognizer, commands: Commands, onParsed?: (parse: ParseResult) => void): ReadMessage {
   const { text, value, attachments } = context.activity;
   const question = isQuestionValue(value) ? { intent: value.intent, procedure: value.procedure, ...(value.field ? { field: value.field } : {}) } : null;
   const action = isActionValue(value) ? value : null;
@@ -22,7 +23,13 @@ export function readMessage(context: TurnContext, recognizer: Recognizer, comman
     text: trimmed,
     action,
     command: trimmed && !question ? commands.command(trimmed) : null,
-    parse: () => (parsed ??= recognizer.parse(trimmed)),
+    parse: () => {
+      if (!parsed) {
+        parsed = recognizer.parse(trimmed);
+        onParsed?.(parsed);
+      }
+      return parsed;
+    },
   };
   return { input, question };
 }

@@ -2,13 +2,16 @@ import { createInterface } from 'node:readline';
 import { loadConfig } from '../config.js';
 import { validateData } from './validate.js';
 import { loadNluData } from '../nlu/load.js';
-import { trainRecognizer } from '../nlu/train.js';
+import { loadStaffTrainingSet } from '../admin/cli-training-set.js';
+import { trainModel } from '../admin/model-codec.js';
 import { runEval } from './eval.js';
+import { isIntent } from '../nlu/intents.js';
 
 const USAGE = `usage: npm run -s dvc -- <command>
   validate              check knowledge/ and intents/ (schema and cross-references)
   parse [TEXT]          parse TEXT, or one question per line of standard input, to JSON lines
-  export-training       every training utterance as JSON lines
+  export-training       every training utterance (intents/ merged with staff labels in DATA_DIR) as JSON lines;
+                        --all adds the utterances of staff FAQ intents (faq.<slug>)
   eval [GOLD.jsonl]     k-fold cross-validation, and the score on the dev sample
 `;
 
@@ -26,8 +29,11 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'parse': {
+      // The same model the server trains: intents/ merged with the staff data in DATA_DIR.
       const data = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
-      const recognizer = trainRecognizer({ ...data, options: config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD } });
+      const options = config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD };
+      const set = loadStaffTrainingSet(config.DATA_DIR, data).json;
+      const { recognizer } = trainModel({ procedures: data.knowledge.procedures, lexicon: data.lexicon, options }, set);
       const emit = (text: string): void => {
         const { text: t, intent, confidence, procedure, entities, intents, procedures, ambiguous } = recognizer.parse(text);
         process.stdout.write(`${JSON.stringify({ text: t, intent, confidence, procedure, entities, intents, procedures, ambiguous })}\n`);
@@ -40,8 +46,11 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'export-training': {
-      const { examples } = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
-      for (const { text, intent, procedure } of examples) process.stdout.write(`${JSON.stringify({ text, intent, procedure })}\n`);
+      const { set } = loadStaffTrainingSet(config.DATA_DIR, loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR));
+      const all = args.includes('--all');
+      for (const { text, intent, procedure } of set.utterances) {
+        if (all || isIntent(intent)) process.stdout.write(`${JSON.stringify({ text, intent, procedure })}\n`);
+      }
       return 0;
     }
     case 'eval':

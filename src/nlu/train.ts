@@ -2,8 +2,8 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { intentFeatures } from './features.js';
 import { IntentClassifier } from './intent-classifier.js';
 import type { Intent } from './intents.js';
-import { ProcedureMatcher } from './procedure-matcher.js';
-import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, findProcedures, type RecognizerOptions } from './recognizer.js';
+import { ProcedureMatcher, type ProcedurePhrases } from './procedure-matcher.js';
+import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, findProcedures, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
 import { DOSSIER_CODE_WORD, normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { maskDossierCodes } from './dossier-code.js';
@@ -16,11 +16,12 @@ export interface TrainingInput {
   options?: Partial<RecognizerOptions>;
 }
 
-export function buildMatcher(
+/** The matcher's input: each procedure's name and aliases, and citizens' questions about it, normalised. */
+export function matcherPhrases(
   knowledge: KnowledgeBase,
   lexicon: Lexicon,
   examples: ReadonlyArray<{ text: string; procedure: string | null }> = [],
-): ProcedureMatcher {
+): ProcedurePhrases[] {
   const questions = new Map<string, NormalizedText[]>();
   for (const ex of examples) {
     if (!ex.procedure) continue;
@@ -28,11 +29,19 @@ export function buildMatcher(
     list.push(normalizeText(ex.text, lexicon));
     questions.set(ex.procedure, list);
   }
-  return new ProcedureMatcher(knowledge.procedures.map((p) => ({
+  return knowledge.procedures.map((p) => ({
     id: p.id,
     phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases].map((t) => normalizeText(t, lexicon)),
     questions: questions.get(p.id) ?? [],
-  })));
+  }));
+}
+
+export function buildMatcher(
+  knowledge: KnowledgeBase,
+  lexicon: Lexicon,
+  examples: ReadonlyArray<{ text: string; procedure: string | null }> = [],
+): ProcedureMatcher {
+  return new ProcedureMatcher(matcherPhrases(knowledge, lexicon, examples));
 }
 
 /**
@@ -91,11 +100,20 @@ export function fitTemperature(data: ReadonlyArray<{ features: string[]; intent:
   return best.t;
 }
 
-export function trainRecognizer(input: TrainingInput): Recognizer {
+/**
+ * A trained model as its parts, with the matcher's normalised input: src/admin saves the
+ * phrases, classifier and vocabulary, and rebuilds the recognizer from them without retraining.
+ */
+export function trainRecognizerParts(input: TrainingInput): { parts: RecognizerParts; phrases: ProcedurePhrases[] } {
   const options = { ...DEFAULT_RECOGNIZER_OPTIONS, ...input.options };
-  const matcher = buildMatcher(input.knowledge, input.lexicon, input.examples);
+  const phrases = matcherPhrases(input.knowledge, input.lexicon, input.examples);
+  const matcher = new ProcedureMatcher(phrases);
   const { data, vocabulary } = featurize(matcher, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon));
   const temperature = fitTemperature(data);
   const classifier = IntentClassifier.train(data, temperature);
-  return new Recognizer({ lexicon: input.lexicon, matcher, classifier, vocabulary, fields: fieldsOf(input.knowledge), options });
+  return { parts: { lexicon: input.lexicon, matcher, classifier, vocabulary, fields: fieldsOf(input.knowledge), options }, phrases };
+}
+
+export function trainRecognizer(input: TrainingInput): Recognizer {
+  return new Recognizer(trainRecognizerParts(input).parts);
 }

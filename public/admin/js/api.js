@@ -1,0 +1,52 @@
+// The admin API with the token kept in sessionStorage (gone when the tab closes).
+
+const TOKEN_KEY = 'dvc-admin-token';
+
+export const token = {
+  get: () => sessionStorage.getItem(TOKEN_KEY),
+  set: (value) => sessionStorage.setItem(TOKEN_KEY, value),
+  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+/** What each error code means to staff; the server's message follows with the detail. */
+const MEANING = {
+  UNAUTHORIZED: 'Mã truy cập không đúng. Vui lòng đăng nhập lại.',
+  UNKNOWN_INTENT: 'Ý định không tồn tại.',
+  UNKNOWN_PROCEDURE: 'Mã thủ tục không tồn tại.',
+  UTTERANCE_CONFLICT: 'Câu này đã là câu mẫu của một ý định khác.',
+  EMPTY_INTENT: 'Mỗi ý định cần ít nhất một câu mẫu.',
+  VALIDATION_FAILED: 'Dữ liệu chưa hợp lệ.',
+  MODEL_WORSE: 'Mô hình mới kém hơn rõ rệt so với mô hình đang chạy.',
+  TRAINING_FAILED: 'Huấn luyện không thành công; mô hình cũ vẫn đang phục vụ.',
+  CONFLICT: 'Câu hỏi này đã được xử lý.',
+  NOT_FOUND: 'Không tìm thấy.',
+};
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    const code = body?.error ?? 'INTERNAL';
+    super(`${MEANING[code] ?? 'Có lỗi xảy ra.'} ${body?.message ?? ''}`.trim());
+    this.status = status;
+    this.code = code;
+    this.details = body?.details;
+  }
+}
+
+export async function api(method, path, body) {
+  const headers = { authorization: `Bearer ${token.get() ?? ''}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    const error = new ApiError(res.status, data);
+    if (res.status === 401) window.dispatchEvent(new CustomEvent('signed-out', { detail: error.message }));
+    throw error;
+  }
+  return data;
+}
+
+export const get = (path) => api('GET', path);
+export const post = (path, body = {}) => api('POST', path, body);
+export const put = (path, body) => api('PUT', path, body);
+export const del = (path) => api('DELETE', path);

@@ -1,0 +1,87 @@
+import { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Procedure } from '../knowledge/schema.js';
+import { IntentClassifier, type IntentModelJson } from '../nlu/intent-classifier.js';
+import { isIntent } from '../nlu/intents.js';
+import { ProcedureMatcher, type ProcedurePhrases } from '../nlu/procedure-matcher.js';
+import { fieldsOf, type RecognizerOptions } from '../nlu/recognizer.js';
+import { trainRecognizerParts } from '../nlu/train.js';
+import type { TrainingExample } from '../nlu/training-data.js';
+import { Vocabulary, type VocabularyJson } from '../nlu/vocabulary.js';
+import type { Lexicon } from '../nlu/vi/lexicon.js';
+import { StaffMemory, type StaffMemoryJson } from './staff-memory.js';
+import { StaffRecognizer } from './staff-recognizer.js';
+
+// A trained model as saved in DATA_DIR. What is saved is what costs time to make: the
+// matcher's normalised phrases (normalising every alias of thousands of procedures takes
+// seconds), the classifier's counts, the vocabulary and the staff memory. What is cheap and
+// comes from data the server loads anyway is rebuilt: the lexicon and the fields.
+
+export const SNAPSHOT_FORMAT = 1;
+
+export interface ModelSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  options: RecognizerOptions;
+  phrases: ProcedurePhrases[];
+  classifier: IntentModelJson;
+  vocabulary: VocabularyJson;
+  memory: StaffMemoryJson;
+}
+
+/** What a model learns from besides the knowledge base and the lexicon. */
+export interface TrainingSetJson {
+  utterances: Array<{ id: string; text: string; intent: string; procedure: string | null; origin: 'file' | 'staff' }>;
+  aliases: Array<{ procedure: string; text: string }>;
+}
+
+export interface TrainEnvironment {
+  procedures: ReadonlyArray<Procedure>;
+  lexicon: Lexicon;
+  options: Partial<RecognizerOptions>;
+}
+
+/** The knowledge base with the staff aliases added to their procedures. */
+export function withStaffAliases(procedures: ReadonlyArray<Procedure>, aliases: TrainingSetJson['aliases']): KnowledgeBase {
+  const extra = new Map<string, string[]>();
+  for (const a of aliases) extra.set(a.procedure, [...(extra.get(a.procedure) ?? []), a.text]);
+  return new KnowledgeBase(procedures.map((p) => {
+    const more = extra.get(p.id);
+    return more ? { ...p, aliases: [...p.aliases, ...more] } : p;
+  }));
+}
+
+export function trainModel(env: TrainEnvironment, set: TrainingSetJson): { recognizer: StaffRecognizer; snapshot: ModelSnapshot } {
+  const knowledge = withStaffAliases(env.procedures, set.aliases);
+  const examples: TrainingExample[] = set.utterances.flatMap((u) => (isIntent(u.intent)
+    ? [{ text: u.text, intent: u.intent, procedure: u.procedure, source: u.origin }]
+    : []));
+  const { parts, phrases } = trainRecognizerParts({ knowledge, lexicon: env.lexicon, examples, options: env.options });
+  // The memory's words are normalised exactly as a parsed question's are.
+  const probe = new StaffRecognizer(parts, StaffMemory.build([], []));
+  const folded = new Map(set.utterances.map((u) => [u.id, probe.normalize(u.text).folded]));
+  const memory = StaffMemory.build(
+    set.utterances.filter((u) => u.origin === 'staff').map((u) => ({ id: u.id, intent: u.intent, procedure: u.procedure, folded: folded.get(u.id) ?? [] })),
+    [...folded.values()],
+  );
+  const snapshot: ModelSnapshot = {
+    format: SNAPSHOT_FORMAT,
+    options: parts.options,
+    phrases,
+    classifier: parts.classifier.toJSON(),
+    vocabulary: parts.vocabulary.toJSON(),
+    memory: memory.toJSON(),
+  };
+  return { recognizer: new StaffRecognizer(parts, memory), snapshot };
+}
+
+/** Rebuilds a saved model without training: a fraction of a second even for thousands of procedures. */
+export function recognizerFromSnapshot(snapshot: ModelSnapshot, knowledge: KnowledgeBase, lexicon: Lexicon): StaffRecognizer {
+  if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`model format ${String(snapshot.format)} is not ${SNAPSHOT_FORMAT}`);
+  return new StaffRecognizer({
+    lexicon,
+    matcher: new ProcedureMatcher(snapshot.phrases),
+    classifier: IntentClassifier.fromJSON(snapshot.classifier),
+    vocabulary: Vocabulary.fromJSON(snapshot.vocabulary),
+    fields: fieldsOf(knowledge),
+    options: snapshot.options,
+  }, StaffMemory.fromJSON(snapshot.memory));
+}

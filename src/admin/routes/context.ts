@@ -1,0 +1,37 @@
+import type { Request, Response } from 'restify';
+import { AppError } from '../../errors.js';
+import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
+import type { Logger } from '../../log/logger.js';
+import { jsonBody } from '../../web/respond-error.js';
+import { staffRoute } from '../../web/staff-auth.js';
+import type { Inbox } from '../inbox.js';
+import type { ModelService } from '../model-service.js';
+import type { TrainingData } from '../training-data.js';
+
+/** What the admin route groups share. */
+export interface AdminContext {
+  logger: Logger;
+  token: string;
+  inbox: Inbox;
+  data: TrainingData;
+  models: ModelService;
+  knowledge: KnowledgeBase;
+}
+
+type Handler = (req: Request, res: Response) => Promise<unknown> | unknown;
+
+/** An admin route: the admin bearer token or 401, errors as JSON. */
+export function adminRoute(ctx: AdminContext, handler: Handler): (req: Request, res: Response) => Promise<void> {
+  return staffRoute(ctx.logger, ctx.token, handler);
+}
+
+/** A JSON object body; an empty body counts as `{}` for routes whose fields are all optional. */
+export function optionalBody(req: Request): Record<string, unknown> {
+  return req.body === undefined || req.body === null || req.body === '' ? {} : jsonBody(req);
+}
+
+export function param(req: Request, name: string): string {
+  const value: unknown = req.params?.[name];
+  if (typeof value !== 'string' || !value) throw new AppError('BAD_REQUEST', `Missing "${name}" in the path.`);
+  return value;
+}
