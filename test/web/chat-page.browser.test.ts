@@ -37,7 +37,10 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  // Both start at once; without Chromium the server is closed again and the tests fail loudly.
+  const app = startTestApp();
+  browser = await launchBrowser().catch(async (err: unknown) => { await (await app).close(); throw err; });
+  t = await app;
   context = await browser.newContext({ locale: 'vi-VN' });
   await recordCspViolations(context);
   page = await context.newPage();

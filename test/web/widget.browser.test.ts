@@ -35,7 +35,10 @@ function hostPage(appUrl: string): string {
 }
 
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  // Both start at once; without Chromium the server is closed again and the tests fail loudly.
+  const app = startTestApp();
+  browser = await launchBrowser().catch(async (err: unknown) => { await (await app).close(); throw err; });
+  t = await app;
   host = http.createServer((_req, res) => {
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
