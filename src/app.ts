@@ -16,6 +16,7 @@ import { LowdbStorage } from './store/lowdb-storage.js';
 import { openDirectLine, type DirectLine } from './directline/direct-line.js';
 import { loadStaffTokens, type StaffTokens } from './web/staff-auth.js';
 import { openAdmin, type Admin } from './admin/admin.js';
+import { staticRoutes } from './web/static-routes.js';
 
 export interface App {
   server: Server;
@@ -55,7 +56,7 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
   adapter.onTurnError = onTurnError;
   const directLine = await openDirectLine({ dataDir: config.DATA_DIR, logger, bot });
   directLine.adapter.onTurnError = onTurnError;
-  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes, admin.routes] });
+  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes, admin.routes, staticRoutes({ logger })] });
   return {
     server,
     recognizer: current,

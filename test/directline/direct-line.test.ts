@@ -73,6 +73,31 @@ describe('Direct Line over real HTTP', () => {
     expect(await client.poll()).toEqual([]);
   });
 
+  it('keeps serving after every kind of bad input: /healthz answers and the conversation goes on', async () => {
+    const client = await PollingClient.start(t.url);
+    await client.poll();
+    const activities = `${t.url}/conversations/${client.conversationId}/activities`;
+    const unknown = randomBytes(18).toString('base64url');
+    const refused = [
+      await client.post({ text: 'a'.repeat(100_000) }),
+      await call('POST', activities, { token: client.token, body: `{"text": "${'ệ'.repeat(300_000)}"}` }),
+      await call('POST', activities, { token: client.token, body: '{"type": "message", ' }),
+      await call('POST', `${t.url}/conversations/${unknown}/activities`, { token: t.directLine.tokens.issue(unknown).token, body: { type: 'message', text: 'xin chào' } }),
+    ];
+    expect(refused.map((res) => [res.status, res.body.error])).toEqual([
+      [413, 'PAYLOAD_TOO_LARGE'], [413, 'PAYLOAD_TOO_LARGE'], [400, 'INVALID_JSON'], [404, 'CONVERSATION_NOT_FOUND'],
+    ]);
+    const [empty] = await client.ask('');
+    const attachment = await client.post({ attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/a.png' }] });
+    const [attachmentReply] = (await client.poll()).filter((a) => a.type === 'message' && a.replyToId === attachment.body.id);
+    expect([empty?.text, attachmentReply?.text]).toEqual([expect.stringMatching(/chưa nhập nội dung/), expect.stringMatching(/tệp đính kèm/)]);
+
+    const health = await fetch(new URL('/healthz', t.url));
+    expect(health.status).toBe(200);
+    const [reply] = await client.ask('xin chào');
+    expect(reply.channelData.intent).toBe('greeting');
+  });
+
   it.each([
     ['malformed JSON', '{"type": "message", ', 'INVALID_JSON'],
     ['a body that is not an object', '[1]', 'VALIDATION_FAILED'],
