@@ -16,6 +16,15 @@ import { createServer } from './web/server.js';
 import { LowdbStorage } from './store/lowdb-storage.js';
 import { openDirectLine, type DirectLine } from './directline/direct-line.js';
 import { loadStaffTokens, type StaffTokens } from './web/staff-auth.js';
+import type { PortalClient } from './portal/portal-client.js';
+import { HttpPortalClient } from './portal/http-portal-client.js';
+import { InProcessPortalClient } from './portal/in-process-portal-client.js';
+import { AuditLog } from './helpdesk/audit-log.js';
+import { TicketStore } from './helpdesk/ticket-store.js';
+import { HandoffMessages } from './helpdesk/handoff-messages.js';
+import { helpdeskRoutes } from './helpdesk/routes.js';
+import { answerToActivity } from './bot/to-activity.js';
+import { DIRECT_LINE_CHANNEL } from './bot/directline-adapter.js';
 
 export interface App {
   server: Server;
@@ -23,6 +32,11 @@ export interface App {
   directLine: DirectLine;
   /** Bearer tokens of the staff routes (configured, or made once and kept in DATA_DIR). */
   staffTokens: StaffTokens;
+  /** The dossier portal: the embedded mock, or PORTAL_URL over HTTP. */
+  portal: PortalClient;
+  /** Handoff tickets and the audit log of the help desk, both in DATA_DIR. */
+  tickets: TicketStore;
+  audit: AuditLog;
   close(): Promise<void>;
 }
 
@@ -36,6 +50,14 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
   const responder = new Responder(data.knowledge, composer);
   mkdirSync(config.DATA_DIR, { recursive: true });
   const staffTokens = loadStaffTokens({ admin: config.ADMIN_TOKEN, helpdesk: config.HELPDESK_TOKEN }, config.DATA_DIR, logger);
+  // PORTAL_TIMEOUT_MS bounds a whole portal call, retries and back-off included, so a slow or
+  // stopped portal still leaves time to answer the citizen within 5 s.
+  const portal: PortalClient = config.PORTAL_URL
+    ? new HttpPortalClient(config.PORTAL_URL, { timeoutMs: config.PORTAL_TIMEOUT_MS })
+    : await InProcessPortalClient.start({ dataDir: config.DATA_DIR, timeoutMs: config.PORTAL_TIMEOUT_MS, logger });
+  const audit = await AuditLog.open(config.DATA_DIR, logger);
+  const tickets = await TicketStore.open(config.DATA_DIR, logger);
+  const handoffMessages = new HandoffMessages(replies);
   // Conversation state lives in DATA_DIR, so a conversation goes on after a restart.
   const storage = options.storage ?? await LowdbStorage.open(path.join(config.DATA_DIR, 'bot-state.json'), logger);
   const conversationState = new ConversationState(storage);
@@ -45,15 +67,31 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
   adapter.onTurnError = onTurnError;
   const directLine = await openDirectLine({ dataDir: config.DATA_DIR, logger, bot });
   directLine.adapter.onTurnError = onTurnError;
-  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes] });
+  const helpdesk = helpdeskRoutes({
+    logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: handoffMessages,
+    async deliver(ticket, answer) {
+      // Only our own Direct Line conversations can be reached outside a turn without channel credentials.
+      if (ticket.channelId !== DIRECT_LINE_CHANNEL) return false;
+      const activity = answerToActivity(answer);
+      await directLine.adapter.deliver(ticket.conversationId, { ...activity, channelData: { ...activity.channelData, ticket: ticket.code } });
+      return true;
+    },
+  });
+  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes, helpdesk] });
   return {
     server,
     recognizer: current,
     directLine,
     staffTokens,
+    portal,
+    tickets,
+    audit,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await directLine.close();
+      await tickets.idle();
+      await audit.close();
+      await portal.close();
       if (storage instanceof LowdbStorage) await storage.close();
     },
   };
