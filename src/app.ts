@@ -10,6 +10,7 @@ import type { Recognizer } from './nlu/recognizer.js';
 import { loadReplies } from './answers/replies.js';
 import { AnswerComposer } from './answers/compose.js';
 import { Responder } from './answers/responder.js';
+import { loadCommands } from './nlu/commands.js';
 import { DvcBot } from './bot/dvc-bot.js';
 import { createCloudAdapter, turnErrorHandler } from './bot/adapter.js';
 import { createServer } from './web/server.js';
@@ -61,7 +62,8 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
   // Conversation state lives in DATA_DIR, so a conversation goes on after a restart.
   const storage = options.storage ?? await LowdbStorage.open(path.join(config.DATA_DIR, 'bot-state.json'), logger);
   const conversationState = new ConversationState(storage);
-  const bot = new DvcBot({ recognizer: current, responder, composer, conversationState });
+  const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon);
+  const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState });
   const onTurnError = turnErrorHandler(logger, composer, conversationState);
   const adapter = createCloudAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword });
   adapter.onTurnError = onTurnError;

@@ -6,10 +6,26 @@ import type { Replies } from './replies.js';
 // Turns an understood question into an answer from the knowledge base: text (Markdown)
 // and the natural next questions as buttons. No botbuilder here: the bot adapts it.
 
+/** A button that asks a question, already understood: no need to parse it again. */
+export interface QuestionValue {
+  intent: Intent;
+  procedure: string | null;
+}
+
+/**
+ * A button that answers the prompt of a dialog ("Có rồi") or gives a command ("reset",
+ * "resume"). `step` names the prompt it was offered for, so an old button is not taken
+ * as the answer to a newer question.
+ */
+export interface ActionValue {
+  action: string;
+  arg?: string;
+  step?: string;
+}
+
 export interface Suggestion {
   title: string;
-  /** What the button asks, already understood: no need to parse it again. */
-  value: { intent: Intent; procedure: string | null };
+  value: QuestionValue | ActionValue;
 }
 
 export interface Answer {
@@ -133,6 +149,14 @@ export class AnswerComposer {
       intent: 'none',
       procedure: null,
     };
+  }
+
+  /** Buttons to start with: the fields of procedures, a dossier's status. */
+  starters(): Suggestion[] {
+    return [
+      { title: this.replies.say('buttonList'), value: { intent: 'procedure.list', procedure: null } },
+      { title: this.replies.say('buttonStatus'), value: { intent: 'dossier.status', procedure: null } },
+    ];
   }
 
   simple(intent: Intent, replyId: string, suggestions: Suggestion[] = []): Answer {

@@ -1,36 +1,86 @@
-import { ActivityHandler, ActivityTypes, type StatePropertyAccessor, type TurnContext, ConversationState } from 'botbuilder';
-import type { Responder, Question, ConversationMemory } from '../answers/responder.js';
-import { EMPTY_MEMORY } from '../answers/responder.js';
-import type { AnswerComposer } from '../answers/compose.js';
+/*
+ * DvcBot: understands a message, answers from the knowledge base, remembers the procedure in
+ * play, and runs dialogs (botbuilder-dialogs) whose state lives in ConversationState — plain
+ * JSON in lowdb, so a conversation goes on after a page reload or a server restart.
+ *
+ * A turn:  reset command?  → forget everything, say so.
+ *          dialog on top?  → its recognize(input) says whether the message answers its prompt:
+ *                            yes → continueDialog; no → 'drop' dialogs end, a 'keep' one waits,
+ *                            and "tiếp tục" / the resume button asks its question again.
+ *          the question    → the first dialog whose startFor() takes it starts (a 'flow'
+ *                            replaces the dialogs under way, an 'aside' goes on top);
+ *                            otherwise the Responder answers, with a resume button and a
+ *                            note when a 'keep' dialog waits underneath.
+ *
+ * HOW TO ADD A DIALOG
+ * 1. One class per file under src/bot/dialogs/, extending AssistantDialog<State, Reply, Options>
+ *    (assistant-dialog.ts), its id exported as a constant (`export const X_DIALOG = 'x'`).
+ *    State is plain JSON (stored, restored after a restart); keep data in it, not objects.
+ * 2. Implement beginDialog (set dc.activeDialog.state, send the first prompt, return
+ *    Dialog.EndOfTurn); recognize(input, state) — pure: your reading of a button
+ *    (input.action), a short typed reply (input.command: 'yes', 'no', …) or the text
+ *    (input.text, input.parse()), or null for an interruption; continueDialog — act on
+ *    this.replyOf(dc), then Dialog.EndOfTurn to wait or dc.endDialog(result) to finish;
+ *    repromptDialog — ask the current question again; onInterruption 'keep' | 'drop';
+ *    optionally pausedNote(state), isUnderway(state, options), resumeDialog (a child ended),
+ *    and endWithQuestion(dc, {intent, procedure}) to end and have the bot answer a question.
+ * 3. Say what starts it: a static startFor(understood) → DialogStart | null, listed with the
+ *    dialog in dialogEntries() (src/bot/dialogs/registry.ts); order there is priority.
+ * 4. Buttons: Suggestion values {action, arg?, step?} come back as input.action; values
+ *    {intent, procedure} are questions and take the normal path. Wording goes in
+ *    intents/responses/vi.yaml, typed short replies in intents/commands/vi.yaml.
+ * Every message to the citizen goes through answerToActivity (channelData.intent/procedure).
+ * A throw ends in turnErrorHandler (adapter.ts): it apologises and clears the state, dialogs too.
+ */
+import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { DialogSet, type DialogContext, type DialogInstance, type DialogState } from 'botbuilder-dialogs';
+import type { Answer, AnswerComposer } from '../answers/compose.js';
+import type { Replies } from '../answers/replies.js';
+import { EMPTY_MEMORY, type ConversationMemory, type Question, type Responder } from '../answers/responder.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Commands } from '../nlu/commands.js';
+import { PROCEDURE_INTENTS } from '../nlu/intents.js';
 import type { Recognizer } from '../nlu/recognizer.js';
-import { isIntent, type Intent } from '../nlu/intents.js';
+import { DROPPED, setReply, takeHandedQuestion, type AnyAssistantDialog, type DialogServices, type DialogStart } from './dialogs/assistant-dialog.js';
+import { dialogEntries, type DialogEntry } from './dialogs/registry.js';
+import type { Understood } from './dialogs/understood.js';
 import { answerToActivity } from './to-activity.js';
+import { MAX_MESSAGE_LENGTH, readMessage } from './turn-input.js';
 
-export const MAX_MESSAGE_LENGTH = 2000;
-const MEMORY_PROPERTY = 'dvcMemory';
+export { MAX_MESSAGE_LENGTH };
+export const MEMORY_PROPERTY = 'dvcMemory';
+export const DIALOG_STATE_PROPERTY = 'dialogState';
 
 export interface DvcBotDeps {
   /** The model serving now; retraining swaps it without a restart. */
   recognizer: () => Recognizer;
   responder: Responder;
   composer: AnswerComposer;
+  replies: Replies;
+  knowledge: KnowledgeBase;
+  commands: Commands;
   conversationState: ConversationState;
 }
 
-/** The assistant: understands a message, answers from the knowledge base, remembers the procedure in play. */
 export class DvcBot extends ActivityHandler {
   private readonly memory: StatePropertyAccessor<ConversationMemory>;
+  private readonly dialogs: DialogSet;
+  private readonly entries: DialogEntry[];
 
   constructor(private readonly deps: DvcBotDeps) {
     super();
     this.memory = deps.conversationState.createProperty<ConversationMemory>(MEMORY_PROPERTY);
+    this.dialogs = new DialogSet(deps.conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY));
+    const services: DialogServices = { knowledge: deps.knowledge, composer: deps.composer, replies: deps.replies, commands: deps.commands, memory: this.memory };
+    this.entries = dialogEntries(services);
+    for (const { dialog } of this.entries) this.dialogs.add(dialog);
     this.onMessage(async (context, next) => {
       await this.answer(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient.id);
-      if (joined) await context.sendActivity(answerToActivity(deps.composer.simple('greeting', 'greeting')));
+      if (joined) await this.send(context, deps.composer.simple('greeting', 'greeting', deps.composer.starters()));
       await next();
     });
   }
@@ -41,32 +91,99 @@ export class DvcBot extends ActivityHandler {
   }
 
   private async answer(context: TurnContext): Promise<void> {
-    const question = this.question(context);
-    if ('reply' in question) {
-      const text = this.deps.composer.say(question.reply, { max: MAX_MESSAGE_LENGTH });
-      await context.sendActivity(answerToActivity({ text, suggestions: [], intent: 'none', procedure: null }));
+    const read = readMessage(context, this.deps.recognizer(), this.deps.commands);
+    if ('reply' in read) {
+      await this.send(context, { text: this.deps.composer.say(read.reply, { max: MAX_MESSAGE_LENGTH }), suggestions: [], intent: 'none', procedure: null });
       return;
     }
+    const { input } = read;
     await context.sendActivity({ type: ActivityTypes.Typing });
-    const memory = await this.memory.get(context, { ...EMPTY_MEMORY });
-    const { answer, memory: next } = this.deps.responder.respond(question, memory);
-    await this.memory.set(context, next);
-    await context.sendActivity(answerToActivity(answer));
+    if (input.command === 'reset' || input.action?.action === 'reset') return this.reset(context);
+    const dc = await this.dialogs.createContext(context);
+    let question: Question | null = read.question ? { kind: 'button', ...read.question } : null;
+
+    // The dialogs under way get the message first, top down through those that 'drop'.
+    for (let top = this.top(dc); top && !question; top = this.top(dc)) {
+      const reply = top.dialog.recognize(input, top.instance.state as object);
+      if (reply !== null) {
+        setReply(context, reply);
+        await dc.continueDialog();
+        const handed = takeHandedQuestion(context);
+        if (!handed) return;
+        question = { kind: 'button', ...handed };
+      } else if (top.dialog.onInterruption === 'drop') {
+        await dc.endDialog(DROPPED);
+      } else {
+        if (input.command === 'resume' || input.action?.action === 'resume') {
+          await dc.repromptDialog();
+          return;
+        }
+        break;
+      }
+    }
+    // An answer about something else: the short dialogs it makes moot end.
+    for (let top = this.top(dc); top?.dialog.onInterruption === 'drop'; top = this.top(dc)) await dc.endDialog(DROPPED);
+    if (!question && input.action) {
+      // A dialog's button, with no dialog left to take it (an old message, or after a reset).
+      await this.send(context, this.deps.composer.simple('none', input.action.action === 'resume' ? 'resumeNothing' : 'staleButton'));
+      return;
+    }
+    await this.answerQuestion(dc, question ?? { kind: 'text', parse: input.parse() });
   }
 
-  /** What the citizen asked, or the polite reply for a message we cannot read. */
-  private question(context: TurnContext): Question | { reply: string } {
-    const { text, value, attachments } = context.activity;
-    if (isButtonValue(value)) return { kind: 'button', intent: value.intent, procedure: value.procedure };
-    const trimmed = typeof text === 'string' ? text.trim() : '';
-    if (!trimmed) return { reply: attachments?.length ? 'attachmentOnly' : 'emptyMessage' };
-    if (trimmed.length > MAX_MESSAGE_LENGTH) return { reply: 'tooLong' };
-    return { kind: 'text', parse: this.deps.recognizer().parse(trimmed) };
+  /** A question: starts the dialog made for it, or gets the Responder's answer. */
+  private async answerQuestion(dc: DialogContext, question: Question): Promise<void> {
+    const { context } = dc;
+    const memory = await this.memory.get(context, { ...EMPTY_MEMORY });
+    const understood = understand(question, memory);
+    for (const entry of this.entries) {
+      const start = entry.startFor?.(understood);
+      if (start) return this.start(dc, start);
+    }
+    const { answer, memory: next } = this.deps.responder.respond(question, memory);
+    await this.memory.set(context, next);
+    const top = this.top(dc);
+    if (top) {
+      // The answer to the interruption, and a way back to the dialog that waits.
+      const note = top.dialog.pausedNote(top.instance.state as object);
+      if (note) answer.text = `${answer.text}\n\n${note}`;
+      answer.suggestions = [{ title: this.deps.composer.say(top.dialog.resumeTitle), value: { action: 'resume' } }, ...answer.suggestions];
+    }
+    await this.send(context, answer);
+  }
+
+  private async start(dc: DialogContext, start: DialogStart): Promise<void> {
+    const top = this.top(dc);
+    if (start.mode === 'flow') {
+      if (top && top.instance.id === start.id && top.dialog.isUnderway(top.instance.state as object, start.options)) {
+        await dc.repromptDialog();
+        return;
+      }
+      await dc.cancelAllDialogs();
+    }
+    await dc.beginDialog(start.id, start.options);
+  }
+
+  private async reset(context: TurnContext): Promise<void> {
+    await this.deps.conversationState.clear(context);
+    await this.send(context, this.deps.composer.simple('none', 'reset', this.deps.composer.starters()));
+  }
+
+  private top(dc: DialogContext): { dialog: AnyAssistantDialog; instance: DialogInstance } | undefined {
+    const instance = dc.activeDialog;
+    const entry = instance && this.entries.find((e) => e.dialog.id === instance.id);
+    return instance && entry ? { dialog: entry.dialog, instance } : undefined;
+  }
+
+  private async send(context: TurnContext, answer: Answer): Promise<void> {
+    await context.sendActivity(answerToActivity(answer));
   }
 }
 
-function isButtonValue(value: unknown): value is { intent: Intent; procedure: string | null } {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as Record<string, unknown>;
-  return isIntent(v.intent) && (v.procedure === null || typeof v.procedure === 'string');
+/** The question's intent and the procedure it is about (named, or the one in play). */
+function understand(question: Question, memory: ConversationMemory): Understood {
+  const intent = question.kind === 'text' ? question.parse.intent : question.intent;
+  const named = question.kind === 'text' ? question.parse.procedure : question.procedure;
+  const procedure = PROCEDURE_INTENTS.has(intent) ? named ?? memory.procedure : named;
+  return { intent, procedure, parse: question.kind === 'text' ? question.parse : null };
 }

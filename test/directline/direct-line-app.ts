@@ -12,6 +12,7 @@ import type { Recognizer } from '../../src/nlu/recognizer.js';
 import { loadReplies } from '../../src/answers/replies.js';
 import { AnswerComposer } from '../../src/answers/compose.js';
 import { Responder } from '../../src/answers/responder.js';
+import { loadCommands } from '../../src/nlu/commands.js';
 import { DvcBot } from '../../src/bot/dvc-bot.js';
 import { createCloudAdapter, turnErrorHandler } from '../../src/bot/adapter.js';
 import { createServer } from '../../src/web/server.js';
@@ -49,7 +50,11 @@ export async function startDirectLineApp(dataDir?: string): Promise<DirectLineTe
   const composer = new AnswerComposer(data.knowledge, replies);
   const storage = await LowdbStorage.open(path.join(dir, 'bot-state.json'), silentLogger);
   const conversationState = new ConversationState(storage);
-  const bot = new DvcBot({ recognizer: () => recognizer, responder: new Responder(data.knowledge, composer), composer, conversationState });
+  const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon);
+  const bot = new DvcBot({
+    recognizer: () => recognizer, responder: new Responder(data.knowledge, composer), composer, replies,
+    knowledge: data.knowledge, commands, conversationState,
+  });
   const directLine = await openDirectLine({ dataDir: dir, logger: silentLogger, bot });
   directLine.adapter.onTurnError = turnErrorHandler(silentLogger, composer, conversationState);
   const server = createServer({

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { readDataFile } from '../data/read-data-file.js';
+import type { Lexicon } from './vi/lexicon.js';
+import { normalizeText } from './vi/normalize.js';
+
+// Short replies and commands typed in a conversation ("có rồi", "chua co", "bắt đầu lại",
+// "trường hợp 2"), from intents/commands/vi.yaml. A message is a command only when it is
+// one as a whole: "có làm online được không" is a question, not "có".
+
+export const COMMAND_NAMES = ['reset', 'resume', 'yes', 'no', 'explain', 'link'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+const phrase = z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1));
+
+export const commandsFileSchema = z.object({
+  version: z.literal(1),
+  ignore: z.array(phrase).default([]),
+  commands: z.object(Object.fromEntries(COMMAND_NAMES.map((n) => [n, z.array(phrase).min(1)])) as Record<CommandName, z.ZodArray<typeof phrase>>).strict(),
+  choiceWords: z.array(phrase).default([]),
+  ordinals: z.array(z.array(phrase).min(1)).default([]),
+}).strict();
+
+export type CommandsFile = z.infer<typeof commandsFileSchema>;
+
+/** A message reduced for matching: folded words, polite particles left out. */
+export interface ShortText {
+  words: string[];
+  key: string;
+}
+
+/** An option to choose among: its id and the texts that describe it (name, when…). */
+export interface ChoiceOption {
+  id: string;
+  texts: string[];
+}
+
+export class Commands {
+  private readonly ignore: ReadonlySet<string>;
+  private readonly byKey = new Map<string, CommandName>();
+  private readonly choiceWords: ReadonlySet<string>;
+  private readonly ordinals = new Map<string, number>();
+
+  constructor(data: CommandsFile, private readonly lexicon: Lexicon) {
+    this.ignore = new Set(data.ignore.flatMap((w) => this.fold(w)));
+    for (const name of COMMAND_NAMES) {
+      for (const p of data.commands[name]) {
+        const key = this.read(p).key;
+        const other = this.byKey.get(key);
+        if (other && other !== name) throw new Error(`commands: "${p}" is under both ${other} and ${name}`);
+        this.byKey.set(key, name);
+      }
+    }
+    this.choiceWords = new Set(data.choiceWords.flatMap((w) => this.fold(w)));
+    data.ordinals.forEach((words, i) => {
+      for (const w of words) this.ordinals.set(this.fold(w).filter((x) => !this.choiceWords.has(x)).join(' '), i);
+    });
+  }
+
+  read(text: string): ShortText {
+    const all = this.fold(text);
+    const kept = all.filter((w) => !this.ignore.has(w));
+    // A message of polite words only ("dạ") keeps them.
+    const words = kept.length ? kept : all;
+    return { words, key: words.join(' ') };
+  }
+
+  /** The command the whole message is, or null. */
+  command(text: string): CommandName | null {
+    return this.byKey.get(this.read(text).key) ?? null;
+  }
+
+  /**
+   * Which option the message picks: by number ("2", "trường hợp thứ hai") or by the words
+   * that tell the options apart ("quá hạn", "khác tỉnh"). Null when the message is anything
+   * else, e.g. a question that happens to use one of those words.
+   */
+  choose(text: string, options: ReadonlyArray<ChoiceOption>, ignoreTexts: ReadonlyArray<string> = []): string | null {
+    const ignored = new Set([...this.choiceWords, ...ignoreTexts.flatMap((t) => this.fold(t))]);
+    const words = this.read(text).words.filter((w) => !this.choiceWords.has(w));
+    const ordinal = this.ordinals.get(words.join(' '));
+    if (ordinal !== undefined) return options[ordinal]?.id ?? null;
+    const content = words.filter((w) => !ignored.has(w));
+    if (!content.length) return null;
+    const vocab = options.map((o) => new Set(o.texts.flatMap((t) => this.fold(t))));
+    const everywhere = new Set([...(vocab[0] ?? [])].filter((w) => vocab.every((v) => v.has(w))));
+    const known = content.filter((w) => vocab.some((v) => v.has(w))).length;
+    // Most of the message must be words of the options: otherwise it is another question.
+    if (known / content.length < 0.6) return null;
+    const scores = vocab.map((v) => content.filter((w) => v.has(w) && !everywhere.has(w)).length);
+    const best = Math.max(...scores);
+    if (best < 1 || scores.filter((s) => s === best).length > 1) return null;
+    return options[scores.indexOf(best)]?.id ?? null;
+  }
+
+  private fold(text: string): string[] {
+    const clean = text.replace(/[^\p{L}\p{N}\s]/gu, ' ');
+    return normalizeText(clean, this.lexicon).folded.filter(Boolean);
+  }
+}
+
+export function loadCommands(file: string, lexicon: Lexicon): Commands {
+  return new Commands(readDataFile(file, commandsFileSchema), lexicon);
+}
