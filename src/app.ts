@@ -20,9 +20,10 @@ import { loadStaffTokens, type StaffTokens } from './web/staff-auth.js';
 import type { PortalClient } from './portal/portal-client.js';
 import { HttpPortalClient } from './portal/http-portal-client.js';
 import { InProcessPortalClient } from './portal/in-process-portal-client.js';
-import { AuditLog } from './helpdesk/audit-log.js';
-import { TicketStore } from './helpdesk/ticket-store.js';
+import type { AuditLog } from './helpdesk/audit-log.js';
+import type { TicketStore } from './helpdesk/ticket-store.js';
 import { HandoffMessages } from './helpdesk/handoff-messages.js';
+import { openDeskServices } from './bot/dialogs/desk-services.js';
 import { helpdeskRoutes } from './helpdesk/routes.js';
 import { answerToActivity } from './bot/to-activity.js';
 import { DIRECT_LINE_CHANNEL } from './bot/directline-adapter.js';
@@ -56,18 +57,25 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
   const portal: PortalClient = config.PORTAL_URL
     ? new HttpPortalClient(config.PORTAL_URL, { timeoutMs: config.PORTAL_TIMEOUT_MS })
     : await InProcessPortalClient.start({ dataDir: config.DATA_DIR, timeoutMs: config.PORTAL_TIMEOUT_MS, logger });
-  const audit = await AuditLog.open(config.DATA_DIR, logger);
-  const tickets = await TicketStore.open(config.DATA_DIR, logger);
-  const handoffMessages = new HandoffMessages(replies);
   // Conversation state lives in DATA_DIR, so a conversation goes on after a restart.
   const storage = options.storage ?? await LowdbStorage.open(path.join(config.DATA_DIR, 'bot-state.json'), logger);
   const conversationState = new ConversationState(storage);
+  let directLine: DirectLine | undefined;
+  const desk = await openDeskServices({
+    dataDir: config.DATA_DIR, logger, portal, replies, knowledge: data.knowledge, conversationState,
+    limits: { perConversation: config.LOOKUPS_PER_CONVERSATION, perAddress: config.LOOKUPS_PER_ADDRESS, windowMs: 60_000 },
+    async redact(conversationId, activityId, text) {
+      await directLine?.conversations.redact(conversationId, activityId, text);
+    },
+  });
+  const { audit, tickets } = desk;
+  const handoffMessages = new HandoffMessages(replies);
   const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon);
-  const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState });
+  const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState, desk });
   const onTurnError = turnErrorHandler(logger, composer, conversationState);
   const adapter = createCloudAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword });
   adapter.onTurnError = onTurnError;
-  const directLine = await openDirectLine({ dataDir: config.DATA_DIR, logger, bot });
+  directLine = await openDirectLine({ dataDir: config.DATA_DIR, logger, bot, trustProxy: config.TRUST_PROXY });
   directLine.adapter.onTurnError = onTurnError;
   const helpdesk = helpdeskRoutes({
     logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: handoffMessages,
@@ -75,7 +83,7 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
       // Only our own Direct Line conversations can be reached outside a turn without channel credentials.
       if (ticket.channelId !== DIRECT_LINE_CHANNEL) return false;
       const activity = answerToActivity(answer);
-      await directLine.adapter.deliver(ticket.conversationId, { ...activity, channelData: { ...activity.channelData, ticket: ticket.code } });
+      await directLine?.adapter.deliver(ticket.conversationId, { ...activity, channelData: { ...activity.channelData, ticket: ticket.code } });
       return true;
     },
   });
@@ -91,8 +99,7 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await directLine.close();
-      await tickets.idle();
-      await audit.close();
+      await desk.close();
       await portal.close();
       if (storage instanceof LowdbStorage) await storage.close();
     },

@@ -79,8 +79,10 @@ export class DossierAnswers {
     return this.answer(this.replies.say(id), null);
   }
 
-  badCode(typed: string): Answer {
-    return this.answer(this.replies.say('dossierBadCode', { typed: typed.slice(0, 60) }), null);
+  /** `typed` is said back when given (already masked by the caller). */
+  badCode(typed: string | null): Answer {
+    const what = typed ? this.replies.say('dossierBadCodeTyped', { typed: typed.slice(0, 60) }) : this.replies.say('dossierBadCodeUntyped');
+    return this.answer(this.replies.say('dossierBadCode', { typed: what }), null);
   }
 
   notFound(code: string): Answer {

@@ -14,7 +14,8 @@ export interface LookupLimits {
 export const DEFAULT_LOOKUP_LIMITS: LookupLimits = { perConversation: 5, perAddress: 60, windowMs: 60_000 };
 
 export interface LookupKeys {
-  conversation: string;
+  /** Left out for what is bounded per conversation otherwise (the last-4 tries). */
+  conversation?: string | undefined;
   /** Unknown on channels where the citizen's address is not ours to see (Bot Framework). */
   address?: string | undefined;
 }
@@ -32,27 +33,43 @@ export class LookupLimiter {
   constructor(private readonly limits: LookupLimits = DEFAULT_LOOKUP_LIMITS, private readonly now: () => number = Date.now) {}
 
   /** Records a lookup of `item` (a canonical code) unless a limit is reached; nothing is recorded when refused. */
+  take(keys: LookupKeys, item: string): LookupDecision {
+    const decision = this.check(keys, item);
+    if (decision.allowed) this.record(keys, item);
+    return decision;
+  }
+
+  /** Whether a lookup of `item` would be allowed now, recording nothing. */
   check(keys: LookupKeys, item: string): LookupDecision {
     const at = this.now();
     this.calls += 1;
     if (this.calls % SWEEP_EVERY === 0) this.sweep(at);
-    const buckets: Array<[string, number]> = [[`c:${keys.conversation}`, this.limits.perConversation]];
-    if (keys.address) buckets.push([`a:${keys.address}`, this.limits.perAddress]);
     let retryAfterMs = 0;
-    for (const [key, limit] of buckets) {
+    for (const [key, limit] of this.buckets(keys)) {
       const recent = this.recent(key, at);
       if (recent.some((h) => h.item === item)) continue;
       if (recent.length >= limit) retryAfterMs = Math.max(retryAfterMs, (recent[0]?.at ?? at) + this.limits.windowMs - at);
     }
-    if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
-    for (const [key] of buckets) {
+    return retryAfterMs > 0 ? { allowed: false, retryAfterMs } : { allowed: true };
+  }
+
+  /** Counts a lookup of `item` (again within the window: no new count). */
+  record(keys: LookupKeys, item: string): void {
+    const at = this.now();
+    for (const [key] of this.buckets(keys)) {
       const recent = this.recent(key, at);
       const seen = recent.find((h) => h.item === item);
       if (seen) seen.at = at;
       else recent.push({ at, item });
       recent.sort((a, b) => a.at - b.at);
     }
-    return { allowed: true };
+  }
+
+  private buckets(keys: LookupKeys): Array<[string, number]> {
+    const buckets: Array<[string, number]> = [];
+    if (keys.conversation) buckets.push([`c:${keys.conversation}`, this.limits.perConversation]);
+    if (keys.address) buckets.push([`a:${keys.address}`, this.limits.perAddress]);
+    return buckets;
   }
 
   /** The hits still inside the window, oldest first (the stored array, pruned in place). */
