@@ -3,7 +3,7 @@
 
 const DOSSIER_CODE = /[A-Za-z0-9]{1,5}(?:\s?\.\s?[A-Za-z0-9]{1,5}){0,5}\s*[-–—]\s*\d{6}\s*[-–—]\s*\d{4}/g;
 // 9–12 digit runs, possibly grouped by spaces, dots or dashes: phone and id numbers.
-const LONG_NUMBER = /(?<![\d])(?:\+?84|0)?(?:\d[\s.-]?){8,11}\d(?![\d])/g;
+const LONG_NUMBER = /(?<![\d+])(?:\+?84[\s.-]?|0)?(?:\d[\s.-]?){8,11}\d(?![\d])/g;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 // 4 digits or more on their own: the last digits of a phone or id number a citizen typed.
 const SHORT_NUMBER = /(?<![\d])\d(?:[\s.]?\d){3,}(?![\d])/g;
