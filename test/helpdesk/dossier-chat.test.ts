@@ -105,6 +105,16 @@ describe('a citizen looks up each dossier of the contract', () => {
     expect(textOf(await citizen.say('000.00.16.H17-261120-0015'))).toContain('**đang xử lý**');
   });
 
+  it('leaves a step-by-step guide under way where it was, to go on with afterwards', async () => {
+    const citizen = await Citizen.start(t.url);
+    const guide = await citizen.say('hướng dẫn tôi đăng ký khai sinh');
+    expect(guide[0]!.channelData.intent).toBe('procedure.steps');
+    const lookup = await citizen.say('tra cứu hồ sơ G22.71-261105-0012');
+    expect(lookup.map((m) => m.channelData.intent)).toEqual(['dossier.status', 'dossier.status']);
+    const resumed = await citizen.say('tiếp tục');
+    expect(resumed[0]!.channelData).toMatchObject({ intent: 'procedure.steps', procedure: guide[0]!.channelData.procedure });
+  });
+
   it('does not say a phone number typed instead of a code back', async () => {
     const citizen = await Citizen.start(t.url);
     const answer = textOf(await citizen.say('mã hồ sơ của tôi là 0905123456'));

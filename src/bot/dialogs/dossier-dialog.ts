@@ -4,13 +4,15 @@ import { PortalError, type Dossier } from '../../portal/portal-client.js';
 import { matchesLast4 } from '../../portal/mask-name.js';
 import { findCodeAttempt } from '../../dossier/code-attempt.js';
 import { extractTicketCode } from '../../helpdesk/ticket-code.js';
-import { AssistantDialog, type DialogServices, type DialogStart, type TurnInput } from './assistant-dialog.js';
+import { AssistantDialog, DROPPED, type DialogServices, type DialogStart, type TurnInput } from './assistant-dialog.js';
 import { citizenAudit, lookupKeys, type DeskServices } from './desk-services.js';
 import type { Understood } from './understood.js';
 
 export const DOSSIER_DIALOG = 'dossier';
 /** What the citizen's last-4 message becomes in our log of the conversation, once checked. */
 export const REDACTED_DIGITS = '••••';
+/** Ends quietly: a guide waiting underneath stays paused instead of asking its question over the answer. */
+const DONE = DROPPED;
 
 export interface DossierOptions {
   /** A dossier code from the message, canonical. */
@@ -43,15 +45,10 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
     const text = q.parse?.text ?? '';
     if (q.intent === 'dossier.status') {
       const options: DossierOptions = { code: q.parse?.entities.dossierCode ?? null, attempt: text ? findCodeAttempt(text, false) : null };
-      return { id: DOSSIER_DIALOG, options, mode: 'flow' };
+      return { id: DOSSIER_DIALOG, options, mode: 'aside' };
     }
     const attempt = text ? findCodeAttempt(text, true) : null;
-    return attempt ? { id: DOSSIER_DIALOG, options: { code: null, attempt } satisfies DossierOptions, mode: 'flow' } : null;
-  }
-
-  override isUnderway(state: DossierState, options: object): boolean {
-    const o = options as Partial<DossierOptions>;
-    return state.step === 'code' && !o.code && !o.attempt;
+    return attempt ? { id: DOSSIER_DIALOG, options: { code: null, attempt } satisfies DossierOptions, mode: 'aside' } : null;
   }
 
   override async beginDialog(dc: DialogContext, options?: DossierOptions): Promise<DialogTurnResult> {
@@ -79,10 +76,10 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const reply = this.replyOf(dc);
     const state = this.stateOf(dc);
-    if (!reply) return dc.endDialog();
+    if (!reply) return dc.endDialog(DONE);
     if (reply.kind === 'code') return this.lookUp(dc, reply.code);
     if (reply.kind === 'bad') return this.badCode(dc, reply.typed);
-    if (state.step !== 'last4') return dc.endDialog();
+    if (state.step !== 'last4') return dc.endDialog(DONE);
     return this.verify(dc, state.code, reply.digits);
   }
 
@@ -107,7 +104,7 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
     if (!decision.allowed) {
       await audit.record(citizenAudit(context, { action: 'citizen.lookup', target: code, outcome: 'limited' }));
       await this.send(context, answers.limited(decision.retryAfterMs));
-      return dc.endDialog();
+      return dc.endDialog(DONE);
     }
     const found = await this.fetch(context, code, 'citizen.lookup');
     if (found === 'not_found') {
@@ -115,13 +112,13 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
       dc.activeDialog!.state = { step: 'code' } satisfies DossierState;
       return Dialog.EndOfTurn;
     }
-    if (!found) return dc.endDialog();
+    if (!found) return dc.endDialog(DONE);
     const dossier = found;
     if (this.services.knowledge.has(dossier.procedure)) await this.setProcedure(context, dossier.procedure);
     await this.send(context, answers.status(dossier, this.desk.now()));
     if (this.desk.guard.isLocked(context.activity.conversation.id, dossier.code)) {
       await this.send(context, answers.locked(dossier, true));
-      return dc.endDialog();
+      return dc.endDialog(DONE);
     }
     await this.send(context, answers.verifyOffer(dossier));
     dc.activeDialog!.state = { step: 'last4', code: dossier.code } satisfies DossierState;
@@ -136,7 +133,7 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
     if (context.activity.id) await this.desk.redact(conversation, context.activity.id, REDACTED_DIGITS);
     if (guard.isLocked(conversation, code)) {
       await this.send(context, answers.locked(null, true));
-      return dc.endDialog();
+      return dc.endDialog(DONE);
     }
     // Wrong tries count against the address too: new conversations do not buy endless guesses.
     const address = { address: lookupKeys(context).address };
@@ -150,20 +147,20 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
     const dossier = await this.fetch(context, code, 'citizen.verify');
     if (dossier === 'not_found') {
       await this.send(context, answers.notFound(code));
-      return dc.endDialog();
+      return dc.endDialog(DONE);
     }
     if (!dossier) return Dialog.EndOfTurn;
     if (matchesLast4(dossier, digits)) {
       await audit.record(citizenAudit(context, { action: 'citizen.verify', target: code, outcome: 'ok' }));
       await this.send(context, answers.verified(dossier));
-      return dc.endDialog();
+      return dc.endDialog(DONE);
     }
     this.desk.limiter.record(address, tryId);
     const left = await guard.recordWrong(conversation, code);
     await audit.record(citizenAudit(context, { action: 'citizen.verify', target: code, outcome: left ? 'wrong' : 'locked' }));
     if (!left) {
       await this.send(context, answers.locked(dossier));
-      return dc.endDialog();
+      return dc.endDialog(DONE);
     }
     await this.send(context, answers.wrongLast4(dossier, left));
     return Dialog.EndOfTurn;
