@@ -10,6 +10,8 @@ import type { Replies } from './replies.js';
 export interface QuestionValue {
   intent: Intent;
   procedure: string | null;
+  /** For procedure.list: the field (lĩnh vực) asked about. */
+  field?: string;
 }
 
 /**
@@ -69,33 +71,36 @@ export class AnswerComposer {
   }
 
   /** The answer about one procedure for a procedure.* intent. */
-  aboutProcedure(intent: Intent, procedure: Procedure): Answer {
-    const lines = this.procedureLines(intent, procedure);
+  /** With `caseId`, the citizen's own case (chosen in the guide): documents, fee and time for it alone. */
+  aboutProcedure(intent: Intent, procedure: Procedure, caseId: string | null = null): Answer {
+    const lines = this.procedureLines(intent, procedure, caseId);
     lines.push('', this.replies.say('source', { legal: procedure.legalBasis.join('; ') }));
     if (procedure.online.url) lines.push(procedure.online.url);
     return { text: lines.join('\n'), suggestions: this.nextQuestions(procedure, intent), intent, procedure: procedure.id };
   }
 
-  private procedureLines(intent: Intent, p: Procedure): string[] {
+  private procedureLines(intent: Intent, p: Procedure, caseId: string | null): string[] {
     const r = this.replies;
     const name = lowerFirst(p.name);
     const multi = p.cases.length > 1;
+    const own = p.cases.filter((c) => c.id === caseId);
+    const cases = own.length ? own : p.cases;
     const caseHeading = (c: Procedure['cases'][number]): string =>
       r.say('documentsCase', { case: c.name, when: c.when ? ` (${lowerFirst(c.when)})` : '' });
     switch (intent) {
       case 'procedure.documents':
-        return [r.say('documentsIntro', { name }), ...p.cases.flatMap((c) => [
+        return [r.say('documentsIntro', { name }), ...cases.flatMap((c) => [
           ...(multi ? ['', caseHeading(c)] : []),
           ...c.documents.map((d, i) => `${i + 1}. ${d.name}${d.form ? ` — ${lowerFirst(d.form)}` : ''}${d.optional ? ` ${r.say('optionalDocument')}` : ''}`),
         ])];
       case 'procedure.fee':
-        return [r.say('feeIntro', { name }), ...p.cases.flatMap((c) => [
+        return [r.say('feeIntro', { name }), ...cases.flatMap((c) => [
           ...(multi ? [caseHeading(c)] : []),
           ...c.fees.map((f) => `- ${formatFee(f, r)}`),
           ...(c.exemptions.length ? [r.say('exemptions', { list: c.exemptions.join('; ') })] : []),
         ]), ...p.caveats.map((text) => r.say('caveat', { text }))];
       case 'procedure.duration':
-        return [r.say('durationIntro', { name }), ...p.cases.map((c) => (multi ? `- ${c.name}: ${c.duration}` : c.duration))];
+        return [r.say('durationIntro', { name }), ...cases.map((c) => (multi ? `- ${c.name}: ${c.duration}` : c.duration))];
       case 'procedure.location':
         return [r.say('locationIntro', { name }), ...p.submitAt.map((s) => `- ${s}`), r.say('locationAgency', { agency: p.agency })];
       case 'procedure.online': {
@@ -118,9 +123,10 @@ export class AnswerComposer {
   list(field: string | undefined): Answer {
     const procedures = field ? this.knowledge.inField(field) : [];
     if (!procedures.length) {
+      const fields = this.knowledge.fields();
       return {
-        text: this.replies.say('listFields'),
-        suggestions: [],
+        text: [this.replies.say('listFields'), ...fields.map((f) => `- ${f}`)].join('\n'),
+        suggestions: fields.map((f) => ({ title: upperFirst(f), value: { intent: 'procedure.list', procedure: null, field: f } })),
         intent: 'procedure.list',
         procedure: null,
       };
@@ -162,6 +168,10 @@ export class AnswerComposer {
   simple(intent: Intent, replyId: string, suggestions: Suggestion[] = []): Answer {
     return { text: this.replies.say(replyId), suggestions, intent, procedure: null };
   }
+}
+
+function upperFirst(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
 function lowerFirst(text: string): string {

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Procedure, ProcedureCase, ProcedureDocument } from '../knowledge/schema.js';
+import { documentExplanation } from '../knowledge/document-explanation.js';
 import { formatFee, type Answer, type Suggestion } from './compose.js';
 import type { Replies } from './replies.js';
 
@@ -97,11 +98,8 @@ export class GuideComposer {
     return this.replies.say('guidePaused', { name: p.name });
   }
 
-  /** The document's explanation, or that of a document of the same name elsewhere in the procedure. */
   explainDocument(p: Procedure, doc: ProcedureDocument): string | undefined {
-    if (doc.explain) return doc.explain;
-    const same = p.cases.flatMap((c) => c.documents).find((d) => d.name === doc.name && d.explain);
-    return same?.explain;
+    return documentExplanation(p, doc);
   }
 
   private casePrompt(p: Procedure, state: GuideState, before: string[]): Answer {

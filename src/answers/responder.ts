@@ -9,6 +9,8 @@ import type { Answer, AnswerComposer, Suggestion } from './compose.js';
 export interface ConversationMemory {
   /** The procedure in play, for follow-up questions without a procedure name. */
   procedure: string | null;
+  /** The citizen's case of that procedure, once chosen in the guide. */
+  caseId?: string | null;
 }
 
 export const EMPTY_MEMORY: ConversationMemory = { procedure: null };
@@ -16,14 +18,26 @@ export const EMPTY_MEMORY: ConversationMemory = { procedure: null };
 /** What the citizen asked: parsed text, or a button that already says it. */
 export type Question =
   | { kind: 'text'; parse: ParseResult }
-  | { kind: 'button'; intent: Intent; procedure: string | null };
+  | { kind: 'button'; intent: Intent; procedure: string | null; field?: string };
 
 const MIN_GUESS_COVERAGE = 0.3;
+
+/**
+ * A question that names two procedures about equally is about the one in play when that is
+ * one of them ("giấy phép lái xe cần gì" while talking of đổi giấy phép lái xe): no need to ask.
+ */
+export function inContext(question: Question, memory: ConversationMemory): Question {
+  if (question.kind !== 'text') return question;
+  const { ambiguous } = question.parse;
+  if (!ambiguous || !memory.procedure || !ambiguous.includes(memory.procedure)) return question;
+  return { kind: 'text', parse: { ...question.parse, procedure: memory.procedure, ambiguous: null } };
+}
 
 export class Responder {
   constructor(private readonly knowledge: KnowledgeBase, private readonly composer: AnswerComposer) {}
 
-  respond(question: Question, memory: ConversationMemory): { answer: Answer; memory: ConversationMemory } {
+  respond(asked: Question, memory: ConversationMemory): { answer: Answer; memory: ConversationMemory } {
+    const question = inContext(asked, memory);
     const intent = question.kind === 'text' ? question.parse.intent : question.intent;
     const named = question.kind === 'text' ? question.parse.procedure : question.procedure;
 
@@ -34,16 +48,18 @@ export class Responder {
       const id = named ?? memory.procedure;
       const procedure = id ? this.knowledge.get(id) : undefined;
       if (!procedure) return { answer: this.composer.simple(intent, 'askProcedure'), memory };
-      return { answer: this.composer.aboutProcedure(intent, procedure), memory: { ...memory, procedure: procedure.id } };
+      const caseId = procedure.id === memory.procedure ? memory.caseId ?? null : null;
+      return { answer: this.composer.aboutProcedure(intent, procedure, caseId), memory: { ...memory, procedure: procedure.id, caseId } };
     }
     switch (intent) {
       case 'procedure.list':
-        return { answer: this.composer.list(question.kind === 'text' ? question.parse.entities.field : undefined), memory };
+        return { answer: this.composer.list(question.kind === 'text' ? question.parse.entities.field : question.field), memory };
       case 'dossier.status':
         return { answer: this.composer.simple(intent, 'dossierAskCode'), memory };
       case 'handoff':
         return { answer: this.composer.simple(intent, 'handoff'), memory };
       case 'greeting':
+        return { answer: this.composer.simple(intent, intent, this.composer.starters()), memory };
       case 'thanks':
       case 'goodbye':
         return { answer: this.composer.simple(intent, intent), memory };

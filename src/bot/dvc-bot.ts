@@ -22,7 +22,8 @@
  *    (input.text, input.parse()), or null for an interruption; continueDialog — act on
  *    this.replyOf(dc), then Dialog.EndOfTurn to wait or dc.endDialog(result) to finish;
  *    repromptDialog — ask the current question again; onInterruption 'keep' | 'drop';
- *    optionally pausedNote(state), isUnderway(state, options), resumeDialog (a child ended),
+ *    optionally pausedNote(state), isUnderway(state, options), isAlive(state) (stored state
+ *    still valid after a restart?), resumeDialog (a child ended),
  *    and endWithQuestion(dc, {intent, procedure}) to end and have the bot answer a question.
  * 3. Say what starts it: a static startFor(understood) → DialogStart | null, listed with the
  *    dialog in dialogEntries() (src/bot/dialogs/registry.ts); order there is priority.
@@ -36,7 +37,7 @@ import { ActivityHandler, ActivityTypes, type ConversationState, type StatePrope
 import { DialogSet, type DialogContext, type DialogInstance, type DialogState } from 'botbuilder-dialogs';
 import type { Answer, AnswerComposer } from '../answers/compose.js';
 import type { Replies } from '../answers/replies.js';
-import { EMPTY_MEMORY, type ConversationMemory, type Question, type Responder } from '../answers/responder.js';
+import { EMPTY_MEMORY, inContext, type ConversationMemory, type Question, type Responder } from '../answers/responder.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Commands } from '../nlu/commands.js';
 import { PROCEDURE_INTENTS } from '../nlu/intents.js';
@@ -109,14 +110,14 @@ export class DvcBot extends ActivityHandler {
 
     // The dialogs under way get the message first, top down through those that 'drop'.
     for (let top = this.top(dc); top && !question; top = this.top(dc)) {
-      const reply = top.dialog.recognize(input, top.instance.state as object);
+      const reply = top.dialog.isAlive(top.instance.state as object) ? top.dialog.recognize(input, top.instance.state as object) : null;
       if (reply !== null) {
         setReply(context, reply);
         await dc.continueDialog();
         const handed = takeHandedQuestion(context);
         if (!handed) return;
         question = { kind: 'button', ...handed };
-      } else if (top.dialog.onInterruption === 'drop') {
+      } else if (top.dialog.onInterruption === 'drop' || !top.dialog.isAlive(top.instance.state as object)) {
         await dc.endDialog(DROPPED);
       } else {
         if (input.command === 'resume' || input.action?.action === 'resume') {
@@ -127,7 +128,9 @@ export class DvcBot extends ActivityHandler {
       }
     }
     // An answer about something else: the short dialogs it makes moot end.
-    for (let top = this.top(dc); top?.dialog.onInterruption === 'drop'; top = this.top(dc)) await dc.endDialog(DROPPED);
+    for (let top = this.top(dc); top && (top.dialog.onInterruption === 'drop' || !top.dialog.isAlive(top.instance.state as object)); top = this.top(dc)) {
+      await dc.endDialog(DROPPED);
+    }
     if (!question && input.action) {
       // A dialog's button, with no dialog left to take it (an old message, or after a reset).
       await this.send(context, this.deps.composer.simple('none', input.action.action === 'resume' ? 'resumeNothing' : 'staleButton'));
@@ -137,9 +140,10 @@ export class DvcBot extends ActivityHandler {
   }
 
   /** A question: starts the dialog made for it, or gets the Responder's answer. */
-  private async answerQuestion(dc: DialogContext, question: Question): Promise<void> {
+  private async answerQuestion(dc: DialogContext, asked: Question): Promise<void> {
     const { context } = dc;
     const memory = await this.memory.get(context, { ...EMPTY_MEMORY });
+    const question = inContext(asked, memory);
     const understood = understand(question, memory);
     for (const entry of this.entries) {
       const start = entry.startFor?.(understood);

@@ -12,7 +12,7 @@ export type ReadMessage = { input: TurnInput; question: QuestionValue | null } |
 
 export function readMessage(context: TurnContext, recognizer: Recognizer, commands: Commands): ReadMessage {
   const { text, value, attachments } = context.activity;
-  const question = isQuestionValue(value) ? { intent: value.intent, procedure: value.procedure } : null;
+  const question = isQuestionValue(value) ? { intent: value.intent, procedure: value.procedure, ...(value.field ? { field: value.field } : {}) } : null;
   const action = isActionValue(value) ? value : null;
   const trimmed = typeof text === 'string' ? text.trim() : '';
   if (trimmed.length > MAX_MESSAGE_LENGTH) return { reply: 'tooLong' };
@@ -30,7 +30,7 @@ export function readMessage(context: TurnContext, recognizer: Recognizer, comman
 export function isQuestionValue(value: unknown): value is QuestionValue {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
-  return isIntent(v.intent) && (v.procedure === null || typeof v.procedure === 'string');
+  return isIntent(v.intent) && (v.procedure === null || typeof v.procedure === 'string') && (v.field === undefined || typeof v.field === 'string');
 }
 
 export function isActionValue(value: unknown): value is ActionValue {

@@ -1,4 +1,5 @@
 import { loadKnowledgeBase, KnowledgeLoadError } from '../knowledge/knowledge-base.js';
+import { documentExplanation } from '../knowledge/document-explanation.js';
 import { loadTrainingFiles, TrainingDataError } from '../nlu/training-data.js';
 import { INTENTS } from '../nlu/intents.js';
 import { foldText } from '../nlu/vi/fold.js';
@@ -18,6 +19,12 @@ export function validateData(knowledgeDir: string, intentsDir: string): Validati
     const kb = loadKnowledgeBase(knowledgeDir);
     knownIds = new Set(kb.procedures.map((p) => p.id));
     procedures = kb.procedures.length;
+    // The step-by-step guide answers "Giấy này là gì?" for every document.
+    for (const p of kb.procedures) {
+      p.cases.forEach((c, ci) => c.documents.forEach((d, di) => {
+        if (!documentExplanation(p, d)) problems.push(`${p.id}: cases.${ci}.documents.${di} ("${d.name}"): add \`explain\` (what it is, where to get it), or explain a document of the same name`);
+      }));
+    }
   } catch (err) {
     if (err instanceof KnowledgeLoadError) problems.push(...err.errors.map((e) => e.message));
     else throw err;

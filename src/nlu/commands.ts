@@ -17,6 +17,7 @@ export const commandsFileSchema = z.object({
   ignore: z.array(phrase).default([]),
   commands: z.object(Object.fromEntries(COMMAND_NAMES.map((n) => [n, z.array(phrase).min(1)])) as Record<CommandName, z.ZodArray<typeof phrase>>).strict(),
   choiceWords: z.array(phrase).default([]),
+  questionWords: z.array(phrase).default([]),
   ordinals: z.array(z.array(phrase).min(1)).default([]),
 }).strict();
 
@@ -39,6 +40,7 @@ export class Commands {
   private readonly byKey = new Map<string, CommandName>();
   private readonly choiceWords: ReadonlySet<string>;
   private readonly ordinals = new Map<string, number>();
+  private readonly questionWords: ReadonlySet<string>;
 
   constructor(data: CommandsFile, private readonly lexicon: Lexicon) {
     this.ignore = new Set(data.ignore.flatMap((w) => this.fold(w)));
@@ -51,6 +53,7 @@ export class Commands {
       }
     }
     this.choiceWords = new Set(data.choiceWords.flatMap((w) => this.fold(w)));
+    this.questionWords = new Set(data.questionWords.flatMap((w) => this.fold(w)));
     data.ordinals.forEach((words, i) => {
       for (const w of words) this.ordinals.set(this.fold(w).filter((x) => !this.choiceWords.has(x)).join(' '), i);
     });
@@ -75,18 +78,20 @@ export class Commands {
    * else, e.g. a question that happens to use one of those words.
    */
   choose(text: string, options: ReadonlyArray<ChoiceOption>, ignoreTexts: ReadonlyArray<string> = []): string | null {
-    const ignored = new Set([...this.choiceWords, ...ignoreTexts.flatMap((t) => this.fold(t))]);
     const words = this.read(text).words.filter((w) => !this.choiceWords.has(w));
     const ordinal = this.ordinals.get(words.join(' '));
     if (ordinal !== undefined) return options[ordinal]?.id ?? null;
-    const content = words.filter((w) => !ignored.has(w));
-    if (!content.length) return null;
+    if (!words.length) return null;
     const vocab = options.map((o) => new Set(o.texts.flatMap((t) => this.fold(t))));
-    const everywhere = new Set([...(vocab[0] ?? [])].filter((w) => vocab.every((v) => v.has(w))));
-    const known = content.filter((w) => vocab.some((v) => v.has(w))).length;
-    // Most of the message must be words of the options: otherwise it is another question.
-    if (known / content.length < 0.6) return null;
-    const scores = vocab.map((v) => content.filter((w) => v.has(w) && !everywhere.has(w)).length);
+    const inSome = (w: string) => vocab.some((v) => v.has(w));
+    // A question word the options do not use makes it a question ("giấy phép lái xe cần gì").
+    if (words.some((w) => this.questionWords.has(w) && !inSome(w))) return null;
+    const ignored = new Set(ignoreTexts.flatMap((t) => this.fold(t)));
+    const known = words.filter((w) => inSome(w) || ignored.has(w)).length;
+    // Most of the message must be words of the options: otherwise it is something else.
+    if (known / words.length < 0.6) return null;
+    const everywhere = (w: string) => vocab.every((v) => v.has(w));
+    const scores = vocab.map((v) => words.filter((w) => v.has(w) && !everywhere(w)).length);
     const best = Math.max(...scores);
     if (best < 1 || scores.filter((s) => s === best).length > 1) return null;
     return options[scores.indexOf(best)]?.id ?? null;

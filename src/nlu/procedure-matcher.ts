@@ -50,6 +50,8 @@ export class ProcedureMatcher {
   private readonly weights = new Map<string, number>();
   private readonly vocabulary: Fuse<string>;
   private readonly corrections = new Map<string, string | null>();
+  /** Words citizens' questions use: spelt right, so never "corrected" ("bước" is not "cước"). */
+  private readonly knownWords = new Set<string>();
 
   constructor(procedures: ProcedurePhrases[]) {
     this.ids = procedures.map((p) => p.id);
@@ -72,6 +74,7 @@ export class ProcedureMatcher {
       for (const t of new Set(p.phrases.flatMap((ph) => ph.folded))) aliasFrequency.set(t, (aliasFrequency.get(t) ?? 0) + 1);
       if (!p.questions?.length) continue;
       withQuestions++;
+      for (const q of p.questions) for (const t of q.folded) this.knownWords.add(t);
       for (const w of new Set(p.questions.flatMap((q) => q.words))) questionFrequency.set(w, (questionFrequency.get(w) ?? 0) + 1);
     }
     const n = procedures.length;
@@ -109,7 +112,7 @@ export class ProcedureMatcher {
   /** The question's folded words with misspellings corrected against the alias vocabulary. */
   correct(folded: string[]): string[] {
     return folded.map((t) => {
-      if (this.weights.has(t) || t.length < MIN_CORRECTABLE_LENGTH || /[0-9]/.test(t)) return t;
+      if (this.weights.has(t) || this.knownWords.has(t) || t.length < MIN_CORRECTABLE_LENGTH || /[0-9]/.test(t)) return t;
       let fixed = this.corrections.get(t);
       if (fixed === undefined) {
         const [best] = this.vocabulary.search(t, { limit: 1 });

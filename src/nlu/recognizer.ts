@@ -31,7 +31,7 @@ export interface RecognizerOptions {
   minCoverage: number;
   /** ...and the match scores at least this much. */
   minProcedureScore: number;
-  /** Two procedures closer than this ratio are ambiguous. */
+  /** Procedures scoring at least this share of the best one's score are ambiguous with it. */
   ambiguityRatio: number;
 }
 
@@ -41,6 +41,8 @@ export const DEFAULT_RECOGNIZER_OPTIONS: RecognizerOptions = {
   minProcedureScore: 1.5,
   ambiguityRatio: 0.9,
 };
+
+const MAX_AMBIGUOUS = 3;
 
 /** What the recognizer needs; built once per model (see train.ts). */
 export interface RecognizerParts {
@@ -92,10 +94,9 @@ export class Recognizer {
       if (field) entities.field = field;
     }
     const procedure = PROCEDURE_INTENTS.has(intent) ? accepted?.id ?? null : null;
-    const second = matches[1];
-    const ambiguous = procedure && accepted && second && second.score >= accepted.score * options.ambiguityRatio
-      ? [accepted.id, second.id]
-      : null;
+    // Every procedure about as likely as the best (up to three): the assistant asks which.
+    const close = procedure && accepted ? matches.slice(0, MAX_AMBIGUOUS).filter((m) => m.score >= accepted.score * options.ambiguityRatio) : [];
+    const ambiguous = close.length > 1 ? close.map((m) => m.id) : null;
     return {
       text,
       intent,

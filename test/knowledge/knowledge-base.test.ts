@@ -47,6 +47,17 @@ describe('the knowledge base', () => {
     expect(validateData(config.KNOWLEDGE_DIR, config.INTENTS_DIR).problems).toEqual([]);
   });
 
+  it('asks `dvc validate` for an explanation of a document the guide could not explain', () => {
+    // Alone in the folder, so without its link to another procedure.
+    const cases = (sample.cases as Array<{ documents: Array<Record<string, unknown>> }>).map((c) => ({
+      ...c,
+      documents: c.documents.map(({ procedure: _link, ...d }) => (d.name === 'Giấy chứng sinh' ? { name: 'Giấy chứng sinh', form: '1 bản chính' } : d)),
+    }));
+    write('dang-ky-khai-sinh.yaml', { ...sample, cases });
+    const found = validateData(dir, config.INTENTS_DIR).problems.filter((p) => p.includes('explain'));
+    expect(found).toEqual([expect.stringMatching(/^dang-ky-khai-sinh: cases\.0\.documents\.1 \("Giấy chứng sinh"\): add `explain`/)]);
+  });
+
   it('names the file, the field and what is wrong', () => {
     const file = write('dang-ky-khai-sinh.yaml', { ...sample, online: { availability: 'sometimes', url: null } });
     const [message] = problems();

@@ -74,6 +74,14 @@ export abstract class AssistantDialog<State extends object, Reply, Options exten
    */
   abstract recognize(input: TurnInput, state: State): Reply | null;
 
+  /**
+   * False when stored state no longer makes sense (the data it refers to is gone after a
+   * restart): the bot then ends the dialog silently and answers the message normally.
+   */
+  isAlive(_state: State): boolean {
+    return true;
+  }
+
   /** A line under an answer given while this dialog waits ('keep'), saying how to come back. */
   pausedNote(_state: State): string | null {
     return null;
@@ -109,10 +117,10 @@ export abstract class AssistantDialog<State extends object, Reply, Options exten
     await context.sendActivity(answerToActivity(answer));
   }
 
-  /** Makes `procedure` the one follow-up questions are about. */
-  protected async setProcedure(context: TurnContext, procedure: string): Promise<void> {
+  /** Makes `procedure` (and the citizen's case of it, when known) what follow-up questions are about. */
+  protected async setProcedure(context: TurnContext, procedure: string, caseId: string | null = null): Promise<void> {
     const memory = await this.services.memory.get(context, { procedure: null });
-    await this.services.memory.set(context, { ...memory, procedure });
+    await this.services.memory.set(context, { ...memory, procedure, caseId });
   }
 }
 

@@ -2,6 +2,7 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogReason, typ
 import type { TurnContext } from 'botbuilder';
 import { caseOf, GuideComposer, GUIDE_ACTIONS, newGuide, stepKey, type GuideAction, type GuideState } from '../../answers/guide.js';
 import type { Procedure } from '../../knowledge/schema.js';
+import type { Answer } from '../../answers/compose.js';
 import { AssistantDialog, isSilentEnd, type DialogServices, type DialogStart, type TurnInput } from './assistant-dialog.js';
 import type { Understood } from './understood.js';
 
@@ -39,6 +40,11 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
     return { id: GUIDE_DIALOG, options, mode: 'flow' };
   }
 
+  override isAlive(state: GuideState): boolean {
+    const p = this.services.knowledge.get(state.procedure);
+    return Boolean(p && (state.caseId === null || caseOf(p, state)));
+  }
+
   override isUnderway(state: GuideState, options: object): boolean {
     return (options as Partial<GuideOptions>).procedure === state.procedure;
   }
@@ -52,8 +58,7 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
     dc.activeDialog!.state = state;
     const parent = options.parent ? this.services.knowledge.get(options.parent) : undefined;
     const document = parent && this.findLinkingDocument(parent, p.id);
-    await this.setProcedure(dc.context, p.id);
-    await this.send(dc.context, this.guides.start(p, state, parent && document ? { procedure: parent, document } : undefined));
+    await this.show(dc.context, state, this.guides.start(p, state, parent && document ? { procedure: parent, document } : undefined));
     return Dialog.EndOfTurn;
   }
 
@@ -92,13 +97,12 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
     const p = this.services.knowledge.get(state.procedure);
     // The knowledge base changed under a stored guide: end it rather than ask about nothing.
     if (!p || (state.caseId !== null && !caseOf(p, state))) return dc.endDialog();
-    await this.setProcedure(dc.context, p.id);
     const doc = caseOf(p, state)?.documents[state.index];
     switch (reply?.kind) {
       case 'case': {
         state.caseId = reply.caseId;
         state.index = 0;
-        await this.send(dc.context, this.guides.prompt(p, state));
+        await this.show(dc.context, state, this.guides.prompt(p, state));
         return Dialog.EndOfTurn;
       }
       case 'yes':
@@ -109,7 +113,7 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
         return this.next(dc, p, state, [this.guides.noted(doc, reply.kind === 'yes'), '']);
       }
       case 'explain':
-        await this.send(dc.context, this.guides.explanation(p, state));
+        await this.show(dc.context, state, this.guides.explanation(p, state));
         return Dialog.EndOfTurn;
       case 'link':
         if (!doc?.procedure) break;
@@ -117,7 +121,7 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
       default:
         break;
     }
-    await this.send(dc.context, this.guides.prompt(p, state));
+    await this.show(dc.context, state, this.guides.prompt(p, state));
     return Dialog.EndOfTurn;
   }
 
@@ -126,9 +130,8 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
     const state = this.stateOf(dc);
     const p = this.services.knowledge.get(state.procedure);
     if (!p) return dc.endDialog();
-    await this.setProcedure(dc.context, p.id);
     const before = result === GUIDE_DONE ? [this.guides.backTo(p), ''] : [];
-    await this.send(dc.context, this.guides.prompt(p, state, before));
+    await this.show(dc.context, state, this.guides.prompt(p, state, before));
     return Dialog.EndOfTurn;
   }
 
@@ -136,8 +139,7 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
     const state = instance.state as GuideState;
     const p = this.services.knowledge.get(state.procedure);
     if (!p) return;
-    await this.setProcedure(context, p.id);
-    await this.send(context, this.guides.prompt(p, state));
+    await this.show(context, state, this.guides.prompt(p, state));
   }
 
   override pausedNote(state: GuideState): string | null {
@@ -145,13 +147,19 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
     return p ? this.guides.pausedNote(p) : null;
   }
 
+  /** Sends a guide message; the guide's procedure and case become what follow-ups are about. */
+  private async show(context: TurnContext, state: GuideState, answer: Answer): Promise<void> {
+    await this.setProcedure(context, state.procedure, state.caseId);
+    await this.send(context, answer);
+  }
+
   private async next(dc: DialogContext, p: Procedure, state: GuideState, before: string[]): Promise<DialogTurnResult> {
     const c = caseOf(p, state);
     if (c && state.index >= c.documents.length) {
-      await this.send(dc.context, this.guides.checklist(p, state));
+      await this.show(dc.context, state, this.guides.checklist(p, state));
       return dc.endDialog(GUIDE_DONE);
     }
-    await this.send(dc.context, this.guides.prompt(p, state, before));
+    await this.show(dc.context, state, this.guides.prompt(p, state, before));
     return Dialog.EndOfTurn;
   }
 
