@@ -115,12 +115,14 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
     if (!found) return dc.endDialog(DONE);
     const dossier = found;
     if (this.services.knowledge.has(dossier.procedure)) await this.setProcedure(context, dossier.procedure);
-    await this.send(context, answers.status(dossier, this.desk.now()));
+    // Web Chat shows the buttons of the last message only: the status's go on the offer after it.
+    const status = answers.status(dossier, this.desk.now());
+    await this.send(context, { ...status, suggestions: [] });
     if (this.desk.guard.isLocked(context.activity.conversation.id, dossier.code)) {
       await this.send(context, answers.locked(dossier, true));
       return dc.endDialog(DONE);
     }
-    await this.send(context, answers.verifyOffer(dossier));
+    await this.send(context, { ...answers.verifyOffer(dossier), suggestions: status.suggestions });
     dc.activeDialog!.state = { step: 'last4', code: dossier.code } satisfies DossierState;
     return Dialog.EndOfTurn;
   }
