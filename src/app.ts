@@ -97,7 +97,10 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
     tickets,
     audit,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop accepting; idle keep-alive sockets close now, requests in flight finish first.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      await closed;
       await directLine.close();
       await desk.close();
       await portal.close();

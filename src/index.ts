@@ -8,6 +8,8 @@ process.on('warning', (w) => {
   if ((w as { code?: string }).code !== 'DEP0111') process.stderr.write(`${w.name}: ${w.message}\n`);
 });
 
+const SHUTDOWN_DEADLINE_MS = 8000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -22,14 +24,36 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const app = await buildApp(config, logger);
   app.server.listen(config.PORT, config.HOST, () => {
-    logger.info({ url: app.server.url }, `dvc-assistant listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
+    const { port } = app.server.address();
+    const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+    logger.info({ url: `http://${host}:${port}` }, `dvc-assistant listening on http://${host}:${port}`);
   });
-  const stop = (): void => {
-    logger.info('shutting down');
-    void app.close().then(() => process.exit(0));
+
+  // SIGTERM: stop accepting, let the turns in flight finish, flush the stores, exit 0.
+  // A shutdown that hangs (a stuck client) is cut short rather than left running.
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.error({ ms: SHUTDOWN_DEADLINE_MS }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    app.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((err: unknown) => {

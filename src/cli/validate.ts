@@ -1,8 +1,12 @@
+import path from 'node:path';
 import { loadKnowledgeBase, KnowledgeLoadError } from '../knowledge/knowledge-base.js';
 import { documentExplanation } from '../knowledge/document-explanation.js';
 import { loadTrainingFiles, TrainingDataError } from '../nlu/training-data.js';
 import { INTENTS } from '../nlu/intents.js';
 import { foldText } from '../nlu/vi/fold.js';
+import { DataFileError } from '../errors.js';
+import { loadCommands } from '../nlu/commands.js';
+import { loadLexicon } from '../nlu/vi/lexicon.js';
 
 export interface ValidationReport {
   problems: string[];
@@ -51,5 +55,18 @@ export function validateData(knowledgeDir: string, intentsDir: string): Validati
     if (err instanceof TrainingDataError) problems.push(...err.problems);
     else throw err;
   }
+  problems.push(...commandProblems(intentsDir));
   return { problems, procedures, utterances };
+}
+
+/** The typed short replies: the schema, and no phrase under two commands. */
+function commandProblems(intentsDir: string): string[] {
+  const file = path.join(intentsDir, 'commands', 'vi.yaml');
+  try {
+    loadCommands(file, loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml')));
+    return [];
+  } catch (err) {
+    if (err instanceof DataFileError) return [err.message];
+    return [`${file}: ${err instanceof Error ? err.message : String(err)}`];
+  }
 }

@@ -73,6 +73,25 @@ export class Commands {
   }
 
   /**
+   * A command said of something ("Giấy chứng sinh là gì?"): the command the message ends
+   * with, and the words before it, for the dialog to check they name what it asked about.
+   */
+  commandAbout(text: string): { command: CommandName; subject: string[] } | null {
+    const { words } = this.read(text);
+    for (let start = 1; start < words.length; start++) {
+      const command = this.byKey.get(words.slice(start).join(' '));
+      if (command) return { command, subject: words.slice(0, start) };
+    }
+    return null;
+  }
+
+  /** True when every word of `subject` is a word of `text` (both read the same way). */
+  names(subject: string[], text: string): boolean {
+    const vocab = new Set(this.fold(text));
+    return subject.length > 0 && subject.every((w) => vocab.has(w));
+  }
+
+  /**
    * Which option the message picks: by number ("2", "trường hợp thứ hai") or by the words
    * that tell the options apart ("quá hạn", "khác tỉnh"). Null when the message is anything
    * else, e.g. a question that happens to use one of those words.

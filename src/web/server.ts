@@ -42,6 +42,9 @@ export function createServer(deps: ServerDeps): Server {
   }));
 
   server.post('/api/messages', route(logger, async (req, res) => {
+    // botbuilder answers a malformed activity in its own plain-text shape: refuse it here, in ours.
+    const activity = jsonBody(req);
+    if (typeof activity.type !== 'string') throw new AppError('VALIDATION_FAILED', 'Send a Bot Framework activity: a JSON object with a "type".');
     await deps.adapter.process(req, res, (context) => deps.bot.run(context));
   }));
 

@@ -18,6 +18,20 @@ describe('the guide dialog', () => {
     expect(again?.text).not.toContain('Tốt, bạn đã có');
   });
 
+  it.each([
+    ['Giấy chứng sinh là gì?', 'bệnh viện'],
+    ['giay chung sinh lay o dau', 'bệnh viện'],
+    ['giấy chứng sinh có rồi', 'Bạn đã có Giấy tờ tùy thân của người đi đăng ký chưa?'],
+  ])('understands "%s" said of the document asked about', async (text, expected) => {
+    const { say } = botHarness();
+    await say('hướng dẫn tôi đăng ký khai sinh');
+    await say('1');
+    await say('có');
+    const [reply] = await say(text);
+    expect(reply?.channelData).toEqual({ intent: 'procedure.steps', procedure: 'dang-ky-khai-sinh' });
+    expect(reply?.text).toContain(expected);
+  });
+
   it('explains a document when asked for a guide into it and no procedure makes it', async () => {
     const { say } = botHarness();
     await say('hướng dẫn tôi đăng ký khai sinh');

@@ -8,8 +8,8 @@ const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml
 
 describe('typed short replies and commands', () => {
   it.each([
-    ['có', 'yes'], ['Có rồi', 'yes'], ['co roi', 'yes'], ['có rồi ạ', 'yes'], ['dạ có', 'yes'], ['co r', 'yes'], ['OK', 'yes'],
-    ['chưa', 'no'], ['chua co', 'no'], ['Chưa có ạ', 'no'], ['ko', 'no'], ['k có', 'no'], ['không', 'no'],
+    ['có', 'yes'], ['Có rồi', 'yes'], ['co roi', 'yes'], ['có rồi ạ', 'yes'], ['dạ có', 'yes'], ['vâng', 'yes'], ['dạ', 'yes'], ['Dạ vâng', 'yes'], ['co r', 'yes'], ['OK', 'yes'],
+    ['chưa', 'no'], ['chua co', 'no'], ['Chưa có ạ', 'no'], ['ko', 'no'], ['k có', 'no'], ['không', 'no'], ['dạ chưa có', 'no'], ['chưa nha', 'no'],
     ['giấy này là gì', 'explain'], ['giay nay la gi?', 'explain'], ['Giấy này là gì ạ', 'explain'], ['lấy ở đâu', 'explain'],
     ['hướng dẫn làm giấy này', 'link'],
     ['bắt đầu lại', 'reset'], ['/reset', 'reset'], ['lam lai tu dau', 'reset'], ['Làm lại từ đầu!', 'reset'],
@@ -23,6 +23,13 @@ describe('typed short replies and commands', () => {
     'hướng dẫn tôi đăng ký khai sinh', 'chào bạn',
   ])('takes "%s" for a question, not a short reply', (text) => {
     expect(commands.command(text)).toBeNull();
+  });
+
+  it.each([
+    ['Giấy chứng sinh là gì?', 'explain', ['giay', 'chung', 'sinh']],
+    ['giấy chứng sinh có rồi ạ', 'yes', ['giay', 'chung', 'sinh']],
+  ])('finds the command at the end of "%s" and what it is said of', (text, command, subject) => {
+    expect(commands.commandAbout(text)).toEqual({ command, subject });
   });
 
   it('refuses a phrase filed under two commands, since the meaning would depend on the order', () => {

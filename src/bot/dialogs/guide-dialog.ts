@@ -79,11 +79,14 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
       return caseId ? { kind: 'case', caseId } : null;
     }
     const doc = c.documents[state.index];
-    switch (input.command) {
+    // "Giấy chứng sinh là gì?": the explanation, when the words name the document asked about.
+    const about = input.command ? null : this.services.commands.commandAbout(input.text);
+    const command = input.command ?? (about && doc && this.services.commands.names(about.subject, doc.name) ? about.command : null);
+    switch (command) {
       case 'yes':
       case 'no':
       case 'explain':
-        return { kind: input.command };
+        return { kind: command };
       case 'link':
         return doc && this.guides.canLink(doc, state) ? { kind: 'link' } : { kind: 'explain' };
       default:

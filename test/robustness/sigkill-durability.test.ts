@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { jest } from '@jest/globals';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { LowdbStorage } from '../../src/store/lowdb-storage.js';
+import { ConversationStore } from '../../src/directline/conversation-store.js';
+
+// DURABILITY_KILLS=200 npm test -- sigkill   runs the longer version.
+const KILLS = Number(process.env.DURABILITY_KILLS ?? 20);
+jest.setTimeout(30_000 + KILLS * 6_000);
+
+interface Run { acks: Map<string, string[]>; conversation: string }
+
+/** Starts the writer, lets it write for a random while, then kills it with SIGKILL. */
+function writeThenKill(dataDir: string, run: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/robustness/durability-writer.ts', dataDir, String(run)], {
+      cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    let armed = false;
+    child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!armed && out.includes('ack ')) {
+        armed = true;
+        setTimeout(() => child.kill('SIGKILL'), 20 + Math.floor(Math.random() * 300));
+      }
+    });
+    child.once('exit', (_code, signal) => {
+      if (signal !== 'SIGKILL') return reject(new Error(`writer ended by itself (${signal ?? _code}): ${err}`));
+      // Only whole lines count: a line cut by the kill was never acknowledged.
+      const lines = out.split('\n').slice(0, -1);
+      const acks = new Map<string, string[]>();
+      let conversation = '';
+      for (const line of lines) {
+        const [kind, store, key] = line.split(' ');
+        if (kind === 'conversation' && store) conversation = store;
+        if (kind === 'ack' && store && key) acks.set(store, [...(acks.get(store) ?? []), key]);
+      }
+      resolve({ acks, conversation });
+    });
+  });
+}
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return jsonFiles(full);
+    return name.endsWith('.json') ? [full] : [];
+  });
+}
+
+describe('SIGKILL durability', () => {
+  let dataDir: string;
+  beforeAll(() => { dataDir = mkdtempSync(path.join(tmpdir(), 'dvc-kill-')); });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it(`keeps every acknowledged write through ${KILLS} kills at random moments`, async () => {
+    let checked = 0;
+    for (let run = 0; run < KILLS; run += 1) {
+      const { acks, conversation } = await writeThenKill(dataDir, run);
+
+      // Every data file is whole JSON, and nothing was moved aside as corrupt.
+      for (const file of jsonFiles(dataDir)) expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow();
+      expect(readdirSync(dataDir).filter((name) => name.includes('.corrupt-'))).toEqual([]);
+
+      const stateKeys = acks.get('state') ?? [];
+      const state = await LowdbStorage.open(path.join(dataDir, 'bot-state.json'), silentLogger);
+      const stored = await state.read(stateKeys);
+      expect(Object.keys(stored).sort()).toEqual([...stateKeys].sort());
+      await state.close();
+
+      const activityKeys = (acks.get('activity') ?? []).map((key) => key.split('/')[1]);
+      if (activityKeys.length) {
+        const conversations = await ConversationStore.open(path.join(dataDir, 'directline'), silentLogger);
+        const { activities } = await conversations.since(conversation, 0);
+        const texts = new Set(activities.map((a) => a.text));
+        expect(activityKeys.filter((key) => !texts.has(key))).toEqual([]);
+        await conversations.close();
+      }
+      checked += stateKeys.length + activityKeys.length;
+    }
+    expect(checked).toBeGreaterThan(KILLS);
+    process.stderr.write(`sigkill-durability: ${KILLS} kills survived, ${checked} acknowledged writes checked\n`);
+  });
+});
