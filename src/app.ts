@@ -24,6 +24,7 @@ import type { AuditLog } from './helpdesk/audit-log.js';
 import type { TicketStore } from './helpdesk/ticket-store.js';
 import { HandoffMessages } from './helpdesk/handoff-messages.js';
 import { openDeskServices } from './bot/dialogs/desk-services.js';
+import { transcriptFromActivities } from './bot/transcript-recorder.js';
 import { helpdeskRoutes } from './helpdesk/routes.js';
 import { answerToActivity } from './bot/to-activity.js';
 import { DIRECT_LINE_CHANNEL } from './bot/directline-adapter.js';
@@ -62,7 +63,14 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
   const conversationState = new ConversationState(storage);
   let directLine: DirectLine | undefined;
   const desk = await openDeskServices({
-    dataDir: config.DATA_DIR, logger, portal, replies, knowledge: data.knowledge, conversationState,
+    dataDir: config.DATA_DIR, logger, portal, replies, knowledge: data.knowledge,
+    transcripts: {
+      historyChannel: DIRECT_LINE_CHANNEL,
+      async history(conversationId) {
+        const log = await directLine?.conversations.since(conversationId, 0);
+        return log ? transcriptFromActivities(log.activities) : null;
+      },
+    },
     limits: { perConversation: config.LOOKUPS_PER_CONVERSATION, perAddress: config.LOOKUPS_PER_ADDRESS, windowMs: 60_000 },
     async redact(conversationId, activityId, text) {
       await directLine?.conversations.redact(conversationId, activityId, text);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Low } from 'lowdb';
@@ -12,12 +12,12 @@ import { readJsonFile } from '../store/read-json-file.js';
 import { newTicketCode } from './ticket-code.js';
 
 // Handoff tickets: a citizen asked for a person; an officer reads the recent conversation,
-// replies, closes. One lowdb file in DATA_DIR, every change serialised and written before it
-// is answered. What the citizen typed is masked on the way in (phone and id numbers, and
+// replies, closes. One lowdb file per ticket in DATA_DIR/tickets (owner-only), every change
+// serialised and written before it is answered. What the citizen typed is masked on the way in (phone and id numbers, and
 // any run of 4 digits or more, e.g. the last-4 answer); dossier codes stay, the officer
 // needs them. An officer's reply is kept as written: it is what the citizen reads back.
 
-export const TICKETS_FILE = 'helpdesk-tickets.json';
+export const TICKETS_DIR = 'tickets';
 export const TICKET_LIMITS = { transcript: 60, text: 1000, replies: 100 } as const;
 
 const speakerSchema = z.enum(['citizen', 'bot']);
@@ -42,13 +42,13 @@ export const ticketSchema = z.object({
   transcript: z.array(lineSchema),
   replies: z.array(replySchema),
 });
-const fileSchema = z.object({ version: z.literal(1), tickets: z.array(ticketSchema) });
+const fileSchema = z.object({ version: z.literal(1), ticket: ticketSchema });
 
 export type TranscriptLine = z.infer<typeof lineSchema>;
 export type TicketReply = z.infer<typeof replySchema>;
 export type Ticket = z.infer<typeof ticketSchema>;
 export type TicketStatus = Ticket['status'];
-type TicketsFile = z.infer<typeof fileSchema>;
+type TicketFile = z.infer<typeof fileSchema>;
 
 /** How a line is stored: masked, shortened. */
 export function maskLine(line: TranscriptLine): TranscriptLine {
@@ -56,24 +56,36 @@ export function maskLine(line: TranscriptLine): TranscriptLine {
   return { ...line, text: text.slice(0, TICKET_LIMITS.text) };
 }
 
-export class TicketStore {
-  private readonly queue = new KeyedQueue();
+interface Entry { db: Low<TicketFile> }
 
-  private constructor(private readonly db: Low<TicketsFile>) {}
+export class TicketStore {
+  // One queue per ticket: a change and its file write are one step. Tickets are few (people
+  // answer them), so all are held in memory; each has its own small file, so a line added to
+  // one ticket rewrites that ticket only.
+  private readonly queue = new KeyedQueue();
+  private readonly tickets = new Map<string, Entry>();
+  /** The open ticket of each conversation. */
+  private readonly openByConversation = new Map<string, string>();
+
+  private constructor(private readonly dir: string) {}
 
   static async open(dataDir: string, logger: Logger): Promise<TicketStore> {
-    await mkdir(dataDir, { recursive: true });
-    const file = path.join(dataDir, TICKETS_FILE);
-    const data = await readJsonFile(file, fileSchema, logger);
-    return new TicketStore(new Low(new JSONFile<TicketsFile>(file), data ?? { version: 1, tickets: [] }));
+    const dir = path.join(dataDir, TICKETS_DIR);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const store = new TicketStore(dir);
+    for (const name of (await readdir(dir)).filter((n) => /^HT-[A-Z0-9]+\.json$/.test(n))) {
+      const file = path.join(dir, name);
+      const data = await readJsonFile(file, fileSchema, logger);
+      if (data) store.index(new Low(new JSONFile<TicketFile>(file), data));
+    }
+    return store;
   }
 
   /** A new open ticket for a conversation, with its recent transcript (masked here). */
   create(input: { conversationId: string; channelId: string; transcript: TranscriptLine[] }): Promise<Ticket> {
-    return this.queue.run('file', async () => {
-      const taken = new Set(this.db.data.tickets.map((t) => t.code));
+    return this.queue.run('create', async () => {
       let code = newTicketCode();
-      while (taken.has(code)) code = newTicketCode();
+      while (this.tickets.has(code)) code = newTicketCode();
       const now = new Date().toISOString();
       const ticket: Ticket = {
         code,
@@ -85,27 +97,30 @@ export class TicketStore {
         transcript: input.transcript.slice(-TICKET_LIMITS.transcript).map(maskLine),
         replies: [],
       };
-      await this.commit(() => { this.db.data.tickets.push(ticket); }, () => { this.db.data.tickets.pop(); });
+      const db = new Low(new JSONFile<TicketFile>(path.join(this.dir, `${code}.json`)), { version: 1, ticket });
+      await db.write();
+      this.index(db);
       return clone(ticket);
     });
   }
 
   get(code: string): Ticket | undefined {
-    const ticket = this.find(code);
-    return ticket ? clone(ticket) : undefined;
+    const entry = this.tickets.get(code);
+    return entry ? clone(entry.db.data.ticket) : undefined;
   }
 
   /** Newest first; `status` filters. */
   list(status?: TicketStatus): Ticket[] {
-    return this.db.data.tickets.filter((t) => !status || t.status === status)
+    return [...this.tickets.values()].map((e) => e.db.data.ticket)
+      .filter((t) => !status || t.status === status)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .map(clone);
   }
 
   /** The open ticket of a conversation, if the citizen already asked for a person there. */
   openFor(conversationId: string): Ticket | undefined {
-    const ticket = this.db.data.tickets.findLast((t) => t.conversationId === conversationId && t.status === 'open');
-    return ticket ? clone(ticket) : undefined;
+    const code = this.openByConversation.get(conversationId);
+    return code ? this.get(code) : undefined;
   }
 
   /** Adds what the citizen (or the bot) said after the handoff, masked, to an open ticket. */
@@ -148,32 +163,32 @@ export class TicketStore {
     return this.queue.idle();
   }
 
-  private find(code: string): Ticket | undefined {
-    return this.db.data.tickets.find((t) => t.code === code);
+  private index(db: Low<TicketFile>): void {
+    const { ticket } = db.data;
+    this.tickets.set(ticket.code, { db });
+    if (ticket.status === 'open') this.openByConversation.set(ticket.conversationId, ticket.code);
+    else if (this.openByConversation.get(ticket.conversationId) === ticket.code) this.openByConversation.delete(ticket.conversationId);
   }
 
-  /** Changes a copy, swaps it in and writes; the old ticket comes back if the write fails. */
+  /** Changes a copy and writes it; memory changes only once the file is written. */
   private update(code: string, change: (ticket: Ticket) => void): Promise<Ticket> {
-    return this.queue.run('file', async () => {
-      const index = this.db.data.tickets.findIndex((t) => t.code === code);
-      const before = this.db.data.tickets[index];
-      if (!before) throw new AppError('TICKET_NOT_FOUND');
-      const after = clone(before);
+    return this.queue.run(code, async () => {
+      const entry = this.tickets.get(code);
+      if (!entry) throw new AppError('TICKET_NOT_FOUND');
+      const before = entry.db.data;
+      const after = clone(before.ticket);
       change(after);
       after.updatedAt = new Date().toISOString();
-      await this.commit(() => { this.db.data.tickets[index] = after; }, () => { this.db.data.tickets[index] = before; });
+      entry.db.data = { version: 1, ticket: after };
+      try {
+        await entry.db.write();
+      } catch (err) {
+        entry.db.data = before;
+        throw err;
+      }
+      this.index(entry.db);
       return clone(after);
     });
-  }
-
-  private async commit(apply: () => void, undo: () => void): Promise<void> {
-    apply();
-    try {
-      await this.db.write();
-    } catch (err) {
-      undo();
-      throw err;
-    }
   }
 }
 

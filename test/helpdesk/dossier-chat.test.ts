@@ -157,7 +157,7 @@ describe('the last-4 check', () => {
     citizen.client.watermark = '';
     const log = await citizen.client.poll();
     const mine = log.filter((a) => a.type === 'message' && a.from?.role === 'user').map((a) => a.text);
-    expect(mine).toEqual([dossier.code, '••••']);
+    expect(mine).toEqual([dossier.code, '4 số cuối là [số] nhé']);
   });
 
   it('records lookups and checks in the audit log, without names, numbers or the digits typed', async () => {

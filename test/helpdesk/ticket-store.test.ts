@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TicketStore, TICKETS_FILE, TICKET_LIMITS } from '../../src/helpdesk/ticket-store.js';
+import { TicketStore, TICKETS_DIR, TICKET_LIMITS } from '../../src/helpdesk/ticket-store.js';
 import { isTicketCode, extractTicketCode, newTicketCode, mentionsTicketCode } from '../../src/helpdesk/ticket-code.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { AppError } from '../../src/errors.js';
@@ -57,11 +57,24 @@ describe('the ticket store', () => {
     await expect(store.close('HT-ZZZZZZ', null)).rejects.toBeInstanceOf(AppError);
   });
 
-  it('moves a corrupt file aside and starts empty', async () => {
-    writeFileSync(path.join(dir, TICKETS_FILE), '{"version": 1, "tickets": "nope"}');
+  it('keeps each ticket in its own file, and moves a corrupt one aside without losing the others', async () => {
     const store = await TicketStore.open(dir, silentLogger);
-    expect(store.list()).toEqual([]);
-    expect(readdirSync(dir).some((f) => f.startsWith(`${TICKETS_FILE}.corrupt-`))).toBe(true);
+    const kept = await store.create({ conversationId: 'c1', channelId: 'directline', transcript: [] });
+    const ticketsDir = path.join(dir, TICKETS_DIR);
+    expect(readdirSync(ticketsDir)).toEqual([`${kept.code}.json`]);
+    mkdirSync(ticketsDir, { recursive: true });
+    writeFileSync(path.join(ticketsDir, 'HT-AAAAAA.json'), '{"version": 1, "ticket": "nope"}');
+    const reopened = await TicketStore.open(dir, silentLogger);
+    expect(reopened.list().map((t) => t.code)).toEqual([kept.code]);
+    expect(readdirSync(ticketsDir).some((f) => f.startsWith('HT-AAAAAA.json.corrupt-'))).toBe(true);
+  });
+
+  it('knows the open ticket of a conversation after a restart, and none once it is closed', async () => {
+    const store = await TicketStore.open(dir, silentLogger);
+    const ticket = await store.create({ conversationId: 'c1', channelId: 'directline', transcript: [] });
+    expect((await TicketStore.open(dir, silentLogger)).openFor('c1')?.code).toBe(ticket.code);
+    await store.close(ticket.code, null);
+    expect((await TicketStore.open(dir, silentLogger)).openFor('c1')).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ConversationState, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../../log/logger.js';
 import type { Replies } from '../../answers/replies.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
@@ -9,7 +9,7 @@ import { VerificationGuard } from '../../dossier/verification-guard.js';
 import { AuditLog, type AuditEntry } from '../../helpdesk/audit-log.js';
 import { TicketStore } from '../../helpdesk/ticket-store.js';
 import { HandoffMessages } from '../../helpdesk/handoff-messages.js';
-import { TranscriptRecorder } from '../transcript-recorder.js';
+import { TranscriptRecorder, type TranscriptRecorderOptions } from '../transcript-recorder.js';
 import { turnMetaOf } from '../turn-meta.js';
 
 /** What the dossier, handoff and ticket dialogs use besides the common DialogServices. */
@@ -44,8 +44,9 @@ export interface DeskOptions {
   portal: PortalClient;
   replies: Replies;
   knowledge: KnowledgeBase;
-  conversationState: ConversationState;
   limits: LookupLimits;
+  /** Where the recent conversation is read from for a ticket (our Direct Line log). */
+  transcripts: TranscriptRecorderOptions;
   /** See DeskServices.redact; bound late, since Direct Line is opened after the bot. */
   redact: DeskServices['redact'];
   now?: () => Date;
@@ -65,7 +66,7 @@ export async function openDeskServices(options: DeskOptions): Promise<DeskServic
     guard,
     audit,
     tickets,
-    recorder: new TranscriptRecorder(options.conversationState, tickets, logger),
+    recorder: new TranscriptRecorder(tickets, logger, options.transcripts),
     redact: options.redact,
     now: options.now ?? (() => new Date()),
     logger,

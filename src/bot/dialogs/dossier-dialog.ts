@@ -1,5 +1,6 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
+import { maskPersonalData } from '../../log/mask.js';
 import { PortalError, type Dossier } from '../../portal/portal-client.js';
 import { matchesLast4 } from '../../portal/mask-name.js';
 import { findCodeAttempt } from '../../dossier/code-attempt.js';
@@ -9,8 +10,6 @@ import { citizenAudit, lookupKeys, type DeskServices } from './desk-services.js'
 import type { Understood } from './understood.js';
 
 export const DOSSIER_DIALOG = 'dossier';
-/** What the citizen's last-4 message becomes in our log of the conversation, once checked. */
-export const REDACTED_DIGITS = '••••';
 /** Ends quietly: a guide waiting underneath stays paused instead of asking its question over the answer. */
 const DONE = DROPPED;
 
@@ -131,8 +130,9 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
     const { context } = dc;
     const { answers, audit, guard } = this.desk;
     const conversation = context.activity.conversation.id;
-    // Checked or not, the digits leave our copy of the conversation now.
-    if (context.activity.id) await this.desk.redact(conversation, context.activity.id, REDACTED_DIGITS);
+    // Checked or not, the digits leave our copy of the conversation now; the words stay.
+    const text = context.activity.text ?? '';
+    if (context.activity.id) await this.desk.redact(conversation, context.activity.id, maskPersonalData(text, { keepDossierCodes: true, shortNumbers: true }));
     if (guard.isLocked(conversation, code)) {
       await this.send(context, answers.locked(null, true));
       return dc.endDialog(DONE);
