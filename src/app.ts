@@ -17,6 +17,17 @@ import { openDirectLine, type DirectLine } from './directline/direct-line.js';
 import { loadStaffTokens, type StaffTokens } from './web/staff-auth.js';
 import { openAdmin, type Admin } from './admin/admin.js';
 import { staticRoutes } from './web/static-routes.js';
+import type { PortalClient } from './portal/portal-client.js';
+import { HttpPortalClient } from './portal/http-portal-client.js';
+import { InProcessPortalClient } from './portal/in-process-portal-client.js';
+import type { AuditLog } from './helpdesk/audit-log.js';
+import type { TicketStore } from './helpdesk/ticket-store.js';
+import { HandoffMessages } from './helpdesk/handoff-messages.js';
+import { openDeskServices } from './bot/dialogs/desk-services.js';
+import { transcriptFromActivities } from './bot/transcript-recorder.js';
+import { helpdeskRoutes } from './helpdesk/routes.js';
+import { answerToActivity } from './bot/to-activity.js';
+import { DIRECT_LINE_CHANNEL } from './bot/directline-adapter.js';
 
 export interface App {
   server: Server;
@@ -26,6 +37,11 @@ export interface App {
   directLine: DirectLine;
   /** Bearer tokens of the staff routes (configured, or made once and kept in DATA_DIR). */
   staffTokens: StaffTokens;
+  /** The dossier portal: the embedded mock, or PORTAL_URL over HTTP. */
+  portal: PortalClient;
+  /** Handoff tickets and the audit log of the help desk, both in DATA_DIR. */
+  tickets: TicketStore;
+  audit: AuditLog;
   close(): Promise<void>;
 }
 
@@ -46,23 +62,58 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
   });
   const current = admin.recognizer;
   const responder = admin.responder(composer);
+  // PORTAL_TIMEOUT_MS bounds a whole portal call, retries and back-off included, so a slow or
+  // stopped portal still leaves time to answer the citizen within 5 s.
+  const portal: PortalClient = config.PORTAL_URL
+    ? new HttpPortalClient(config.PORTAL_URL, { timeoutMs: config.PORTAL_TIMEOUT_MS })
+    : await InProcessPortalClient.start({ dataDir: config.DATA_DIR, timeoutMs: config.PORTAL_TIMEOUT_MS, logger });
   // Conversation state lives in DATA_DIR, so a conversation goes on after a restart.
   const storage = options.storage ?? await LowdbStorage.open(path.join(config.DATA_DIR, 'bot-state.json'), logger);
   const conversationState = new ConversationState(storage);
+  let directLine: DirectLine | undefined;
+  const desk = await openDeskServices({
+    dataDir: config.DATA_DIR, logger, portal, replies, knowledge: data.knowledge,
+    transcripts: {
+      historyChannel: DIRECT_LINE_CHANNEL,
+      async history(conversationId) {
+        const log = await directLine?.conversations.since(conversationId, 0);
+        return log ? transcriptFromActivities(log.activities) : null;
+      },
+    },
+    limits: { perConversation: config.LOOKUPS_PER_CONVERSATION, perAddress: config.LOOKUPS_PER_ADDRESS, windowMs: 60_000 },
+    async redact(conversationId, activityId, text) {
+      await directLine?.conversations.redact(conversationId, activityId, text);
+    },
+  });
+  const { audit, tickets } = desk;
+  const handoffMessages = new HandoffMessages(replies);
   const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon);
-  const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState, inbox: admin.inbox });
+  const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState, inbox: admin.inbox, desk });
   const onTurnError = turnErrorHandler(logger, composer, conversationState);
   const adapter = createCloudAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword });
   adapter.onTurnError = onTurnError;
-  const directLine = await openDirectLine({ dataDir: config.DATA_DIR, logger, bot });
+  directLine = await openDirectLine({ dataDir: config.DATA_DIR, logger, bot, trustProxy: config.TRUST_PROXY });
   directLine.adapter.onTurnError = onTurnError;
-  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes, admin.routes, staticRoutes({ logger })] });
+  const helpdesk = helpdeskRoutes({
+    logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: handoffMessages,
+    async deliver(ticket, answer) {
+      // Only our own Direct Line conversations can be reached outside a turn without channel credentials.
+      if (ticket.channelId !== DIRECT_LINE_CHANNEL) return false;
+      const activity = answerToActivity(answer);
+      await directLine?.adapter.deliver(ticket.conversationId, { ...activity, channelData: { ...activity.channelData, ticket: ticket.code } });
+      return true;
+    },
+  });
+  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes, admin.routes, helpdesk, staticRoutes({ logger })] });
   return {
     server,
     recognizer: current,
     admin,
     directLine,
     staffTokens,
+    portal,
+    tickets,
+    audit,
     async close() {
       // Stop accepting; idle keep-alive sockets close now, requests in flight finish first.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -70,6 +121,8 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
       await closed;
       await directLine.close();
       await admin.close();
+      await desk.close();
+      await portal.close();
       if (storage instanceof LowdbStorage) await storage.close();
     },
   };

@@ -10,6 +10,9 @@ const port = z.coerce.number({ invalid_type_error: 'must be a number' }).int('mu
 const optionalText = z.string().trim().min(1).optional();
 const probability = z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const positiveMs = z.coerce.number().int('must be a whole number of milliseconds').positive('must be positive');
+const perMinute = z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').positive('must be positive');
+const flag = z.enum(['0', '1', 'false', 'true'], { errorMap: () => ({ message: 'must be 0, 1, false or true' }) })
+  .transform((v) => v === '1' || v === 'true');
 
 const configSchema = z.object({
   PORT: port.default(3978),
@@ -18,7 +21,11 @@ const configSchema = z.object({
   KNOWLEDGE_DIR: z.string().trim().min(1).default(path.join(PROJECT_ROOT, 'knowledge')),
   INTENTS_DIR: z.string().trim().min(1).default(path.join(PROJECT_ROOT, 'intents')),
   PORTAL_URL: z.string().trim().url('must be a URL such as http://127.0.0.1:3979').optional(),
-  PORTAL_TIMEOUT_MS: positiveMs.default(3000),
+  // The whole portal call, retries included; a citizen waits for it, and must hear back within 5 s.
+  PORTAL_TIMEOUT_MS: positiveMs.max(4000, 'must be at most 4000: a citizen in the chat waits for the portal').default(3000),
+  LOOKUPS_PER_CONVERSATION: perMinute.default(5),
+  LOOKUPS_PER_ADDRESS: perMinute.default(60),
+  TRUST_PROXY: flag.default('0'),
   ADMIN_TOKEN: optionalText,
   HELPDESK_TOKEN: optionalText,
   MicrosoftAppId: optionalText,

@@ -11,6 +11,7 @@ import { AppError } from '../errors.js';
 import type { ConversationInfo, ConversationStore, JsonActivity } from '../directline/conversation-store.js';
 import type { IncomingActivity } from '../directline/incoming-activity.js';
 import { KeyedQueue } from '../store/keyed-queue.js';
+import { setTurnMeta, type TurnMeta } from './turn-meta.js';
 
 // The bot behind our own Direct Line endpoint, in process: a turn runs straight through the
 // bot, and what the bot sends is appended to the conversation's log, where polling clients
@@ -53,10 +54,10 @@ export class DirectLineAdapter extends BotAdapter {
   }
 
   /** Logs what the citizen posted, then runs the bot's turn on it; answers the logged activity. */
-  receive(conversationId: string, incoming: IncomingActivity): Promise<JsonActivity> {
+  receive(conversationId: string, incoming: IncomingActivity, meta: TurnMeta = {}): Promise<JsonActivity> {
     return this.turns.run(conversationId, async () => {
       const stored = await this.deps.conversations.append(conversationId, { ...incoming, ...this.addressing(conversationId) });
-      await this.runTurn(stored);
+      await this.runTurn(stored, meta);
       return stored;
     });
   }
@@ -118,11 +119,13 @@ export class DirectLineAdapter extends BotAdapter {
     throw new Error('Direct Line here does not support deleting an activity.');
   }
 
-  private async runTurn(json: Record<string, unknown>): Promise<void> {
+  private async runTurn(json: Record<string, unknown>, meta: TurnMeta = {}): Promise<void> {
     // The bot gets its own copy: nothing it does to the activity can change the log.
     const activity = JSON.parse(JSON.stringify(json)) as Activity;
     activity.timestamp = new Date(String(json.timestamp));
-    await this.runMiddleware(new TurnContext(this, activity), (context) => this.deps.bot.run(context));
+    const context = new TurnContext(this, activity);
+    setTurnMeta(context, meta);
+    await this.runMiddleware(context, (turn) => this.deps.bot.run(turn));
   }
 
   private addressing(conversationId: string) {

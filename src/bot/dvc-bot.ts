@@ -44,6 +44,7 @@ import { PROCEDURE_INTENTS } from '../nlu/intents.js';
 import type { ParseResult, Recognizer } from '../nlu/recognizer.js';
 import { DROPPED, setReply, takeHandedQuestion, type AnyAssistantDialog, type DialogServices, type DialogStart } from './dialogs/assistant-dialog.js';
 import { dialogEntries, type DialogEntry } from './dialogs/registry.js';
+import type { DeskServices } from './dialogs/desk-services.js';
 import type { Understood } from './dialogs/understood.js';
 import { answerToActivity } from './to-activity.js';
 import { MAX_MESSAGE_LENGTH, readMessage } from './turn-input.js';
@@ -63,6 +64,8 @@ export interface DvcBotDeps {
   conversationState: ConversationState;
   /** Keeps the questions it did not understand for staff (src/admin/inbox.ts). */
   inbox?: { record(parse: ParseResult, conversationId: string | undefined): void };
+  /** The portal, the help desk and their guards, for the dossier, handoff and ticket dialogs. */
+  desk?: DeskServices;
 }
 
 export class DvcBot extends ActivityHandler {
@@ -75,7 +78,7 @@ export class DvcBot extends ActivityHandler {
     this.memory = deps.conversationState.createProperty<ConversationMemory>(MEMORY_PROPERTY);
     this.dialogs = new DialogSet(deps.conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY));
     const services: DialogServices = { knowledge: deps.knowledge, composer: deps.composer, replies: deps.replies, commands: deps.commands, memory: this.memory };
-    this.entries = dialogEntries(services);
+    this.entries = dialogEntries(services, deps.desk);
     for (const { dialog } of this.entries) this.dialogs.add(dialog);
     this.onMessage(async (context, next) => {
       await this.answer(context);
@@ -89,7 +92,9 @@ export class DvcBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    this.deps.desk?.recorder.begin(context);
     await super.run(context);
+    await this.deps.desk?.recorder.commit(context);
     await this.deps.conversationState.saveChanges(context, false);
   }
 

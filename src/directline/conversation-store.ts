@@ -102,6 +102,24 @@ export class ConversationStore {
     }, () => { throw new AppError('CONVERSATION_NOT_FOUND'); });
   }
 
+  /**
+   * Replaces the text of a logged activity, e.g. the last digits of a phone number once the
+   * bot has checked them, so the log keeps no more than it needs. False when it is not there.
+   */
+  async redact(id: string, activityId: string, text: string): Promise<boolean> {
+    return this.use(id, async (entry) => {
+      const index = entry.db.data.activities.findIndex((a) => a.id === activityId);
+      const activity = entry.db.data.activities[index];
+      if (!activity) return false;
+      activity.text = text;
+      const size = Buffer.byteLength(JSON.stringify(activity));
+      entry.bytes += size - (entry.sizes[index] ?? 0);
+      entry.sizes[index] = size;
+      await entry.db.write();
+      return true;
+    }, () => false);
+  }
+
   /** Activities from the watermark on (all that are kept when it is older), and the next watermark. */
   async since(id: string, watermark: number): Promise<{ activities: JsonActivity[]; watermark: string }> {
     return this.use(id, ({ db }) => {

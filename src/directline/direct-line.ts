@@ -22,6 +22,8 @@ export async function openDirectLine(options: {
   logger: Logger;
   bot: DirectLineAdapterDeps['bot'];
   limits?: Partial<ConversationLimits>;
+  /** Take the citizen's address from X-Forwarded-For (TRUST_PROXY). */
+  trustProxy?: boolean;
 }): Promise<DirectLine> {
   const { dataDir, logger, bot } = options;
   const tokens = await TokenService.open(dataDir, logger);
@@ -31,7 +33,7 @@ export async function openDirectLine(options: {
     adapter,
     conversations,
     tokens,
-    routes: directLineRoutes({ logger, tokens, conversations, turns: adapter }),
+    routes: directLineRoutes({ logger, tokens, conversations, turns: adapter, trustProxy: options.trustProxy ?? false }),
     async close() {
       await adapter.idle();
       await conversations.close();

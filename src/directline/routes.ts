@@ -7,6 +7,7 @@ import type { Account, ConversationInfo, ConversationStore, JsonActivity } from 
 import type { TokenService } from './token-service.js';
 import { parseIncomingActivity, type IncomingActivity } from './incoming-activity.js';
 import { allowCors } from './cors.js';
+import { clientAddress } from '../web/client-address.js';
 
 // The Direct Line 3.0 REST subset that botframework-webchat uses with `webSocket: false`
 // (contract section 4). Every route but "start a conversation" needs the conversation's token.
@@ -16,7 +17,7 @@ export const DIRECT_LINE_BASE = '/v3/directline';
 /** The bot side, as the routes see it (DirectLineAdapter in src/bot). */
 export interface DirectLineTurns {
   start(conversation: ConversationInfo): Promise<void>;
-  receive(conversationId: string, activity: IncomingActivity): Promise<JsonActivity>;
+  receive(conversationId: string, activity: IncomingActivity, meta?: { clientAddress?: string | undefined }): Promise<JsonActivity>;
 }
 
 export interface DirectLineDeps {
@@ -24,6 +25,8 @@ export interface DirectLineDeps {
   tokens: TokenService;
   conversations: ConversationStore;
   turns: DirectLineTurns;
+  /** Behind a reverse proxy: take the citizen's address from X-Forwarded-For (rate limits). */
+  trustProxy?: boolean;
 }
 
 export function directLineRoutes(deps: DirectLineDeps): (server: Server) => void {
@@ -83,7 +86,9 @@ export function directLineRoutes(deps: DirectLineDeps): (server: Server) => void
 
     server.post(`${base}/conversations/:id/activities`, route(logger, async (req, res) => {
       const conversation = await authorized(req);
-      const stored = await turns.receive(conversation.id, parseIncomingActivity(req.body, conversation.user));
+      const stored = await turns.receive(conversation.id, parseIncomingActivity(req.body, conversation.user), {
+        clientAddress: clientAddress(req, deps.trustProxy ?? false),
+      });
       res.send(200, { id: stored.id });
     }));
 

@@ -1,0 +1,105 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { TicketStore, TICKETS_DIR, TICKET_LIMITS } from '../../src/helpdesk/ticket-store.js';
+import { isTicketCode, extractTicketCode, newTicketCode, mentionsTicketCode } from '../../src/helpdesk/ticket-code.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { AppError } from '../../src/errors.js';
+
+let dir: string;
+beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'dvc-tickets-')); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const at = '2026-11-22T10:00:00.000Z';
+
+describe('the ticket store', () => {
+  it('masks what the citizen typed, keeps dossier codes, and survives a restart', async () => {
+    const store = await TicketStore.open(dir, silentLogger);
+    const ticket = await store.create({
+      conversationId: 'c1',
+      channelId: 'directline',
+      transcript: [
+        { from: 'citizen', text: 'hồ sơ 000.00.16.H17-261105-0007, sđt 0905 123 456, cccd 048190001234', at },
+        { from: 'citizen', text: '3456', at },
+        { from: 'bot', text: 'Hẹn trả kết quả: 17:00 ngày 06/11/2026', at },
+      ],
+    });
+    expect(isTicketCode(ticket.code)).toBe(true);
+    expect(ticket.transcript.map((l) => l.text)).toEqual([
+      'hồ sơ 000.00.16.H17-261105-0007, sđt [số], cccd [số]',
+      '[số]',
+      'Hẹn trả kết quả: 17:00 ngày 06/11/2026',
+    ]);
+    await store.addReply(ticket.code, { officer: 'Lan', text: 'Đã nhận' });
+    await store.idle();
+
+    const reopened = await TicketStore.open(dir, silentLogger);
+    expect(reopened.get(ticket.code)).toMatchObject({ status: 'open', replies: [{ officer: 'Lan', text: 'Đã nhận', delivered: false }] });
+    expect(reopened.openFor('c1')?.code).toBe(ticket.code);
+  });
+
+  it('keeps only the newest lines of a long conversation', async () => {
+    const store = await TicketStore.open(dir, silentLogger);
+    const ticket = await store.create({ conversationId: 'c1', channelId: 'directline', transcript: [] });
+    const lines = Array.from({ length: TICKET_LIMITS.transcript + 5 }, (_, i) => ({ from: 'citizen' as const, text: `câu ${i}`, at }));
+    const after = await store.appendLines(ticket.code, lines);
+    expect(after.transcript).toHaveLength(TICKET_LIMITS.transcript);
+    expect(after.transcript.at(-1)?.text).toBe(`câu ${TICKET_LIMITS.transcript + 4}`);
+  });
+
+  it('refuses replies to a closed ticket and to one that does not exist', async () => {
+    const store = await TicketStore.open(dir, silentLogger);
+    const ticket = await store.create({ conversationId: 'c1', channelId: 'directline', transcript: [] });
+    const closed = await store.close(ticket.code, 'Lan');
+    expect(closed).toMatchObject({ status: 'closed', closedBy: 'Lan' });
+    expect(store.openFor('c1')).toBeUndefined();
+    await expect(store.addReply(ticket.code, { officer: null, text: 'x' })).rejects.toMatchObject({ code: 'TICKET_CLOSED' });
+    await expect(store.close('HT-ZZZZZZ', null)).rejects.toBeInstanceOf(AppError);
+  });
+
+  it('keeps each ticket in its own file, and moves a corrupt one aside without losing the others', async () => {
+    const store = await TicketStore.open(dir, silentLogger);
+    const kept = await store.create({ conversationId: 'c1', channelId: 'directline', transcript: [] });
+    const ticketsDir = path.join(dir, TICKETS_DIR);
+    expect(readdirSync(ticketsDir)).toEqual([`${kept.code}.json`]);
+    mkdirSync(ticketsDir, { recursive: true });
+    writeFileSync(path.join(ticketsDir, 'HT-AAAAAA.json'), '{"version": 1, "ticket": "nope"}');
+    const reopened = await TicketStore.open(dir, silentLogger);
+    expect(reopened.list().map((t) => t.code)).toEqual([kept.code]);
+    expect(readdirSync(ticketsDir).some((f) => f.startsWith('HT-AAAAAA.json.corrupt-'))).toBe(true);
+  });
+
+  it('knows the open ticket of a conversation after a restart, and none once it is closed', async () => {
+    const store = await TicketStore.open(dir, silentLogger);
+    const ticket = await store.create({ conversationId: 'c1', channelId: 'directline', transcript: [] });
+    expect((await TicketStore.open(dir, silentLogger)).openFor('c1')?.code).toBe(ticket.code);
+    await store.close(ticket.code, null);
+    expect((await TicketStore.open(dir, silentLogger)).openFor('c1')).toBeUndefined();
+  });
+});
+
+describe('ticket codes', () => {
+  it('are HT- and 6 characters without look-alikes, and distinct', () => {
+    const codes = new Set(Array.from({ length: 500 }, newTicketCode));
+    expect(codes.size).toBe(500);
+    for (const code of codes) expect(code).toMatch(/^HT-[A-HJKMNP-Z2-9]{6}$/);
+  });
+
+  it.each([
+    ['xem phản hồi mã HT-7K3M9Q', 'HT-7K3M9Q'],
+    ['ht-7k3m9q', 'HT-7K3M9Q'],
+    ['HT 7K3M9Q', 'HT-7K3M9Q'],
+    ['mã ht–7k3m9q nhé', 'HT-7K3M9Q'],
+  ])('are read from %s', (text, code) => {
+    expect(extractTicketCode(text)).toBe(code);
+  });
+
+  it.each(['HT-12', 'HT-7K3M9QX', 'tht-7k3m9q'])('are not read from %s', (text) => {
+    expect(extractTicketCode(text)).toBeNull();
+  });
+
+  it('notice a ticket code of the wrong shape', () => {
+    expect(mentionsTicketCode('xem phản hồi HT-12')).toBe(true);
+    expect(mentionsTicketCode('hướng dẫn đăng ký khai sinh')).toBe(false);
+  });
+});
