@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../helpers/test-app.js';
 // The routes come from the server's own table, so a new route is fuzzed without edits here.
 // FUZZ_RUNS=5000 npm test -- fuzz   runs the longer version.
 
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 120);
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 80);
 const REQUEST_TIMEOUT_MS = 5_000;
 jest.setTimeout(120_000 + RUNS_PER_ROUTE * 400);
 
@@ -68,7 +68,7 @@ describe('fuzzing every route', () => {
     for (const route of routes) {
       await fc.assert(
         fc.asyncProperty(param, body, fc.constantFrom(...tokens), fc.string({ maxLength: 40 }), async (id, payload, token, query) => {
-          const path = route.path.replace(/:[A-Za-z]+/g, id);
+          const path = route.path.replace(/:[A-Za-z]+|\*/g, id);
           const headers: Record<string, string> = {};
           if (payload.type) headers['content-type'] = payload.type;
           if (token) headers.authorization = `Bearer ${token}`;
@@ -81,10 +81,14 @@ describe('fuzzing every route', () => {
           });
           const answer = await res.text();
           served += 1;
-          expect(res.status).toBeLessThan(500);
-          expect(answer).not.toMatch(/\bat .+\.(ts|js):\d+/);
-          if (res.status >= 400) {
-            expect(JSON.parse(answer)).toEqual(expect.objectContaining({ error: expect.any(String) }));
+          const where = `${route.method} ${path} answered ${res.status}: ${answer.slice(0, 300)}`;
+          if (res.status >= 500) throw new Error(where);
+          if (/\bat .+\.(ts|js):\d+/.test(answer)) throw new Error(`stack trace in ${where}`);
+          // A HEAD answer has no body by definition.
+          if (res.status >= 400 && route.method !== 'HEAD') {
+            let parsed: unknown;
+            try { parsed = JSON.parse(answer); } catch { throw new Error(`not JSON: ${where}`); }
+            if (typeof (parsed as { error?: unknown } | null)?.error !== 'string') throw new Error(`no "error" field: ${where}`);
           }
         }),
         { numRuns: RUNS_PER_ROUTE, endOnFailure: true },
