@@ -1,5 +1,5 @@
-// Personal data never goes into logs in clear: phone numbers, id numbers and dossier codes
-// are masked wherever user text is logged or stored for staff.
+// Personal data never goes into logs in clear: phone numbers, id numbers, dossier codes and
+// people's names are masked wherever user text is logged or stored for staff.
 
 const DOSSIER_CODE = /[A-Za-z0-9]{1,5}(?:\s?\.\s?[A-Za-z0-9]{1,5}){0,5}\s*[-–—]\s*\d{6}\s*[-–—]\s*\d{4}/g;
 // 9–12 digit runs, possibly grouped by spaces, dots or dashes: phone and id numbers.
@@ -7,6 +7,15 @@ const LONG_NUMBER = /(?<![\d+])(?:\+?84[\s.-]?|0)?(?:\d[\s.-]?){8,11}\d(?![\d])/
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 // 4 digits or more on their own: the last digits of a phone or id number a citizen typed.
 const SHORT_NUMBER = /(?<![\d])\d(?:[\s.]?\d){3,}(?![\d])/g;
+
+// A name: a common Vietnamese family name followed by one to three capitalised words, or two to
+// four capitalised words after a cue such as "tôi là", "tên là", "họ tên". Citizens type their
+// own names into chat; a free-text name without either sign is not recognised.
+const WORD = '\\p{Lu}[\\p{Ll}\\p{M}]*';
+// Family names that also begin place names (Hà Nội, Cao Bằng, Thái Bình…) are left out.
+const FAMILY_NAMES = 'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Ngô|Dương|Lý|Trương|Đinh|Đoàn|Trịnh|Lương|Tạ|Quách|Lưu|Triệu';
+const NAME_AFTER_FAMILY = new RegExp(`(?<![\\p{L}])(?:${FAMILY_NAMES})(?:\\s+${WORD}){1,3}(?![\\p{L}])`, 'gu');
+const NAME_AFTER_CUE = new RegExp(`((?:[Tt]ôi|[Ee]m|[Mm]ình|[Tt]ên(?: tôi| em| mình| của tôi)?)\\s+là|[Hh]ọ(?: và)? tên\\s*:?|[Tt]ên\\s*:)\\s*${WORD}(?:\\s+${WORD}){1,3}(?![\\p{L}])`, 'gu');
 
 export interface MaskOptions {
   /** Leave dossier codes readable (a help-desk transcript needs them; a process log does not). */
@@ -24,6 +33,7 @@ export function maskPersonalData(text: string, options: MaskOptions = {}): strin
     return `\u0000${codes.length - 1}\u0000`;
   });
   masked = masked.replace(EMAIL, '[email]').replace(LONG_NUMBER, '[số]');
+  masked = masked.replace(NAME_AFTER_CUE, (_whole, cue: string) => `${cue} [tên]`).replace(NAME_AFTER_FAMILY, '[tên]');
   if (options.shortNumbers) masked = masked.replace(SHORT_NUMBER, '[số]');
   return masked.replace(/\u0000(\d+)\u0000/g, (_whole, i: string) => (options.keepDossierCodes ? codes[Number(i)] ?? '' : '[mã hồ sơ]'));
 }

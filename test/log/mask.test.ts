@@ -20,4 +20,17 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData('4 số cuối là 3456', { shortNumbers: true })).toBe('4 số cuối là [số]');
     expect(maskPersonalData('4 số cuối là 3456')).toBe('4 số cuối là 3456');
   });
+
+  it.each([
+    ['cho tôi gặp cán bộ, tôi là Trần Văn Minh', 'cho tôi gặp cán bộ, tôi là [tên]'],
+    ['hồ sơ của Nguyễn Thị Thu Hà sao chưa xong', 'hồ sơ của [tên] sao chưa xong'],
+    ['tên tôi là Minh Châu nhé', 'tên tôi là [tên] nhé'],
+    ['Họ tên: Lê Hoàng Nam', 'Họ tên: [tên]'],
+  ])('masks a name typed into chat: %s', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
+  it.each(['làm căn cước ở Hà Nội', 'đăng ký kết hôn tại UBND phường Hải Châu', 'tôi là sinh viên', 'nộp ở Cao Bằng'])('leaves places and plain words readable: %s', (text) => {
+    expect(maskPersonalData(text)).toBe(text);
+  });
 });
