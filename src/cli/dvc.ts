@@ -4,12 +4,16 @@ import { validateData } from './validate.js';
 import { loadNluData } from '../nlu/load.js';
 import { trainRecognizer } from '../nlu/train.js';
 import { runEval } from './eval.js';
+import { runGenCatalogue } from './gen-catalogue.js';
 
 const USAGE = `usage: npm run -s dvc -- <command>
   validate              check knowledge/ and intents/ (schema and cross-references)
   parse [TEXT]          parse TEXT, or one question per line of standard input, to JSON lines
   export-training       every training utterance as JSON lines
   eval [GOLD.jsonl]     k-fold cross-validation, and the score on the dev sample
+  gen-catalogue DIR [--size 6842] [--seed 1]
+                        write the bundled procedures plus synthetic ones up to the national
+                        catalogue's size into DIR (for benchmarks: KNOWLEDGE_DIR=DIR)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -46,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'eval':
       return runEval(config, args[0]);
+    case 'gen-catalogue':
+      return runGenCatalogue(config.KNOWLEDGE_DIR, args);
     default:
       process.stderr.write(USAGE);
       return command ? 2 : 0;
