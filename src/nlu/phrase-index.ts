@@ -8,12 +8,14 @@
 // thousands of phrases. So best() gives the same answer with far less work:
 //  1. matched weights are summed per phrase from the posting lists, rare words first;
 //  2. common words whose weights together stay below the fifth-best procedure's lower bound
-//     cannot make a phrase reach the top alone: they are only added to phrases already found;
+//     cannot make a phrase reach the top alone: they only add to phrases already found;
 //  3. matched² / weight bounds a phrase's score from above, 0.6 of it from below: only the
 //     phrases whose upper bound reaches the fifth-best lower bound are scored in full, highest
 //     bound first, until no bound left reaches the fifth-best score;
 //  4. ties keep the order in which a full scan meets the phrases (the question's words in
 //     order, then the phrases in catalogue order).
+// Words are numbered and phrases kept in flat typed arrays: tens of thousands of phrases cost
+// a few megabytes, not an object and a dozen strings each.
 
 export interface PhraseMatch {
   procedure: number;
@@ -25,14 +27,6 @@ export interface PhraseMatch {
   matched: number[];
 }
 
-interface Phrase {
-  procedure: number;
-  text: string;
-  tokens: string[];
-  bigrams: string[];
-  weight: number;
-}
-
 /** Share of a phrase's score that stays when none of its word pairs is in the question. */
 const UNORDERED_SHARE = 0.6;
 /** Rounding slack: fast sums and full scoring may add the same weights in another order. */
@@ -41,12 +35,23 @@ const ROUNDING_SLACK = 1e-9;
 const SHORT_POSTINGS = 512;
 
 export class PhraseIndex {
-  private readonly phrases: Phrase[] = [];
-  private readonly postings = new Map<string, Int32Array>();
-  /** Phrases of procedure i are firstPhrase[i] .. firstPhrase[i + 1] - 1. */
-  private readonly firstPhrase: Int32Array;
+  /** Word → id, and back; ids number the words of every phrase. */
+  private readonly ids = new Map<string, number>();
+  private readonly words: string[] = [];
+  private readonly wordWeight: Float64Array;
+  /** By word id: the phrases holding the word, in catalogue order. */
+  private readonly postings: Int32Array[];
+  // Phrase p: its distinct words are words[wordStart[p] .. wordStart[p + 1]) (first use first),
+  // its word pairs (a × vocabulary size + b, repeats kept) pairs[pairStart[p] .. pairStart[p + 1]).
+  private readonly wordStart: Int32Array;
+  private readonly phraseWords: Int32Array;
+  private readonly pairStart: Int32Array;
+  private readonly pairs: Float64Array;
+  private readonly texts: string[] = [];
   private readonly phraseWeight: Float64Array;
   private readonly phraseProcedure: Int32Array;
+  /** Phrases of procedure i are firstPhrase[i] .. firstPhrase[i + 1] - 1. */
+  private readonly firstPhrase: Int32Array;
   // Scratch space of best(), which runs synchronously: reused, and cleared after each call.
   private readonly matchedWeight: Float64Array;
   private readonly seen: Uint8Array;
@@ -54,41 +59,68 @@ export class PhraseIndex {
   private readonly upper: Float64Array;
   private readonly bestUpper: Float64Array;
   private readonly procedureSeen: Uint8Array;
+  /** By word id: where the word first comes in the question, -1 when it does not. */
+  private readonly order: Int32Array;
 
-  /** `procedures[i]`: the folded phrases of procedure i. */
-  constructor(procedures: ReadonlyArray<ReadonlyArray<readonly string[]>>, private readonly weights: ReadonlyMap<string, number>) {
-    const postings = new Map<string, number[]>();
+  /** `procedures[i]`: the folded phrases of procedure i; `weights`: each word's weight. */
+  constructor(procedures: ReadonlyArray<ReadonlyArray<readonly string[]>>, weights: ReadonlyMap<string, number>) {
+    const id = (word: string): number => {
+      let n = this.ids.get(word);
+      if (n === undefined) {
+        this.ids.set(word, (n = this.words.length));
+        this.words.push(word);
+      }
+      return n;
+    };
+    const phraseWords: number[] = [];
+    const wordStart: number[] = [];
+    const pairWords: Array<[number, number]> = [];
+    const pairStart: number[] = [];
+    const procedureOf: number[] = [];
     this.firstPhrase = new Int32Array(procedures.length + 1);
     procedures.forEach((phrases, procedure) => {
-      this.firstPhrase[procedure] = this.phrases.length;
+      this.firstPhrase[procedure] = this.texts.length;
       for (const folded of phrases) {
-        const tokens = [...new Set(folded)];
-        if (!tokens.length) continue;
-        const bigrams = folded.slice(1).map((t, i) => `${folded[i]} ${t}`);
-        const weight = tokens.reduce((sum, t) => sum + this.weight(t), 0);
-        const index = this.phrases.push({ procedure, text: folded.join(' '), tokens, bigrams, weight }) - 1;
-        for (const t of tokens) {
-          const list = postings.get(t);
-          if (list) list.push(index);
-          else postings.set(t, [index]);
-        }
+        const distinct = [...new Set(folded)];
+        if (!distinct.length) continue;
+        wordStart.push(phraseWords.length);
+        for (const word of distinct) phraseWords.push(id(word));
+        pairStart.push(pairWords.length);
+        for (let i = 1; i < folded.length; i++) pairWords.push([id(folded[i - 1] ?? ''), id(folded[i] ?? '')]);
+        procedureOf.push(procedure);
+        this.texts.push(folded.join(' '));
       }
     });
-    this.firstPhrase[procedures.length] = this.phrases.length;
-    for (const [t, list] of postings) this.postings.set(t, Int32Array.from(list));
-    const n = this.phrases.length;
-    this.phraseWeight = Float64Array.from(this.phrases, (p) => p.weight);
-    this.phraseProcedure = Int32Array.from(this.phrases, (p) => p.procedure);
+    const n = this.texts.length;
+    this.firstPhrase[procedures.length] = n;
+    wordStart.push(phraseWords.length);
+    pairStart.push(pairWords.length);
+    const size = this.words.length;
+    this.wordWeight = Float64Array.from(this.words, (w) => weights.get(w) ?? 0);
+    this.wordStart = Int32Array.from(wordStart);
+    this.phraseWords = Int32Array.from(phraseWords);
+    this.pairStart = Int32Array.from(pairStart);
+    this.pairs = Float64Array.from(pairWords, ([a, b]) => a * size + b);
+    this.phraseProcedure = Int32Array.from(procedureOf);
+    this.phraseWeight = new Float64Array(n);
+    const postings: number[][] = this.words.map(() => []);
+    for (let p = 0; p < n; p++) {
+      let weight = 0;
+      for (let k = this.wordStart[p]!; k < this.wordStart[p + 1]!; k++) {
+        const w = this.phraseWords[k]!;
+        weight += this.wordWeight[w]!;
+        postings[w]!.push(p);
+      }
+      this.phraseWeight[p] = weight;
+    }
+    this.postings = postings.map((list) => Int32Array.from(list));
     this.matchedWeight = new Float64Array(n);
     this.seen = new Uint8Array(n);
     this.touched = new Int32Array(n);
     this.upper = new Float64Array(n);
     this.bestUpper = new Float64Array(procedures.length);
     this.procedureSeen = new Uint8Array(procedures.length);
-  }
-
-  private weight(token: string): number {
-    return this.weights.get(token) ?? 0;
+    this.order = new Int32Array(size).fill(-1);
   }
 
   /** The best phrase of each of the `limit` best procedures for the question's (corrected) words. */
@@ -99,30 +131,42 @@ export class PhraseIndex {
       if (list) list.push(i);
       else positions.set(t, [i]);
     });
-    const bigrams = new Set(words.slice(1).map((t, i) => `${words[i]} ${t}`));
-    const order = new Map([...positions.keys()].map((t, i) => [t, i]));
-    const tokens = [...positions.keys()].filter((t) => this.postings.has(t)).sort((a, b) => this.weight(b) - this.weight(a));
+    const asked: number[] = [];
+    [...positions.keys()].forEach((t, k) => {
+      const w = this.ids.get(t);
+      if (w === undefined) return;
+      this.order[w] = k;
+      asked.push(w);
+    });
+    const size = this.words.length;
+    const pairs = new Set<number>();
+    for (let i = 1; i < words.length; i++) {
+      const a = this.ids.get(words[i - 1] ?? '');
+      const b = this.ids.get(words[i] ?? '');
+      if (a !== undefined && b !== undefined) pairs.add(a * size + b);
+    }
+    const heaviest = [...asked].sort((a, b) => this.wordWeight[b]! - this.wordWeight[a]!);
 
     // Heaviest words first. Before a long posting list, when the phrases found so far are
     // fewer than it holds, the bar is raised: the lightest words whose weights together stay
     // below it cannot make a phrase reach the top alone, so they only add to phrases found.
     let count = 0;
     let next = 0;
-    let light = tokens.length;
+    let light = heaviest.length;
     while (next < light) {
-      const length = this.postings.get(tokens[next]!)?.length ?? 0;
+      const length = this.postings[heaviest[next]!]!.length;
       if (next > 0 && length > SHORT_POSTINGS && count < length) {
         const barSoFar = withSlack(this.bounds(count, limit));
         let lightWeight = 0;
-        while (light > next && lightWeight + this.weight(tokens[light - 1]!) < barSoFar) lightWeight += this.weight(tokens[--light]!);
+        while (light > next && lightWeight + this.wordWeight[heaviest[light - 1]!]! < barSoFar) lightWeight += this.wordWeight[heaviest[--light]!]!;
         if (next >= light) break;
       }
-      count = this.read(tokens[next++]!, count, false);
+      count = this.read(heaviest[next++]!, count, false);
     }
-    for (; next < tokens.length; next++) count = this.read(tokens[next]!, count, true);
+    for (; next < heaviest.length; next++) count = this.read(heaviest[next]!, count, true);
 
-    const bar = withSlack(this.bounds(count, limit));
     // Candidates by their index in `touched`, highest upper bound first.
+    const bar = withSlack(this.bounds(count, limit));
     const reachable: number[] = [];
     for (let i = 0; i < count; i++) if (this.upper[i]! >= bar) reachable.push(i);
     reachable.sort((a, b) => this.upper[b]! - this.upper[a]!);
@@ -133,47 +177,50 @@ export class PhraseIndex {
     for (const i of reachable) {
       if (scores.length >= limit && this.upper[i]! < withSlack(kth)) break;
       const p = this.touched[i]!;
-      const phrase = this.phrases[p]!;
-      const { score, coverage } = this.score(phrase, positions, bigrams);
-      const current = best.get(phrase.procedure);
+      const procedure = this.phraseProcedure[p]!;
+      const { score, coverage } = this.score(p, pairs);
+      const current = best.get(procedure);
       if (!current) scores.push(score);
       else if (score > current.score) scores[scores.indexOf(current.score)] = score;
-      if (!current || score > current.score || (score === current.score && this.phraseKey(p, order) < this.phraseKey(current.phrase, order))) {
-        best.set(phrase.procedure, { score, coverage, phrase: p });
+      if (!current || score > current.score || (score === current.score && this.phraseKey(p) < this.phraseKey(current.phrase))) {
+        best.set(procedure, { score, coverage, phrase: p });
         if (scores.length >= limit) kth = [...scores].sort((a, b) => b - a)[limit - 1] ?? -Infinity;
       }
     }
+
+    const keys = new Map<number, number>();
+    const keyOf = (procedure: number): number => {
+      let key = keys.get(procedure);
+      if (key === undefined) keys.set(procedure, (key = this.procedureKey(procedure)));
+      return key;
+    };
+    const ranked = [...best.entries()]
+      .sort(([pa, a], [pb, b]) => b.score - a.score || keyOf(pa) - keyOf(pb))
+      .slice(0, limit)
+      .map(([procedure, b]): PhraseMatch => {
+        const matched = new Set<number>();
+        for (let k = this.wordStart[b.phrase]!; k < this.wordStart[b.phrase + 1]!; k++) {
+          for (const at of positions.get(this.words[this.phraseWords[k]!] ?? '') ?? []) matched.add(at);
+        }
+        return { procedure, score: b.score, coverage: b.coverage, phrase: this.texts[b.phrase] ?? '', matched: [...matched].sort((x, y) => x - y) };
+      });
 
     for (let i = 0; i < count; i++) {
       const p = this.touched[i]!;
       this.seen[p] = 0;
       this.matchedWeight[p] = 0;
     }
-    const keys = new Map<number, number>();
-    const keyOf = (procedure: number): number => {
-      let key = keys.get(procedure);
-      if (key === undefined) keys.set(procedure, (key = this.procedureKey(procedure, order)));
-      return key;
-    };
-    return [...best.entries()]
-      .sort(([pa, a], [pb, b]) => b.score - a.score || keyOf(pa) - keyOf(pb))
-      .slice(0, limit)
-      .map(([procedure, b]) => {
-        const phrase = this.phrases[b.phrase]!;
-        const matched = new Set<number>();
-        for (const t of phrase.tokens) for (const at of positions.get(t) ?? []) matched.add(at);
-        return { procedure, score: b.score, coverage: b.coverage, phrase: phrase.text, matched: [...matched].sort((a, c) => a - c) };
-      });
+    for (const w of asked) this.order[w] = -1;
+    return ranked;
   }
 
   /**
    * Adds the word's weight to the phrases holding it, and puts the new ones in `touched`;
    * with `knownOnly`, adds only to phrases already there. Answers the new count.
    */
-  private read(t: string, count: number, knownOnly: boolean): number {
-    const list = this.postings.get(t);
-    if (!list) return count;
-    const w = this.weight(t);
+  private read(word: number, count: number, knownOnly: boolean): number {
+    const list = this.postings[word]!;
+    const w = this.wordWeight[word]!;
     const { seen, touched, matchedWeight } = this;
     for (let j = 0; j < list.length; j++) {
       const p = list[j]!;
@@ -220,29 +267,37 @@ export class PhraseIndex {
     return top[limit - 1] ?? -Infinity;
   }
 
-  /** The phrase's score for the question, as the definition says. */
-  private score(phrase: Phrase, positions: ReadonlyMap<string, number[]>, bigrams: ReadonlySet<string>): { score: number; coverage: number } {
+  /** The phrase's score for the question, as the definition says (the question's words are in `order`). */
+  private score(p: number, pairs: ReadonlySet<number>): { score: number; coverage: number } {
     let matchedWeight = 0;
-    for (const t of phrase.tokens) if (positions.has(t)) matchedWeight += this.weight(t);
-    const coverage = matchedWeight / phrase.weight;
+    for (let k = this.wordStart[p]!; k < this.wordStart[p + 1]!; k++) {
+      const w = this.phraseWords[k]!;
+      if (this.order[w]! >= 0) matchedWeight += this.wordWeight[w]!;
+    }
+    const coverage = matchedWeight / this.phraseWeight[p]!;
+    const from = this.pairStart[p]!;
+    const to = this.pairStart[p + 1]!;
     let found = 0;
-    for (const b of phrase.bigrams) if (bigrams.has(b)) found++;
-    const bigramShare = phrase.bigrams.length ? found / phrase.bigrams.length : 1;
-    return { score: matchedWeight * coverage * (UNORDERED_SHARE + (1 - UNORDERED_SHARE) * bigramShare), coverage };
+    for (let k = from; k < to; k++) if (pairs.has(this.pairs[k]!)) found++;
+    const pairShare = to > from ? found / (to - from) : 1;
+    return { score: matchedWeight * coverage * (UNORDERED_SHARE + (1 - UNORDERED_SHARE) * pairShare), coverage };
   }
 
   /** Where a full scan meets the phrase: its first word in the question's order, then catalogue order. */
-  private phraseKey(p: number, order: ReadonlyMap<string, number>): number {
+  private phraseKey(p: number): number {
     let first = Infinity;
-    for (const t of this.phrases[p]!.tokens) first = Math.min(first, order.get(t) ?? Infinity);
-    return first * this.phrases.length + p;
+    for (let k = this.wordStart[p]!; k < this.wordStart[p + 1]!; k++) {
+      const at = this.order[this.phraseWords[k]!]!;
+      if (at >= 0 && at < first) first = at;
+    }
+    return first * this.texts.length + p;
   }
 
   /** Where a full scan meets the procedure: at its first phrase that shares a word with the question. */
-  private procedureKey(procedure: number, order: ReadonlyMap<string, number>): number {
+  private procedureKey(procedure: number): number {
     let key = Infinity;
     for (let p = this.firstPhrase[procedure]!; p < this.firstPhrase[procedure + 1]!; p++) {
-      if (this.phraseWeight[p]! > 0) key = Math.min(key, this.phraseKey(p, order));
+      if (this.phraseWeight[p]! > 0) key = Math.min(key, this.phraseKey(p));
     }
     return key;
   }
