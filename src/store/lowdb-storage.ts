@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { compactJsonFile } from './compact-json-file.js';
 import type { Logger } from '../log/logger.js';
 import { GroupCommit } from './group-commit.js';
 import { readJsonFile } from './read-json-file.js';
@@ -42,7 +42,7 @@ export class LowdbStorage {
   static async open(file: string, logger: Logger): Promise<LowdbStorage> {
     await mkdir(path.dirname(file), { recursive: true });
     const data = await readJsonFile(file, fileSchema, logger);
-    return new LowdbStorage(new Low(new JSONFile<StorageFile>(file), data ?? { version: 1, items: {} }));
+    return new LowdbStorage(new Low(compactJsonFile<StorageFile>(file), data ?? { version: 1, items: {} }));
   }
 
   /** Deep copies of the items that exist; missing keys are simply absent, as botbuilder expects. */
