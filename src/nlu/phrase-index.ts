@@ -33,6 +33,8 @@ const UNORDERED_SHARE = 0.6;
 const ROUNDING_SLACK = 1e-9;
 /** Posting lists this short are read before the first bar is set. */
 const SHORT_POSTINGS = 512;
+/** Phrases scored in full, per result asked for, to raise the bar early. */
+const SCORED_FOR_BAR = 3;
 
 export class PhraseIndex {
   /** Word → id, and back; ids number the words of every phrase. */
@@ -74,7 +76,8 @@ export class PhraseIndex {
     };
     const phraseWords: number[] = [];
     const wordStart: number[] = [];
-    const pairWords: Array<[number, number]> = [];
+    const pairFirst: number[] = [];
+    const pairSecond: number[] = [];
     const pairStart: number[] = [];
     const procedureOf: number[] = [];
     this.firstPhrase = new Int32Array(procedures.length + 1);
@@ -85,8 +88,11 @@ export class PhraseIndex {
         if (!distinct.length) continue;
         wordStart.push(phraseWords.length);
         for (const word of distinct) phraseWords.push(id(word));
-        pairStart.push(pairWords.length);
-        for (let i = 1; i < folded.length; i++) pairWords.push([id(folded[i - 1] ?? ''), id(folded[i] ?? '')]);
+        pairStart.push(pairFirst.length);
+        for (let i = 1; i < folded.length; i++) {
+          pairFirst.push(id(folded[i - 1] ?? ''));
+          pairSecond.push(id(folded[i] ?? ''));
+        }
         procedureOf.push(procedure);
         this.texts.push(folded.join(' '));
       }
@@ -94,13 +100,13 @@ export class PhraseIndex {
     const n = this.texts.length;
     this.firstPhrase[procedures.length] = n;
     wordStart.push(phraseWords.length);
-    pairStart.push(pairWords.length);
+    pairStart.push(pairFirst.length);
     const size = this.words.length;
     this.wordWeight = Float64Array.from(this.words, (w) => weights.get(w) ?? 0);
     this.wordStart = Int32Array.from(wordStart);
     this.phraseWords = Int32Array.from(phraseWords);
     this.pairStart = Int32Array.from(pairStart);
-    this.pairs = Float64Array.from(pairWords, ([a, b]) => a * size + b);
+    this.pairs = Float64Array.from(pairFirst, (a, k) => a * size + (pairSecond[k] ?? 0));
     this.phraseProcedure = Int32Array.from(procedureOf);
     this.phraseWeight = new Float64Array(n);
     const postings: number[][] = this.words.map(() => []);
@@ -156,7 +162,7 @@ export class PhraseIndex {
     while (next < light) {
       const length = this.postings[heaviest[next]!]!.length;
       if (next > 0 && length > SHORT_POSTINGS && count < length) {
-        const barSoFar = withSlack(this.bounds(count, limit));
+        const barSoFar = withSlack(Math.max(this.bounds(count, limit), this.scoredBar(count, limit, pairs)));
         let lightWeight = 0;
         while (light > next && lightWeight + this.wordWeight[heaviest[light - 1]!]! < barSoFar) lightWeight += this.wordWeight[heaviest[--light]!]!;
         if (next >= light) break;
@@ -166,7 +172,7 @@ export class PhraseIndex {
     for (; next < heaviest.length; next++) count = this.read(heaviest[next]!, count, true);
 
     // Candidates by their index in `touched`, highest upper bound first.
-    const bar = withSlack(this.bounds(count, limit));
+    const bar = withSlack(Math.max(this.bounds(count, limit), this.scoredBar(count, limit, pairs)));
     const reachable: number[] = [];
     for (let i = 0; i < count; i++) if (this.upper[i]! >= bar) reachable.push(i);
     reachable.sort((a, b) => this.upper[b]! - this.upper[a]!);
@@ -265,6 +271,33 @@ export class PhraseIndex {
       this.procedureSeen[procedure] = 0;
     }
     return top[limit - 1] ?? -Infinity;
+  }
+
+  /**
+   * A higher bar than the bounds give: the full scores of the few phrases with the highest
+   * upper bounds (call after bounds()); the limit-th best procedure scores at least this much.
+   */
+  private scoredBar(count: number, limit: number, pairs: ReadonlySet<number>): number {
+    const size = SCORED_FOR_BAR * limit;
+    const top: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const bound = this.upper[i]!;
+      if (top.length === size && !(bound > this.upper[top[size - 1]!]!)) continue;
+      let at = Math.min(top.length, size - 1);
+      while (at > 0 && bound > this.upper[top[at - 1]!]!) {
+        top[at] = top[at - 1]!;
+        at--;
+      }
+      top[at] = i;
+    }
+    const best = new Map<number, number>();
+    for (const i of top) {
+      const p = this.touched[i]!;
+      if (!(this.phraseWeight[p]! > 0)) continue;
+      const procedure = this.phraseProcedure[p]!;
+      best.set(procedure, Math.max(best.get(procedure) ?? -Infinity, this.score(p, pairs).score));
+    }
+    return [...best.values()].sort((a, b) => b - a)[limit - 1] ?? -Infinity;
   }
 
   /** The phrase's score for the question, as the definition says (the question's words are in `order`). */
