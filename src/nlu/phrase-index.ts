@@ -14,8 +14,9 @@
 //     bound first, until no bound left reaches the fifth-best score;
 //  4. ties keep the order in which a full scan meets the phrases (the question's words in
 //     order, then the phrases in catalogue order).
-// Words are numbered and phrases kept in flat typed arrays: tens of thousands of phrases cost
-// a few megabytes, not an object and a dozen strings each.
+// The phrases themselves are in a flat table (phrase-table.ts).
+
+import { PhraseTable, UNORDERED_SHARE } from './phrase-table.js';
 
 export interface PhraseMatch {
   procedure: number;
@@ -27,8 +28,6 @@ export interface PhraseMatch {
   matched: number[];
 }
 
-/** Share of a phrase's score that stays when none of its word pairs is in the question. */
-const UNORDERED_SHARE = 0.6;
 /** Rounding slack: fast sums and full scoring may add the same weights in another order. */
 const ROUNDING_SLACK = 1e-9;
 /** Posting lists this short are read before the first bar is set. */
@@ -37,23 +36,7 @@ const SHORT_POSTINGS = 512;
 const SCORED_FOR_BAR = 3;
 
 export class PhraseIndex {
-  /** Word → id, and back; ids number the words of every phrase. */
-  private readonly ids = new Map<string, number>();
-  private readonly words: string[] = [];
-  private readonly wordWeight: Float64Array;
-  /** By word id: the phrases holding the word, in catalogue order. */
-  private readonly postings: Int32Array[];
-  // Phrase p: its distinct words are words[wordStart[p] .. wordStart[p + 1]) (first use first),
-  // its word pairs (a × vocabulary size + b, repeats kept) pairs[pairStart[p] .. pairStart[p + 1]).
-  private readonly wordStart: Int32Array;
-  private readonly phraseWords: Int32Array;
-  private readonly pairStart: Int32Array;
-  private readonly pairs: Float64Array;
-  private readonly texts: string[] = [];
-  private readonly phraseWeight: Float64Array;
-  private readonly phraseProcedure: Int32Array;
-  /** Phrases of procedure i are firstPhrase[i] .. firstPhrase[i + 1] - 1. */
-  private readonly firstPhrase: Int32Array;
+  private readonly table: PhraseTable;
   // Scratch space of best(), which runs synchronously: reused, and cleared after each call.
   private readonly matchedWeight: Float64Array;
   private readonly seen: Uint8Array;
@@ -66,71 +49,20 @@ export class PhraseIndex {
 
   /** `procedures[i]`: the folded phrases of procedure i; `weights`: each word's weight. */
   constructor(procedures: ReadonlyArray<ReadonlyArray<readonly string[]>>, weights: ReadonlyMap<string, number>) {
-    const id = (word: string): number => {
-      let n = this.ids.get(word);
-      if (n === undefined) {
-        this.ids.set(word, (n = this.words.length));
-        this.words.push(word);
-      }
-      return n;
-    };
-    const phraseWords: number[] = [];
-    const wordStart: number[] = [];
-    const pairFirst: number[] = [];
-    const pairSecond: number[] = [];
-    const pairStart: number[] = [];
-    const procedureOf: number[] = [];
-    this.firstPhrase = new Int32Array(procedures.length + 1);
-    procedures.forEach((phrases, procedure) => {
-      this.firstPhrase[procedure] = this.texts.length;
-      for (const folded of phrases) {
-        const distinct = [...new Set(folded)];
-        if (!distinct.length) continue;
-        wordStart.push(phraseWords.length);
-        for (const word of distinct) phraseWords.push(id(word));
-        pairStart.push(pairFirst.length);
-        for (let i = 1; i < folded.length; i++) {
-          pairFirst.push(id(folded[i - 1] ?? ''));
-          pairSecond.push(id(folded[i] ?? ''));
-        }
-        procedureOf.push(procedure);
-        this.texts.push(folded.join(' '));
-      }
-    });
-    const n = this.texts.length;
-    this.firstPhrase[procedures.length] = n;
-    wordStart.push(phraseWords.length);
-    pairStart.push(pairFirst.length);
-    const size = this.words.length;
-    this.wordWeight = Float64Array.from(this.words, (w) => weights.get(w) ?? 0);
-    this.wordStart = Int32Array.from(wordStart);
-    this.phraseWords = Int32Array.from(phraseWords);
-    this.pairStart = Int32Array.from(pairStart);
-    this.pairs = Float64Array.from(pairFirst, (a, k) => a * size + (pairSecond[k] ?? 0));
-    this.phraseProcedure = Int32Array.from(procedureOf);
-    this.phraseWeight = new Float64Array(n);
-    const postings: number[][] = this.words.map(() => []);
-    for (let p = 0; p < n; p++) {
-      let weight = 0;
-      for (let k = this.wordStart[p]!; k < this.wordStart[p + 1]!; k++) {
-        const w = this.phraseWords[k]!;
-        weight += this.wordWeight[w]!;
-        postings[w]!.push(p);
-      }
-      this.phraseWeight[p] = weight;
-    }
-    this.postings = postings.map((list) => Int32Array.from(list));
+    this.table = new PhraseTable(procedures, weights);
+    const n = this.table.size;
     this.matchedWeight = new Float64Array(n);
     this.seen = new Uint8Array(n);
     this.touched = new Int32Array(n);
     this.upper = new Float64Array(n);
     this.bestUpper = new Float64Array(procedures.length);
     this.procedureSeen = new Uint8Array(procedures.length);
-    this.order = new Int32Array(size).fill(-1);
+    this.order = new Int32Array(this.table.words.length).fill(-1);
   }
 
   /** The best phrase of each of the `limit` best procedures for the question's (corrected) words. */
   best(words: readonly string[], limit: number): PhraseMatch[] {
+    const { table } = this;
     const positions = new Map<string, number[]>();
     words.forEach((t, i) => {
       const list = positions.get(t);
@@ -139,19 +71,17 @@ export class PhraseIndex {
     });
     const asked: number[] = [];
     [...positions.keys()].forEach((t, k) => {
-      const w = this.ids.get(t);
+      const w = table.ids.get(t);
       if (w === undefined) return;
       this.order[w] = k;
       asked.push(w);
     });
-    const size = this.words.length;
     const pairs = new Set<number>();
     for (let i = 1; i < words.length; i++) {
-      const a = this.ids.get(words[i - 1] ?? '');
-      const b = this.ids.get(words[i] ?? '');
-      if (a !== undefined && b !== undefined) pairs.add(a * size + b);
+      const pair = table.pairOf(words[i - 1] ?? '', words[i] ?? '');
+      if (pair !== undefined) pairs.add(pair);
     }
-    const heaviest = [...asked].sort((a, b) => this.wordWeight[b]! - this.wordWeight[a]!);
+    const heaviest = [...asked].sort((a, b) => table.wordWeight[b]! - table.wordWeight[a]!);
 
     // Heaviest words first. Before a long posting list, when the phrases found so far are
     // fewer than it holds, the bar is raised: the lightest words whose weights together stay
@@ -160,11 +90,11 @@ export class PhraseIndex {
     let next = 0;
     let light = heaviest.length;
     while (next < light) {
-      const length = this.postings[heaviest[next]!]!.length;
+      const length = table.postings[heaviest[next]!]!.length;
       if (next > 0 && length > SHORT_POSTINGS && count < length) {
         const barSoFar = withSlack(Math.max(this.bounds(count, limit), this.scoredBar(count, limit, pairs)));
         let lightWeight = 0;
-        while (light > next && lightWeight + this.wordWeight[heaviest[light - 1]!]! < barSoFar) lightWeight += this.wordWeight[heaviest[--light]!]!;
+        while (light > next && lightWeight + table.wordWeight[heaviest[light - 1]!]! < barSoFar) lightWeight += table.wordWeight[heaviest[--light]!]!;
         if (next >= light) break;
       }
       count = this.read(heaviest[next++]!, count, false);
@@ -183,12 +113,12 @@ export class PhraseIndex {
     for (const i of reachable) {
       if (scores.length >= limit && this.upper[i]! < withSlack(kth)) break;
       const p = this.touched[i]!;
-      const procedure = this.phraseProcedure[p]!;
-      const { score, coverage } = this.score(p, pairs);
+      const procedure = table.phraseProcedure[p]!;
+      const { score, coverage } = table.score(p, this.order, pairs);
       const current = best.get(procedure);
       if (!current) scores.push(score);
       else if (score > current.score) scores[scores.indexOf(current.score)] = score;
-      if (!current || score > current.score || (score === current.score && this.phraseKey(p) < this.phraseKey(current.phrase))) {
+      if (!current || score > current.score || (score === current.score && table.scanKey(p, this.order) < table.scanKey(current.phrase, this.order))) {
         best.set(procedure, { score, coverage, phrase: p });
         if (scores.length >= limit) kth = [...scores].sort((a, b) => b - a)[limit - 1] ?? -Infinity;
       }
@@ -205,10 +135,10 @@ export class PhraseIndex {
       .slice(0, limit)
       .map(([procedure, b]): PhraseMatch => {
         const matched = new Set<number>();
-        for (let k = this.wordStart[b.phrase]!; k < this.wordStart[b.phrase + 1]!; k++) {
-          for (const at of positions.get(this.words[this.phraseWords[k]!] ?? '') ?? []) matched.add(at);
+        for (let k = table.wordStart[b.phrase]!; k < table.wordStart[b.phrase + 1]!; k++) {
+          for (const at of positions.get(table.words[table.phraseWords[k]!] ?? '') ?? []) matched.add(at);
         }
-        return { procedure, score: b.score, coverage: b.coverage, phrase: this.texts[b.phrase] ?? '', matched: [...matched].sort((x, y) => x - y) };
+        return { procedure, score: b.score, coverage: b.coverage, phrase: table.texts[b.phrase] ?? '', matched: [...matched].sort((x, y) => x - y) };
       });
 
     for (let i = 0; i < count; i++) {
@@ -225,8 +155,8 @@ export class PhraseIndex {
    * with `knownOnly`, adds only to phrases already there. Answers the new count.
    */
   private read(word: number, count: number, knownOnly: boolean): number {
-    const list = this.postings[word]!;
-    const w = this.wordWeight[word]!;
+    const list = this.table.postings[word]!;
+    const w = this.table.wordWeight[word]!;
     const { seen, touched, matchedWeight } = this;
     for (let j = 0; j < list.length; j++) {
       const p = list[j]!;
@@ -245,10 +175,11 @@ export class PhraseIndex {
    * of the `limit`-th best procedure (-Infinity when fewer procedures are in play).
    */
   private bounds(count: number, limit: number): number {
+    const { phraseWeight, phraseProcedure } = this.table;
     const procedures: number[] = [];
     for (let i = 0; i < count; i++) {
       const p = this.touched[i]!;
-      const weight = this.phraseWeight[p]!;
+      const weight = phraseWeight[p]!;
       if (!(weight > 0)) {
         this.upper[i] = -Infinity;
         continue;
@@ -256,7 +187,7 @@ export class PhraseIndex {
       const m = this.matchedWeight[p]!;
       const bound = (m * m) / weight;
       this.upper[i] = bound;
-      const procedure = this.phraseProcedure[p]!;
+      const procedure = phraseProcedure[p]!;
       if (!this.procedureSeen[procedure]) {
         this.procedureSeen[procedure] = 1;
         this.bestUpper[procedure] = bound;
@@ -293,44 +224,19 @@ export class PhraseIndex {
     const best = new Map<number, number>();
     for (const i of top) {
       const p = this.touched[i]!;
-      if (!(this.phraseWeight[p]! > 0)) continue;
-      const procedure = this.phraseProcedure[p]!;
-      best.set(procedure, Math.max(best.get(procedure) ?? -Infinity, this.score(p, pairs).score));
+      if (!(this.table.phraseWeight[p]! > 0)) continue;
+      const procedure = this.table.phraseProcedure[p]!;
+      best.set(procedure, Math.max(best.get(procedure) ?? -Infinity, this.table.score(p, this.order, pairs).score));
     }
     return [...best.values()].sort((a, b) => b - a)[limit - 1] ?? -Infinity;
   }
 
-  /** The phrase's score for the question, as the definition says (the question's words are in `order`). */
-  private score(p: number, pairs: ReadonlySet<number>): { score: number; coverage: number } {
-    let matchedWeight = 0;
-    for (let k = this.wordStart[p]!; k < this.wordStart[p + 1]!; k++) {
-      const w = this.phraseWords[k]!;
-      if (this.order[w]! >= 0) matchedWeight += this.wordWeight[w]!;
-    }
-    const coverage = matchedWeight / this.phraseWeight[p]!;
-    const from = this.pairStart[p]!;
-    const to = this.pairStart[p + 1]!;
-    let found = 0;
-    for (let k = from; k < to; k++) if (pairs.has(this.pairs[k]!)) found++;
-    const pairShare = to > from ? found / (to - from) : 1;
-    return { score: matchedWeight * coverage * (UNORDERED_SHARE + (1 - UNORDERED_SHARE) * pairShare), coverage };
-  }
-
-  /** Where a full scan meets the phrase: its first word in the question's order, then catalogue order. */
-  private phraseKey(p: number): number {
-    let first = Infinity;
-    for (let k = this.wordStart[p]!; k < this.wordStart[p + 1]!; k++) {
-      const at = this.order[this.phraseWords[k]!]!;
-      if (at >= 0 && at < first) first = at;
-    }
-    return first * this.texts.length + p;
-  }
-
   /** Where a full scan meets the procedure: at its first phrase that shares a word with the question. */
   private procedureKey(procedure: number): number {
+    const { firstPhrase, phraseWeight } = this.table;
     let key = Infinity;
-    for (let p = this.firstPhrase[procedure]!; p < this.firstPhrase[procedure + 1]!; p++) {
-      if (this.phraseWeight[p]! > 0) key = Math.min(key, this.phraseKey(p));
+    for (let p = firstPhrase[procedure]!; p < firstPhrase[procedure + 1]!; p++) {
+      if (phraseWeight[p]! > 0) key = Math.min(key, this.table.scanKey(p, this.order));
     }
     return key;
   }
