@@ -7,8 +7,8 @@
 // but at the size of the national catalogue (6,842 procedures) "giấy" or "cấp" alone is in
 // thousands of phrases. So best() gives the same answer with far less work:
 //  1. matched weights are summed per phrase from the posting lists, rare words first;
-//  2. common words whose weights together stay below the fifth-best procedure's lower bound
-//     cannot make a phrase reach the top alone: they only add to phrases already found;
+//  2. common words that together cannot lift a phrase to the fifth-best procedure's lower
+//     bound cannot make a phrase reach the top alone: they only add to phrases already found;
 //  3. matched² / weight bounds a phrase's score from above, 0.6 of it from below: only the
 //     phrases whose upper bound reaches the fifth-best lower bound are scored in full, highest
 //     bound first, until no bound left reaches the fifth-best score;
@@ -84,8 +84,8 @@ export class PhraseIndex {
     const heaviest = [...asked].sort((a, b) => table.wordWeight[b]! - table.wordWeight[a]!);
 
     // Heaviest words first. Before a long posting list, when the phrases found so far are
-    // fewer than it holds, the bar is raised: the lightest words whose weights together stay
-    // below it cannot make a phrase reach the top alone, so they only add to phrases found.
+    // fewer than it holds, the bar is raised: the lightest words that together cannot lift a
+    // phrase to it cannot make a phrase reach the top alone, so they only add to phrases found.
     let count = 0;
     let next = 0;
     let light = heaviest.length;
@@ -93,8 +93,19 @@ export class PhraseIndex {
       const length = table.postings[heaviest[next]!]!.length;
       if (next > 0 && length > SHORT_POSTINGS && count < length) {
         const barSoFar = withSlack(Math.max(this.bounds(count, limit), this.scoredBar(count, limit, pairs)));
+        // A phrase holding only light words matches at most their weight S and weighs at least
+        // the lightest phrase W holding one of them: it scores at most S² / W, and at most S.
         let lightWeight = 0;
-        while (light > next && lightWeight + table.wordWeight[heaviest[light - 1]!]! < barSoFar) lightWeight += table.wordWeight[heaviest[--light]!]!;
+        let lightest = Infinity;
+        while (light > next) {
+          const w = heaviest[light - 1]!;
+          const weight = lightWeight + table.wordWeight[w]!;
+          const phraseWeight = Math.min(lightest, table.lightestPhrase[w]!);
+          if (!(Math.min(weight, (weight * weight) / phraseWeight) < barSoFar)) break;
+          lightWeight = weight;
+          lightest = phraseWeight;
+          light--;
+        }
         if (next >= light) break;
       }
       count = this.read(heaviest[next++]!, count, false);

@@ -22,6 +22,8 @@ export class PhraseTable {
   readonly texts: string[] = [];
   readonly phraseWeight: Float64Array;
   readonly phraseProcedure: Int32Array;
+  /** By word id: the least weight of a phrase holding the word. */
+  readonly lightestPhrase: Float64Array;
   /** Phrases of procedure i are firstPhrase[i] .. firstPhrase[i + 1] - 1. */
   readonly firstPhrase: Int32Array;
 
@@ -81,6 +83,7 @@ export class PhraseTable {
       this.phraseWeight[p] = weight;
     }
     this.postings = postings.map((list) => Int32Array.from(list));
+    this.lightestPhrase = Float64Array.from(this.postings, (list) => list.reduce((min, p) => Math.min(min, this.phraseWeight[p]!), Infinity));
   }
 
   get size(): number {
