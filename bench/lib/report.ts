@@ -6,8 +6,15 @@ export type Figure = { metric: string; procedures: number | null } & Record<stri
 interface Aim {
   aim: string;
   figure: string;
-  met: boolean;
+  /** Two answers where the aim is read two ways. */
+  met: boolean | [boolean, boolean];
 }
+
+const connections = (f: Figure | undefined): string => {
+  const n = num(f, 'connections');
+  return `${n} connection${n === 1 ? '' : 's'}`;
+};
+const yesNo = (met: boolean): string => (met ? 'yes' : '**no**');
 
 const num = (f: Figure | undefined, key: string): number => (typeof f?.[key] === 'number' ? (f[key] as number) : NaN);
 
@@ -43,9 +50,9 @@ export function writeResults(
     { aim: `parse p99 ≤ 2 ms at ${large} procedures`, figure: `${num(parse, 'p99_ms')} ms (p50 ${num(parse, 'p50_ms')} ms)`, met: num(parse, 'p99_ms') <= 2 },
     { aim: '≥ 10× faster than plain fuse.js, same catalogue, same run', figure: `${num(vs, 'p50_x')}× at p50, ${num(vs, 'p99_x')}× at p99`, met: num(vs, 'p50_x') >= 10 && num(vs, 'p99_x') >= 10 },
     { aim: `cold start ≤ 2 s at ${large} procedures`, figure: `${num(cold, 'ms')} ms (median of ${(cold?.runs as number[] | undefined)?.length ?? 0})`, met: num(cold, 'ms') <= 2000 },
-    { aim: `RSS ≤ 250 MB at ${large} procedures`, figure: `${num(rss, 'rss_mb')} MB after start, ${num(rss, 'peak_mb')} MB peak under load`, met: num(rss, 'rss_mb') <= 250 && num(rss, 'peak_mb') <= 250 },
-    { aim: '≥ 1,500 msg/s through POST /api/parse, 0 errors, p99 ≤ 50 ms', figure: http ? `${num(http, 'rps')} msg/s at ${num(http, 'connections')} connections, p99 ${num(http, 'p99_ms')} ms` : 'no level with 0 errors and p99 ≤ 50 ms', met: num(http, 'rps') >= 1500 },
-    { aim: '≥ 800 msg/s through Direct Line, 0 errors, p99 ≤ 50 ms', figure: dl ? `${num(dl, 'rps')} msg/s at ${num(dl, 'connections')} connections, p99 ${num(dl, 'p99_ms')} ms` : 'no level with 0 errors and p99 ≤ 50 ms', met: num(dl, 'rps') >= 800 },
+    { aim: `RSS ≤ 250 MB at ${large} procedures (after start; peak under load)`, figure: `${num(rss, 'rss_mb')} MB after start, ${num(rss, 'peak_mb')} MB peak under load`, met: [num(rss, 'rss_mb') <= 250, num(rss, 'peak_mb') <= 250] },
+    { aim: '≥ 1,500 msg/s through POST /api/parse, 0 errors, p99 ≤ 50 ms', figure: http ? `${num(http, 'rps')} msg/s at ${connections(http)}, p99 ${num(http, 'p99_ms')} ms` : 'no level with 0 errors and p99 ≤ 50 ms', met: num(http, 'rps') >= 1500 },
+    { aim: '≥ 800 msg/s through Direct Line, 0 errors, p99 ≤ 50 ms', figure: dl ? `${num(dl, 'rps')} msg/s at ${connections(dl)}, p99 ${num(dl, 'p99_ms')} ms` : 'no level with 0 errors and p99 ≤ 50 ms', met: num(dl, 'rps') >= 800 },
   ];
 
   const row = (cells: Array<string | number>): string => `| ${cells.join(' | ')} |`;
@@ -60,7 +67,7 @@ export function writeResults(
     '',
     row(['aim', 'this run', 'met']),
     row(['---', '---', '---']),
-    ...aims.map((a) => row([a.aim, a.figure, a.met ? 'yes' : '**no**'])),
+    ...aims.map((a) => row([a.aim, a.figure, Array.isArray(a.met) ? a.met.map(yesNo).join('; ') : yesNo(a.met)])),
     '',
     '## Understanding (in process)',
     '',
@@ -106,6 +113,15 @@ export function writeResults(
     ...[...all('http-parse'), ...all('directline')].map((f) => row([f.metric, num(f, 'connections'), num(f, 'rps'), num(f, 'p50_ms'), num(f, 'p99_ms'), num(f, 'errors'), num(f, 'server_cpu_ms_per_msg')])),
     '',
     ...(about.baseline?.figures.length ? compare(about.baseline, figures, sizes) : []),
+    '## Reading the figures',
+    '',
+    '- On a machine busy with other work, p99 latencies mostly measure the scheduler (a p50 well under a millisecond next to a p99 of several); '
+      + 'the mean CPU time per parse and the server CPU per message are the steadier figures.',
+    '- Cold start has a floor that does not depend on the catalogue: starting Node with tsx and loading botbuilder and restify '
+      + '(compare the two sizes); the rest is reading the catalogue (YAML and schema checks) and training.',
+    '- A Direct Line message costs several times a bare parse: two HTTP requests, a botbuilder turn, and two files replaced on disk '
+      + '(the conversation log, written once per turn, and the conversation state, whose writes are coalesced).',
+    '',
     'Raw figures: the JSON lines `npm run bench` prints.',
     '',
   ];
