@@ -6,6 +6,7 @@ import { loadStaffTrainingSet } from '../admin/cli-training-set.js';
 import { trainModel } from '../admin/model-codec.js';
 import { runEval } from './eval.js';
 import { isIntent } from '../nlu/intents.js';
+import { runGenCatalogue } from './gen-catalogue.js';
 
 const USAGE = `usage: npm run -s dvc -- <command>
   validate              check knowledge/ and intents/ (schema and cross-references)
@@ -13,6 +14,9 @@ const USAGE = `usage: npm run -s dvc -- <command>
   export-training       every training utterance (intents/ merged with staff labels in DATA_DIR) as JSON lines;
                         --all adds the utterances of staff FAQ intents (faq.<slug>)
   eval [GOLD.jsonl]     k-fold cross-validation, and the score on the dev sample
+  gen-catalogue DIR [--size 6842] [--seed 1]
+                        write the bundled procedures plus synthetic ones up to the national
+                        catalogue's size into DIR (for benchmarks: KNOWLEDGE_DIR=DIR)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -55,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'eval':
       return runEval(config, args[0]);
+    case 'gen-catalogue':
+      return runGenCatalogue(config.KNOWLEDGE_DIR, args);
     default:
       process.stderr.write(USAGE);
       return command ? 2 : 0;

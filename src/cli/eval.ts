@@ -25,7 +25,7 @@ export async function runEval(config: Config, goldFile?: string): Promise<number
   return 0;
 }
 
-function readGold(file: string): EvalCase[] {
+export function readGold(file: string): EvalCase[] {
   return readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim()).map((line) => {
     const g = JSON.parse(line) as { text: string; intent: string | string[]; procedure?: string | null; dossierCode?: string };
     return {

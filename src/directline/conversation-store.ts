@@ -3,10 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { readJsonFile } from '../store/read-json-file.js';
+import { compactJsonFile } from '../store/compact-json-file.js';
+import { GroupCommit } from '../store/group-commit.js';
 
 // Direct Line conversations and their activity logs: one lowdb file per conversation under
 // DATA_DIR/directline/, so a write rewrites one small file and a restart loses nothing. Only the
@@ -49,6 +50,9 @@ interface Entry {
   bytes: number;
   /** Operations under way; a busy entry is never evicted, so one file never has two writers. */
   busy: number;
+  commits: GroupCommit;
+  /** Holds activities recorded but not yet flushed (and then counts as busy). */
+  dirty: boolean;
 }
 
 export class ConversationStore {
@@ -65,12 +69,12 @@ export class ConversationStore {
 
   async create(user: Account): Promise<ConversationInfo> {
     const id = randomBytes(18).toString('base64url');
-    const db = new Low<ConversationFile>(new JSONFile(this.file(id)), {
+    const db = new Low<ConversationFile>(compactJsonFile(this.file(id)), {
       version: 1, id, createdAt: new Date().toISOString(), user, nextSeq: 0, activities: [],
     });
-    const entry: Entry = { db, sizes: [], bytes: 0, busy: 0 };
+    const entry = this.entry(db);
     this.cache.set(id, entry);
-    await this.use(id, () => db.write(), () => undefined);
+    await this.use(id, () => entry.commits.commit(), () => undefined);
     return { id, createdAt: db.data.createdAt, user: db.data.user };
   }
 
@@ -82,22 +86,11 @@ export class ConversationStore {
     }, () => undefined);
   }
 
-  /** Appends an activity, giving it its Direct Line id and timestamp; answers the stored activity. */
+  /** Appends an activity, giving it its Direct Line id and timestamp; answers the stored activity once it is on disk. */
   async append(id: string, activity: Record<string, unknown> & { type: string }): Promise<JsonActivity> {
     return this.use(id, async (entry) => {
-      const data = entry.db.data;
-      const seq = data.nextSeq;
-      const stored: JsonActivity = { ...activity, id: `${id}|${String(seq).padStart(7, '0')}`, timestamp: new Date().toISOString(), conversation: { id } };
-      const size = Buffer.byteLength(JSON.stringify(stored));
-      data.nextSeq = seq + 1;
-      data.activities.push(stored);
-      entry.sizes.push(size);
-      entry.bytes += size;
-      while (data.activities.length > this.limits.maxActivities || (entry.bytes > this.limits.maxLogBytes && data.activities.length > 1)) {
-        data.activities.shift();
-        entry.bytes -= entry.sizes.shift() ?? 0;
-      }
-      await entry.db.write();
+      const stored = this.push(entry, id, activity);
+      await entry.commits.commit();
       return stored;
     }, () => { throw new AppError('CONVERSATION_NOT_FOUND'); });
   }
@@ -120,6 +113,38 @@ export class ConversationStore {
     }, () => false);
   }
 
+  /**
+   * Like append, but answers at once: the activity is readable now and written by flush(),
+   * which the caller must call (a turn records the citizen's message, the typing indicator
+   * and the answer, and writes them once, before it is acknowledged).
+   */
+  async record(id: string, activity: Record<string, unknown> & { type: string }): Promise<JsonActivity> {
+    return this.use(id, (entry) => {
+      const stored = this.push(entry, id, activity);
+      if (!entry.dirty) {
+        entry.dirty = true;
+        entry.busy += 1;
+      }
+      return stored;
+    }, () => { throw new AppError('CONVERSATION_NOT_FOUND'); });
+  }
+
+  /** Writes what was recorded in the conversation; resolves once it is on disk. */
+  async flush(id: string): Promise<void> {
+    const entry = this.cache.get(id);
+    if (!entry?.dirty) return;
+    entry.dirty = false;
+    const writing = entry.commits.commit();
+    this.pending.add(writing);
+    try {
+      await writing;
+    } finally {
+      this.pending.delete(writing);
+      entry.busy -= 1;
+      this.evict();
+    }
+  }
+
   /** Activities from the watermark on (all that are kept when it is older), and the next watermark. */
   async since(id: string, watermark: number): Promise<{ activities: JsonActivity[]; watermark: string }> {
     return this.use(id, ({ db }) => {
@@ -128,6 +153,26 @@ export class ConversationStore {
       const start = Math.max(0, Math.min(watermark, nextSeq) - firstSeq);
       return { activities: activities.slice(start) as JsonActivity[], watermark: String(nextSeq) };
     }, () => { throw new AppError('CONVERSATION_NOT_FOUND'); });
+  }
+
+  private entry(db: Low<ConversationFile>, sizes: number[] = []): Entry {
+    return { db, sizes, bytes: sizes.reduce((sum, n) => sum + n, 0), busy: 0, commits: new GroupCommit(() => db.write()), dirty: false };
+  }
+
+  private push(entry: Entry, id: string, activity: Record<string, unknown> & { type: string }): JsonActivity {
+    const data = entry.db.data;
+    const seq = data.nextSeq;
+    const stored: JsonActivity = { ...activity, id: `${id}|${String(seq).padStart(7, '0')}`, timestamp: new Date().toISOString(), conversation: { id } };
+    const size = Buffer.byteLength(JSON.stringify(stored));
+    data.nextSeq = seq + 1;
+    data.activities.push(stored);
+    entry.sizes.push(size);
+    entry.bytes += size;
+    while (data.activities.length > this.limits.maxActivities || (entry.bytes > this.limits.maxLogBytes && data.activities.length > 1)) {
+      data.activities.shift();
+      entry.bytes -= entry.sizes.shift() ?? 0;
+    }
+    return stored;
   }
 
   /** Waits for the writes under way, for a clean shutdown. */
@@ -173,7 +218,7 @@ export class ConversationStore {
     const data = await readJsonFile(this.file(id), fileSchema, this.logger);
     if (!data || data.id !== id) return false;
     const sizes = data.activities.map((a) => Buffer.byteLength(JSON.stringify(a)));
-    this.cache.set(id, { db: new Low(new JSONFile(this.file(id)), data), sizes, bytes: sizes.reduce((sum, s) => sum + s, 0), busy: 0 });
+    this.cache.set(id, this.entry(new Low(compactJsonFile<ConversationFile>(this.file(id)), data), sizes));
     return true;
   }
 

@@ -150,8 +150,23 @@ export function findProcedures(
   norm: NormalizedText,
 ): { accepted: ProcedureMatch | null; matches: ProcedureMatch[]; candidates: ProcedureMatch[] } {
   const candidates = matcher.match(norm);
-  const matches = candidates.filter((m) => m.coverage >= options.minCoverage && m.score >= options.minProcedureScore);
+  const matches = candidates.filter((m) => qualifies(m, options));
   return { accepted: matches[0] ?? null, matches, candidates };
+}
+
+/**
+ * findProcedures' accepted procedure alone, with less work: finding only the best candidate
+ * is far cheaper than the best five. When it qualifies it is the answer; when it scores too
+ * little, so do all the others; only when it covers too little can another one qualify.
+ */
+export function acceptedProcedure(matcher: ProcedureMatcher, options: RecognizerOptions, norm: NormalizedText): ProcedureMatch | null {
+  const [best] = matcher.match(norm, 1);
+  if (!best || best.score < options.minProcedureScore) return null;
+  return qualifies(best, options) ? best : findProcedures(matcher, options, norm).accepted;
+}
+
+function qualifies(m: ProcedureMatch, options: RecognizerOptions): boolean {
+  return m.coverage >= options.minCoverage && m.score >= options.minProcedureScore;
 }
 
 function round(x: number): number {

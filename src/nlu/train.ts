@@ -3,7 +3,7 @@ import { intentFeatures } from './features.js';
 import { IntentClassifier } from './intent-classifier.js';
 import type { Intent } from './intents.js';
 import { ProcedureMatcher, type ProcedurePhrases } from './procedure-matcher.js';
-import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, findProcedures, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
+import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, acceptedProcedure, fieldsOf, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
 import { DOSSIER_CODE_WORD, normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { maskDossierCodes } from './dossier-code.js';
@@ -16,11 +16,22 @@ export interface TrainingInput {
   options?: Partial<RecognizerOptions>;
 }
 
+/** normalizeText for one lexicon, remembering each text: names and aliases are normalised twice in training. */
+export function phraseNormalizer(lexicon: Lexicon): (text: string) => NormalizedText {
+  const seen = new Map<string, NormalizedText>();
+  return (text) => {
+    let norm = seen.get(text);
+    if (!norm) seen.set(text, (norm = normalizeText(text, lexicon)));
+    return norm;
+  };
+}
+
 /** The matcher's input: each procedure's name and aliases, and citizens' questions about it, normalised. */
 export function matcherPhrases(
   knowledge: KnowledgeBase,
   lexicon: Lexicon,
   examples: ReadonlyArray<{ text: string; procedure: string | null }> = [],
+  normalize: (text: string) => NormalizedText = phraseNormalizer(lexicon),
 ): ProcedurePhrases[] {
   const questions = new Map<string, NormalizedText[]>();
   for (const ex of examples) {
@@ -31,7 +42,7 @@ export function matcherPhrases(
   }
   return knowledge.procedures.map((p) => ({
     id: p.id,
-    phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases].map((t) => normalizeText(t, lexicon)),
+    phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases].map(normalize),
     questions: questions.get(p.id) ?? [],
   }));
 }
@@ -40,8 +51,9 @@ export function buildMatcher(
   knowledge: KnowledgeBase,
   lexicon: Lexicon,
   examples: ReadonlyArray<{ text: string; procedure: string | null }> = [],
+  normalize: (text: string) => NormalizedText = phraseNormalizer(lexicon),
 ): ProcedureMatcher {
-  return new ProcedureMatcher(matcherPhrases(knowledge, lexicon, examples));
+  return new ProcedureMatcher(matcherPhrases(knowledge, lexicon, examples, normalize));
 }
 
 /**
@@ -62,7 +74,7 @@ export function featurize(
   const vocabulary = Vocabulary.build(norms.filter((_, i) => inScope(examples[i]!.intent)), knownWords);
   const data = examples.map(({ intent }, i) => {
     const norm = norms[i]!;
-    const { accepted } = findProcedures(matcher, options, norm);
+    const accepted = acceptedProcedure(matcher, options, norm);
     const unknown = vocabulary.unknown(norm, inScope(intent));
     return { features: intentFeatures(norm.folded, new Set(accepted?.matched ?? []), unknown), intent };
   });
@@ -70,8 +82,8 @@ export function featurize(
 }
 
 /** The procedures' names, fields and aliases: their words are never unknown. */
-export function knowledgeWords(knowledge: KnowledgeBase, lexicon: Lexicon): NormalizedText[] {
-  return knowledge.procedures.flatMap((p) => [p.name, p.field, ...p.aliases].map((phrase) => normalizeText(phrase, lexicon)));
+export function knowledgeWords(knowledge: KnowledgeBase, lexicon: Lexicon, normalize = phraseNormalizer(lexicon)): NormalizedText[] {
+  return knowledge.procedures.flatMap((p) => [p.name, p.field, ...p.aliases].map(normalize));
 }
 
 /** Fits the softmax temperature on held-out folds so that confidences mean what they say. */
@@ -106,9 +118,10 @@ export function fitTemperature(data: ReadonlyArray<{ features: string[]; intent:
  */
 export function trainRecognizerParts(input: TrainingInput): { parts: RecognizerParts; phrases: ProcedurePhrases[] } {
   const options = { ...DEFAULT_RECOGNIZER_OPTIONS, ...input.options };
-  const phrases = matcherPhrases(input.knowledge, input.lexicon, input.examples);
+  const normalize = phraseNormalizer(input.lexicon);
+  const phrases = matcherPhrases(input.knowledge, input.lexicon, input.examples, normalize);
   const matcher = new ProcedureMatcher(phrases);
-  const { data, vocabulary } = featurize(matcher, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon));
+  const { data, vocabulary } = featurize(matcher, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon, normalize));
   const temperature = fitTemperature(data);
   const classifier = IntentClassifier.train(data, temperature);
   return { parts: { lexicon: input.lexicon, matcher, classifier, vocabulary, fields: fieldsOf(input.knowledge), options }, phrases };

@@ -28,7 +28,14 @@ export class Vocabulary {
       const seen = new Set(doc.words.flatMap((w, i) => keys(w, doc.folded[i] ?? foldText(w))));
       for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-    const known = new Set(fixed.flatMap((doc) => doc.words.flatMap((w, i) => keys(w, doc.folded[i] ?? foldText(w)))));
+    // The procedures' names and aliases are tens of thousands of phrases at national scale,
+    // many of them the same object (a field's name): each is read once, without copies.
+    const known = new Set<string>();
+    for (const doc of new Set(fixed)) {
+      doc.words.forEach((w, i) => {
+        for (const k of keys(w, doc.folded[i] ?? foldText(w))) known.add(k);
+      });
+    }
     return new Vocabulary(counts, known);
   }
 

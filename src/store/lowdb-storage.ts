@@ -3,9 +3,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { compactJsonFile } from './compact-json-file.js';
 import type { Logger } from '../log/logger.js';
-import { KeyedQueue } from './keyed-queue.js';
+import { GroupCommit } from './group-commit.js';
 import { readJsonFile } from './read-json-file.js';
 
 // A botbuilder `Storage` (read/write/delete) kept in one lowdb JSON file. It satisfies the
@@ -29,17 +29,20 @@ export class StorageConflictError extends Error {
 }
 
 export class LowdbStorage {
-  // Every change goes through one queue: the eTag check, the change and the file write
-  // happen as one step, and the file is never written twice at once.
-  private readonly queue = new KeyedQueue();
+  // Changes are checked and made in memory at once, in the order they come, and then written:
+  // the file holds every conversation, so writes are coalesced (one under way, one waiting)
+  // rather than made one by one, which would cap a busy server at a few hundred turns a second.
+  private readonly commits: GroupCommit;
 
-  private constructor(private readonly db: Low<StorageFile>) {}
+  private constructor(private readonly db: Low<StorageFile>) {
+    this.commits = new GroupCommit(() => db.write());
+  }
 
   /** Opens (or creates) the storage file; a corrupt file is moved aside, see readJsonFile. */
   static async open(file: string, logger: Logger): Promise<LowdbStorage> {
     await mkdir(path.dirname(file), { recursive: true });
     const data = await readJsonFile(file, fileSchema, logger);
-    return new LowdbStorage(new Low(new JSONFile<StorageFile>(file), data ?? { version: 1, items: {} }));
+    return new LowdbStorage(new Low(compactJsonFile<StorageFile>(file), data ?? { version: 1, items: {} }));
   }
 
   /** Deep copies of the items that exist; missing keys are simply absent, as botbuilder expects. */
@@ -60,39 +63,29 @@ export class LowdbStorage {
    */
   write(changes: StoreItems): Promise<void> {
     if (!changes) return Promise.reject(new ReferenceError('Changes are required when writing.'));
-    // Copy now: the caller may keep mutating its objects while the write waits its turn.
+    const { items } = this.db.data;
+    // Copy now: the caller may keep mutating its objects.
     const copies = Object.entries(changes).map(([key, item]) => [key, clone(item)] as const);
-    return this.queue.run('file', async () => {
-      const { items } = this.db.data;
-      for (const [key, item] of copies) {
-        const stored = items[key];
-        if (stored && item.eTag && item.eTag !== '*' && item.eTag !== stored.eTag) throw new StorageConflictError(key);
-      }
-      await this.commit(copies.map(([key, item]) => [key, { ...item, eTag: randomUUID() }]));
-    });
+    for (const [key, item] of copies) {
+      const stored = items[key];
+      if (stored && item.eTag && item.eTag !== '*' && item.eTag !== stored.eTag) return Promise.reject(new StorageConflictError(key));
+    }
+    for (const [key, item] of copies) set(items, key, { ...item, eTag: randomUUID() });
+    return this.commits.commit();
   }
 
   delete(keys: string[]): Promise<void> {
     if (!keys) return Promise.reject(new ReferenceError('Keys are required when deleting.'));
-    return this.queue.run('file', () => this.commit(keys.map((key) => [key, undefined])));
+    for (const key of keys) set(this.db.data.items, key, undefined);
+    return this.commits.commit();
   }
 
-  /** Waits for queued writes, for a clean shutdown. */
+  /**
+   * Waits for the writes under way, for a clean shutdown. A write that failed leaves memory
+   * ahead of the file; the next write carries its changes.
+   */
   close(): Promise<void> {
-    return this.queue.idle();
-  }
-
-  /** Applies the changes and writes the file; if the write fails, memory is rolled back to match the disk. */
-  private async commit(changes: Array<readonly [string, StoreItem | undefined]>): Promise<void> {
-    const { items } = this.db.data;
-    const before = changes.map(([key]) => [key, items[key]] as const);
-    for (const [key, item] of changes) set(items, key, item);
-    try {
-      await this.db.write();
-    } catch (err) {
-      for (const [key, item] of before) set(items, key, item);
-      throw err;
-    }
+    return this.commits.idle();
   }
 }
 

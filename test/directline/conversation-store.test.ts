@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../../src/log/logger.js';
@@ -56,6 +56,33 @@ describe('ConversationStore', () => {
     expect((await reopened.since(b.id, 0)).activities).toHaveLength(30);
     const ids = (await reopened.since(a.id, 0)).activities.map((x) => x.id);
     expect(new Set(ids).size).toBe(30);
+  });
+
+  it('shows recorded activities at once and writes them together when flushed', async () => {
+    const store = await ConversationStore.open(dir, silentLogger);
+    const { id } = await store.create({ id: 'u1' });
+    const onDisk = (): string[] => (JSON.parse(readFileSync(path.join(dir, `${id}.json`), 'utf8')) as { activities: Array<{ text: string }> }).activities.map((a) => a.text);
+    await store.record(id, say('question'));
+    await store.record(id, say('answer'));
+    expect((await store.since(id, 0)).activities.map((a) => a.text)).toEqual(['question', 'answer']);
+    expect(onDisk()).toEqual([]);
+    await store.flush(id);
+    expect(onDisk()).toEqual(['question', 'answer']);
+  });
+
+  it('keeps a conversation with unwritten activities in memory until it is flushed', async () => {
+    const store = await ConversationStore.open(dir, silentLogger, { maxInMemory: 1 });
+    const { id } = await store.create({ id: 'u1' });
+    await store.record(id, say('not yet written'));
+    for (let i = 0; i < 3; i++) await store.append((await store.create({ id: `other${i}` })).id, say('x'));
+    await store.flush(id);
+    const reopened = await ConversationStore.open(dir, silentLogger);
+    expect((await reopened.since(id, 0)).activities.map((a) => a.text)).toEqual(['not yet written']);
+  });
+
+  it('refuses to record into a conversation that does not exist', async () => {
+    const store = await ConversationStore.open(dir, silentLogger);
+    await expect(store.record('a'.repeat(24), say('x'))).rejects.toMatchObject({ code: 'CONVERSATION_NOT_FOUND' });
   });
 
   it('answers the user last seen in the log, for a later delivery', async () => {

@@ -16,6 +16,8 @@ const tokenizer = new AggressiveTokenizerVi();
 // Control characters and zero-width marks that break tokenisation.
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
 const MAX_SEGMENTS = 5;
+/** Words remembered per lexicon; the vocabulary people type is a few thousand syllables and abbreviations. */
+const MAX_CACHED_WORDS = 100_000;
 /** Placeholder words the pipeline puts into text; never rewritten. */
 export const DOSSIER_CODE_WORD = 'xxdossiercodexx';
 
@@ -28,19 +30,66 @@ export function normalizeText(input: string, lexicon: Lexicon): NormalizedText {
   // Vowels held down ("helloooo", "đâuuu") collapse to one; consonant runs are abbreviations ("cccd").
   const clean = input.normalize('NFC').replace(INVISIBLE, ' ').toLowerCase().replace(/(?![bcdfghjklmnpqrstvwxzđ])(\p{L})\1{2,}/gu, '$1');
   const words: string[] = [];
+  const cache = wordCache(lexicon);
   for (const raw of tokenizer.tokenize(clean)) {
-    for (const word of rewriteWord(canonicalTone(raw), lexicon)) words.push(word);
+    let rewritten = cache.get(raw);
+    if (!rewritten) {
+      rewritten = rewriteWord(canonicalTone(raw), lexicon);
+      if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+      cache.set(raw, rewritten);
+    }
+    for (const word of rewritten) words.push(word);
   }
   return applyPhrases(words, lexicon);
 }
 
+// A word's rewriting depends only on the word and the lexicon: it is worked out once. Building
+// the matcher for the national catalogue normalises tens of thousands of names and aliases made
+// of a few thousand distinct words, and every question repeats most of its words.
+const wordCaches = new WeakMap<Lexicon, Map<string, readonly string[]>>();
+const foldedWords = new Map<string, string>();
+const phraseIndexes = new WeakMap<Lexicon, Map<string, Lexicon['phrases']>>();
+
+function wordCache(lexicon: Lexicon): Map<string, readonly string[]> {
+  let cache = wordCaches.get(lexicon);
+  if (!cache) wordCaches.set(lexicon, (cache = new Map()));
+  return cache;
+}
+
+function foldWord(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = foldText(word);
+    if (foldedWords.size >= MAX_CACHED_WORDS) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
+
+/** The lexicon's phrase rewrites by their first folded word, longest first as in the lexicon. */
+function phrasesStartingWith(lexicon: Lexicon): Map<string, Lexicon['phrases']> {
+  let index = phraseIndexes.get(lexicon);
+  if (!index) {
+    const byFirst = new Map<string, Array<Lexicon['phrases'][number]>>();
+    for (const rule of lexicon.phrases) {
+      const first = rule.from[0] ?? '';
+      const list = byFirst.get(first);
+      if (list) list.push(rule);
+      else byFirst.set(first, [rule]);
+    }
+    phraseIndexes.set(lexicon, (index = byFirst));
+  }
+  return index;
+}
+
 /** Multi-word rewrites where a word's sense depends on its neighbours ("mất bao lâu"). */
 function applyPhrases(words: string[], lexicon: Lexicon): NormalizedText {
-  let folded = words.map(foldText);
+  let folded = words.map(foldWord);
   if (!lexicon.phrases.length) return { words, folded };
+  const byFirst = phrasesStartingWith(lexicon);
   const out: string[] = [];
   for (let i = 0; i < words.length;) {
-    const hit = lexicon.phrases.find(({ from }) => from.every((w, k) => folded[i + k] === w));
+    const hit = byFirst.get(folded[i] ?? '')?.find(({ from }) => from.every((w, k) => folded[i + k] === w));
     if (hit) {
       out.push(...hit.to);
       i += hit.from.length;
@@ -49,7 +98,7 @@ function applyPhrases(words: string[], lexicon: Lexicon): NormalizedText {
       i += 1;
     }
   }
-  folded = out.map(foldText);
+  folded = out.map(foldWord);
   return { words: out, folded };
 }
 
@@ -64,7 +113,7 @@ function lookup(word: string, folded: string, lexicon: Lexicon): string[] | null
   return null;
 }
 
-function rewriteWord(word: string, lexicon: Lexicon): string[] {
+function rewriteWord(word: string, lexicon: Lexicon): readonly string[] {
   if (word === DOSSIER_CODE_WORD) return [word];
   const folded = foldText(word);
   const known = lookup(word, folded, lexicon);

@@ -1,0 +1,37 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { loadKnowledgeBase } from '../knowledge-base.js';
+import { generateCatalogue, type CatalogueOptions } from './generate.js';
+
+export interface WrittenCatalogue {
+  dir: string;
+  bundled: number;
+  synthetic: number;
+}
+
+/**
+ * Writes a catalogue of `options.size` procedures into `dir`, loadable with KNOWLEDGE_DIR=dir:
+ * the bundled procedures copied as they are (procedures/bundled/) and the synthetic ones
+ * (procedures/synthetic/), one file per procedure as the loader expects.
+ */
+export function writeCatalogue(dir: string, bundledDir: string, options: CatalogueOptions): WrittenCatalogue {
+  const target = path.join(dir, 'procedures');
+  if (existsSync(target) && readdirSync(target).length) {
+    throw new Error(`${target} is not empty; give a new or empty folder`);
+  }
+  const bundled = loadKnowledgeBase(bundledDir);
+  const synthetic = generateCatalogue(bundled.procedures, options);
+
+  const bundledOut = path.join(target, 'bundled');
+  mkdirSync(bundledOut, { recursive: true });
+  for (const file of readdirSync(bundledDir, { recursive: true }) as string[]) {
+    if (/\.ya?ml$/.test(file)) copyFileSync(path.join(bundledDir, file), path.join(bundledOut, path.basename(file)));
+  }
+  const syntheticOut = path.join(target, 'synthetic');
+  mkdirSync(syntheticOut, { recursive: true });
+  for (const procedure of synthetic) {
+    writeFileSync(path.join(syntheticOut, `${procedure.id}.yaml`), stringify(procedure, { lineWidth: 0 }));
+  }
+  return { dir, bundled: bundled.procedures.length, synthetic: synthetic.length };
+}
