@@ -1,4 +1,5 @@
-// A child process for the SIGKILL test: writes to every lowdb store in a loop, in parallel
+// A child process for the SIGKILL test: writes to every store (conversation state, Direct Line
+// logs, misunderstood inbox, staff labels, audit log) in a loop, in parallel
 // batches, and prints `ack <store> <key>` only once a write has resolved. The test kills it at
 // random moments and checks that every acknowledged write is on disk.
 //   node --import tsx test/robustness/durability-writer.ts <dataDir> <run>
@@ -6,6 +7,12 @@ import path from 'node:path';
 import { silentLogger } from '../../src/log/logger.js';
 import { LowdbStorage } from '../../src/store/lowdb-storage.js';
 import { ConversationStore } from '../../src/directline/conversation-store.js';
+import { loadConfig } from '../../src/config.js';
+import { loadNluData } from '../../src/nlu/load.js';
+import type { ParseResult } from '../../src/nlu/recognizer.js';
+import { Inbox } from '../../src/admin/inbox.js';
+import { TrainingData } from '../../src/admin/training-data.js';
+import { AuditLog } from '../../src/helpdesk/audit-log.js';
 
 const [dataDir, run] = process.argv.slice(2);
 if (!dataDir || !run) throw new Error('usage: durability-writer <dataDir> <run>');
@@ -18,10 +25,21 @@ async function main(): Promise<void> {
   const conversations = await ConversationStore.open(path.join(dataDir!, 'directline'), silentLogger, { maxActivities: 1e6, maxLogBytes: 1e9 });
   const conversation = await conversations.create({ id: `user-${run}` });
   process.stdout.write(`conversation ${conversation.id}\n`);
+  const config = loadConfig({});
+  const nlu = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
+  const inbox = await Inbox.open(dataDir!, silentLogger);
+  const labels = await TrainingData.open(dataDir!, nlu.examples, nlu.knowledge, silentLogger);
+  const audit = await AuditLog.open(dataDir!, silentLogger);
+  const misunderstood = (text: string): ParseResult => ({
+    text, intent: 'none', confidence: 0.1, procedure: null, entities: {}, intents: [], procedures: [], ambiguous: null, tokens: [],
+  });
 
   const writers: Array<(key: string) => Promise<void>> = [
     async (key) => { await state.write({ [key]: { run, key } }); process.stdout.write(`ack state ${key}\n`); },
     async (key) => { await conversations.append(conversation.id, { type: 'message', text: key }); process.stdout.write(`ack activity ${conversation.id}/${key}\n`); },
+    async (key) => { inbox.record(misunderstood(`câu hỏi lạ ${key}`), conversation.id); await inbox.flush(); process.stdout.write(`ack inbox ${key}\n`); },
+    async (key) => { await labels.addUtterances([{ text: `xin chào thử ${key}`, intent: 'greeting', procedure: null }]); process.stdout.write(`ack label ${key}\n`); },
+    async (key) => { await audit.record({ action: 'dossier.view', actor: 'helpdesk', target: key, outcome: 'ok' }); process.stdout.write(`ack audit ${key}\n`); },
   ];
   for (let i = 0; ; i += 1) {
     const batch: Array<Promise<void>> = [];

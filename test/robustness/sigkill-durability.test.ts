@@ -62,8 +62,10 @@ describe('SIGKILL durability', () => {
 
   it(`keeps every acknowledged write through ${KILLS} kills at random moments`, async () => {
     let checked = 0;
+    const perStore = new Map<string, number>();
     for (let run = 0; run < KILLS; run += 1) {
       const { acks, conversation } = await writeThenKill(dataDir, run);
+      for (const [store, keys] of acks) perStore.set(store, (perStore.get(store) ?? 0) + keys.length);
 
       // Every data file is whole JSON, and nothing was moved aside as corrupt.
       for (const file of jsonFiles(dataDir)) expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow();
@@ -83,9 +85,20 @@ describe('SIGKILL durability', () => {
         expect(activityKeys.filter((key) => !texts.has(key))).toEqual([]);
         await conversations.close();
       }
+      // The inbox, the staff labels and the audit log: each acknowledged key is in its file.
+      const files: Record<string, string> = { inbox: 'misunderstood.json', label: 'training-store.json', audit: 'audit.jsonl' };
+      for (const [store, file] of Object.entries(files)) {
+        const keys = acks.get(store) ?? [];
+        const content = keys.length ? readFileSync(path.join(dataDir, file), 'utf8') : '';
+        expect(keys.filter((key) => !content.includes(key))).toEqual([]);
+        if (file.endsWith('.jsonl')) for (const line of content.split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
+        checked += keys.length;
+      }
       checked += stateKeys.length + activityKeys.length;
     }
     expect(checked).toBeGreaterThan(KILLS);
-    process.stderr.write(`sigkill-durability: ${KILLS} kills survived, ${checked} acknowledged writes checked\n`);
+    // Every store was written to, and checked, before some kill.
+    expect([...perStore.keys()].sort()).toEqual(['activity', 'audit', 'inbox', 'label', 'state']);
+    process.stderr.write(`sigkill-durability: ${KILLS} kills survived, ${checked} acknowledged writes checked ${JSON.stringify(Object.fromEntries(perStore))}\n`);
   });
 });
