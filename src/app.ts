@@ -12,7 +12,7 @@ import { loadCommands } from './nlu/commands.js';
 import { DvcBot } from './bot/dvc-bot.js';
 import { createCloudAdapter, turnErrorHandler } from './bot/adapter.js';
 import { createServer } from './web/server.js';
-import { LowdbStorage } from './store/lowdb-storage.js';
+import { PerKeyStorage } from './store/per-key-storage.js';
 import { openDirectLine, type DirectLine } from './directline/direct-line.js';
 import { loadStaffTokens, type StaffTokens } from './web/staff-auth.js';
 import { openAdmin, type Admin } from './admin/admin.js';
@@ -68,7 +68,7 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
     ? new HttpPortalClient(config.PORTAL_URL, { timeoutMs: config.PORTAL_TIMEOUT_MS })
     : await InProcessPortalClient.start({ dataDir: config.DATA_DIR, timeoutMs: config.PORTAL_TIMEOUT_MS, logger });
   // Conversation state lives in DATA_DIR, so a conversation goes on after a restart.
-  const storage = options.storage ?? await LowdbStorage.open(path.join(config.DATA_DIR, 'bot-state.json'), logger);
+  const storage = options.storage ?? await PerKeyStorage.open(path.join(config.DATA_DIR, 'bot-state'), logger);
   const conversationState = new ConversationState(storage);
   let directLine: DirectLine | undefined;
   const desk = await openDeskServices({
@@ -123,7 +123,7 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
       await admin.close();
       await desk.close();
       await portal.close();
-      if (storage instanceof LowdbStorage) await storage.close();
+      if (storage instanceof PerKeyStorage) await storage.close();
     },
   };
 }

@@ -5,7 +5,7 @@
 //   node --import tsx test/robustness/durability-writer.ts <dataDir> <run>
 import path from 'node:path';
 import { silentLogger } from '../../src/log/logger.js';
-import { LowdbStorage } from '../../src/store/lowdb-storage.js';
+import { PerKeyStorage } from '../../src/store/per-key-storage.js';
 import { ConversationStore } from '../../src/directline/conversation-store.js';
 import { loadConfig } from '../../src/config.js';
 import { loadNluData } from '../../src/nlu/load.js';
@@ -20,7 +20,7 @@ if (!dataDir || !run) throw new Error('usage: durability-writer <dataDir> <run>'
 const BATCH = 4;
 
 async function main(): Promise<void> {
-  const state = await LowdbStorage.open(path.join(dataDir!, 'bot-state.json'), silentLogger);
+  const state = await PerKeyStorage.open(path.join(dataDir!, 'bot-state'), silentLogger);
   // No trimming of the log here: every acknowledged activity must stay to be checked.
   const conversations = await ConversationStore.open(path.join(dataDir!, 'directline'), silentLogger, { maxActivities: 1e6, maxLogBytes: 1e9 });
   const conversation = await conversations.create({ id: `user-${run}` });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { jest } from '@jest/globals';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { silentLogger } from '../../src/log/logger.js';
-import { LowdbStorage } from '../../src/store/lowdb-storage.js';
+import { PerKeyStorage } from '../../src/store/per-key-storage.js';
 import { ConversationStore } from '../../src/directline/conversation-store.js';
 
 // DURABILITY_KILLS=200 npm test -- sigkill   runs the longer version.
@@ -72,7 +72,7 @@ describe('SIGKILL durability', () => {
       expect(readdirSync(dataDir).filter((name) => name.includes('.corrupt-'))).toEqual([]);
 
       const stateKeys = acks.get('state') ?? [];
-      const state = await LowdbStorage.open(path.join(dataDir, 'bot-state.json'), silentLogger);
+      const state = await PerKeyStorage.open(path.join(dataDir, 'bot-state'), silentLogger);
       const stored = await state.read(stateKeys);
       expect(Object.keys(stored).sort()).toEqual([...stateKeys].sort());
       await state.close();
