@@ -5,10 +5,12 @@ import type { NormalizedText } from './vi/normalize.js';
 //
 // 1. The matcher compares folded words, so that questions typed without diacritics match.
 //    A word typed WITH diacritics says which word it is, though: "đứng" is not "dùng", "mà"
-//    is not "mã", "đang" is not "đăng". Before matching, a word typed with diacritics that
-//    no alias writes that way is taken out of the comparison, so that long questions stop
-//    naming procedures by accident. Typing is forgiven: a word written without its tone
-//    mark ("kêt", "giây", "cươc") still matches, and final -i/-y ("kí", "lí") are one word.
+//    is not "mã", "đang" is not "đăng", "giảm" is not the "giám" of "giám hộ". Before
+//    matching, a word typed with diacritics that no alias writes that way is taken out of
+//    the comparison; after it, a procedure whose own names never write a matched word that
+//    way is matched again without it, so that questions stop naming procedures by
+//    accident. Typing is forgiven: a word written without its tone mark ("kêt", "giây",
+//    "cươc") still matches, and final -i/-y ("kí", "lí") are one word.
 // 2. The words next to a match that the same procedure's names use are part of naming it
 //    ("lệ phí" of "lệ phí trước bạ", "lần đầu" of "làm căn cước lần đầu"): the classifier
 //    then reads the question around the name, not pieces of the name as a question.
@@ -39,46 +41,62 @@ export interface ProcedureNames {
   phrases: ReadonlyArray<NormalizedText>;
 }
 
+type Forms = Map<string, { exact: Set<string>; toneless: Set<string> }>;
+
+function addForm(forms: Forms, folded: string, written: string): void {
+  const word = spelling(written);
+  const entry = forms.get(folded) ?? { exact: new Set<string>(), toneless: new Set<string>() };
+  entry.exact.add(word);
+  entry.toneless.add(withoutTone(word));
+  forms.set(folded, entry);
+}
+
+/** True when the word, as typed, can be the alias word of that fold. */
+function accepts(forms: Forms | undefined, word: string, folded: string): boolean {
+  const entry = forms?.get(folded);
+  if (!entry || word === folded) return true;
+  const w = spelling(word);
+  return entry.exact.has(w) || (!hasTone(w) && entry.toneless.has(w));
+}
+
 export class AliasVocabulary {
-  /** folded word → the ways aliases write it, and the same without tone marks. */
-  private readonly forms = new Map<string, { exact: Set<string>; toneless: Set<string> }>();
-  /** procedure id → the folded words of its names. */
-  private readonly words = new Map<string, Set<string>>();
+  /** folded word → the ways all aliases write it, and the same without tone marks. */
+  private readonly forms: Forms = new Map();
+  /** procedure id → the same, for its own names only. */
+  private readonly own = new Map<string, Forms>();
 
   constructor(procedures: ReadonlyArray<ProcedureNames>) {
     for (const p of procedures) {
-      const own = new Set<string>();
+      const own: Forms = new Map();
       for (const ph of p.phrases) {
         ph.folded.forEach((t, i) => {
-          own.add(t);
-          const word = spelling(ph.words[i] ?? t);
-          const entry = this.forms.get(t) ?? { exact: new Set<string>(), toneless: new Set<string>() };
-          entry.exact.add(word);
-          entry.toneless.add(withoutTone(word));
-          this.forms.set(t, entry);
+          addForm(this.forms, t, ph.words[i] ?? t);
+          addForm(own, t, ph.words[i] ?? t);
         });
       }
-      this.words.set(p.id, own);
+      this.own.set(p.id, own);
     }
   }
 
-  /** True when the word, as typed, can be the alias word of that fold. */
-  accepts(word: string, folded: string): boolean {
-    const entry = this.forms.get(folded);
-    if (!entry || word.replace(/đ/g, 'd') === folded) return true;
-    const w = spelling(word);
-    return entry.exact.has(w) || (!hasTone(w) && entry.toneless.has(w));
+  /** True when the word, as typed, can be an alias word of that fold (of `procedure`'s names, when given). */
+  accepts(word: string, folded: string, procedure?: string): boolean {
+    return accepts(procedure === undefined ? this.forms : this.own.get(procedure), word, folded);
   }
 
   /** The question with every word typed in a form no alias uses replaced by UNMATCHED. */
   filter(norm: NormalizedText): NormalizedText {
-    let changed = false;
-    const folded = norm.folded.map((t, i) => {
-      if (this.accepts(norm.words[i] ?? t, t)) return t;
-      changed = true;
-      return UNMATCHED;
-    });
-    return changed ? { words: norm.words, folded } : norm;
+    return this.without(norm, norm.folded.map((t, i) => !this.accepts(norm.words[i] ?? t, t)));
+  }
+
+  /** The positions of matched words that `procedure`'s own names never write the way they are typed. */
+  foreign(procedure: string, matched: readonly number[], norm: NormalizedText): number[] {
+    return matched.filter((i) => !this.accepts(norm.words[i] ?? '', norm.folded[i] ?? '', procedure));
+  }
+
+  /** The question with the flagged words replaced by UNMATCHED. */
+  without(norm: NormalizedText, drop: ReadonlyArray<boolean>): NormalizedText {
+    if (!drop.some(Boolean)) return norm;
+    return { words: norm.words, folded: norm.folded.map((t, i) => (drop[i] ? UNMATCHED : t)) };
   }
 
   /**
@@ -86,7 +104,7 @@ export class AliasVocabulary {
    * next to them (as filtered) that its names use too.
    */
   span(procedure: string, matched: readonly number[], folded: readonly string[]): number[] {
-    const own = this.words.get(procedure);
+    const own = this.own.get(procedure);
     const span = new Set(matched);
     if (own) {
       const named = (j: number): boolean => !span.has(j) && own.has(folded[j] ?? UNMATCHED);

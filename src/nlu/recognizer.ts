@@ -167,12 +167,23 @@ export function findProcedures(
   options: RecognizerOptions,
   norm: NormalizedText,
 ): { accepted: ProcedureMatch | null; matches: ProcedureMatch[]; candidates: ProcedureMatch[]; span: number[] } {
-  const question = aliases.filter(norm);
-  const candidates = matcher.match(question);
-  const matches = candidates.filter((m) => m.coverage >= options.minCoverage && m.score >= options.minProcedureScore);
-  const accepted = matches[0] ?? null;
-  return { accepted, matches, candidates, span: accepted ? aliases.span(accepted.id, accepted.matched, question.folded) : [] };
+  let question = aliases.filter(norm);
+  for (let pass = 0; ; pass++) {
+    const candidates = matcher.match(question);
+    const matches = candidates.filter((m) => m.coverage >= options.minCoverage && m.score >= options.minProcedureScore);
+    const accepted = matches[0] ?? null;
+    // The best procedure matched a word its own names write otherwise ("giảm" for "giám"):
+    // match again without it.
+    const foreign = accepted && pass < MAX_REMATCHES ? aliases.foreign(accepted.id, accepted.matched, question) : [];
+    if (!foreign.length) {
+      return { accepted, matches, candidates, span: accepted ? aliases.span(accepted.id, accepted.matched, question.folded) : [] };
+    }
+    question = aliases.without(question, question.folded.map((_, i) => foreign.includes(i)));
+  }
 }
+
+/** At most this many words a question can lose to being written otherwise than the match. */
+const MAX_REMATCHES = 3;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
