@@ -10,13 +10,16 @@ import type { NormalizedText } from './vi/normalize.js';
 //    the comparison; after it, a procedure whose own names never write a matched word that
 //    way is matched again without it, so that questions stop naming procedures by
 //    accident. Typing is forgiven: a word written without its tone mark ("kêt", "giây",
-//    "cươc") still matches, and final -i/-y ("kí", "lí") are one word.
+//    "cươc") or with its tone but none of its other marks ("két", "chiéu") still matches,
+//    and final -i/-y ("kí", "lí") are one word.
 // 2. The words next to a match that the same procedure's names use are part of naming it
 //    ("lệ phí" of "lệ phí trước bạ", "lần đầu" of "làm căn cước lần đầu"): the classifier
 //    then reads the question around the name, not pieces of the name as a question.
 
 /** Combining tone marks (huyền, sắc, hỏi, ngã, nặng), in NFD. */
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+/** The other marks: circumflex (â ê ô), breve (ă), horn (ơ ư), in NFD; and đ. */
+const QUALITY_MARKS = /[\u0302\u0306\u031b]/g;
 
 /** The placeholder for a word left out of matching: no alias contains it. */
 export const UNMATCHED = '';
@@ -35,19 +38,28 @@ function hasTone(word: string): boolean {
   return withoutTone(word) !== word.normalize('NFC');
 }
 
+function withoutQuality(word: string): string {
+  return word.normalize('NFD').replace(QUALITY_MARKS, '').replace(/đ/g, 'd').normalize('NFC');
+}
+
+function hasQuality(word: string): boolean {
+  return withoutQuality(word) !== word.normalize('NFC');
+}
+
 export interface ProcedureNames {
   id: string;
   /** Official name and aliases, already normalised. */
   phrases: ReadonlyArray<NormalizedText>;
 }
 
-type Forms = Map<string, { exact: Set<string>; toneless: Set<string> }>;
+type Forms = Map<string, { exact: Set<string>; toneless: Set<string>; toneOnly: Set<string> }>;
 
 function addForm(forms: Forms, folded: string, written: string): void {
   const word = spelling(written);
-  const entry = forms.get(folded) ?? { exact: new Set<string>(), toneless: new Set<string>() };
+  const entry = forms.get(folded) ?? { exact: new Set<string>(), toneless: new Set<string>(), toneOnly: new Set<string>() };
   entry.exact.add(word);
   entry.toneless.add(withoutTone(word));
+  entry.toneOnly.add(withoutQuality(word));
   forms.set(folded, entry);
 }
 
@@ -56,7 +68,7 @@ function accepts(forms: Forms | undefined, word: string, folded: string): boolea
   const entry = forms?.get(folded);
   if (!entry || word === folded) return true;
   const w = spelling(word);
-  return entry.exact.has(w) || (!hasTone(w) && entry.toneless.has(w));
+  return entry.exact.has(w) || (!hasTone(w) && entry.toneless.has(w)) || (!hasQuality(w) && entry.toneOnly.has(w));
 }
 
 export class AliasVocabulary {

@@ -40,6 +40,8 @@ export interface RecognizerOptions {
    * message asks about the procedure as a whole (`procedure.info`), e.g. a bare name.
    */
   narrowShare: number;
+  /** A procedure.info that names no procedure needs this confidence, or it is `none` ("có rồi"). */
+  unnamedInfoThreshold: number;
 }
 
 export const DEFAULT_RECOGNIZER_OPTIONS: RecognizerOptions = {
@@ -48,6 +50,7 @@ export const DEFAULT_RECOGNIZER_OPTIONS: RecognizerOptions = {
   minProcedureScore: 1.5,
   ambiguityRatio: 0.9,
   narrowShare: 0.3,
+  unnamedInfoThreshold: 0.5,
 };
 
 const MAX_AMBIGUOUS = 3;
@@ -89,6 +92,9 @@ export class Recognizer {
     // A question about "the procedure" that names none is a follow-up ("lệ phí bao nhiêu?"):
     // it is in scope only when every word is one the assistant knows ("phí ship bao nhiêu" is not).
     if (!accepted && PROCEDURE_INTENTS.has(intent) && unknown.unknown > 0) intent = 'none';
+    // Nor is there a follow-up asking about "the procedure" as a whole: a procedure.info that
+    // names none is a story about one ("mẹ tôi 80 tuổi, không có lương hưu...") only when sure.
+    if (!accepted && intent === 'procedure.info' && confidence < options.unnamedInfoThreshold) intent = 'none';
 
     if (dossierCode && intent !== 'handoff') {
       intent = 'dossier.status';

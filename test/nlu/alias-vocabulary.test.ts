@@ -16,6 +16,7 @@ describe('words as the aliases write them', () => {
     ['giám', 'giam', 'the way an alias writes it'],
     ['giảm', 'giam', 'the way some other alias writes it'],
     ['kêt', 'ket', 'a word missing only its tone mark'],
+    ['két', 'ket', 'a word with its tone and none of its other marks'],
     ['lí', 'li', 'final i for y'],
     ['xyz', 'xyz', 'a word no alias uses'],
   ])('accepts "%s" (%s)', (word, folded) => {
