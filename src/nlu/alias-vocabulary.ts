@@ -52,47 +52,68 @@ export interface ProcedureNames {
   phrases: ReadonlyArray<NormalizedText>;
 }
 
-type Forms = Map<string, { exact: Set<string>; toneless: Set<string>; toneOnly: Set<string> }>;
-
-function addForm(forms: Forms, folded: string, written: string): void {
-  const word = spelling(written);
-  const entry = forms.get(folded) ?? { exact: new Set<string>(), toneless: new Set<string>(), toneOnly: new Set<string>() };
-  entry.exact.add(word);
-  entry.toneless.add(withoutTone(word));
-  entry.toneOnly.add(withoutQuality(word));
-  forms.set(folded, entry);
+/** The ways aliases write the words of one fold. */
+interface Forms {
+  exact: Set<string>;
+  toneless: Set<string>;
+  toneOnly: Set<string>;
 }
 
-/** True when the word, as typed, can be the alias word of that fold. */
-function accepts(forms: Forms | undefined, word: string, folded: string): boolean {
-  const entry = forms?.get(folded);
-  if (!entry || word === folded) return true;
+function formsOf(written: Iterable<string>): Forms {
+  const forms: Forms = { exact: new Set(), toneless: new Set(), toneOnly: new Set() };
+  for (const w of written) {
+    forms.exact.add(w);
+    forms.toneless.add(withoutTone(w));
+    forms.toneOnly.add(withoutQuality(w));
+  }
+  return forms;
+}
+
+/** True when the word, as typed, can be one of the forms. */
+function acceptedBy(forms: Forms, word: string): boolean {
   const w = spelling(word);
-  return entry.exact.has(w) || (!hasTone(w) && entry.toneless.has(w)) || (!hasQuality(w) && entry.toneOnly.has(w));
+  return forms.exact.has(w) || (!hasTone(w) && forms.toneless.has(w)) || (!hasQuality(w) && forms.toneOnly.has(w));
 }
 
 export class AliasVocabulary {
-  /** folded word → the ways all aliases write it, and the same without tone marks. */
-  private readonly forms: Forms = new Map();
-  /** procedure id → the same, for its own names only. */
-  private readonly own = new Map<string, Forms>();
+  /** folded word → the ways all aliases write it. */
+  private readonly forms = new Map<string, Forms>();
+  /**
+   * procedure id → the folded words of its names, and the words as written ("fold spelling"):
+   * plain sets, light enough for the national catalogue.
+   */
+  private readonly own = new Map<string, { folded: Set<string>; written: Set<string> }>();
 
   constructor(procedures: ReadonlyArray<ProcedureNames>) {
+    const written = new Map<string, Set<string>>();
     for (const p of procedures) {
-      const own: Forms = new Map();
+      const own = { folded: new Set<string>(), written: new Set<string>() };
       for (const ph of p.phrases) {
         ph.folded.forEach((t, i) => {
-          addForm(this.forms, t, ph.words[i] ?? t);
-          addForm(own, t, ph.words[i] ?? t);
+          const word = spelling(ph.words[i] ?? t);
+          own.folded.add(t);
+          own.written.add(`${t} ${word}`);
+          const set = written.get(t) ?? new Set<string>();
+          set.add(word);
+          written.set(t, set);
         });
       }
       this.own.set(p.id, own);
     }
+    for (const [t, words] of written) this.forms.set(t, formsOf(words));
   }
 
   /** True when the word, as typed, can be an alias word of that fold (of `procedure`'s names, when given). */
   accepts(word: string, folded: string, procedure?: string): boolean {
-    return accepts(procedure === undefined ? this.forms : this.own.get(procedure), word, folded);
+    if (word === folded) return true;
+    if (procedure === undefined) {
+      const forms = this.forms.get(folded);
+      return !forms || acceptedBy(forms, word);
+    }
+    const own = this.own.get(procedure);
+    if (!own?.folded.has(folded)) return true;
+    const prefix = `${folded} `;
+    return acceptedBy(formsOf([...own.written].filter((w) => w.startsWith(prefix)).map((w) => w.slice(prefix.length))), word);
   }
 
   /** The question with every word typed in a form no alias uses replaced by UNMATCHED. */
@@ -116,7 +137,7 @@ export class AliasVocabulary {
    * next to them (as filtered) that its names use too.
    */
   span(procedure: string, matched: readonly number[], folded: readonly string[]): number[] {
-    const own = this.own.get(procedure);
+    const own = this.own.get(procedure)?.folded;
     const span = new Set(matched);
     if (own) {
       const named = (j: number): boolean => !span.has(j) && own.has(folded[j] ?? UNMATCHED);
