@@ -2,6 +2,7 @@ import { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Procedure } from '../knowledge/schema.js';
 import { IntentClassifier, type IntentModelJson } from '../nlu/intent-classifier.js';
 import { isIntent } from '../nlu/intents.js';
+import { AliasVocabulary } from '../nlu/alias-vocabulary.js';
 import { ProcedureMatcher, type ProcedurePhrases } from '../nlu/procedure-matcher.js';
 import { fieldsOf, type RecognizerOptions } from '../nlu/recognizer.js';
 import { trainRecognizerParts } from '../nlu/train.js';
@@ -16,7 +17,8 @@ import { StaffRecognizer } from './staff-recognizer.js';
 // seconds), the classifier's counts, the vocabulary and the staff memory. What is cheap and
 // comes from data the server loads anyway is rebuilt: the lexicon and the fields.
 
-export const SNAPSHOT_FORMAT = 1;
+// 2: the classifier's temperature grows with message length; the alias vocabulary is rebuilt from the phrases.
+export const SNAPSHOT_FORMAT = 2;
 
 export interface ModelSnapshot {
   format: typeof SNAPSHOT_FORMAT;
@@ -79,6 +81,7 @@ export function recognizerFromSnapshot(snapshot: ModelSnapshot, knowledge: Knowl
   return new StaffRecognizer({
     lexicon,
     matcher: new ProcedureMatcher(snapshot.phrases),
+    aliases: new AliasVocabulary(snapshot.phrases.map((p) => ({ id: p.id, phrases: p.phrases }))),
     classifier: IntentClassifier.fromJSON(snapshot.classifier),
     vocabulary: Vocabulary.fromJSON(snapshot.vocabulary),
     fields: fieldsOf(knowledge),

@@ -4,6 +4,7 @@
 // plus how many words are unknown, which tells out-of-scope messages apart.
 
 export const PROCEDURE_WORD = '__proc__';
+export const NO_PROCEDURE = '__noproc__';
 
 export function intentFeatures(
   folded: readonly string[],
@@ -18,6 +19,9 @@ export function intentFeatures(
   const features = [...words];
   for (let i = 1; i < words.length; i++) features.push(`${words[i - 1]}_${words[i]}`);
   if (!words.length) features.push('__empty__');
+  // Naive Bayes only counts the features a message has: "no procedure named" must be one
+  // too, or questions that always name one (procedure.info) win messages that name none.
+  if (!procedureWords.size) features.push(NO_PROCEDURE);
   if (unknown.unknown >= 1) features.push('__unknown1__');
   if (unknown.unknown >= 2) features.push('__unknown2__');
   if (unknown.total && unknown.unknown / unknown.total >= 0.4) features.push('__unknown_most__');

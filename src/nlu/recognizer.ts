@@ -7,6 +7,7 @@ import { ProcedureMatcher, type ProcedureMatch } from './procedure-matcher.js';
 import { DOSSIER_CODE_WORD, normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { foldText } from './vi/fold.js';
+import type { AliasVocabulary } from './alias-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface ParseResult {
@@ -33,6 +34,14 @@ export interface RecognizerOptions {
   minProcedureScore: number;
   /** Procedures scoring at least this share of the best one's score are ambiguous with it. */
   ambiguityRatio: number;
+  /**
+   * A narrower question (fee, place...) is answered only when it holds at least this share of
+   * the procedure intents' confidence; below it no narrower question stands out and the
+   * message asks about the procedure as a whole (`procedure.info`), e.g. a bare name.
+   */
+  narrowShare: number;
+  /** A procedure.info that names no procedure needs this confidence, or it is `none` ("có rồi"). */
+  unnamedInfoThreshold: number;
 }
 
 export const DEFAULT_RECOGNIZER_OPTIONS: RecognizerOptions = {
@@ -40,6 +49,8 @@ export const DEFAULT_RECOGNIZER_OPTIONS: RecognizerOptions = {
   minCoverage: 0.55,
   minProcedureScore: 1.5,
   ambiguityRatio: 0.9,
+  narrowShare: 0.3,
+  unnamedInfoThreshold: 0.5,
 };
 
 const MAX_AMBIGUOUS = 3;
@@ -48,6 +59,7 @@ const MAX_AMBIGUOUS = 3;
 export interface RecognizerParts {
   lexicon: Lexicon;
   matcher: ProcedureMatcher;
+  aliases: AliasVocabulary;
   classifier: IntentClassifier;
   vocabulary: Vocabulary;
   fields: ReadonlyArray<{ name: string; folded: string[] }>;
@@ -66,20 +78,23 @@ export class Recognizer {
   }
 
   findProcedures(norm: NormalizedText): ReturnType<typeof findProcedures> {
-    return findProcedures(this.parts.matcher, this.parts.options, norm);
+    return findProcedures(this.parts.matcher, this.parts.aliases, this.parts.options, norm);
   }
 
   parse(text: string): ParseResult {
     const { options } = this.parts;
     const dossierCode = extractDossierCode(text);
     const norm = this.normalize(text);
-    const { accepted, matches, candidates } = this.findProcedures(norm);
+    const { accepted, matches, candidates, span } = this.findProcedures(norm);
     const unknown = this.parts.vocabulary.unknown(norm);
-    const intents = this.parts.classifier.classify(intentFeatures(norm.folded, new Set(accepted?.matched ?? []), unknown));
-    let { intent, confidence } = accepted ? decide(intents) : intents[0] ?? { intent: 'none' as Intent, confidence: 0 };
+    const intents = this.parts.classifier.classify(intentFeatures(norm.folded, new Set(span), unknown));
+    let { intent, confidence } = accepted ? decide(intents, options.narrowShare) : intents[0] ?? { intent: 'none' as Intent, confidence: 0 };
     // A question about "the procedure" that names none is a follow-up ("lệ phí bao nhiêu?"):
     // it is in scope only when every word is one the assistant knows ("phí ship bao nhiêu" is not).
     if (!accepted && PROCEDURE_INTENTS.has(intent) && unknown.unknown > 0) intent = 'none';
+    // Nor is there a follow-up asking about "the procedure" as a whole: a procedure.info that
+    // names none is a story about one ("mẹ tôi 80 tuổi, không có lương hưu...") only when sure.
+    if (!accepted && intent === 'procedure.info' && confidence < options.unnamedInfoThreshold) intent = 'none';
 
     if (dossierCode && intent !== 'handoff') {
       intent = 'dossier.status';
@@ -125,9 +140,11 @@ export class Recognizer {
  * When a procedure is named, the seven procedure.* intents share one question ("about this
  * procedure"): their summed confidence competes with the other intents, then the likeliest
  * of them is the answer. A bare procedure name spreads confidence evenly over them, and
- * still wins as a group.
+ * still wins as a group; with no narrower question standing out (under `narrowShare` of the
+ * group) the answer is `procedure.info`, as the contract says of a bare name. Without this,
+ * naive Bayes would pick the intent whose examples are shortest (the fee questions).
  */
-export function decide(intents: IntentScore[]): IntentScore {
+export function decide(intents: IntentScore[], narrowShare = 0): IntentScore {
   let group = 0;
   let bestInGroup: IntentScore | undefined;
   let bestOther: IntentScore | undefined;
@@ -139,35 +156,40 @@ export function decide(intents: IntentScore[]): IntentScore {
       bestOther = s;
     }
   }
-  if (bestInGroup && (!bestOther || group > bestOther.confidence)) return { intent: bestInGroup.intent, confidence: group };
+  if (bestInGroup && (!bestOther || group > bestOther.confidence)) {
+    const intent = bestInGroup.confidence < narrowShare * group ? 'procedure.info' : bestInGroup.intent;
+    return { intent, confidence: group };
+  }
   return bestOther ?? { intent: 'none', confidence: 0 };
 }
 
-/** The procedures named by already-normalised words, and which words name the best one. */
+/**
+ * The procedures named by already-normalised words, and which words name the best one
+ * (`span`: its matched words and the words of its names next to them).
+ */
 export function findProcedures(
   matcher: ProcedureMatcher,
+  aliases: AliasVocabulary,
   options: RecognizerOptions,
   norm: NormalizedText,
-): { accepted: ProcedureMatch | null; matches: ProcedureMatch[]; candidates: ProcedureMatch[] } {
-  const candidates = matcher.match(norm);
-  const matches = candidates.filter((m) => qualifies(m, options));
-  return { accepted: matches[0] ?? null, matches, candidates };
+): { accepted: ProcedureMatch | null; matches: ProcedureMatch[]; candidates: ProcedureMatch[]; span: number[] } {
+  let question = aliases.filter(norm);
+  for (let pass = 0; ; pass++) {
+    const candidates = matcher.match(question);
+    const matches = candidates.filter((m) => m.coverage >= options.minCoverage && m.score >= options.minProcedureScore);
+    const accepted = matches[0] ?? null;
+    // The best procedure matched a word its own names write otherwise ("giảm" for "giám"):
+    // match again without it.
+    const foreign = accepted && pass < MAX_REMATCHES ? aliases.foreign(accepted.id, accepted.matched, question) : [];
+    if (!foreign.length) {
+      return { accepted, matches, candidates, span: accepted ? aliases.span(accepted.id, accepted.matched, question.folded) : [] };
+    }
+    question = aliases.without(question, question.folded.map((_, i) => foreign.includes(i)));
+  }
 }
 
-/**
- * findProcedures' accepted procedure alone, with less work: finding only the best candidate
- * is far cheaper than the best five. When it qualifies it is the answer; when it scores too
- * little, so do all the others; only when it covers too little can another one qualify.
- */
-export function acceptedProcedure(matcher: ProcedureMatcher, options: RecognizerOptions, norm: NormalizedText): ProcedureMatch | null {
-  const [best] = matcher.match(norm, 1);
-  if (!best || best.score < options.minProcedureScore) return null;
-  return qualifies(best, options) ? best : findProcedures(matcher, options, norm).accepted;
-}
-
-function qualifies(m: ProcedureMatch, options: RecognizerOptions): boolean {
-  return m.coverage >= options.minCoverage && m.score >= options.minProcedureScore;
-}
+/** At most this many words a question can lose to being written otherwise than the match. */
+const MAX_REMATCHES = 3;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

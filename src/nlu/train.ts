@@ -1,13 +1,14 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { intentFeatures } from './features.js';
-import { IntentClassifier } from './intent-classifier.js';
+import { IntentClassifier, temperatureFor } from './intent-classifier.js';
 import type { Intent } from './intents.js';
 import { ProcedureMatcher, type ProcedurePhrases } from './procedure-matcher.js';
-import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, acceptedProcedure, fieldsOf, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
+import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, findProcedures, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
 import { DOSSIER_CODE_WORD, normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { maskDossierCodes } from './dossier-code.js';
 import { Vocabulary } from './vocabulary.js';
+import { AliasVocabulary } from './alias-vocabulary.js';
 
 export interface TrainingInput {
   knowledge: KnowledgeBase;
@@ -24,6 +25,18 @@ export function phraseNormalizer(lexicon: Lexicon): (text: string) => Normalized
     if (!norm) seen.set(text, (norm = normalizeText(text, lexicon)));
     return norm;
   };
+}
+
+/** Each procedure's official name (without its parenthesised part) and aliases, normalised. */
+export function procedurePhrases(
+  knowledge: KnowledgeBase,
+  lexicon: Lexicon,
+  normalize: (text: string) => NormalizedText = phraseNormalizer(lexicon),
+): Array<{ id: string; phrases: NormalizedText[] }> {
+  return knowledge.procedures.map((p) => ({
+    id: p.id,
+    phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases].map(normalize),
+  }));
 }
 
 /** The matcher's input: each procedure's name and aliases, and citizens' questions about it, normalised. */
@@ -64,6 +77,7 @@ export function buildMatcher(
  */
 export function featurize(
   matcher: ProcedureMatcher,
+  aliases: AliasVocabulary,
   lexicon: Lexicon,
   options: RecognizerOptions,
   examples: ReadonlyArray<{ text: string; intent: Intent }>,
@@ -74,9 +88,9 @@ export function featurize(
   const vocabulary = Vocabulary.build(norms.filter((_, i) => inScope(examples[i]!.intent)), knownWords);
   const data = examples.map(({ intent }, i) => {
     const norm = norms[i]!;
-    const accepted = acceptedProcedure(matcher, options, norm);
+    const { span } = findProcedures(matcher, aliases, options, norm);
     const unknown = vocabulary.unknown(norm, inScope(intent));
-    return { features: intentFeatures(norm.folded, new Set(accepted?.matched ?? []), unknown), intent };
+    return { features: intentFeatures(norm.folded, new Set(span), unknown), intent };
   });
   return { data, vocabulary };
 }
@@ -86,9 +100,12 @@ export function knowledgeWords(knowledge: KnowledgeBase, lexicon: Lexicon, norma
   return knowledge.procedures.flatMap((p) => [p.name, p.field, ...p.aliases].map(normalize));
 }
 
-/** Fits the softmax temperature on held-out folds so that confidences mean what they say. */
-export function fitTemperature(data: ReadonlyArray<{ features: string[]; intent: Intent }>, folds = 3): number {
-  const held: Array<{ logps: number[]; gold: number }> = [];
+/**
+ * Fits the softmax temperature on held-out folds so that confidences mean what they say:
+ * T × (n / REFERENCE_FEATURES)^exponent for a message of n known features.
+ */
+export function fitTemperature(data: ReadonlyArray<{ features: string[]; intent: Intent }>, folds = 3): { temperature: number; exponent: number } {
+  const held: Array<{ logps: number[]; gold: number; n: number }> = [];
   for (let k = 0; k < folds; k++) {
     const train = data.filter((_, i) => i % folds !== k);
     const test = data.filter((_, i) => i % folds === k);
@@ -96,21 +113,27 @@ export function fitTemperature(data: ReadonlyArray<{ features: string[]; intent:
     for (const ex of test) {
       const scores = model.logScores(ex.features);
       const gold = scores.findIndex((s) => s.intent === ex.intent);
-      if (gold >= 0) held.push({ logps: scores.map((s) => s.logp), gold });
+      if (gold >= 0) held.push({ logps: scores.map((s) => s.logp), gold, n: model.knownFeatures(ex.features) });
     }
   }
-  let best = { t: 1, nll: Infinity };
-  for (let t = 0.5; t <= 30; t *= 1.15) {
-    let nll = 0;
-    for (const { logps, gold } of held) {
-      const max = Math.max(...logps);
-      const sum = logps.reduce((a, l) => a + Math.exp((l - max) / t), 0);
-      nll -= ((logps[gold] ?? max) - max) / t - Math.log(sum);
+  let best = { temperature: 1, exponent: 0, nll: Infinity };
+  for (const exponent of EXPONENTS) {
+    for (let t = 0.5; t <= 30; t *= 1.15) {
+      let nll = 0;
+      for (const { logps, gold, n } of held) {
+        const tn = temperatureFor(t, exponent, n);
+        const max = Math.max(...logps);
+        const sum = logps.reduce((a, l) => a + Math.exp((l - max) / tn), 0);
+        nll -= ((logps[gold] ?? max) - max) / tn - Math.log(sum);
+      }
+      if (nll < best.nll) best = { temperature: t, exponent, nll };
     }
-    if (nll < best.nll) best = { t, nll };
   }
-  return best.t;
+  return { temperature: best.temperature, exponent: best.exponent };
 }
+
+/** Candidate exponents of the temperature's growth with message length (0: none). */
+const EXPONENTS = [0, 0.25, 0.5, 0.75, 1];
 
 /**
  * A trained model as its parts, with the matcher's normalised input: src/admin saves the
@@ -121,10 +144,11 @@ export function trainRecognizerParts(input: TrainingInput): { parts: RecognizerP
   const normalize = phraseNormalizer(input.lexicon);
   const phrases = matcherPhrases(input.knowledge, input.lexicon, input.examples, normalize);
   const matcher = new ProcedureMatcher(phrases);
-  const { data, vocabulary } = featurize(matcher, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon, normalize));
-  const temperature = fitTemperature(data);
-  const classifier = IntentClassifier.train(data, temperature);
-  return { parts: { lexicon: input.lexicon, matcher, classifier, vocabulary, fields: fieldsOf(input.knowledge), options }, phrases };
+  const aliases = new AliasVocabulary(phrases.map((p) => ({ id: p.id, phrases: p.phrases })));
+  const { data, vocabulary } = featurize(matcher, aliases, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon, normalize));
+  const { temperature, exponent } = fitTemperature(data);
+  const classifier = IntentClassifier.train(data, temperature, exponent);
+  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, vocabulary, fields: fieldsOf(input.knowledge), options }, phrases };
 }
 
 export function trainRecognizer(input: TrainingInput): Recognizer {

@@ -81,3 +81,30 @@ describe('Vietnamese normalisation', () => {
     expect(() => normalizeText('\u0000\u202e😀 مرحبا hello', lexicon)).not.toThrow();
   });
 });
+
+describe('typos and regional words', () => {
+  it.each([
+    ['kahi tử', 'khai tu'],
+    ['snag tên', 'sang ten'],
+    ['chuyển hộ kẩhu', 'chuyen ho khau'],
+    ['cần gấiy tờ', 'can giay to'],
+    ['gia hạn byht', 'gia han bao hiem y te'],
+  ])('puts two letters typed the wrong way round back: %s', (input, expected) => {
+    expect(folded(input)).toBe(expected);
+  });
+
+  it('leaves words that are already syllables alone', () => {
+    expect(folded('khai tử tạm trú')).toBe('khai tu tam tru');
+  });
+
+  it.each([
+    ['làm lại cccd bị mất bao lâu', 'lam lai can cuoc cong dan bi mat bao lau'],
+    ['làm cccd mất bao lâu', 'lam can cuoc cong dan ton bao lau'],
+    ['khai sanh cho con cần chi', 'khai sinh cho con can gi'],
+    ['đổi bằng lái hết nhiêu', 'doi bang lai het bao nhieu'],
+    ['chừng mô có giấy', 'bao gio co giay'],
+    ['see you', 'hen gap lai'],
+  ])('reads "%s" by its sense', (input, expected) => {
+    expect(folded(input)).toBe(expected);
+  });
+});

@@ -78,3 +78,37 @@ describe('the recognizer', () => {
     for (const s of intents) expect(s.confidence).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('what a question asks about a procedure', () => {
+  it('reads "thủ tục" as a word of any procedure, not of the one alias that uses it', () => {
+    expect(recognizer.parse('hướng dẫn tôi làm thủ tục khai tử')).toMatchObject({ intent: 'procedure.steps', procedure: 'dang-ky-khai-tu' });
+    expect(recognizer.parse('thủ tục khai sinh')).toMatchObject({ intent: 'procedure.info', procedure: 'dang-ky-khai-sinh' });
+  });
+
+  it.each([
+    ['đổi bằng lái', 'doi-giay-phep-lai-xe'],
+    ['sổ đỏ', 'cap-so-do-lan-dau'],
+    ['làm hộ chiếu', 'cap-ho-chieu-pho-thong'],
+    ['thủ tục đăng ký kết hôn', 'dang-ky-ket-hon'],
+    ['lam passport', 'cap-ho-chieu-pho-thong'],
+  ])('takes the bare name "%s" as a question about the whole procedure', (text, procedure) => {
+    expect(recognizer.parse(text)).toMatchObject({ intent: 'procedure.info', procedure });
+  });
+
+  it('asks back when "đăng ký cư trú" can be thường trú or tạm trú', () => {
+    const { ambiguous } = recognizer.parse('đăng ký cư trú cần giấy tờ gì');
+    expect(ambiguous).toEqual(expect.arrayContaining(['dang-ky-thuong-tru', 'dang-ky-tam-tru']));
+  });
+
+  it('does not name a procedure from words typed with other diacritics ("giảm cân" is not "giám hộ")', () => {
+    expect(recognizer.parse('làm sao để giảm cân nhanh')).toMatchObject({ intent: 'none', procedure: null });
+  });
+
+  it.each(['chào', 'hello', 'hi'])('greets back a bare "%s"', (text) => {
+    expect(recognizer.parse(text).intent).toBe('greeting');
+  });
+
+  it('does not take a short reply that names no procedure for a question about one', () => {
+    expect(recognizer.parse('có rồi').intent).toBe('none');
+  });
+});

@@ -3,6 +3,7 @@ import { foldText } from './fold.js';
 import { canonicalTone } from './tone.js';
 import { isFoldedSyllable } from './syllable.js';
 import { repairKeystrokes } from './keystrokes.js';
+import { repairTransposition } from './transposition.js';
 import type { Lexicon } from './lexicon.js';
 
 export interface NormalizedText {
@@ -130,6 +131,8 @@ function rewriteWord(word: string, lexicon: Lexicon): readonly string[] {
       }
     }
   }
+  const swapped = repairTransposition(word, (w) => lexicon.plain.has(w));
+  if (swapped !== word) return lookup(swapped, foldText(swapped), lexicon) ?? [swapped];
   const pieces = segment(folded, lexicon);
   if (!pieces) return [word];
   const out: string[] = [];
