@@ -1,7 +1,8 @@
+import { dossierCodePattern } from '../nlu/dossier-code.js';
+
 // Personal data never goes into logs in clear: phone numbers, id numbers, dossier codes and
 // people's names are masked wherever user text is logged or stored for staff.
 
-const DOSSIER_CODE = /[A-Za-z0-9]{1,5}(?:\s?\.\s?[A-Za-z0-9]{1,5}){0,5}\s*[-–—]\s*\d{6}\s*[-–—]\s*\d{4}/g;
 // 9–12 digit runs, possibly grouped by spaces, dots or dashes: phone and id numbers.
 const LONG_NUMBER = /(?<![\d+])(?:\+?84[\s.-]?|0)?(?:\d[\s.-]?){8,11}\d(?![\d])/g;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
@@ -28,7 +29,7 @@ export function maskPersonalData(text: string, options: MaskOptions = {}): strin
   let masked = text;
   const codes: string[] = [];
   // Codes are set aside first so that their digits are not taken for phone numbers.
-  masked = masked.replace(DOSSIER_CODE, (code) => {
+  masked = masked.replace(dossierCodePattern(), (code) => {
     codes.push(code);
     return `\u0000${codes.length - 1}\u0000`;
   });

@@ -24,6 +24,11 @@ export function extractDossierCode(text: string): string | null {
   return canonicalDossierCode(`${match[1]}-${match[2]}-${match[3]}`);
 }
 
+/** A fresh global pattern of dossier codes in any spelling (for callers that replace them). */
+export function dossierCodePattern(): RegExp {
+  return new RegExp(CODE.source, 'gu');
+}
+
 /** The text with every dossier code replaced by a placeholder word. */
 export function maskDossierCodes(text: string, placeholder: string): string {
   return text.normalize('NFKC').replace(CODE_GLOBAL, ` ${placeholder} `);

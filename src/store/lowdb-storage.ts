@@ -29,9 +29,9 @@ export class StorageConflictError extends Error {
 }
 
 export class LowdbStorage {
-  // Changes are checked and made in memory at once, in the order they come, and then written:
-  // the file holds every conversation, so writes are coalesced (one under way, one waiting)
-  // rather than made one by one, which would cap a busy server at a few hundred turns a second.
+  // Changes are checked and made in memory at once, in the order they come, and then written,
+  // coalesced (one write under way, one waiting) so that quick turns share a file write.
+  // The server keeps one such file per conversation (per-key-storage.ts).
   private readonly commits: GroupCommit;
 
   private constructor(private readonly db: Low<StorageFile>) {
