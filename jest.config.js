@@ -7,6 +7,7 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
+  globalSetup: '<rootDir>/test/global-setup.mjs',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 30000,
 };

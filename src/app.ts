@@ -47,10 +47,10 @@ export interface App {
 
 /** The composition root: builds every part from configuration. Nothing listens yet. */
 export async function buildApp(config: Config, logger: Logger, options: { storage?: Storage } = {}): Promise<App> {
-  const data = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const data = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR, { dir: path.join(config.DATA_DIR, 'cache'), logger });
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);
-  mkdirSync(config.DATA_DIR, { recursive: true });
   const staffTokens = loadStaffTokens({ admin: config.ADMIN_TOKEN, helpdesk: config.HELPDESK_TOKEN }, config.DATA_DIR, logger);
   // The saved model when it matches the current data, else one trained now (src/admin/startup.ts).
   const admin = await openAdmin({

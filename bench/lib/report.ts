@@ -49,7 +49,11 @@ export function writeResults(
   const aims: Aim[] = [
     { aim: `parse p99 ≤ 2 ms at ${large} procedures`, figure: `${num(parse, 'p99_ms')} ms (p50 ${num(parse, 'p50_ms')} ms)`, met: num(parse, 'p99_ms') <= 2 },
     { aim: '≥ 10× faster than plain fuse.js, same catalogue, same run', figure: `${num(vs, 'p50_x')}× at p50, ${num(vs, 'p99_x')}× at p99`, met: num(vs, 'p50_x') >= 10 && num(vs, 'p99_x') >= 10 },
-    { aim: `cold start ≤ 2 s at ${large} procedures`, figure: `${num(cold, 'ms')} ms (median of ${(cold?.runs as number[] | undefined)?.length ?? 0})`, met: num(cold, 'ms') <= 2000 },
+    {
+      aim: `cold start ≤ 2 s at ${large} procedures (restart with the saved model; first start trains)`,
+      figure: `${num(cold, 'ms')} ms (median of ${(cold?.runs as number[] | undefined)?.length ?? 0}); first start ${num(find('first-start', large), 'ms')} ms`,
+      met: num(cold, 'ms') <= 2000,
+    },
     { aim: `RSS ≤ 250 MB at ${large} procedures (after start; peak under load)`, figure: `${num(rss, 'rss_mb')} MB after start, ${num(rss, 'peak_mb')} MB peak under load`, met: [num(rss, 'rss_mb') <= 250, num(rss, 'peak_mb') <= 250] },
     { aim: '≥ 1,500 msg/s through POST /api/parse, 0 errors, p99 ≤ 50 ms', figure: http ? `${num(http, 'rps')} msg/s at ${connections(http)}, p99 ${num(http, 'p99_ms')} ms` : 'no level with 0 errors and p99 ≤ 50 ms', met: num(http, 'rps') >= 1500 },
     { aim: '≥ 800 msg/s through Direct Line, 0 errors, p99 ≤ 50 ms', figure: dl ? `${num(dl, 'rps')} msg/s at ${connections(dl)}, p99 ${num(dl, 'p99_ms')} ms` : 'no level with 0 errors and p99 ≤ 50 ms', met: num(dl, 'rps') >= 800 },
@@ -88,16 +92,19 @@ export function writeResults(
     '',
     '## The server process',
     '',
-    'Cold start: from spawning `tsx src/index.ts` (what `npm start` runs) with a fresh DATA_DIR to the first answer of `POST /api/parse`, '
-      + 'median of 3; it includes loading the knowledge and training. The CPU time (tsx\'s launcher and the server, user and system) '
-      + 'is steadier than the wall time on a busy machine. RSS of the server process after start, and its peak after the load runs.',
+    'Cold start: from spawning what `npm start` runs (`node` with the start script\'s flags on the build in dist/) to the first answer '
+      + 'of `POST /api/parse`. First start: on an empty DATA_DIR, so it reads every YAML file, trains and saves the model and the '
+      + 'knowledge cache. Restart: the median of 3 starts on that DATA_DIR, which load the saved model and the cache, as a server '
+      + 'does after a deploy or a crash. The CPU time (user and system) is steadier than the wall time on a busy machine. '
+      + 'RSS of the server process after the last start, and its peak after the load runs.',
     '',
-    row(['procedures', 'cold start ms (runs)', 'CPU ms to first answer', 'RSS MB', 'peak RSS MB']),
-    row(['---', '---', '---', '---', '---']),
+    row(['procedures', 'first start ms (CPU ms)', 'restart ms (runs)', 'restart CPU ms', 'RSS MB', 'peak RSS MB']),
+    row(['---', '---', '---', '---', '---', '---']),
     ...sizes.map((p) => {
+      const f = find('first-start', p);
       const c = find('cold-start', p);
       const r = find('rss', p);
-      return row([p, `${num(c, 'ms')} (${((c?.runs as number[] | undefined) ?? []).join(', ')})`, num(c, 'cpu_ms'), num(r, 'rss_mb'), num(r, 'peak_mb')]);
+      return row([p, `${num(f, 'ms')} (${num(f, 'cpu_ms')})`, `${num(c, 'ms')} (${((c?.runs as number[] | undefined) ?? []).join(', ')})`, num(c, 'cpu_ms'), num(r, 'rss_mb'), num(r, 'peak_mb')]);
     }),
     '',
     `## Throughput at ${large} procedures`,
@@ -117,8 +124,9 @@ export function writeResults(
     '',
     '- On a machine busy with other work, p99 latencies mostly measure the scheduler (a p50 well under a millisecond next to a p99 of several); '
       + 'the mean CPU time per parse and the server CPU per message are the steadier figures.',
-    '- Cold start has a floor that does not depend on the catalogue: starting Node with tsx and loading botbuilder and restify '
-      + '(compare the two sizes); the rest is reading the catalogue (YAML and schema checks) and training.',
+    '- A restart has a floor that does not depend on the catalogue: starting Node and loading botbuilder and restify '
+      + '(compare the two sizes); the rest is reading the knowledge cache and rebuilding the matcher\'s index from the saved model. '
+      + 'A first start also reads and checks every YAML file and trains.',
     '- A Direct Line message costs several times a bare parse: two HTTP requests, a botbuilder turn, and two files replaced on disk '
       + '(the conversation log, written once per turn, and the conversation state, whose writes are coalesced).',
     '',
@@ -149,8 +157,10 @@ function compare(baseline: { figures: Figure[]; label: string }, figures: Figure
       [`parse p50 ms, ${p}`, 'parse', p, 'p50_ms'],
       [`parse p99 ms, ${p}`, 'parse', p, 'p99_ms'],
       [`parse with typos p99 ms, ${p}`, 'parse-typos', p, 'p99_ms'],
-      [`cold start ms, ${p}`, 'cold-start', p, 'ms'],
-      [`cold start CPU ms, ${p}`, 'cold-start', p, 'cpu_ms'],
+      // The baseline had no saved model: each of its starts read the YAML and trained, like a first start now.
+      [`first start ms (empty DATA_DIR), ${p}`, 'first-start', p, 'ms'],
+      [`first start CPU ms, ${p}`, 'first-start', p, 'cpu_ms'],
+      [`restart ms, ${p}`, 'cold-start', p, 'ms'],
       [`RSS MB after start, ${p}`, 'rss', p, 'rss_mb'],
       [`intent accuracy, ${p}`, 'accuracy', p, 'intent'],
       [`procedure accuracy, ${p}`, 'accuracy', p, 'procedure'],
@@ -171,7 +181,10 @@ function compare(baseline: { figures: Figure[]; label: string }, figures: Figure
     '',
     '| figure | before | after |',
     '| --- | --- | --- |',
-    ...rows.map(([label, metric, p, key, best]) => `| ${label} | ${pick(at10(baseline.figures), metric, p, key, best)} | ${pick(at10(figures), metric, p, key, best)} |`),
+    ...rows.map(([label, metric, p, key, best]) => {
+      const before = metric === 'first-start' ? 'cold-start' : metric === 'cold-start' ? 'none' : metric;
+      return `| ${label} | ${pick(at10(baseline.figures), before, p, key, best)} | ${pick(at10(figures), metric, p, key, best)} |`;
+    }),
     '',
   ];
 }

@@ -1,10 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { startArguments } from '../../test/helpers/start-command.js';
 
-// The real server as `npm start` runs it (`tsx src/index.ts`), in its own process.
+// The real server as `npm start` runs it (the build in dist/, with the start script's V8
+// flags), in its own process. The caller builds first (buildServer).
 
 export interface ServerProcess {
   url: string;
@@ -14,12 +15,11 @@ export interface ServerProcess {
   memory(): { rssMb: number; peakMb: number };
   /** CPU time the server process has used so far, user and system, in ms (Linux; NaN elsewhere). */
   cpuMs(): number;
-  /** CPU time tsx's launcher and the server had used when the server first answered. */
+  /** CPU time the server had used when it first answered. */
   startCpuMs: number;
   stop(): Promise<void>;
 }
 
-const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 const START_TIMEOUT_MS = 120_000;
 
 export async function freePort(): Promise<number> {
@@ -34,11 +34,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** `npm run build`: the server the bench starts is dist/, made from the sources as they are now. */
+export function buildServer(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+}
+
 export async function startServer(env: { KNOWLEDGE_DIR: string; DATA_DIR: string }): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [TSX_CLI, 'src/index.ts'], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -65,9 +70,8 @@ export async function startServer(env: { KNOWLEDGE_DIR: string; DATA_DIR: string
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   const coldStartMs = performance.now() - started;
-  // tsx runs the program in a child of its own; the server's memory is that child's.
-  const serverPid = child.pid === undefined ? undefined : childrenOf(child.pid)[0] ?? child.pid;
-  const startCpuMs = cpuOf(serverPid) + (serverPid === child.pid ? 0 : cpuOf(child.pid));
+  const serverPid = child.pid;
+  const startCpuMs = cpuOf(serverPid);
   return {
     url,
     coldStartMs,
@@ -84,22 +88,6 @@ async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
-}
-
-/** Pids whose parent is `pid`, from /proc (Linux). */
-function childrenOf(pid: number): number[] {
-  try {
-    return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    }).map(Number);
-  } catch {
-    return [];
-  }
 }
 
 function memoryOf(pid: number | undefined): { rssMb: number; peakMb: number } {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../config.js';
 import type { Procedure } from '../knowledge/schema.js';
 import type { RecognizerOptions } from '../nlu/recognizer.js';
 import type { Lexicon } from '../nlu/vi/lexicon.js';
@@ -13,7 +13,8 @@ import type { TrainingSetJson } from './model-codec.js';
 // model learns from: the procedures' names, aliases and fields, the lexicon, the utterances
 // (files and staff store merged), the staff aliases and the options.
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The TypeScript sources, also when the server runs their build in dist/. */
+const SOURCES = path.join(PROJECT_ROOT, 'src');
 const MODEL_SOURCES = ['model-codec.ts', 'staff-memory.ts', 'staff-recognizer.ts'];
 
 let cachedCodeVersion: string | undefined;
@@ -21,10 +22,10 @@ let cachedCodeVersion: string | undefined;
 export function codeVersion(): string {
   if (cachedCodeVersion) return cachedCodeVersion;
   const hash = createHash('sha256');
-  const nluDir = path.join(HERE, '..', 'nlu');
+  const nluDir = path.join(SOURCES, 'nlu');
   const nluFiles = (readdirSync(nluDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort()
     .map((f) => path.join(nluDir, f));
-  for (const file of [...nluFiles, ...MODEL_SOURCES.map((f) => path.join(HERE, f))]) {
+  for (const file of [...nluFiles, ...MODEL_SOURCES.map((f) => path.join(SOURCES, 'admin', f))]) {
     hash.update(path.basename(file)).update('\0').update(readFileSync(file)).update('\0');
   }
   cachedCodeVersion = hash.digest('hex').slice(0, 16);

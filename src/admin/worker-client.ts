@@ -11,9 +11,11 @@ import type { WorkerMessage, WorkerReply, WorkerRequest, WorkerTask } from './wo
 // out-of-memory training from taking the server down. It is started at the first job, kept
 // warm for the next ones, and stopped after WORKER_IDLE_MS without work.
 
-const WORKER_ENTRY = fileURLToPath(new URL('./train-worker.ts', import.meta.url));
-/** tsx's loader, resolved from here so that the cwd does not matter. */
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** Run from TypeScript (tsx, jest) or from the built JavaScript of dist/ (`npm start`). */
+const FROM_TYPESCRIPT = import.meta.url.endsWith('.ts');
+const WORKER_ENTRY = fileURLToPath(new URL(FROM_TYPESCRIPT ? './train-worker.ts' : './train-worker.js', import.meta.url));
+/** tsx's loader, resolved from here so that the cwd does not matter; plain JavaScript needs none. */
+const EXEC_ARGV = FROM_TYPESCRIPT ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
 
 export const WORKER_TIMEOUT_MS = 10 * 60_000;
 export const WORKER_IDLE_MS = 5 * 60_000;
@@ -67,7 +69,7 @@ export class TrainingWorkers {
 
   private start(): ChildProcess {
     const child = fork(WORKER_ENTRY, [], {
-      execArgv: ['--import', TSX_LOADER],
+      execArgv: EXEC_ARGV,
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

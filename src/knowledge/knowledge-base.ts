@@ -82,7 +82,8 @@ export class KnowledgeLoadError extends Error {
   }
 }
 
-function listYamlFiles(dir: string): string[] {
+/** The procedure files under `dir`, sorted; throws KnowledgeLoadError when it cannot be read. */
+export function listYamlFiles(dir: string): string[] {
   let entries: string[];
   try {
     entries = readdirSync(dir, { recursive: true }) as string[];

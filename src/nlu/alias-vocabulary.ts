@@ -86,11 +86,15 @@ export class AliasVocabulary {
 
   constructor(procedures: ReadonlyArray<ProcedureNames>) {
     const written = new Map<string, Set<string>>();
+    // The names of thousands of procedures repeat a few thousand words: spell each once.
+    const spelled = new Map<string, string>();
     for (const p of procedures) {
       const own = { folded: new Set<string>(), written: new Set<string>() };
       for (const ph of p.phrases) {
         ph.folded.forEach((t, i) => {
-          const word = spelling(ph.words[i] ?? t);
+          const typed = ph.words[i] ?? t;
+          let word = spelled.get(typed);
+          if (word === undefined) spelled.set(typed, (word = spelling(typed)));
           own.folded.add(t);
           own.written.add(`${t} ${word}`);
           const set = written.get(t) ?? new Set<string>();

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { startArguments } from './start-command.js';
 
 export interface ServerProcess {
   url: string;
@@ -12,7 +13,7 @@ export interface ServerProcess {
 
 /** `npm start` as a real child process on a free port, on the given DATA_DIR. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: PROJECT_ROOT,
     // The listening line is logged at info: the level stays there so the URL can be read.
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env, LOG_LEVEL: 'info' },

@@ -1,0 +1,64 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../config.js';
+import type { Logger } from '../log/logger.js';
+import { KnowledgeBase, listYamlFiles, loadKnowledgeBase } from './knowledge-base.js';
+import type { Procedure } from './schema.js';
+
+// Reading and checking the 6,842 YAML files of the national catalogue takes most of a second;
+// reading them back as one checked JSON file takes a twentieth of that. The cache in
+// DATA_DIR/cache is used only when it was written from files of the same names, sizes and
+// modification times, by the same loader and schema; anything else reads the YAML again and
+// rewrites it. It is derived data: an unreadable cache is simply ignored.
+
+const CACHE_FILE = 'knowledge.json';
+const LOADER_SOURCES = ['schema.ts', 'knowledge-base.ts', 'knowledge-cache.ts'].map((f) => path.join(PROJECT_ROOT, 'src', 'knowledge', f));
+
+interface CacheFile {
+  stamp: string;
+  procedures: ReadonlyArray<Procedure>;
+}
+
+/** What the cached knowledge was read from: the files' names, sizes and times, and the loader's code. */
+export function knowledgeStamp(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of LOADER_SOURCES) hash.update(readFileSync(file)).update('\0');
+  for (const file of listYamlFiles(dir)) {
+    const { size, mtimeMs } = statSync(file);
+    hash.update(`${path.relative(dir, file)}\0${size}\0${mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** The knowledge base of `dir`, from the cache in `cacheDir` when it is current. */
+export function loadKnowledgeBaseCached(dir: string, cacheDir: string, logger?: Logger): KnowledgeBase {
+  const file = path.join(cacheDir, CACHE_FILE);
+  let stamp: string;
+  try {
+    stamp = knowledgeStamp(dir);
+  } catch {
+    return loadKnowledgeBase(dir); // reports what is wrong with the folder
+  }
+  const cached = readCache(file);
+  if (cached?.stamp === stamp) return new KnowledgeBase([...cached.procedures]);
+  const knowledge = loadKnowledgeBase(dir);
+  try {
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ stamp, procedures: knowledge.procedures } satisfies CacheFile), { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch (err) {
+    logger?.warn({ err: { message: (err as Error).message } }, 'could not write the knowledge cache; the next start reads the YAML again');
+  }
+  return knowledge;
+}
+
+function readCache(file: string): CacheFile | undefined {
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
+    return typeof value.stamp === 'string' && Array.isArray(value.procedures) ? value as CacheFile : undefined;
+  } catch {
+    return undefined;
+  }
+}
