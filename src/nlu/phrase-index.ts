@@ -119,19 +119,17 @@ export class PhraseIndex {
     reachable.sort((a, b) => this.upper[b]! - this.upper[a]!);
 
     const best = new Map<number, { score: number; coverage: number; phrase: number }>();
-    const scores: number[] = [];
-    let kth = -Infinity;
+    // The `limit` best procedures so far, highest score first: the last one's score is the bar.
+    const top: Leader[] = [];
     for (const i of reachable) {
-      if (scores.length >= limit && this.upper[i]! < withSlack(kth)) break;
+      if (top.length >= limit && this.upper[i]! < withSlack(top[limit - 1]!.score)) break;
       const p = this.touched[i]!;
       const procedure = table.phraseProcedure[p]!;
       const { score, coverage } = table.score(p, this.order, pairs);
       const current = best.get(procedure);
-      if (!current) scores.push(score);
-      else if (score > current.score) scores[scores.indexOf(current.score)] = score;
       if (!current || score > current.score || (score === current.score && table.scanKey(p, this.order) < table.scanKey(current.phrase, this.order))) {
         best.set(procedure, { score, coverage, phrase: p });
-        if (scores.length >= limit) kth = [...scores].sort((a, b) => b - a)[limit - 1] ?? -Infinity;
+        raiseLeader(top, procedure, score, limit);
       }
     }
 
@@ -256,6 +254,28 @@ export class PhraseIndex {
 /** A bar lowered by a hair, so that rounding never drops a phrase that reaches it. */
 function withSlack(bar: number): number {
   return bar - ROUNDING_SLACK * Math.max(1, Math.abs(bar));
+}
+
+interface Leader {
+  procedure: number;
+  score: number;
+}
+
+/**
+ * Keeps `top` (descending, at most `limit` long) as the procedures with the highest scores
+ * offered; a procedure's score only ever rises. Replaces sorting every score on each change.
+ */
+function raiseLeader(top: Leader[], procedure: number, score: number, limit: number): void {
+  let i = top.findIndex((t) => t.procedure === procedure);
+  if (i >= 0) {
+    if (!(score > top[i]!.score)) return;
+    top[i]!.score = score;
+  } else {
+    if (top.length >= limit && !(score > top[limit - 1]!.score)) return;
+    if (top.length >= limit) top.pop();
+    i = top.push({ procedure, score }) - 1;
+  }
+  for (; i > 0 && top[i]!.score > top[i - 1]!.score; i--) [top[i - 1], top[i]] = [top[i]!, top[i - 1]!];
 }
 
 /** Keeps `top` (descending, fixed length) as the largest values offered. */
