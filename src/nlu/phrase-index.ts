@@ -139,7 +139,10 @@ export class PhraseIndex {
       if (key === undefined) keys.set(procedure, (key = this.procedureKey(procedure)));
       return key;
     };
+    // Only procedures scoring at least the limit-th best can rank: order those (ties included).
+    const floor = top.length >= limit ? top[limit - 1]!.score : -Infinity;
     const ranked = [...best.entries()]
+      .filter(([, b]) => b.score >= floor)
       .sort(([pa, a], [pb, b]) => b.score - a.score || keyOf(pa) - keyOf(pb))
       .slice(0, limit)
       .map(([procedure, b]): PhraseMatch => {
