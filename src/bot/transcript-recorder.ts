@@ -32,18 +32,22 @@ export class TranscriptRecorder {
     this.maxConversations = options.maxConversations ?? 1000;
   }
 
-  /** Starts a turn: the citizen's message now, the bot's messages as they are sent. */
+  /**
+   * Starts a turn: the citizen's message now, the bot's messages as they are sent. They are
+   * held as typed for the turn only, and masked when they leave it (a ring, a ticket): most
+   * turns open no ticket, and masking every line of every turn is work for nothing.
+   */
   begin(context: TurnContext): void {
     const pending: PendingLine[] = [];
     context.turnState.set(PENDING, pending);
     const { type, text } = context.activity;
     if (type === ActivityTypes.Message && typeof text === 'string' && text.trim()) {
-      pending.push({ line: maskLine({ from: 'citizen', text: text.trim(), at: new Date().toISOString() }), forwarded: false });
+      pending.push({ line: { from: 'citizen', text: text.trim(), at: new Date().toISOString() }, forwarded: false });
     }
     context.onSendActivities(async (_ctx, activities, next) => {
       for (const a of activities) {
         if (a.type === ActivityTypes.Message && typeof a.text === 'string' && a.text) {
-          pending.push({ line: maskLine({ from: 'bot', text: a.text, at: new Date().toISOString() }), forwarded: false });
+          pending.push({ line: { from: 'bot', text: a.text, at: new Date().toISOString() }, forwarded: false });
         }
       }
       return next();
@@ -69,10 +73,11 @@ export class TranscriptRecorder {
     const pending = this.pending(context);
     if (!pending.length) return;
     const conversationId = context.activity.conversation.id;
-    if (!this.hasHistory(context)) this.remember(conversationId, pending.map((p) => p.line));
-    const fresh = pending.filter((p) => !p.forwarded).map((p) => p.line);
-    const ticket = fresh.length ? this.tickets.openFor(conversationId) : undefined;
+    if (!this.hasHistory(context)) this.remember(conversationId, pending.map((p) => maskLine(p.line)));
+    const unsent = pending.filter((p) => !p.forwarded);
+    const ticket = unsent.length ? this.tickets.openFor(conversationId) : undefined;
     if (!ticket) return;
+    const fresh = unsent.map((p) => maskLine(p.line));
     try {
       await this.tickets.appendLines(ticket.code, fresh);
     } catch (err) {
