@@ -2,10 +2,13 @@ import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './log/logger.js';
 import { buildApp } from './app.js';
 
-// restify 11 reads process.binding('http_parser') on Node 20: a known, harmless deprecation.
+// Known, harmless deprecations of dependencies: restify 11 reads process.binding('http_parser')
+// on Node 20 (DEP0111); and a dependency still calls Buffer() (DEP0005), which Node reports
+// once the dependencies are bundled into dist/ and so no longer under node_modules/.
+const DEPENDENCY_DEPRECATIONS = new Set(['DEP0111', 'DEP0005']);
 process.removeAllListeners('warning');
 process.on('warning', (w) => {
-  if ((w as { code?: string }).code !== 'DEP0111') process.stderr.write(`${w.name}: ${w.message}\n`);
+  if (!DEPENDENCY_DEPRECATIONS.has((w as { code?: string }).code ?? '')) process.stderr.write(`${w.name}: ${w.message}\n`);
 });
 
 const SHUTDOWN_DEADLINE_MS = 8000;

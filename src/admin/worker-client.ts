@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TrainEnvironment } from './model-codec.js';
 import type { WorkerMessage, WorkerReply, WorkerRequest, WorkerTask } from './worker-protocol.js';
@@ -11,9 +12,9 @@ import type { WorkerMessage, WorkerReply, WorkerRequest, WorkerTask } from './wo
 // out-of-memory training from taking the server down. It is started at the first job, kept
 // warm for the next ones, and stopped after WORKER_IDLE_MS without work.
 
-/** Run from TypeScript (tsx, jest) or from the built JavaScript of dist/ (`npm start`). */
+/** Run from TypeScript (tsx, jest) or from the build in dist/ (`npm start`), the worker the same way. */
 const FROM_TYPESCRIPT = import.meta.url.endsWith('.ts');
-const WORKER_ENTRY = fileURLToPath(new URL(FROM_TYPESCRIPT ? './train-worker.ts' : './train-worker.js', import.meta.url));
+const WORKER_ENTRY = fileURLToPath(new URL(`./train-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 /** tsx's loader, resolved from here so that the cwd does not matter; plain JavaScript needs none. */
 const EXEC_ARGV = FROM_TYPESCRIPT ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
 
