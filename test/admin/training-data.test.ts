@@ -1,3 +1,7 @@
+import http, { type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { loadConfig } from '../../src/config.js';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { adminClient, askBot, parse } from './admin-client.js';
 
@@ -100,4 +104,27 @@ describe('staff FAQ intents', () => {
     const [again] = await askBot(t.url, 'ubnd xã làm việc mấy giờ', 'conv-faq');
     expect(again.text).toBe('Từ 7h30 đến 17h.');
   }, 90_000);
+});
+
+describe('the procedures list', () => {
+  function raw(headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      http.get(`${t.url}/api/admin/procedures`, { headers: { authorization: `Bearer ${t.app.staffTokens.admin}`, ...headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+  }
+
+  it('is gzipped for clients that accept it (the national catalogue is megabytes), plain JSON for the others', async () => {
+    const zipped = await raw({ 'accept-encoding': 'gzip' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    const procedures = JSON.parse(gunzipSync(zipped.body).toString('utf8')) as Array<{ id: string }>;
+    expect(procedures.map((p) => p.id)).toEqual(loadKnowledgeBase(loadConfig({}).KNOWLEDGE_DIR).procedures.map((p) => p.id));
+
+    const plain = await raw({});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(plain.body.toString('utf8'))).toEqual(procedures);
+  });
 });
