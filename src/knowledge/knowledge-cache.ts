@@ -21,7 +21,7 @@ interface CacheFile {
 }
 
 /** What the cached knowledge was read from: the files' names, sizes and times, and the loader's code. */
-export function knowledgeStamp(dir: string): string {
+function knowledgeStamp(dir: string): string {
   const hash = createHash('sha256');
   for (const file of LOADER_SOURCES) hash.update(readFileSync(file)).update('\0');
   for (const file of listYamlFiles(dir)) {
