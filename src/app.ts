@@ -4,7 +4,8 @@ import { ConversationState, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
 import type { Logger } from './log/logger.js';
-import { loadNluData } from './nlu/load.js';
+import { withTrainingData } from './nlu/load.js';
+import { loadKnowledgeBaseCached } from './knowledge/knowledge-cache.js';
 import type { Recognizer } from './nlu/recognizer.js';
 import { loadReplies } from './answers/replies.js';
 import { AnswerComposer } from './answers/compose.js';
@@ -48,7 +49,8 @@ export interface App {
 /** The composition root: builds every part from configuration. Nothing listens yet. */
 export async function buildApp(config: Config, logger: Logger, options: { storage?: Storage } = {}): Promise<App> {
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const data = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR, { dir: path.join(config.DATA_DIR, 'cache'), logger });
+  const knowledge = await loadKnowledgeBaseCached(config.KNOWLEDGE_DIR, path.join(config.DATA_DIR, 'cache'), logger);
+  const data = withTrainingData(knowledge, config.INTENTS_DIR);
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);
   const staffTokens = loadStaffTokens({ admin: config.ADMIN_TOKEN, helpdesk: config.HELPDESK_TOKEN }, config.DATA_DIR, logger);

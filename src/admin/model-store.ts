@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log/logger.js';
@@ -66,13 +66,6 @@ export function modelFilePath(dir: string, id: string): string {
 
 export function evalFilePath(dir: string, id: string): string {
   return path.join(dir, `${id}.eval.json`);
-}
-
-/** Writes a file whole or not at all (temp file, then rename). */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
 }
 
 export class ModelStore {

@@ -2,7 +2,8 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../log/logger.js';
 import { codeVersion } from './fingerprint.js';
 import { recognizerFromSnapshot, trainModel, type TrainEnvironment, type TrainingSetJson } from './model-codec.js';
-import { modelFilePath, newModelId, writeFileAtomic, type ModelFile, type ModelStore } from './model-store.js';
+import { modelFilePath, newModelId, type ModelFile, type ModelStore } from './model-store.js';
+import { writeFileAtomic } from '../store/write-file-atomic.js';
 import type { StaffRecognizer } from './staff-recognizer.js';
 
 // At start-up the server serves the saved model when it was made by this code from exactly

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { crossValidateSet } from './evaluate.js';
 import { trainModel, type TrainEnvironment } from './model-codec.js';
-import { writeFileAtomic, type ModelFile } from './model-store.js';
+import type { ModelFile } from './model-store.js';
+import { writeFileAtomic } from '../store/write-file-atomic.js';
 import type { WorkerMessage, WorkerReply, WorkerRequest, WorkerTask } from './worker-protocol.js';
 
 // The training process: the server forks it (worker-client.ts) so that training and

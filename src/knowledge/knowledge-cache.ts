@@ -1,8 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
 import type { Logger } from '../log/logger.js';
+import { writeFileAtomic } from '../store/write-file-atomic.js';
 import { KnowledgeBase, listYamlFiles, loadKnowledgeBase } from './knowledge-base.js';
 import type { Procedure } from './schema.js';
 
@@ -32,7 +34,7 @@ function knowledgeStamp(dir: string): string {
 }
 
 /** The knowledge base of `dir`, from the cache in `cacheDir` when it is current. */
-export function loadKnowledgeBaseCached(dir: string, cacheDir: string, logger?: Logger): KnowledgeBase {
+export async function loadKnowledgeBaseCached(dir: string, cacheDir: string, logger?: Logger): Promise<KnowledgeBase> {
   const file = path.join(cacheDir, CACHE_FILE);
   let stamp: string;
   try {
@@ -40,23 +42,21 @@ export function loadKnowledgeBaseCached(dir: string, cacheDir: string, logger?: 
   } catch {
     return loadKnowledgeBase(dir); // reports what is wrong with the folder
   }
-  const cached = readCache(file);
+  const cached = await readCache(file);
   if (cached?.stamp === stamp) return new KnowledgeBase([...cached.procedures]);
   const knowledge = loadKnowledgeBase(dir);
   try {
-    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ stamp, procedures: knowledge.procedures } satisfies CacheFile), { mode: 0o600 });
-    renameSync(tmp, file);
+    await mkdir(cacheDir, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(file, JSON.stringify({ stamp, procedures: knowledge.procedures } satisfies CacheFile), { mode: 0o600 });
   } catch (err) {
     logger?.warn({ err: { message: (err as Error).message } }, 'could not write the knowledge cache; the next start reads the YAML again');
   }
   return knowledge;
 }
 
-function readCache(file: string): CacheFile | undefined {
+async function readCache(file: string): Promise<CacheFile | undefined> {
   try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
+    const value = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
     return typeof value.stamp === 'string' && Array.isArray(value.procedures) ? value as CacheFile : undefined;
   } catch {
     return undefined;

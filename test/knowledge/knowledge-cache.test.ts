@@ -36,60 +36,60 @@ function yamlOf(id: string): string {
 }
 
 describe('the knowledge cache', () => {
-  it('gives the same knowledge as the YAML, and is written on the first load', () => {
+  it('gives the same knowledge as the YAML, and is written on the first load', async () => {
     expect(existsSync(cacheFile)).toBe(false);
-    const first = loadKnowledgeBaseCached(knowledgeDir, cacheDir);
+    const first = await loadKnowledgeBaseCached(knowledgeDir, cacheDir);
     expect(existsSync(cacheFile)).toBe(true);
     const fromYaml = loadKnowledgeBase(knowledgeDir).procedures;
     expect(first.procedures).toEqual(fromYaml);
-    expect(loadKnowledgeBaseCached(knowledgeDir, cacheDir).procedures).toEqual(fromYaml);
+    expect((await loadKnowledgeBaseCached(knowledgeDir, cacheDir)).procedures).toEqual(fromYaml);
   });
 
-  it('is read instead of the YAML while the files are unchanged', () => {
-    const id = loadKnowledgeBaseCached(knowledgeDir, cacheDir).procedures[0]!.id;
+  it('is read instead of the YAML while the files are unchanged', async () => {
+    const id = (await loadKnowledgeBaseCached(knowledgeDir, cacheDir)).procedures[0]!.id;
     markCachedName(id, 'read from the cache');
-    expect(loadKnowledgeBaseCached(knowledgeDir, cacheDir).get(id)?.name).toBe('read from the cache');
+    expect((await loadKnowledgeBaseCached(knowledgeDir, cacheDir)).get(id)?.name).toBe('read from the cache');
   });
 
-  it('is not used once a procedure file changes, is added or is removed', () => {
-    const procedures = loadKnowledgeBaseCached(knowledgeDir, cacheDir).procedures;
+  it('is not used once a procedure file changes, is added or is removed', async () => {
+    const procedures = (await loadKnowledgeBaseCached(knowledgeDir, cacheDir)).procedures;
     const [edited, removed] = [procedures[0]!, procedures[1]!];
     const text = readFileSync(yamlOf(edited.id), 'utf8');
 
     markCachedName(edited.id, 'stale');
     writeFileSync(yamlOf(edited.id), text.replace(`name: ${edited.name}`, `name: ${edited.name} (sửa)`));
-    expect(loadKnowledgeBaseCached(knowledgeDir, cacheDir).get(edited.id)?.name).toBe(`${edited.name} (sửa)`);
+    expect((await loadKnowledgeBaseCached(knowledgeDir, cacheDir)).get(edited.id)?.name).toBe(`${edited.name} (sửa)`);
 
     // Same size, other content: the modification time tells.
     markCachedName(edited.id, 'stale');
     writeFileSync(yamlOf(edited.id), text.replace(`name: ${edited.name}`, `name: ${edited.name.split('').reverse().join('')}`));
     utimesSync(yamlOf(edited.id), new Date(), new Date(Date.now() + 5000));
-    expect(loadKnowledgeBaseCached(knowledgeDir, cacheDir).get(edited.id)?.name).toBe(edited.name.split('').reverse().join(''));
+    expect((await loadKnowledgeBaseCached(knowledgeDir, cacheDir)).get(edited.id)?.name).toBe(edited.name.split('').reverse().join(''));
 
     rmSync(yamlOf(removed.id));
     // Documents may name the removed procedure: the YAML load reports that, the cache must not hide it.
     const referenced = procedures.some((p) => p.cases.some((c) => c.documents.some((d) => d.procedure === removed.id)));
-    if (referenced) expect(() => loadKnowledgeBaseCached(knowledgeDir, cacheDir)).toThrow(KnowledgeLoadError);
-    else expect(loadKnowledgeBaseCached(knowledgeDir, cacheDir).has(removed.id)).toBe(false);
+    if (referenced) await expect(loadKnowledgeBaseCached(knowledgeDir, cacheDir)).rejects.toThrow(KnowledgeLoadError);
+    else expect((await loadKnowledgeBaseCached(knowledgeDir, cacheDir)).has(removed.id)).toBe(false);
   });
 
-  it('does not hide a broken file', () => {
-    const id = loadKnowledgeBaseCached(knowledgeDir, cacheDir).procedures[0]!.id;
+  it('does not hide a broken file', async () => {
+    const id = (await loadKnowledgeBaseCached(knowledgeDir, cacheDir)).procedures[0]!.id;
     writeFileSync(yamlOf(id), 'id: [unclosed\n');
-    expect(() => loadKnowledgeBaseCached(knowledgeDir, cacheDir)).toThrow(KnowledgeLoadError);
+    await expect(loadKnowledgeBaseCached(knowledgeDir, cacheDir)).rejects.toThrow(KnowledgeLoadError);
   });
 
-  it('is rebuilt when unreadable, and the knowledge still loads when it cannot be written', () => {
+  it('is rebuilt when unreadable, and the knowledge still loads when it cannot be written', async () => {
     const fromYaml = loadKnowledgeBase(knowledgeDir).procedures;
-    loadKnowledgeBaseCached(knowledgeDir, cacheDir);
+    await loadKnowledgeBaseCached(knowledgeDir, cacheDir);
     writeFileSync(cacheFile, '{"stamp": "trunc');
-    expect(loadKnowledgeBaseCached(knowledgeDir, cacheDir).procedures).toEqual(fromYaml);
+    expect((await loadKnowledgeBaseCached(knowledgeDir, cacheDir)).procedures).toEqual(fromYaml);
     expect(() => JSON.parse(readFileSync(cacheFile, 'utf8')) as unknown).not.toThrow();
 
     const { logger, lines } = captureLogger();
     const blocked = path.join(work, 'a-file');
     writeFileSync(blocked, '');
-    expect(loadKnowledgeBaseCached(knowledgeDir, path.join(blocked, 'cache'), logger).procedures).toEqual(fromYaml);
+    expect((await loadKnowledgeBaseCached(knowledgeDir, path.join(blocked, 'cache'), logger)).procedures).toEqual(fromYaml);
     expect(lines.map((l) => l.msg)).toEqual([expect.stringMatching(/knowledge cache/)]);
   });
 });
