@@ -1,23 +1,13 @@
-import { postJson, type TestApp } from '../helpers/test-app.js';
+import { call, postJson, type TestApp } from '../helpers/test-app.js';
 
 /** The admin API of a test app, with its token. */
 export function adminClient(t: TestApp) {
-  const auth = { authorization: `Bearer ${t.app.staffTokens.admin}` };
-  const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
-    if (method === 'POST' && body !== undefined) return postJson(`${t.url}${path}`, body, auth);
-    const res = await fetch(`${t.url}${path}`, {
-      method,
-      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
+  const token = t.app.staffTokens.admin;
   return {
-    get: (path: string) => call('GET', path),
-    post: (path: string, body: unknown = {}) => call('POST', path, body),
-    put: (path: string, body: unknown) => call('PUT', path, body),
-    del: (path: string) => call('DELETE', path),
+    get: (path: string) => call('GET', `${t.url}${path}`, { token }),
+    post: (path: string, body: unknown = {}) => call('POST', `${t.url}${path}`, { token, body }),
+    put: (path: string, body: unknown) => call('PUT', `${t.url}${path}`, { token, body }),
+    del: (path: string) => call('DELETE', `${t.url}${path}`, { token }),
   };
 }
 

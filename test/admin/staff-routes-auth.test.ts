@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { call, startTestApp, type Answer, type TestApp } from '../helpers/test-app.js';
 
 // Every staff route answers 401 without the right token. The routes are read from the
 // server's own route table, so a route added later cannot be forgotten here.
@@ -19,14 +19,9 @@ function concrete(path: string): string {
   return path.replace(/:[A-Za-z_]+/g, 'x-1').replace(/\*/g, 'x-1');
 }
 
-async function send(method: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${t.url}${concrete(path)}`, {
-    method,
-    headers: { ...headers, ...(method === 'GET' || method === 'DELETE' ? {} : { 'content-type': 'application/json' }) },
-    body: method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify({ intent: 'greeting', text: 'chào', procedure: null }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+function send(method: string, path: string, headers: Record<string, string>): Promise<Answer> {
+  const body = method === 'GET' || method === 'DELETE' ? undefined : { intent: 'greeting', text: 'chào', procedure: null };
+  return call(method, `${t.url}${concrete(path)}`, { headers, ...(body === undefined ? {} : { body }) });
 }
 
 describe('staff routes without the right token', () => {

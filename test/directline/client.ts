@@ -1,4 +1,4 @@
-import { call, type Answer } from './direct-line-app.js';
+import { call, type Answer } from '../helpers/test-app.js';
 
 /** A Direct Line client as botframework-webchat behaves with webSocket: false: post, then poll. */
 export class PollingClient {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { startDirectLineApp, call, type DirectLineTestApp } from './direct-line-app.js';
+import { startDirectLineApp, type DirectLineTestApp } from './direct-line-app.js';
+import { call } from '../helpers/test-app.js';
 import { PollingClient } from './client.js';
 
 let t: DirectLineTestApp;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startTestApp, postJson, type TestApp } from '../helpers/test-app.js';
+import { call, startTestApp, postJson, type TestApp } from '../helpers/test-app.js';
 import { Citizen, textOf } from './chat.js';
 
 // Handoff end to end: the citizen asks for a person in the web chat, an officer answers
@@ -20,10 +20,7 @@ afterAll(async () => {
 });
 
 const ticketCodeIn = (text: string): string => /HT-[A-Z0-9]{6}/.exec(text)?.[0] ?? '';
-const api = async (pathAndQuery: string) => {
-  const res = await fetch(`${t.url}${pathAndQuery}`, { headers: auth });
-  return { status: res.status, body: await res.json() as any };
-};
+const api = (pathAndQuery: string) => call('GET', `${t.url}${pathAndQuery}`, { headers: auth });
 
 describe('handoff to a help-desk officer', () => {
   let citizen: Citizen;

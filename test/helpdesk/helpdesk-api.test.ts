@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { call, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { PollingClient } from '../directline/client.js';
 import { AUDIT_FILE } from '../../src/helpdesk/audit-log.js';
 import { CONTRACT_DOSSIERS, expectNoPersonalData } from './contract-dossiers.js';
@@ -10,19 +10,11 @@ let t: TestApp;
 beforeAll(async () => { t = await startTestApp({ HELPDESK_TOKEN: TOKEN }); });
 afterAll(async () => { await t.close(); });
 
-async function get(pathAndQuery: string, token: string | null = TOKEN, headers: Record<string, string> = {}) {
-  const res = await fetch(`${t.url}${pathAndQuery}`, { headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...headers } });
-  return { status: res.status, body: await res.json() as any };
-}
+const get = (pathAndQuery: string, token: string | null = TOKEN, headers: Record<string, string> = {}) =>
+  call('GET', `${t.url}${pathAndQuery}`, { ...(token === null ? {} : { token }), headers });
 
-async function post(pathAndQuery: string, body: unknown, token: string = TOKEN, headers: Record<string, string> = {}) {
-  const res = await fetch(`${t.url}${pathAndQuery}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() as any };
-}
+const post = (pathAndQuery: string, body: unknown, token: string = TOKEN, headers: Record<string, string> = {}) =>
+  call('POST', `${t.url}${pathAndQuery}`, { token, body, headers });
 
 const dossierPath = (code: string) => `/api/helpdesk/dossiers/${encodeURIComponent(code)}`;
 const auditLines = () => readFileSync(path.join(t.dataDir, AUDIT_FILE), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));

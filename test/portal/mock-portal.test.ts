@@ -7,21 +7,14 @@ import { createMockPortal } from '../../src/portal/mock-portal.js';
 import { PORTAL_DATA_FILE } from '../../src/portal/dossier-store.js';
 import { DataFileError } from '../../src/errors.js';
 import { removeDir, startMockPortalProcess } from '../helpers/mock-portal-process.js';
+import { call, postJson } from '../helpers/test-app.js';
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-async function getJson(url: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(url);
-  return { status: res.status, body: await res.json() };
-}
-
-async function postJson(url: string, body: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, body: await res.json() };
-}
+const getJson = (url: string) => call('GET', url);
 
 describe('the mock portal API', () => {
   let dir: string;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { call, postJson } from '../helpers/test-app.js';
 
 // `npm start` runs the JavaScript build in dist/ (made by jest's global setup here): its
 // training worker, its saved model and its knowledge cache, as a deployed server uses them.
@@ -31,8 +32,8 @@ describe('the built server', () => {
     try {
       expect(again.log()).toContain('loaded the saved model');
       expect(again.log()).not.toContain('trained a model');
-      const res = await fetch(`${again.url}/api/parse`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"lam cccd can gi"}' });
-      expect(await res.json()).toMatchObject({ intent: 'procedure.documents', procedure: 'cap-the-can-cuoc' });
+      const res = await postJson(`${again.url}/api/parse`, { text: 'lam cccd can gi' });
+      expect(res.body).toMatchObject({ intent: 'procedure.documents', procedure: 'cap-the-can-cuoc' });
     } finally {
       await stop(again);
     }
@@ -41,13 +42,9 @@ describe('the built server', () => {
   it('retrains in its worker process, from the built JavaScript', async () => {
     const server = await startServerProcess({ DATA_DIR: dataDir, ADMIN_TOKEN });
     try {
-      const res = await fetch(`${server.url}/api/admin/train`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-        body: '{"force":true}',
-      });
+      const res = await call('POST', `${server.url}/api/admin/train`, { token: ADMIN_TOKEN, body: { force: true } });
       expect(res.status).toBe(200);
-      const outcome = await res.json() as { promoted: boolean; model: { origin: string; evaluation: unknown } };
+      const outcome = res.body as { promoted: boolean; model: { origin: string } };
       expect(outcome).toMatchObject({ promoted: true, model: { origin: 'staff' } });
     } finally {
       await stop(server);
