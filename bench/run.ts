@@ -64,18 +64,17 @@ async function main(): Promise<void> {
       // The first start on an empty DATA_DIR reads the YAML and trains; every later one
       // loads the saved model and the knowledge cache it left, as a restarted server does.
       const dataDir = path.join(work, `data-${sizes.indexOf(knowledgeDir)}`);
-      let server: ServerProcess | undefined = await startServer({ KNOWLEDGE_DIR: knowledgeDir, DATA_DIR: dataDir });
+      let server: ServerProcess = await startServer({ KNOWLEDGE_DIR: knowledgeDir, DATA_DIR: dataDir });
       const procedures = ((await (await fetch(`${server.url}/healthz`)).json()) as { procedures: number }).procedures;
       emit({ metric: 'first-start', procedures, ms: ms(server.coldStartMs), cpu_ms: ms(server.startCpuMs) });
       const starts: number[] = [];
       const startCpu: number[] = [];
       for (let run = 0; run < COLD_STARTS; run++) {
-        await server?.stop();
+        await server.stop();
         server = await startServer({ KNOWLEDGE_DIR: knowledgeDir, DATA_DIR: dataDir });
         starts.push(server.coldStartMs);
         startCpu.push(server.startCpuMs);
       }
-      if (!server) continue;
       emit({ metric: 'cold-start', procedures, ms: ms(median(starts)), runs: starts.map(ms), cpu_ms: ms(median(startCpu)) });
       const atStart = server.memory();
       if (knowledgeDir === catalogueDir) {

@@ -15,10 +15,8 @@ export interface InProcessFigures {
   parseCpuMs: number;
   /** One sample per parse of a misspelt dev question, each seen once. */
   parseTypos: number[];
-  /** One sample per plain fuse.js search of a dev question. */
+  /** One sample per plain fuse.js search of a dev question; at full size it stops at a time budget. */
   fuse: number[];
-  /** Plain fuse.js over every question would take minutes at full size: it stops at a time budget. */
-  fuseQuestions: number;
   fuseIndexMs: number;
   accuracy: { intent: number; procedure: number; fuseProcedure: number };
 }
@@ -84,7 +82,6 @@ export function measureInProcess(knowledgeDir: string, intentsDir: string, cases
     parseCpuMs,
     parseTypos,
     fuse: fuseSamples,
-    fuseQuestions: fuseSamples.length,
     fuseIndexMs,
     accuracy: { intent: rate(report.intent), procedure: rate(report.procedure), fuseProcedure: fuseAsked ? fuseRight / fuseAsked : NaN },
   };

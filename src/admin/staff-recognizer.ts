@@ -30,10 +30,6 @@ export class StaffRecognizer extends Recognizer {
     super(parts);
   }
 
-  get staffMemorySize(): number {
-    return this.memory.size;
-  }
-
   override parse(text: string): StaffParseResult {
     const base = super.parse(text);
     if (!this.memory.size || base.entities.dossierCode) return base;

@@ -78,18 +78,6 @@ export class TrainingSet {
     return this.utterances.filter((u) => u.intent === intent).length;
   }
 
-  /** What the classifier learns: contract intents only (staff FAQs are answered by the staff memory). */
-  contractExamples(): TrainingExample[] {
-    return this.utterances.flatMap((u) => (isIntent(u.intent)
-      ? [{ text: u.text, intent: u.intent, procedure: u.procedure, source: u.origin === 'file' ? u.file ?? 'file' : `staff:${u.id}` }]
-      : []));
-  }
-
-  /** Staff-added utterances of every intent: the staff memory answers near-identical questions with them. */
-  staffUtterances(): Utterance[] {
-    return this.utterances.filter((u) => u.origin === 'staff');
-  }
-
   /** What a model trained on this data learns from (saved with the model). */
   toJSON(): TrainingSetJson {
     return {

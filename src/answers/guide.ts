@@ -58,7 +58,7 @@ export class GuideComposer {
     const doc = c?.documents[state.index];
     if (!c || !doc) return this.prompt(p, state);
     const r = this.replies;
-    const explain = this.explainDocument(p, doc);
+    const explain = documentExplanation(p, doc);
     const lines = [`${doc.name}: ${explain ?? r.say('guideNoExplanation')}`];
     const linked = doc.procedure ? this.knowledge.get(doc.procedure) : undefined;
     if (linked) lines.push(r.say('guideLinkNote', { name: linked.name }));
@@ -96,10 +96,6 @@ export class GuideComposer {
   /** A note under another answer while the guide waits. */
   pausedNote(p: Procedure): string {
     return this.replies.say('guidePaused', { name: p.name });
-  }
-
-  explainDocument(p: Procedure, doc: ProcedureDocument): string | undefined {
-    return documentExplanation(p, doc);
   }
 
   private casePrompt(p: Procedure, state: GuideState, before: string[]): Answer {

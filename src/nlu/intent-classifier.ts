@@ -104,10 +104,6 @@ export class IntentClassifier {
     return this.model;
   }
 
-  withTemperature(temperature: number, temperatureExponent = this.model.temperatureExponent): IntentClassifier {
-    return new IntentClassifier({ ...this.model, temperature, temperatureExponent });
-  }
-
   /** How many of the features the model knows (the evidence a message gives). */
   knownFeatures(features: readonly string[]): number {
     return new Set(features.filter((f) => this.featureIndex.has(f))).size;

@@ -53,10 +53,6 @@ export class ProcedureMatcher {
     this.corrector = new TypoCorrector(vocabulary, FUSE_THRESHOLD);
   }
 
-  weight(token: string): number {
-    return this.weights.get(token) ?? 0;
-  }
-
   /** The question's folded words with misspellings corrected against the alias vocabulary. */
   correct(folded: string[]): string[] {
     return folded.map((t) => {

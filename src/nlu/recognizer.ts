@@ -69,10 +69,6 @@ export interface RecognizerParts {
 export class Recognizer {
   constructor(private readonly parts: RecognizerParts) {}
 
-  get classifier(): IntentClassifier {
-    return this.parts.classifier;
-  }
-
   normalize(text: string): NormalizedText {
     return normalizeText(maskDossierCodes(text, DOSSIER_CODE_WORD), this.parts.lexicon);
   }

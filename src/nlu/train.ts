@@ -27,18 +27,6 @@ export function phraseNormalizer(lexicon: Lexicon): (text: string) => Normalized
   };
 }
 
-/** Each procedure's official name (without its parenthesised part) and aliases, normalised. */
-export function procedurePhrases(
-  knowledge: KnowledgeBase,
-  lexicon: Lexicon,
-  normalize: (text: string) => NormalizedText = phraseNormalizer(lexicon),
-): Array<{ id: string; phrases: NormalizedText[] }> {
-  return knowledge.procedures.map((p) => ({
-    id: p.id,
-    phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases].map(normalize),
-  }));
-}
-
 /** The matcher's input: each procedure's name and aliases, and citizens' questions about it, normalised. */
 export function matcherPhrases(
   knowledge: KnowledgeBase,
@@ -58,15 +46,6 @@ export function matcherPhrases(
     phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases].map(normalize),
     questions: questions.get(p.id) ?? [],
   }));
-}
-
-export function buildMatcher(
-  knowledge: KnowledgeBase,
-  lexicon: Lexicon,
-  examples: ReadonlyArray<{ text: string; procedure: string | null }> = [],
-  normalize: (text: string) => NormalizedText = phraseNormalizer(lexicon),
-): ProcedureMatcher {
-  return new ProcedureMatcher(matcherPhrases(knowledge, lexicon, examples, normalize));
 }
 
 /**
