@@ -23,7 +23,6 @@ import { HttpPortalClient } from './portal/http-portal-client.js';
 import { InProcessPortalClient } from './portal/in-process-portal-client.js';
 import type { AuditLog } from './helpdesk/audit-log.js';
 import type { TicketStore } from './helpdesk/ticket-store.js';
-import { HandoffMessages } from './helpdesk/handoff-messages.js';
 import { openDeskServices } from './bot/dialogs/desk-services.js';
 import { transcriptFromActivities } from './bot/transcript-recorder.js';
 import { helpdeskRoutes } from './helpdesk/routes.js';
@@ -88,7 +87,6 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
     },
   });
   const { audit, tickets } = desk;
-  const handoffMessages = new HandoffMessages(replies);
   const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon);
   const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState, inbox: admin.inbox, desk });
   const onTurnError = turnErrorHandler(logger, composer, conversationState);
@@ -97,7 +95,7 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
   directLine = await openDirectLine({ dataDir: config.DATA_DIR, logger, bot, trustProxy: config.TRUST_PROXY });
   directLine.adapter.onTurnError = onTurnError;
   const helpdesk = helpdeskRoutes({
-    logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: handoffMessages,
+    logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: desk.handoff,
     async deliver(ticket, answer) {
       // Only our own Direct Line conversations can be reached outside a turn without channel credentials.
       if (ticket.channelId !== DIRECT_LINE_CHANNEL) return false;

@@ -4,7 +4,7 @@ import { IntentClassifier, type IntentModelJson } from '../nlu/intent-classifier
 import { isIntent } from '../nlu/intents.js';
 import { AliasVocabulary } from '../nlu/alias-vocabulary.js';
 import { ProcedureMatcher, type ProcedurePhrases } from '../nlu/procedure-matcher.js';
-import { fieldsOf, type RecognizerOptions } from '../nlu/recognizer.js';
+import { fieldsOf, normalizeQuestion, type RecognizerOptions } from '../nlu/recognizer.js';
 import { trainRecognizerParts } from '../nlu/train.js';
 import type { TrainingExample } from '../nlu/training-data.js';
 import { Vocabulary, type VocabularyJson } from '../nlu/vocabulary.js';
@@ -58,8 +58,7 @@ export function trainModel(env: TrainEnvironment, set: TrainingSetJson): { recog
     : []));
   const { parts, phrases } = trainRecognizerParts({ knowledge, lexicon: env.lexicon, examples, options: env.options });
   // The memory's words are normalised exactly as a parsed question's are.
-  const probe = new StaffRecognizer(parts, StaffMemory.build([], []));
-  const folded = new Map(set.utterances.map((u) => [u.id, probe.normalize(u.text).folded]));
+  const folded = new Map(set.utterances.map((u) => [u.id, normalizeQuestion(u.text, env.lexicon).folded]));
   const memory = StaffMemory.build(
     set.utterances.filter((u) => u.origin === 'staff').map((u) => ({ id: u.id, intent: u.intent, procedure: u.procedure, folded: folded.get(u.id) ?? [] })),
     [...folded.values()],

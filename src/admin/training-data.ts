@@ -8,10 +8,10 @@ import { foldText } from '../nlu/vi/fold.js';
 import { JsonStore } from './json-store.js';
 import type { TrainingSetJson } from './model-codec.js';
 import {
-  emptyTrainingStore, trainingStoreFile, trainingStoreSchema,
+  FAQ_INTENT, emptyTrainingStore, trainingStoreFile, trainingStoreSchema,
   type FaqIntent, type StaffAlias, type TrainingStoreData,
 } from './training-store.js';
-import { FAQ_INTENT, TrainingSet, checkUtterance, utteranceKey, type Utterance, type UtteranceInput } from './training-set.js';
+import { TrainingSet, checkUtterance, utteranceKey, type Utterance, type UtteranceInput } from './training-set.js';
 
 // Staff edits to the training data. Each change is checked against the data as it is when
 // the change runs (changes are serialised), then written to DATA_DIR before it is visible.

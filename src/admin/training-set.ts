@@ -5,7 +5,7 @@ import { INTENTS, PROCEDURE_INTENTS, isIntent } from '../nlu/intents.js';
 import type { TrainingExample } from '../nlu/training-data.js';
 import { foldText } from '../nlu/vi/fold.js';
 import type { TrainingSetJson } from './model-codec.js';
-import type { FaqIntent, StaffAlias, TrainingStoreData } from './training-store.js';
+import { FAQ_INTENT, type FaqIntent, type StaffAlias, type TrainingStoreData } from './training-store.js';
 
 // The training data as staff see it: the utterances of intents/ files (minus those staff
 // removed) merged with the staff store. Also the rules that keep it sound: every write
@@ -13,7 +13,6 @@ import type { FaqIntent, StaffAlias, TrainingStoreData } from './training-store.
 // and no procedure id is made up.
 
 export const MAX_UTTERANCE_LENGTH = 300;
-export const FAQ_INTENT = /^faq\.[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface Utterance {
   id: string;

@@ -6,6 +6,8 @@ import { z } from 'zod';
 // remove, aliases they add to procedures, and their own FAQ intents with an answer each.
 
 export const TRAINING_STORE_FILE = 'training-store.json';
+/** Staff FAQ intents: `faq.<slug>`, so that they never take a contract intent's name. */
+export const FAQ_INTENT = /^faq\.[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function trainingStoreFile(dataDir: string): string {
   return path.join(dataDir, TRAINING_STORE_FILE);
@@ -33,7 +35,7 @@ export const staffAliasSchema = z.object({
 
 export const faqIntentSchema = z.object({
   /** `faq.<slug>`: never one of the contract's intent names. */
-  intent: z.string().regex(/^faq\.[a-z0-9]+(-[a-z0-9]+)*$/),
+  intent: z.string().regex(FAQ_INTENT),
   title: z.string().min(1),
   answer: z.string().min(1),
   at,

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { describeIssues } from '../data/read-data-file.js';
-import { jsonBody } from '../web/respond-error.js';
+import { jsonBody, optionalBody, parseRequest } from '../web/respond-error.js';
 import { staffRoute } from '../web/staff-auth.js';
 import { canonicalDossierCode, isDossierCode } from '../nlu/dossier-code.js';
 import { PortalError, type PortalClient } from '../portal/portal-client.js';
@@ -78,7 +77,7 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
     }));
 
     server.get(`${HELPDESK_BASE}/overdue`, staff(async (req, res) => {
-      const query = parse(overdueQuery, req.query ?? {});
+      const query = parseRequest(overdueQuery, req.query ?? {});
       const at = query.now ? new Date(query.now) : now();
       let dossiers;
       try {
@@ -104,7 +103,7 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
     }));
 
     server.get(`${HELPDESK_BASE}/tickets`, staff(async (req, res) => {
-      const { status } = parse(listQuery, req.query ?? {});
+      const { status } = parseRequest(listQuery, req.query ?? {});
       const list = tickets.list(status === 'all' ? undefined : status).map(summary);
       await audit.record({ ...who(req), action: 'ticket.list', outcome: 'ok', count: list.length });
       res.send(200, { count: list.length, tickets: list });
@@ -118,7 +117,7 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
 
     server.post(`${HELPDESK_BASE}/tickets/:code/replies`, staff(async (req, res) => {
       const code = findTicket(String(req.params.code ?? '')).code;
-      const body = parse(replySchema, jsonBody(req));
+      const body = parseRequest(replySchema, jsonBody(req));
       const actor = who(req, body.officer);
       const { ticket, reply } = await tickets.addReply(code, { officer: actor.officer ?? null, text: body.text });
       let delivered = false;
@@ -136,7 +135,7 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
 
     server.post(`${HELPDESK_BASE}/tickets/:code/close`, staff(async (req, res) => {
       const code = findTicket(String(req.params.code ?? '')).code;
-      const body = parse(closeSchema, req.body === undefined || req.body === null || req.body === '' ? {} : jsonBody(req));
+      const body = parseRequest(closeSchema, optionalBody(req));
       const actor = who(req, body.officer);
       const ticket = await tickets.close(code, actor.officer ?? null);
       await audit.record({ ...actor, action: 'ticket.close', target: code, outcome: 'ok' });
@@ -181,8 +180,3 @@ function summary(ticket: Ticket) {
   };
 }
 
-function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new AppError('VALIDATION_FAILED', describeIssues(result.error.issues).join('; '));
-  return result.data;
-}

@@ -66,11 +66,16 @@ export interface RecognizerParts {
   options: RecognizerOptions;
 }
 
+/** A question's words as every part of understanding sees them: dossier codes stand as one word. */
+export function normalizeQuestion(text: string, lexicon: Lexicon): NormalizedText {
+  return normalizeText(maskDossierCodes(text, DOSSIER_CODE_WORD), lexicon);
+}
+
 export class Recognizer {
   constructor(private readonly parts: RecognizerParts) {}
 
   normalize(text: string): NormalizedText {
-    return normalizeText(maskDossierCodes(text, DOSSIER_CODE_WORD), this.parts.lexicon);
+    return normalizeQuestion(text, this.parts.lexicon);
   }
 
   findProcedures(norm: NormalizedText): ReturnType<typeof findProcedures> {

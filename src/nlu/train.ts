@@ -3,10 +3,9 @@ import { intentFeatures } from './features.js';
 import { IntentClassifier, temperatureFor } from './intent-classifier.js';
 import type { Intent } from './intents.js';
 import { ProcedureMatcher, type ProcedurePhrases } from './procedure-matcher.js';
-import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, findProcedures, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
-import { DOSSIER_CODE_WORD, normalizeText, type NormalizedText } from './vi/normalize.js';
+import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, findProcedures, normalizeQuestion, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
+import { normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
-import { maskDossierCodes } from './dossier-code.js';
 import { Vocabulary } from './vocabulary.js';
 import { AliasVocabulary } from './alias-vocabulary.js';
 
@@ -62,7 +61,7 @@ export function featurize(
   examples: ReadonlyArray<{ text: string; intent: Intent }>,
   knownWords: ReadonlyArray<NormalizedText>,
 ): { data: Array<{ features: string[]; intent: Intent }>; vocabulary: Vocabulary } {
-  const norms = examples.map(({ text }) => normalizeText(maskDossierCodes(text, DOSSIER_CODE_WORD), lexicon));
+  const norms = examples.map(({ text }) => normalizeQuestion(text, lexicon));
   const inScope = (intent: Intent): boolean => intent !== 'none';
   const vocabulary = Vocabulary.build(norms.filter((_, i) => inScope(examples[i]!.intent)), knownWords);
   const data = examples.map(({ intent }, i) => {

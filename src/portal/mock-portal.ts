@@ -3,8 +3,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
-import { describeIssues } from '../data/read-data-file.js';
-import { jsonBody, jsonRestifyErrors, route } from '../web/respond-error.js';
+import { jsonBody, jsonRestifyErrors, parseRequest, route } from '../web/respond-error.js';
 import { isDossierCode } from '../nlu/dossier-code.js';
 import { DossierStore, SEED_FILE } from './dossier-store.js';
 import { dossierStatusSchema, type Dossier } from './portal-client.js';
@@ -88,7 +87,7 @@ export async function createMockPortal(options: MockPortalOptions): Promise<Serv
   }));
 
   server.get('/dossiers', read((req, res) => {
-    const query = parseOrThrow(listQuerySchema, req.query ?? {});
+    const query = parseRequest(listQuerySchema, req.query ?? {});
     const now = query.now ? new Date(query.now) : new Date();
     const overdueOnly = query.overdue === '1' || query.overdue === 'true';
     const dossiers = store.all().filter((d) => !overdueOnly || isOverdue(d, now));
@@ -99,7 +98,7 @@ export async function createMockPortal(options: MockPortalOptions): Promise<Serv
   server.post('/dossiers/:code/status', route(logger, async (req, res) => {
     const code = String(req.params.code ?? '');
     findOrThrow(store, code);
-    const event = parseOrThrow(eventSchema, jsonBody(req));
+    const event = parseRequest(eventSchema, jsonBody(req));
     const { at, ...rest } = event;
     res.send(200, await store.addEvent(code, { ...rest, at: at ?? new Date().toISOString() }));
   }));
@@ -109,7 +108,7 @@ export async function createMockPortal(options: MockPortalOptions): Promise<Serv
   }));
 
   server.post('/_control', route(logger, (req, res) => {
-    Object.assign(faults, parseOrThrow(faultsSchema, jsonBody(req)));
+    Object.assign(faults, parseRequest(faultsSchema, jsonBody(req)));
     res.send(200, { ...faults, reads });
   }));
 
@@ -123,8 +122,3 @@ function findOrThrow(store: DossierStore, code: string): Dossier {
   return dossier;
 }
 
-function parseOrThrow<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new AppError('VALIDATION_FAILED', describeIssues(result.error.issues).join('; '));
-  return result.data;
-}

@@ -1,6 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import { AppError, toAppError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import type { z } from 'zod';
+import { describeIssues } from '../data/read-data-file.js';
 
 // One error handler: every API error is `{ "error": CODE, "message": "..." }` with its status.
 
@@ -56,6 +58,18 @@ export function jsonBody(req: Request): Record<string, unknown> {
     throw new AppError('VALIDATION_FAILED', 'The body must be a JSON object.');
   }
   return body as Record<string, unknown>;
+}
+
+/** A JSON object body; an empty body counts as `{}` for routes whose fields are all optional. */
+export function optionalBody(req: Request): Record<string, unknown> {
+  return req.body === undefined || req.body === null || req.body === '' ? {} : jsonBody(req);
+}
+
+/** The value checked against the schema, or a 400 that names every field that is wrong. */
+export function parseRequest<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError('VALIDATION_FAILED', describeIssues(result.error.issues).join('; '));
+  return result.data;
 }
 
 /** Errors raised by restify itself (404, 405, bad JSON, too large) get our JSON shape. */

@@ -2,7 +2,6 @@ import type { Request, Response } from 'restify';
 import { AppError } from '../../errors.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { Logger } from '../../log/logger.js';
-import { jsonBody } from '../../web/respond-error.js';
 import { staffRoute } from '../../web/staff-auth.js';
 import type { Inbox } from '../inbox.js';
 import type { ModelService } from '../model-service.js';
@@ -25,10 +24,6 @@ export function adminRoute(ctx: AdminContext, handler: Handler): (req: Request, 
   return staffRoute(ctx.logger, ctx.token, handler);
 }
 
-/** A JSON object body; an empty body counts as `{}` for routes whose fields are all optional. */
-export function optionalBody(req: Request): Record<string, unknown> {
-  return req.body === undefined || req.body === null || req.body === '' ? {} : jsonBody(req);
-}
 
 export function param(req: Request, name: string): string {
   const value: unknown = req.params?.[name];

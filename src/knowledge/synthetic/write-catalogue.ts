@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { loadKnowledgeBase } from '../knowledge-base.js';
+import { listYamlFiles, loadKnowledgeBase } from '../knowledge-base.js';
 import { generateCatalogue, type CatalogueOptions } from './generate.js';
 
 export interface WrittenCatalogue {
@@ -25,9 +25,7 @@ export function writeCatalogue(dir: string, bundledDir: string, options: Catalog
 
   const bundledOut = path.join(target, 'bundled');
   mkdirSync(bundledOut, { recursive: true });
-  for (const file of readdirSync(bundledDir, { recursive: true }) as string[]) {
-    if (/\.ya?ml$/.test(file)) copyFileSync(path.join(bundledDir, file), path.join(bundledOut, path.basename(file)));
-  }
+  for (const file of listYamlFiles(bundledDir)) copyFileSync(file, path.join(bundledOut, path.basename(file)));
   const syntheticOut = path.join(target, 'synthetic');
   mkdirSync(syntheticOut, { recursive: true });
   for (const procedure of synthetic) {
