@@ -61,7 +61,7 @@ export async function openAdmin(options: {
     inbox,
     models,
     data,
-    responder: (composer) => new StaffResponder(nlu.knowledge, composer, (intent) => data.set.faq(intent)),
+    responder: (composer) => new StaffResponder(nlu.knowledge, composer, (intent) => data.faq(intent)),
     routes: (server) => { for (const add of groups) add(server); },
     async close() {
       workers.close();

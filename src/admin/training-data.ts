@@ -37,6 +37,11 @@ export class TrainingData {
     return this.cached;
   }
 
+  /** A staff FAQ intent and its answer, read from the store: a citizen's turn never rebuilds the set. */
+  faq(intent: string): FaqIntent | undefined {
+    return this.store.data.faqs.find((f) => f.intent === intent);
+  }
+
   /** What a model trained now would learn from. */
   trainingSet(): TrainingSetJson {
     return this.set.toJSON();

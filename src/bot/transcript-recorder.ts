@@ -75,14 +75,14 @@ export class TranscriptRecorder {
     const conversationId = context.activity.conversation.id;
     if (!this.hasHistory(context)) this.remember(conversationId, pending.map((p) => maskLine(p.line)));
     const unsent = pending.filter((p) => !p.forwarded);
-    const ticket = unsent.length ? this.tickets.openFor(conversationId) : undefined;
-    if (!ticket) return;
-    const fresh = unsent.map((p) => maskLine(p.line));
+    const code = unsent.length ? this.tickets.openCodeFor(conversationId) : undefined;
+    if (!code) return;
     try {
-      await this.tickets.appendLines(ticket.code, fresh);
+      // The store masks what it keeps.
+      await this.tickets.appendLines(code, unsent.map((p) => p.line));
     } catch (err) {
       // The citizen's answer is not held up by the ticket: the officer sees the rest next time.
-      this.logger.warn({ err: { name: (err as Error)?.name }, ticket: ticket.code }, 'could not add lines to the ticket');
+      this.logger.warn({ err: { name: (err as Error)?.name }, ticket: code }, 'could not add lines to the ticket');
     }
   }
 

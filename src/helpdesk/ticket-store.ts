@@ -119,8 +119,13 @@ export class TicketStore {
 
   /** The open ticket of a conversation, if the citizen already asked for a person there. */
   openFor(conversationId: string): Ticket | undefined {
-    const code = this.openByConversation.get(conversationId);
+    const code = this.openCodeFor(conversationId);
     return code ? this.get(code) : undefined;
+  }
+
+  /** Its code only: no copy of the ticket (asked at the end of every turn). */
+  openCodeFor(conversationId: string): string | undefined {
+    return this.openByConversation.get(conversationId);
   }
 
   /** Adds what the citizen (or the bot) said after the handoff, masked, to an open ticket. */

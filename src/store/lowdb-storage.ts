@@ -56,6 +56,12 @@ export class LowdbStorage {
     return found;
   }
 
+  /** The stored item's eTag, without copying the item; undefined when there is none. */
+  eTagOf(key: string): string | undefined {
+    const eTag = this.db.data.items[key]?.eTag;
+    return typeof eTag === 'string' ? eTag : undefined;
+  }
+
   /**
    * Writes all changes or none. An item whose eTag is '*' or missing always overwrites; any
    * other eTag must match the stored one or the write fails with StorageConflictError.

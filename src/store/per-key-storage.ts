@@ -47,8 +47,8 @@ export class PerKeyStorage {
     await this.using(entries.map(([key]) => key), async (storages) => {
       for (const [i, [key, item]] of entries.entries()) {
         if (!item.eTag || item.eTag === '*') continue;
-        const stored = (await storages[i]!.read([key]))[key];
-        if (stored && stored.eTag !== item.eTag) throw new StorageConflictError(key);
+        const stored = storages[i]!.eTagOf(key);
+        if (stored !== undefined && stored !== item.eTag) throw new StorageConflictError(key);
       }
       await Promise.all(entries.map(([key, item], i) => storages[i]!.write({ [key]: item })));
     });
