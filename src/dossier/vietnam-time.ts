@@ -13,7 +13,6 @@ export function formatVietnamTime(iso: string): string {
 }
 
 /** Whole days from `from` to `to` (0 when less than a day). */
-export function wholeDaysBetween(from: string | Date, to: Date): number {
-  const start = typeof from === 'string' ? Date.parse(from) : from.getTime();
-  return Math.max(0, Math.floor((to.getTime() - start) / DAY_MS));
+export function wholeDaysBetween(from: string, to: Date): number {
+  return Math.max(0, Math.floor((to.getTime() - Date.parse(from)) / DAY_MS));
 }

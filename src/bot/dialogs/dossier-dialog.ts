@@ -43,7 +43,9 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
   static startFor(q: Understood): DialogStart | null {
     const text = q.parse?.text ?? '';
     if (q.intent === 'dossier.status') {
-      const options: DossierOptions = { code: q.parse?.entities.dossierCode ?? null, attempt: text ? findCodeAttempt(text, false) : null };
+      const code = q.parse?.entities.dossierCode ?? null;
+      // A code read from the question is looked up at once: what was typed wrong matters only without one.
+      const options: DossierOptions = { code, attempt: !code && text ? findCodeAttempt(text, false) : null };
       return { id: DOSSIER_DIALOG, options, mode: 'aside' };
     }
     const attempt = text ? findCodeAttempt(text, true) : null;
