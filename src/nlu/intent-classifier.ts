@@ -104,24 +104,35 @@ export class IntentClassifier {
     return this.model;
   }
 
+  private indices(features: readonly string[]): number[] {
+    return [...new Set(features)].map((f) => this.featureIndex.get(f)).filter((i): i is number => i !== undefined);
+  }
+
   /** How many of the features the model knows (the evidence a message gives). */
   knownFeatures(features: readonly string[]): number {
     return new Set(features.filter((f) => this.featureIndex.has(f))).size;
   }
 
-  /** Log posterior (unnormalised) per intent. */
-  logScores(features: readonly string[]): Array<{ intent: Intent; logp: number }> {
-    const present = [...new Set(features)].map((f) => this.featureIndex.get(f)).filter((i): i is number => i !== undefined);
+  /**
+   * Log posterior (unnormalised) per intent. `context`: features of the rest of the message,
+   * counted as `weight` of a feature each (the question is what is asked; a story around it
+   * only leans).
+   */
+  logScores(features: readonly string[], context: readonly string[] = [], weight = 0): Array<{ intent: Intent; logp: number }> {
+    const present = this.indices(features);
+    const around = weight > 0 ? this.indices(context).filter((i) => !present.includes(i)) : [];
     return this.tables.map(({ intent, prior, seen, unseen }) => {
       let logp = prior;
       for (const i of present) logp += seen.get(i) ?? unseen;
+      for (const i of around) logp += weight * (seen.get(i) ?? unseen);
       return { intent, logp };
     });
   }
 
-  classify(features: readonly string[]): IntentScore[] {
-    const scores = this.logScores(features);
-    const t = temperatureFor(this.model.temperature, this.model.temperatureExponent, this.knownFeatures(features));
+  classify(features: readonly string[], context: readonly string[] = [], weight = 0): IntentScore[] {
+    const scores = this.logScores(features, context, weight);
+    const evidence = this.knownFeatures(features) + (weight > 0 ? weight * this.knownFeatures(context) : 0);
+    const t = temperatureFor(this.model.temperature, this.model.temperatureExponent, evidence);
     const max = Math.max(...scores.map((s) => s.logp));
     const exp = scores.map((s) => Math.exp((s.logp - max) / t));
     const sum = exp.reduce((a, b) => a + b, 0);

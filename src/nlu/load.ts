@@ -19,6 +19,6 @@ export function withTrainingData(knowledge: KnowledgeBase, intentsDir: string): 
   return {
     knowledge,
     examples: loadTrainingFiles(intentsDir).examples,
-    lexicon: loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml')),
+    lexicon: loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml'), path.join(intentsDir, 'cues', 'vi.yaml')),
   };
 }

@@ -1,6 +1,7 @@
 import type { NormalizedText } from './vi/normalize.js';
 import { PhraseIndex } from './phrase-index.js';
 import { TypoCorrector } from './typo-corrector.js';
+import { slipApart } from './vi/slips.js';
 import { weighWords } from './word-weights.js';
 
 // Finds which procedure a question names, from the procedures' names and aliases.
@@ -35,6 +36,10 @@ export interface ProcedureMatch {
 
 const MIN_CORRECTABLE_LENGTH = 4;
 const FUSE_THRESHOLD = 0.25;
+/** A misspelt word this long is corrected on its own; a shorter one only beside a word of the same phrase. */
+const LONG_WORD = 6;
+/** A neighbour says which word was meant when at most this share of procedures use it (as IDF). */
+const DISTINCTIVE_SHARE = 0.5;
 
 export class ProcedureMatcher {
   private readonly ids: string[];
@@ -43,22 +48,69 @@ export class ProcedureMatcher {
   private readonly corrector: TypoCorrector;
   /** Words citizens' questions use: spelt right, so never "corrected" ("bước" is not "cước"). */
   private readonly knownWords: Set<string>;
+  /** The weight of a word only one procedure uses. */
+  private readonly maxWeight: number;
 
   constructor(procedures: ProcedurePhrases[]) {
     this.ids = procedures.map((p) => p.id);
     this.knownWords = new Set(procedures.flatMap((p) => (p.questions ?? []).flatMap((q) => q.folded)));
     this.weights = weighWords(procedures);
+    this.maxWeight = Math.log(procedures.length + 1);
     this.index = new PhraseIndex(procedures.map((p) => p.phrases.map((ph) => ph.folded)), this.weights);
     const vocabulary = [...this.weights.keys()].filter((t) => t.length >= MIN_CORRECTABLE_LENGTH - 1);
     this.corrector = new TypoCorrector(vocabulary, FUSE_THRESHOLD);
   }
 
-  /** The question's folded words with misspellings corrected against the alias vocabulary. */
-  correct(folded: string[]): string[] {
-    return folded.map((t) => {
-      if (this.weights.has(t) || this.knownWords.has(t) || t.length < MIN_CORRECTABLE_LENGTH || /[0-9]/.test(t)) return t;
-      return this.corrector.nearest(t) ?? t;
+  /**
+   * The question's folded words with misspellings corrected against the alias vocabulary: an
+   * unknown word to its nearest alias word when long, or when the correction makes a phrase
+   * with a word next to it ("doang" after "kinh" is "doanh", "kieu" alone is not "chieu");
+   * and a valid word one slip from the word a distinctive neighbour's phrases have there
+   * ("tạm chú" → "tạm trú", "sang tê xe" → "sang tên xe").
+   */
+  correct(folded: readonly string[]): string[] {
+    const out = [...folded];
+    folded.forEach((t, i) => {
+      if (!t || /[0-9]/.test(t)) return;
+      const prev = folded[i - 1];
+      const next = folded[i + 1];
+      if (!this.weights.has(t) && !this.knownWords.has(t) && t.length >= MIN_CORRECTABLE_LENGTH) {
+        const nearest = this.corrector.nearest(t);
+        if (nearest && (t.length >= LONG_WORD || this.pairs(prev, nearest, next))) {
+          out[i] = nearest;
+          return;
+        }
+      }
+      out[i] = this.slip(t, prev, next) ?? t;
     });
+    return out;
+  }
+
+  /** True when the word makes a phrase pair with the word before or after it. */
+  private pairs(prev: string | undefined, word: string, next: string | undefined): boolean {
+    return (prev !== undefined && this.index.hasPair(prev, word)) || (next !== undefined && this.index.hasPair(word, next));
+  }
+
+  /** The phrase word a slip away from `t` that a distinctive neighbour's phrases put there, if one alone fits. */
+  private slip(t: string, prev: string | undefined, next: string | undefined): string | null {
+    if (this.pairs(prev, t, next)) return null;
+    const options = new Set<string>();
+    if (prev !== undefined && this.distinctive(prev)) for (const w of this.index.neighbours(prev, 'after')) if (slipApart(t, w)) options.add(w);
+    if (next !== undefined && this.distinctive(next)) for (const w of this.index.neighbours(next, 'before')) if (slipApart(t, w)) options.add(w);
+    if (options.size <= 1) return options.values().next().value ?? null;
+    // Several fit one side: the one that fits both.
+    const both = [...options].filter((w) => prev !== undefined && next !== undefined && this.index.hasPair(prev, w) && this.index.hasPair(w, next));
+    return both.length === 1 ? both[0]! : null;
+  }
+
+  /** How much the word tells which procedure is meant (0 for a word of no name). */
+  weight(word: string): number {
+    return this.weights.get(word) ?? 0;
+  }
+
+  /** True when few procedures' names use the word: it says which procedure is meant. */
+  distinctive(word: string): boolean {
+    return (this.weights.get(word) ?? 0) >= DISTINCTIVE_SHARE * this.maxWeight;
   }
 
   /** Procedures the question may name, best first. */

@@ -1,21 +1,28 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { extractDossierCode, maskDossierCodes } from './dossier-code.js';
-import { intentFeatures } from './features.js';
+import type { ProcedureSearch } from './find-procedures.js';
+import { isGoodsPrice } from './guards.js';
 import { IntentClassifier, type IntentScore } from './intent-classifier.js';
 import { PROCEDURE_INTENTS, type Intent } from './intents.js';
-import { ProcedureMatcher, type ProcedureMatch } from './procedure-matcher.js';
+import type { ProcedureMatcher } from './procedure-matcher.js';
+import { contextWeight, dossierProcedure, readQuestion, type Reading } from './reading.js';
+import { splitClauses, type Clause } from './vi/clauses.js';
 import { DOSSIER_CODE_WORD, normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { foldText } from './vi/fold.js';
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
 
+/** Marks on a parse: `manipulation` for an attempt to override the rules or obtain people's data. */
+export type ParseFlag = 'manipulation';
+
 export interface ParseResult {
   text: string;
   intent: Intent;
   confidence: number;
   procedure: string | null;
-  entities: { dossierCode?: string; field?: string };
+  /** `facet: "legalBasis"`: the question asks for the procedure's legal basis. */
+  entities: { dossierCode?: string; field?: string; facet?: 'legalBasis' };
   /** Ranked intents with calibrated confidences. */
   intents: IntentScore[];
   /** Candidate procedures, best first, including near misses (for "did you mean"). */
@@ -23,6 +30,8 @@ export interface ParseResult {
   /** Set when the two best procedures are too close to choose: ask which one. */
   ambiguous: string[] | null;
   tokens: string[];
+  /** Set only when something is to be flagged (the inbox records it). */
+  flags?: ParseFlag[];
 }
 
 export interface RecognizerOptions {
@@ -66,10 +75,27 @@ export interface RecognizerParts {
   options: RecognizerOptions;
 }
 
-/** A question's words as every part of understanding sees them: dossier codes stand as one word. */
+/**
+ * A question's words as every part of understanding sees them: dossier codes stand as one
+ * word, and the clauses (sentences and comma-separated parts) are marked.
+ */
 export function normalizeQuestion(text: string, lexicon: Lexicon): NormalizedText {
-  return normalizeText(maskDossierCodes(text, DOSSIER_CODE_WORD), lexicon);
+  const pieces = splitClauses(maskDossierCodes(text, DOSSIER_CODE_WORD));
+  const words: string[] = [];
+  const folded: string[] = [];
+  const clauses: Clause[] = [];
+  for (const piece of pieces) {
+    const norm = normalizeText(piece.text, lexicon);
+    if (!norm.words.length) continue;
+    clauses.push({ start: words.length, end: words.length + norm.words.length, asked: piece.asked });
+    words.push(...norm.words);
+    folded.push(...norm.folded);
+  }
+  return { words, folded, clauses };
 }
+
+/** Above this confidence a legal-basis or procedure-naming cue stands whatever the classifier says. */
+const CUE_CONFIDENCE = 0.9;
 
 export class Recognizer {
   constructor(private readonly parts: RecognizerParts) {}
@@ -78,41 +104,52 @@ export class Recognizer {
     return normalizeQuestion(text, this.parts.lexicon);
   }
 
-  findProcedures(norm: NormalizedText): ReturnType<typeof findProcedures> {
-    return findProcedures(this.parts.matcher, this.parts.aliases, this.parts.options, norm);
+  /** How the question is read: its words, cues, procedures and intent features. */
+  read(text: string): Reading {
+    return readQuestion(this.parts, this.normalize(text));
   }
 
   parse(text: string): ParseResult {
-    const { options } = this.parts;
+    const { options, lexicon } = this.parts;
+    const reading = this.read(text);
+    if (reading.manipulation) return refused(text, reading);
     const dossierCode = extractDossierCode(text);
-    const norm = this.normalize(text);
-    const { accepted, matches, candidates, span } = this.findProcedures(norm);
-    const unknown = this.parts.vocabulary.unknown(norm);
-    const intents = this.parts.classifier.classify(intentFeatures(norm.folded, new Set(span), unknown));
+    const { search, norm } = reading;
+    const { accepted } = search;
+    const { classifier } = this.parts;
+    const intents = classifier.classify(reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context)));
     let { intent, confidence } = accepted ? decide(intents, options.narrowShare) : intents[0] ?? { intent: 'none' as Intent, confidence: 0 };
+    const unknown = reading.unknown.unknown > 0;
     // A question about "the procedure" that names none is a follow-up ("lệ phí bao nhiêu?"):
     // it is in scope only when every word is one the assistant knows ("phí ship bao nhiêu" is not).
-    if (!accepted && PROCEDURE_INTENTS.has(intent) && unknown.unknown > 0) intent = 'none';
+    if (!accepted && PROCEDURE_INTENTS.has(intent) && unknown) intent = 'none';
     // Nor is there a follow-up asking about "the procedure" as a whole: a procedure.info that
     // names none is a story about one ("mẹ tôi 80 tuổi, không có lương hưu...") only when sure.
     if (!accepted && intent === 'procedure.info' && confidence < options.unnamedInfoThreshold) intent = 'none';
+    // "Căn cứ pháp lý là gì?": about the procedure in play, or the one named.
+    const legalBasis = reading.legalBasis && !dossierCode && (accepted !== null || reading.unknownBesidesLegal === 0);
+    if (legalBasis) {
+      intent = 'procedure.info';
+      confidence = Math.max(confidence, CUE_CONFIDENCE);
+    }
 
     if (dossierCode && intent !== 'handoff') {
       intent = 'dossier.status';
-      confidence = Math.max(confidence, 0.9);
+      confidence = Math.max(confidence, CUE_CONFIDENCE);
     }
     if (confidence < options.noneThreshold) intent = 'none';
+    // "Giá xe máy bao nhiêu": the price of goods, not a fee.
+    if (PROCEDURE_INTENTS.has(intent) && !legalBasis && isGoodsPrice(norm, lexicon.cues, accepted)) intent = 'none';
 
     const entities: ParseResult['entities'] = {};
     if (dossierCode) entities.dossierCode = dossierCode;
+    if (legalBasis) entities.facet = 'legalBasis';
     if (intent === 'procedure.list') {
       const field = this.findField(norm);
       if (field) entities.field = field;
     }
-    const procedure = PROCEDURE_INTENTS.has(intent) ? accepted?.id ?? null : null;
-    // Every procedure about as likely as the best (up to three): the assistant asks which.
-    const close = procedure && accepted ? matches.slice(0, MAX_AMBIGUOUS).filter((m) => m.score >= accepted.score * options.ambiguityRatio) : [];
-    const ambiguous = close.length > 1 ? close.map((m) => m.id) : null;
+    // A dossier-status question that names its procedure keeps it ("hồ sơ sang tên xe xong chưa").
+    const procedure = PROCEDURE_INTENTS.has(intent) ? accepted?.id ?? null : intent === 'dossier.status' ? dossierProcedure(this.parts, norm) : null;
     return {
       text,
       intent,
@@ -120,8 +157,8 @@ export class Recognizer {
       procedure,
       entities,
       intents: intents.slice(0, 3).map((s) => ({ intent: s.intent, confidence: round(s.confidence) })),
-      procedures: candidates.slice(0, 3).map((m) => ({ id: m.id, score: round(m.score), coverage: round(m.coverage) })),
-      ambiguous,
+      procedures: candidatesOf(search),
+      ambiguous: procedure && PROCEDURE_INTENTS.has(intent) ? ambiguity(search, options.ambiguityRatio) : null,
       tokens: norm.folded,
     };
   }
@@ -164,33 +201,33 @@ export function decide(intents: IntentScore[], narrowShare = 0): IntentScore {
   return bestOther ?? { intent: 'none', confidence: 0 };
 }
 
-/**
- * The procedures named by already-normalised words, and which words name the best one
- * (`span`: its matched words and the words of its names next to them).
- */
-export function findProcedures(
-  matcher: ProcedureMatcher,
-  aliases: AliasVocabulary,
-  options: RecognizerOptions,
-  norm: NormalizedText,
-): { accepted: ProcedureMatch | null; matches: ProcedureMatch[]; candidates: ProcedureMatch[]; span: number[] } {
-  let question = aliases.filter(norm);
-  for (let pass = 0; ; pass++) {
-    const candidates = matcher.match(question);
-    const matches = candidates.filter((m) => m.coverage >= options.minCoverage && m.score >= options.minProcedureScore);
-    const accepted = matches[0] ?? null;
-    // The best procedure matched a word its own names write otherwise ("giảm" for "giám"):
-    // match again without it.
-    const foreign = accepted && pass < MAX_REMATCHES ? aliases.foreign(accepted.id, accepted.matched, question) : [];
-    if (!foreign.length) {
-      return { accepted, matches, candidates, span: accepted ? aliases.span(accepted.id, accepted.matched, question.folded) : [] };
-    }
-    question = aliases.without(question, question.folded.map((_, i) => foreign.includes(i)));
-  }
+/** A manipulation attempt: `none`, flagged, with nothing of its words taken as a request. */
+function refused(text: string, reading: Reading): ParseResult {
+  return {
+    text,
+    intent: 'none',
+    confidence: 1,
+    procedure: null,
+    entities: {},
+    intents: [{ intent: 'none', confidence: 1 }],
+    procedures: [],
+    ambiguous: null,
+    tokens: reading.norm.folded,
+    flags: ['manipulation'],
+  };
 }
 
-/** At most this many words a question can lose to being written otherwise than the match. */
-const MAX_REMATCHES = 3;
+function candidatesOf(search: ProcedureSearch): ParseResult['procedures'] {
+  return search.candidates.slice(0, 3).map((m) => ({ id: m.id, score: round(m.score), coverage: round(m.coverage) }));
+}
+
+/** Every procedure about as likely as the best (up to three): the assistant asks which. */
+function ambiguity(search: ProcedureSearch, ratio: number): string[] | null {
+  const { accepted, matches } = search;
+  if (!accepted) return null;
+  const close = matches.slice(0, MAX_AMBIGUOUS).filter((m) => m.score >= accepted.score * ratio);
+  return close.length > 1 ? close.map((m) => m.id) : null;
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -1,9 +1,9 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { intentFeatures } from './features.js';
 import { IntentClassifier, temperatureFor } from './intent-classifier.js';
 import type { Intent } from './intents.js';
 import { ProcedureMatcher, type ProcedurePhrases } from './procedure-matcher.js';
-import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, findProcedures, normalizeQuestion, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
+import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, normalizeQuestion, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
+import { readQuestion } from './reading.js';
 import { normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { Vocabulary } from './vocabulary.js';
@@ -64,12 +64,10 @@ export function featurize(
   const norms = examples.map(({ text }) => normalizeQuestion(text, lexicon));
   const inScope = (intent: Intent): boolean => intent !== 'none';
   const vocabulary = Vocabulary.build(norms.filter((_, i) => inScope(examples[i]!.intent)), knownWords);
-  const data = examples.map(({ intent }, i) => {
-    const norm = norms[i]!;
-    const { span } = findProcedures(matcher, aliases, options, norm);
-    const unknown = vocabulary.unknown(norm, inScope(intent));
-    return { features: intentFeatures(norm.folded, new Set(span), unknown), intent };
-  });
+  const data = examples.map(({ intent }, i) => ({
+    features: readQuestion({ lexicon, matcher, aliases, vocabulary, options }, norms[i]!, inScope(intent)).features,
+    intent,
+  }));
   return { data, vocabulary };
 }
 

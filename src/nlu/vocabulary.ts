@@ -47,6 +47,12 @@ export class Vocabulary {
     return { counts: Object.fromEntries(this.counts), fixed: [...this.fixed] };
   }
 
+  /** True when the word, as typed, is in a name or an in-scope question. */
+  knows(word: string, folded: string): boolean {
+    const key = keys(word, folded).at(-1) ?? folded;
+    return this.fixed.has(key) || (this.counts.get(key) ?? 0) > 0;
+  }
+
   /**
    * How many distinct words of a question are unknown, out of how many countable ones.
    * `ownDocument`: the question is one of the training documents and is left out of the

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { readDataFile } from '../../data/read-data-file.js';
 import { foldText, hasDiacritics } from './fold.js';
+import { compileCues, EMPTY_CUES_FILE, readCuesFile, type Cues, type CuesFile } from '../cues.js';
+import { normalizeText } from './normalize.js';
 
 // The abbreviation / teencode / regional-word dictionary, kept as data (intents/lexicon/).
 
@@ -24,13 +26,23 @@ export interface Lexicon {
   readonly accented: ReadonlyMap<string, string>;
   /** Multi-word rewrites: folded words → replacement words. Longest first. */
   readonly phrases: ReadonlyArray<{ from: string[]; to: string[] }>;
+  /** Cue words of understanding (intents/cues/), read with this lexicon's normalisation. */
+  readonly cues: Cues;
 }
 
-export const EMPTY_LEXICON: Lexicon = { plain: new Map(), accented: new Map(), phrases: [] };
+/** What normalisation reads: the lexicon without its cue words. */
+export type LexiconWords = Omit<Lexicon, 'cues'>;
+
+/** The lexicon with its cue words compiled. */
+function withCues(words: LexiconWords, cues: CuesFile): Lexicon {
+  return { ...words, cues: compileCues(cues, (text) => normalizeText(text, words)) };
+}
+
+export const EMPTY_LEXICON: Lexicon = withCues({ plain: new Map(), accented: new Map(), phrases: [] }, EMPTY_CUES_FILE);
 
 type Entry = { from: string[]; to: string };
 
-export function buildLexicon(entries: ReadonlyArray<Entry>, phraseEntries: ReadonlyArray<Entry> = []): Lexicon {
+export function buildLexicon(entries: ReadonlyArray<Entry>, phraseEntries: ReadonlyArray<Entry> = [], cues: CuesFile = EMPTY_CUES_FILE): Lexicon {
   const plain = new Map<string, string>();
   const accented = new Map<string, string>();
   for (const { from, to } of entries) {
@@ -47,10 +59,11 @@ export function buildLexicon(entries: ReadonlyArray<Entry>, phraseEntries: Reado
       to: to.normalize('NFC').toLowerCase().split(/\s+/),
     })))
     .sort((a, b) => b.from.length - a.from.length);
-  return { plain, accented, phrases };
+  return withCues({ plain, accented, phrases }, cues);
 }
 
-export function loadLexicon(file: string): Lexicon {
+/** The abbreviations file, and the cue words when their file is given. */
+export function loadLexicon(file: string, cuesFile?: string): Lexicon {
   const data = readDataFile(file, lexiconFileSchema);
-  return buildLexicon(data.entries, data.phrases);
+  return buildLexicon(data.entries, data.phrases, cuesFile ? readCuesFile(cuesFile) : EMPTY_CUES_FILE);
 }

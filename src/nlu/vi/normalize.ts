@@ -4,13 +4,16 @@ import { canonicalTone } from './tone.js';
 import { isFoldedSyllable } from './syllable.js';
 import { repairKeystrokes } from './keystrokes.js';
 import { repairTransposition } from './transposition.js';
-import type { Lexicon } from './lexicon.js';
+import type { Clause } from './clauses.js';
+import type { LexiconWords as Lexicon } from './lexicon.js';
 
 export interface NormalizedText {
   /** Words with diacritics as typed (NFC, lower-case, canonical tone), after rewriting. */
   readonly words: string[];
   /** The same words folded: no diacritics, đ→d. Parallel to `words`. */
   readonly folded: string[];
+  /** Where the message's clauses are, when it was read as a question (normalizeQuestion). */
+  readonly clauses?: ReadonlyArray<Clause>;
 }
 
 const tokenizer = new AggressiveTokenizerVi();

@@ -1,0 +1,36 @@
+import type { Cues } from './cues.js';
+import type { Clause } from './vi/clauses.js';
+import type { NormalizedText } from './vi/normalize.js';
+
+// A long message is a story, then the question ("Bà nội tôi mất được 3 tháng. … Việc đó làm ở
+// đâu?"): the question decides what is asked, the whole message which procedure. The question
+// is the last clause that ends with "?", holds a question word or ends as a yes/no question
+// (cue words: intents/cues/vi.yaml); a message of one clause, or with no such clause, is read
+// whole.
+
+/** True when the clause asks something. */
+export function isQuestionClause(norm: NormalizedText, clause: Clause, cues: Cues): boolean {
+  if (clause.asked) return true;
+  if (cues.question.test(norm, clause.start, clause.end)) return true;
+  let last = clause.end - 1;
+  while (last > clause.start && cues.particles.find(norm, last, last + 1).length) last--;
+  return last >= clause.start && cues.endings.find(norm, last, last + 1).length > 0;
+}
+
+/** The clause that holds the question, or null when the message is read whole. */
+export function questionFocus(norm: NormalizedText, cues: Cues): Clause | null {
+  const clauses = norm.clauses;
+  if (!clauses || clauses.length < 2) return null;
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    if (isQuestionClause(norm, clauses[i]!, cues)) return clauses[i]!;
+  }
+  return null;
+}
+
+/** The words of [start, end), with the clauses inside it. */
+export function sliceText(norm: NormalizedText, start: number, end: number): NormalizedText {
+  const clauses = (norm.clauses ?? [])
+    .filter((c) => c.end > start && c.start < end)
+    .map((c) => ({ start: Math.max(c.start, start) - start, end: Math.min(c.end, end) - start, asked: c.asked }));
+  return { words: norm.words.slice(start, end), folded: norm.folded.slice(start, end), clauses };
+}
