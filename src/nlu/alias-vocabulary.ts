@@ -120,9 +120,21 @@ export class AliasVocabulary {
     return acceptedBy(formsOf([...own.written].filter((w) => w.startsWith(prefix)).map((w) => w.slice(prefix.length))), word);
   }
 
-  /** The question with every word typed in a form no alias uses replaced by UNMATCHED. */
-  filter(norm: NormalizedText): NormalizedText {
-    return this.without(norm, norm.folded.map((t, i) => !this.accepts(norm.words[i] ?? t, t)));
+  /**
+   * The question with every word typed in a form no alias uses replaced by UNMATCHED, except
+   * a word with the wrong marks that makes a phrase with the word next to it (`pairs`): "kết
+   * hồn" is "kết hôn" misspelt, "hồn" alone is another word.
+   */
+  filter(norm: NormalizedText, pairs?: (first: string, second: string) => boolean): NormalizedText {
+    const rejected = norm.folded.map((t, i) => !this.accepts(norm.words[i] ?? t, t));
+    if (!pairs || !rejected.some(Boolean)) return this.without(norm, rejected);
+    const paired = (i: number, j: number): boolean => j >= 0 && j < norm.folded.length && !rejected[j]
+      && (j < i ? pairs(norm.folded[j] ?? '', norm.folded[i] ?? '') : pairs(norm.folded[i] ?? '', norm.folded[j] ?? ''));
+    const kept = rejected.map((r, i) => r && (paired(i, i - 1) || paired(i, i + 1)));
+    if (!kept.some(Boolean)) return this.without(norm, rejected);
+    // A kept word stands folded, as if typed without marks, so no later comparison drops it.
+    const words = norm.words.map((w, i) => (kept[i] ? norm.folded[i] ?? w : w));
+    return this.without({ ...norm, words }, rejected.map((r, i) => r && !kept[i]));
   }
 
   /** The positions of matched words that `procedure`'s own names never write the way they are typed. */

@@ -3,6 +3,7 @@ import { ruleOutScopes, withoutRuledOut } from './contrast.js';
 import type { ProcedureMatch, ProcedureMatcher } from './procedure-matcher.js';
 import type { Lexicon } from './vi/lexicon.js';
 import type { NormalizedText } from './vi/normalize.js';
+import type { Vocabulary } from './vocabulary.js';
 
 export interface ProcedureSearch {
   accepted: ProcedureMatch | null;
@@ -23,6 +24,7 @@ export interface FindParts {
   matcher: ProcedureMatcher;
   aliases: AliasVocabulary;
   lexicon: Pick<Lexicon, 'cues'>;
+  vocabulary: Pick<Vocabulary, 'seen'>;
 }
 
 /** At most this many words a question can lose to being written otherwise than the match. */
@@ -42,7 +44,14 @@ export const NO_PROCEDURE_SEARCH: ProcedureSearch = { accepted: null, matches: [
 export function findProcedures(parts: FindParts, options: FindOptions, norm: NormalizedText, ignore: readonly number[] = []): ProcedureSearch {
   const scopes = ruleOutScopes(norm, parts.lexicon.cues);
   const drop = new Set([...ignore, ...scopes.flatMap((s) => s.cue)]);
-  let question = parts.aliases.filter(drop.size ? parts.aliases.without(norm, norm.folded.map((_, i) => drop.has(i))) : norm);
+  const kept = drop.size ? parts.aliases.without(norm, norm.folded.map((_, i) => drop.has(i))) : norm;
+  const respelt = parts.matcher.respell(kept, {
+    seen: (i) => parts.vocabulary.seen(kept.folded[i] ?? ''),
+    fits: (i) => parts.aliases.accepts(kept.words[i] ?? '', kept.folded[i] ?? ''),
+  });
+  // A word with the wrong marks stays when it makes a phrase with its neighbour, one of them distinctive ("kết hồn", not "làm thế").
+  const { matcher } = parts;
+  let question = parts.aliases.filter(respelt, (a, b) => matcher.hasPair(a, b) && (matcher.distinctive(a) || matcher.distinctive(b)));
   for (let pass = 0; ; pass++) {
     const found = parts.matcher.match(question, scopes.length ? RULE_OUT_CANDIDATES : CANDIDATES);
     const word = (i: number): string => question.folded[i] ?? '';

@@ -1,7 +1,7 @@
 import type { NormalizedText } from './vi/normalize.js';
 import { PhraseIndex } from './phrase-index.js';
 import { TypoCorrector } from './typo-corrector.js';
-import { slipApart } from './vi/slips.js';
+import { slipApart, soundAlike } from './vi/slips.js';
 import { weighWords } from './word-weights.js';
 
 // Finds which procedure a question names, from the procedures' names and aliases.
@@ -64,26 +64,43 @@ export class ProcedureMatcher {
   /**
    * The question's folded words with misspellings corrected against the alias vocabulary: an
    * unknown word to its nearest alias word when long, or when the correction makes a phrase
-   * with a word next to it ("doang" after "kinh" is "doanh", "kieu" alone is not "chieu");
-   * and a valid word one slip from the word a distinctive neighbour's phrases have there
-   * ("tạm chú" → "tạm trú", "sang tê xe" → "sang tên xe").
+   * with a word next to it ("doang" after "kinh" is "doanh", "kieu" alone is not "chieu").
    */
   correct(folded: readonly string[]): string[] {
-    const out = [...folded];
-    folded.forEach((t, i) => {
-      if (!t || /[0-9]/.test(t)) return;
-      const prev = folded[i - 1];
-      const next = folded[i + 1];
-      if (!this.weights.has(t) && !this.knownWords.has(t) && t.length >= MIN_CORRECTABLE_LENGTH) {
-        const nearest = this.corrector.nearest(t);
-        if (nearest && (t.length >= LONG_WORD || this.pairs(prev, nearest, next))) {
-          out[i] = nearest;
-          return;
-        }
-      }
-      out[i] = this.slip(t, prev, next) ?? t;
+    return folded.map((t, i) => {
+      if (!t || this.weights.has(t) || this.knownWords.has(t) || t.length < MIN_CORRECTABLE_LENGTH || /[0-9]/.test(t)) return t;
+      const nearest = this.corrector.nearest(t);
+      return nearest && (t.length >= LONG_WORD || this.pairs(folded[i - 1], nearest, folded[i + 1])) ? nearest : t;
     });
-    return out;
+  }
+
+  /**
+   * The question with syllables respelt where the word next to them (as typed, marks and all)
+   * makes a phrase with a word a slip away: "khai sin" → "khai sinh", "đăng ký se" → "đăng ký
+   * xe"; a word of the language (`seen`: in the names or a training question) only as it
+   * sounds in a region and beside a distinctive word: "tạm chú" → "tạm trú", while "có nên đặt
+   * cọc" stays. A respelt word stands folded, as typed without marks. Runs before the marks
+   * are compared, so that the marks of a slip do not hide the word.
+   */
+  respell(norm: NormalizedText, context: { seen: (i: number) => boolean; fits: (i: number) => boolean }): NormalizedText {
+    let out: { words: string[]; folded: string[] } | undefined;
+    const { folded } = norm;
+    folded.forEach((t, i) => {
+      if (!t || /[0-9]/.test(t) || this.pairs(folded[i - 1], t, folded[i + 1])) return;
+      const known = this.weights.has(t) || this.knownWords.has(t) || context.seen(i);
+      if (!known && t.length >= MIN_CORRECTABLE_LENGTH) return;
+      const near = known ? soundAlike : slipApart;
+      const beside = (j: number): boolean => j >= 0 && j < folded.length && context.fits(j) && (known ? this.distinctive(folded[j]!) : this.weights.has(folded[j]!));
+      const options = new Set<string>();
+      if (beside(i - 1)) for (const w of this.index.neighbours(folded[i - 1]!, 'after')) if (near(t, w)) options.add(w);
+      if (beside(i + 1)) for (const w of this.index.neighbours(folded[i + 1]!, 'before')) if (near(t, w)) options.add(w);
+      const fixed = options.size === 1 ? [...options][0]! : [...options].find((w) => this.pairs(folded[i - 1], w, undefined) && this.pairs(undefined, w, folded[i + 1]));
+      if (!fixed) return;
+      out ??= { words: [...norm.words], folded: [...folded] };
+      out.words[i] = fixed;
+      out.folded[i] = fixed;
+    });
+    return out ? { ...norm, ...out } : norm;
   }
 
   /** True when the word makes a phrase pair with the word before or after it. */
@@ -91,16 +108,9 @@ export class ProcedureMatcher {
     return (prev !== undefined && this.index.hasPair(prev, word)) || (next !== undefined && this.index.hasPair(word, next));
   }
 
-  /** The phrase word a slip away from `t` that a distinctive neighbour's phrases put there, if one alone fits. */
-  private slip(t: string, prev: string | undefined, next: string | undefined): string | null {
-    if (this.pairs(prev, t, next)) return null;
-    const options = new Set<string>();
-    if (prev !== undefined && this.distinctive(prev)) for (const w of this.index.neighbours(prev, 'after')) if (slipApart(t, w)) options.add(w);
-    if (next !== undefined && this.distinctive(next)) for (const w of this.index.neighbours(next, 'before')) if (slipApart(t, w)) options.add(w);
-    if (options.size <= 1) return options.values().next().value ?? null;
-    // Several fit one side: the one that fits both.
-    const both = [...options].filter((w) => prev !== undefined && next !== undefined && this.index.hasPair(prev, w) && this.index.hasPair(w, next));
-    return both.length === 1 ? both[0]! : null;
+  /** True when some name or alias has `second` right after `first` (folded). */
+  hasPair(first: string, second: string): boolean {
+    return this.index.hasPair(first, second);
   }
 
   /** How much the word tells which procedure is meant (0 for a word of no name). */

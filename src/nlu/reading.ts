@@ -5,6 +5,7 @@ import { isManipulation, legalBasisWords } from './guards.js';
 import type { ProcedureMatch, ProcedureMatcher } from './procedure-matcher.js';
 import { questionFocus, sliceText } from './question-focus.js';
 import type { Lexicon } from './vi/lexicon.js';
+import type { Clause } from './vi/clauses.js';
 import { DOSSIER_CODE_WORD, type NormalizedText } from './vi/normalize.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -37,6 +38,8 @@ export interface Reading {
   features: string[];
   /** Features of the rest of the message, around the question's clause. */
   context: string[];
+  /** Features of the whole message when the question is one clause of it (null otherwise). */
+  whole: string[] | null;
 }
 
 /** What a feature of the message around the question weighs beside one of the question... */
@@ -55,12 +58,7 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
   const norm = cues.corrector.correct(raw, (word, folded) => parts.vocabulary.knows(word, folded));
   const legal = legalBasisWords(norm, cues);
   const focus = questionFocus(norm, cues);
-  let search: ProcedureSearch | null = null;
-  if (focus) {
-    const inFocus = findProcedures(parts, parts.options, sliceText(norm, focus.start, focus.end), shift(legal, -focus.start));
-    if (inFocus.accepted) search = shiftSearch(inFocus, focus.start);
-  }
-  search ??= findProcedures(parts, parts.options, norm, legal);
+  const search = searchMessage(parts, norm, focus, legal);
   const start = focus?.start ?? 0;
   const asked = focus ? sliceText(norm, focus.start, focus.end) : norm;
   // Question words are never part of a name, even where an alias holds them ("lệ phí trước bạ
@@ -80,7 +78,29 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
     unknownBesidesLegal: legal.length ? parts.vocabulary.unknown(parts.aliases.without(asked, asked.folded.map((_, i) => legal.includes(i + start))), ownDocument).unknown : unknown.unknown,
     features: intentFeatures(asked.folded, span, unknown),
     context: wordFeatures(outside.map((i) => norm.folded[i] ?? ''), new Set(outside.flatMap((i, k) => (named.has(i) ? [k] : [])))),
+    whole: focus ? intentFeatures(norm.folded, new Set([...named].filter((i) => !cues.question.covered(norm).has(i))), parts.vocabulary.unknown(norm, ownDocument)) : null,
   };
+}
+
+/**
+ * The procedure of a message: the one its question's clause names ("Đi khai sinh cho cháu thì
+ * nộp ở đâu?" after a story of a birth in hospital), unless the whole message names another
+ * that holds every word the clause named it by ("… thẻ bảo hiểm y tế … Xin cấp lại thẻ cần
+ * những gì?" is the health card, not the identity card "cấp lại thẻ" alone would name), or
+ * names it far more strongly than the clause's procedure ("40 tuổi, căn cước … chuyển nhà
+ * sang tỉnh khác thì có phải đổi thẻ không" is the identity card, not "sang tên xe khác tỉnh").
+ */
+function searchMessage(parts: ReadingParts, norm: NormalizedText, focus: Clause | null, legal: readonly number[]): ProcedureSearch {
+  const whole = findProcedures(parts, parts.options, norm, legal);
+  if (!focus) return whole;
+  const inFocus = findProcedures(parts, parts.options, sliceText(norm, focus.start, focus.end), shift(legal, -focus.start));
+  if (!inFocus.accepted || inFocus.accepted.id === whole.accepted?.id) return whole;
+  const named = shift(inFocus.accepted.matched, focus.start);
+  const best = whole.accepted;
+  if (best && named.every((i) => best.matched.includes(i))) return whole;
+  const inWhole = whole.candidates.find((m) => m.id === inFocus.accepted!.id);
+  if (best && !(inWhole && inWhole.score >= FOCUS_SHARE * best.score)) return whole;
+  return shiftSearch(inFocus, focus.start);
 }
 
 /**
@@ -94,6 +114,9 @@ export function dossierProcedure(parts: ReadingParts, norm: NormalizedText): str
   });
   return findProcedures(parts, parts.options, norm, ignore).accepted?.id ?? null;
 }
+
+/** The question's clause's procedure stands when the whole message scores it at least this share of its best. */
+const FOCUS_SHARE = 0.5;
 
 function shift(positions: readonly number[], by: number): number[] {
   return positions.map((i) => i + by);

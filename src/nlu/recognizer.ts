@@ -94,6 +94,9 @@ export function normalizeQuestion(text: string, lexicon: Lexicon): NormalizedTex
   return { words, folded, clauses };
 }
 
+/** A question's clause this unsure of its intent lets the whole message decide, if surer. */
+const VAGUE_QUESTION = 0.5;
+
 /** Above this confidence a legal-basis or procedure-naming cue stands whatever the classifier says. */
 const CUE_CONFIDENCE = 0.9;
 
@@ -116,8 +119,7 @@ export class Recognizer {
     const dossierCode = extractDossierCode(text);
     const { search, norm } = reading;
     const { accepted } = search;
-    const { classifier } = this.parts;
-    const intents = classifier.classify(reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context)));
+    const intents = this.classify(reading);
     let { intent, confidence } = accepted ? decide(intents, options.narrowShare) : intents[0] ?? { intent: 'none' as Intent, confidence: 0 };
     const unknown = reading.unknown.unknown > 0;
     // A question about "the procedure" that names none is a follow-up ("lệ phí bao nhiêu?"):
@@ -161,6 +163,22 @@ export class Recognizer {
       ambiguous: procedure && PROCEDURE_INTENTS.has(intent) ? ambiguity(search, options.ambiguityRatio) : null,
       tokens: norm.folded,
     };
+  }
+
+  /**
+   * The intents of the question's clause, with the rest of the message as context; when the
+   * clause says little by itself ("cụ thể là sao?", "có đúng không?") the whole message is read
+   * instead, if it says more.
+   */
+  private classify(reading: Reading): IntentScore[] {
+    const { classifier } = this.parts;
+    const asked = classifier.classify(reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context)));
+    if (!reading.whole) return asked;
+    const top = asked[0];
+    const vague = !top || top.confidence < VAGUE_QUESTION || (top.intent === 'none' && reading.search.accepted !== null);
+    if (!vague) return asked;
+    const whole = classifier.classify(reading.whole);
+    return (whole[0]?.confidence ?? 0) > (top?.confidence ?? 0) ? whole : asked;
   }
 
   private findField(norm: NormalizedText): string | undefined {

@@ -63,7 +63,7 @@ export function featurize(
 ): { data: Array<{ features: string[]; intent: Intent }>; vocabulary: Vocabulary } {
   const norms = examples.map(({ text }) => normalizeQuestion(text, lexicon));
   const inScope = (intent: Intent): boolean => intent !== 'none';
-  const vocabulary = Vocabulary.build(norms.filter((_, i) => inScope(examples[i]!.intent)), knownWords);
+  const vocabulary = Vocabulary.build(norms.filter((_, i) => inScope(examples[i]!.intent)), knownWords, norms.filter((_, i) => !inScope(examples[i]!.intent)));
   const data = examples.map(({ intent }, i) => ({
     features: readQuestion({ lexicon, matcher, aliases, vocabulary, options }, norms[i]!, inScope(intent)).features,
     intent,

@@ -24,6 +24,11 @@ function swapped(a: string, b: string, pairs: ReadonlyArray<readonly [string, st
   return false;
 }
 
+/** True when the two differ only by a spelling that sounds alike in a region ("chu" / "tru"). */
+export function soundAlike(typed: string, word: string): boolean {
+  return typed !== word && (swapped(typed, word, ONSETS, 'start') || swapped(typed, word, CODAS, 'end'));
+}
+
 /** True when `typed` can be `word` mistyped (both folded, different). */
 export function slipApart(typed: string, word: string): boolean {
   if (typed === word) return false;
