@@ -145,6 +145,15 @@ async function main(argv: string[]): Promise<void> {
     }
     rows.push(`| ${path.relative(process.cwd(), file)} | ${cases.length} | ${cells.join(' | ')} |`);
   }
+  if (process.env.NLPJS_DIFF) {
+    for (const file of sets) for (const c of readGold(file)) {
+      if (c.procedure === null) continue;
+      const ours = (await readings.project(c.text)).procedure;
+      const theirs = (await readings['NLP.js procedure model'](c.text)).procedure;
+      if (ours !== c.procedure && theirs === c.procedure) process.stderr.write(`project misses, NLP.js finds: ${c.procedure} (project: ${ours}) ${c.text}\n`);
+      if (ours === c.procedure && theirs !== c.procedure) process.stderr.write(`NLP.js misses: ${c.procedure} (NLP.js: ${theirs}) ${c.text}\n`);
+    }
+  }
   rows.push(`| all | ${totals.get('project')!.n} | ${READINGS.map((r) => cell(totals.get(r)!, r)).join(' | ')} |`);
   process.stdout.write(`${rows.join('\n')}\n`);
 }

@@ -33,6 +33,8 @@ const itemSchema = z.object({
     procedures: z.array(z.object({ id: z.string(), score: z.number() })),
   }),
   status: z.enum(['open', 'labelled', 'aliased', 'dismissed']),
+  /** Set when understanding flagged the message (an attempt to override the rules or obtain people's data). */
+  flag: z.literal('manipulation').optional(),
   resolvedAt: z.string().optional(),
   resolution: z.object({ intent: z.string().optional(), procedure: z.string().nullable().optional() }).optional(),
 });
@@ -84,6 +86,7 @@ export class Inbox {
         procedures: parse.procedures.slice(0, 3).map((p) => ({ id: p.id, score: p.score })),
       },
       status: 'open',
+      ...(parse.flags?.length ? { flag: parse.flags[0] } : {}),
     });
     this.timer ??= setTimeout(() => { void this.flush(); }, FLUSH_DELAY_MS);
   }

@@ -1,8 +1,10 @@
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import { intentFeatures, wordFeatures } from './features.js';
+import { ruleOutScopes } from './contrast.js';
 import { findProcedures, type FindOptions, type ProcedureSearch } from './find-procedures.js';
 import { isManipulation, legalBasisWords } from './guards.js';
 import type { ProcedureMatch, ProcedureMatcher } from './procedure-matcher.js';
+import type { ProcedureClassifier } from './procedure-classifier.js';
 import { questionFocus, sliceText } from './question-focus.js';
 import type { Lexicon } from './vi/lexicon.js';
 import type { Clause } from './vi/clauses.js';
@@ -18,8 +20,9 @@ export interface ReadingParts {
   lexicon: Lexicon;
   matcher: ProcedureMatcher;
   aliases: AliasVocabulary;
+  procedureClassifier: ProcedureClassifier;
   vocabulary: Vocabulary;
-  options: FindOptions;
+  options: FindOptions & { procedureGuess: number };
 }
 
 export interface Reading {
@@ -91,6 +94,24 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
  * sang tỉnh khác thì có phải đổi thẻ không" is the identity card, not "sang tên xe khác tỉnh").
  */
 function searchMessage(parts: ReadingParts, norm: NormalizedText, focus: Clause | null, legal: readonly number[]): ProcedureSearch {
+  const found = namedProcedure(parts, norm, focus, legal);
+  return found.accepted ? found : guessProcedure(parts, norm, legal, found);
+}
+
+/**
+ * Where no name or alias is in the message, the procedure classifier's guess, when it is sure
+ * ("bà ngoại tôi vừa mất, gia đình cần làm thủ tục gì" is khai tử). What the citizen rules out
+ * and the legal-basis words are left out of what it reads.
+ */
+function guessProcedure(parts: ReadingParts, norm: NormalizedText, legal: readonly number[], found: ProcedureSearch): ProcedureSearch {
+  const left = new Set([...legal, ...ruleOutScopes(norm, parts.lexicon.cues).flatMap((s) => [...s.cue, ...s.scope])]);
+  const [guess] = parts.procedureClassifier.classify(left.size ? norm.folded.map((w, i) => (left.has(i) ? '' : w)) : norm.folded, 1);
+  if (!guess || guess.probability < parts.options.procedureGuess) return found;
+  const accepted: ProcedureMatch = { id: guess.id, score: 0, coverage: guess.probability, phrase: '', matched: [] };
+  return { ...found, accepted, matches: [accepted] };
+}
+
+function namedProcedure(parts: ReadingParts, norm: NormalizedText, focus: Clause | null, legal: readonly number[]): ProcedureSearch {
   const whole = findProcedures(parts, parts.options, norm, legal);
   if (!focus) return whole;
   const inFocus = findProcedures(parts, parts.options, sliceText(norm, focus.start, focus.end), shift(legal, -focus.start));

@@ -5,6 +5,7 @@ import { isGoodsPrice } from './guards.js';
 import { IntentClassifier, type IntentScore } from './intent-classifier.js';
 import { PROCEDURE_INTENTS, type Intent } from './intents.js';
 import type { ProcedureMatcher } from './procedure-matcher.js';
+import type { ProcedureClassifier } from './procedure-classifier.js';
 import { contextWeight, dossierProcedure, readQuestion, type Reading } from './reading.js';
 import { splitClauses, type Clause } from './vi/clauses.js';
 import { DOSSIER_CODE_WORD, normalizeText, type NormalizedText } from './vi/normalize.js';
@@ -51,6 +52,11 @@ export interface RecognizerOptions {
   narrowShare: number;
   /** A procedure.info that names no procedure needs this confidence, or it is `none` ("có rồi"). */
   unnamedInfoThreshold: number;
+  /**
+   * Where no name or alias is in the question, the procedure classifier's guess stands when
+   * its (calibrated) probability is at least this ("bà ngoại tôi vừa mất, cần làm thủ tục gì").
+   */
+  procedureGuess: number;
 }
 
 export const DEFAULT_RECOGNIZER_OPTIONS: RecognizerOptions = {
@@ -60,6 +66,7 @@ export const DEFAULT_RECOGNIZER_OPTIONS: RecognizerOptions = {
   ambiguityRatio: 0.9,
   narrowShare: 0.3,
   unnamedInfoThreshold: 0.5,
+  procedureGuess: 0.9,
 };
 
 const MAX_AMBIGUOUS = 3;
@@ -70,6 +77,8 @@ export interface RecognizerParts {
   matcher: ProcedureMatcher;
   aliases: AliasVocabulary;
   classifier: IntentClassifier;
+  /** Which procedure, learned from names, aliases and questions (where no name is written). */
+  procedureClassifier: ProcedureClassifier;
   vocabulary: Vocabulary;
   fields: ReadonlyArray<{ name: string; folded: string[] }>;
   options: RecognizerOptions;

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { IntentClassifier, temperatureFor } from './intent-classifier.js';
 import type { Intent } from './intents.js';
 import { ProcedureMatcher, type ProcedurePhrases } from './procedure-matcher.js';
+import { ProcedureClassifier, fitProcedureTemperature } from './procedure-classifier.js';
 import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, normalizeQuestion, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
 import { readQuestion } from './reading.js';
 import { normalizeText, type NormalizedText } from './vi/normalize.js';
@@ -54,8 +55,7 @@ export function matcherPhrases(
  * often as real questions will.
  */
 export function featurize(
-  matcher: ProcedureMatcher,
-  aliases: AliasVocabulary,
+  { matcher, aliases, procedureClassifier }: { matcher: ProcedureMatcher; aliases: AliasVocabulary; procedureClassifier: ProcedureClassifier },
   lexicon: Lexicon,
   options: RecognizerOptions,
   examples: ReadonlyArray<{ text: string; intent: Intent }>,
@@ -65,7 +65,7 @@ export function featurize(
   const inScope = (intent: Intent): boolean => intent !== 'none';
   const vocabulary = Vocabulary.build(norms.filter((_, i) => inScope(examples[i]!.intent)), knownWords, norms.filter((_, i) => !inScope(examples[i]!.intent)));
   const data = examples.map(({ intent }, i) => ({
-    features: readQuestion({ lexicon, matcher, aliases, vocabulary, options }, norms[i]!, inScope(intent)).features,
+    features: readQuestion({ lexicon, matcher, aliases, procedureClassifier, vocabulary, options }, norms[i]!, inScope(intent)).features,
     intent,
   }));
   return { data, vocabulary };
@@ -121,10 +121,11 @@ export function trainRecognizerParts(input: TrainingInput): { parts: RecognizerP
   const phrases = matcherPhrases(input.knowledge, input.lexicon, input.examples, normalize);
   const matcher = new ProcedureMatcher(phrases);
   const aliases = new AliasVocabulary(phrases.map((p) => ({ id: p.id, phrases: p.phrases })));
-  const { data, vocabulary } = featurize(matcher, aliases, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon, normalize));
+  const procedureClassifier = new ProcedureClassifier(phrases, fitProcedureTemperature(phrases));
+  const { data, vocabulary } = featurize({ matcher, aliases, procedureClassifier }, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon, normalize));
   const { temperature, exponent } = fitTemperature(data);
   const classifier = IntentClassifier.train(data, temperature, exponent);
-  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, vocabulary, fields: fieldsOf(input.knowledge), options }, phrases };
+  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, procedureClassifier, vocabulary, fields: fieldsOf(input.knowledge), options }, phrases };
 }
 
 export function trainRecognizer(input: TrainingInput): Recognizer {

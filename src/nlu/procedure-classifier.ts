@@ -1,0 +1,158 @@
+import type { ProcedurePhrases } from './procedure-matcher.js';
+
+// Which procedure a question is about, learned from the procedures' names, aliases and the
+// citizens' questions about each (the matcher's own input): a multinomial naive Bayes over
+// folded words and word pairs. It finds the procedure where no name is written out ("bà ngoại
+// tôi vừa mất, gia đình cần làm thủ tục gì" is about khai tử) and weighs in when the names
+// leave two procedures close; src/nlu/procedure-choice.ts combines the two.
+//
+// Scoring is sparse: a feature's postings hold, per procedure that has it, how much it lifts
+// that procedure above an unseen feature, so a question costs the postings of its own
+// features, not one pass over every procedure. Features in more than MAX_POSTINGS procedures
+// (the "cấp", "giấy" of a national catalogue) say little and are skipped.
+
+/** Additive smoothing of the word counts. */
+const ALPHA = 0.1;
+/** Features shared by more procedures than this are left out of scoring. */
+const MAX_POSTINGS = 400;
+
+export interface ProcedureGuess {
+  id: string;
+  /** Posterior among the procedures the question shares a feature with. */
+  probability: number;
+}
+
+/** Folded words and word pairs of a question, empty (left out) words skipped. */
+export function procedureFeatures(folded: readonly string[]): string[] {
+  const words = folded.filter((w) => w.length > 0);
+  const out = [...words];
+  for (let i = 1; i < words.length; i++) out.push(`${words[i - 1]}_${words[i]}`);
+  return [...new Set(out)];
+}
+
+/**
+ * The softmax temperature that makes the classifier's probabilities mean what they say:
+ * the procedures' questions are held out in `folds` turns and the temperature with the least
+ * negative log-likelihood of their procedures is kept (naive Bayes alone is overconfident).
+ */
+export function fitProcedureTemperature(procedures: ReadonlyArray<ProcedurePhrases>, folds = 3): number {
+  const held: Array<{ scores: number[]; gold: number }> = [];
+  for (let k = 0; k < folds; k++) {
+    let n = 0;
+    const train = procedures.map((p) => ({ ...p, questions: (p.questions ?? []).filter(() => n++ % folds !== k) }));
+    const model = new ProcedureClassifier(train);
+    n = 0;
+    for (const p of procedures) {
+      for (const q of p.questions ?? []) {
+        if (n++ % folds !== k) continue;
+        const scores = model.logScores(q.folded);
+        const gold = scores.findIndex((s) => s.id === p.id);
+        if (gold >= 0) held.push({ scores: scores.map((s) => s.logp), gold });
+      }
+    }
+  }
+  let best = { temperature: 1, nll: Infinity };
+  for (let t = 1; t <= 40; t *= 1.2) {
+    let nll = 0;
+    for (const { scores, gold } of held) {
+      const max = Math.max(...scores);
+      const sum = scores.reduce((a, l) => a + Math.exp((l - max) / t), 0);
+      nll -= ((scores[gold] ?? max) - max) / t - Math.log(sum);
+    }
+    if (nll < best.nll) best = { temperature: t, nll };
+  }
+  return best.temperature;
+}
+
+export class ProcedureClassifier {
+  private readonly ids: string[];
+  /** feature → [procedure indices, lifts] */
+  private readonly postings = new Map<string, { procedures: Int32Array; lifts: Float32Array }>();
+  /** Per procedure: log P(unseen feature | procedure). */
+  private readonly unseen: Float64Array;
+  // Scratch space of classify(), which runs synchronously.
+  private readonly score: Float64Array;
+  private readonly hit: Uint8Array;
+
+  constructor(procedures: ReadonlyArray<ProcedurePhrases>, readonly temperature = 1) {
+    this.ids = procedures.map((p) => p.id);
+    const counts = new Map<string, Map<number, number>>();
+    const totals = new Float64Array(procedures.length);
+    procedures.forEach((p, k) => {
+      for (const doc of [...p.phrases, ...(p.questions ?? [])]) {
+        for (const f of procedureFeatures(doc.folded)) {
+          let perProcedure = counts.get(f);
+          if (!perProcedure) counts.set(f, (perProcedure = new Map()));
+          perProcedure.set(k, (perProcedure.get(k) ?? 0) + 1);
+          totals[k]! += 1;
+        }
+      }
+    });
+    const vocabulary = counts.size;
+    this.unseen = Float64Array.from(totals, (t) => Math.log(ALPHA) - Math.log(t + ALPHA * vocabulary));
+    for (const [f, perProcedure] of counts) {
+      if (perProcedure.size > MAX_POSTINGS) continue;
+      const entries = [...perProcedure];
+      this.postings.set(f, {
+        procedures: Int32Array.from(entries, ([k]) => k),
+        lifts: Float32Array.from(entries, ([, c]) => Math.log1p(c / ALPHA)),
+      });
+    }
+    this.score = new Float64Array(procedures.length);
+    this.hit = new Uint8Array(procedures.length);
+  }
+
+  /** Log posteriors (unnormalised) of the procedures the question shares a feature with. */
+  logScores(folded: readonly string[]): Array<{ id: string; logp: number }> {
+    const touched = this.accumulate(folded);
+    const out = touched.map((k) => ({ id: this.ids[k] ?? '', logp: this.score[k]! }));
+    for (const k of touched) this.hit[k] = 0;
+    return out;
+  }
+
+  /** The likeliest procedures for the question's folded words, best first. */
+  classify(folded: readonly string[], limit = 5): ProcedureGuess[] {
+    const touched = this.accumulate(folded);
+    if (!touched.length) return [];
+    let max = -Infinity;
+    for (const k of touched) max = Math.max(max, this.score[k]!);
+    return this.rank(touched, max, limit);
+  }
+
+  /** Scores into `score` the procedures sharing a feature with the question; answers them (marked in `hit`). */
+  private accumulate(folded: readonly string[]): number[] {
+    const features = procedureFeatures(folded).map((f) => this.postings.get(f)).filter((p) => p !== undefined);
+    const n = features.length;
+    const touched: number[] = [];
+    for (const { procedures, lifts } of features) {
+      for (let j = 0; j < procedures.length; j++) {
+        const k = procedures[j]!;
+        if (!this.hit[k]) {
+          this.hit[k] = 1;
+          this.score[k] = n * this.unseen[k]!;
+          touched.push(k);
+        }
+        this.score[k]! += lifts[j]!;
+      }
+    }
+    return touched;
+  }
+
+  private rank(touched: readonly number[], max: number, limit: number): ProcedureGuess[] {
+    let sum = 0;
+    for (const k of touched) sum += Math.exp((this.score[k]! - max) / this.temperature);
+    // The `limit` best, kept in order while reading (a catalogue question touches thousands).
+    const best: number[] = [];
+    for (const k of touched) {
+      this.hit[k] = 0;
+      if (best.length === limit && !(this.score[k]! > this.score[best[limit - 1]!]!)) continue;
+      let at = Math.min(best.length, limit - 1);
+      while (at > 0 && this.score[k]! > this.score[best[at - 1]!]!) {
+        best[at] = best[at - 1]!;
+        at--;
+      }
+      best[at] = k;
+    }
+    return best.map((k) => ({ id: this.ids[k] ?? '', probability: Math.exp((this.score[k]! - max) / this.temperature) / sum }));
+  }
+}
