@@ -6,7 +6,7 @@ import { ProcedureClassifier, fitProcedureTemperature } from './procedure-classi
 import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, normalizeQuestion, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
 import { readQuestion } from './reading.js';
 import { normalizeText, type NormalizedText } from './vi/normalize.js';
-import type { Lexicon } from './vi/lexicon.js';
+import { reviveLexicon, type Lexicon } from './vi/lexicon.js';
 import { Vocabulary } from './vocabulary.js';
 import { AliasVocabulary } from './alias-vocabulary.js';
 
@@ -115,7 +115,8 @@ const EXPONENTS = [0, 0.25, 0.5, 0.75, 1];
  * A trained model as its parts, with the matcher's normalised input: src/admin saves the
  * phrases, classifier and vocabulary, and rebuilds the recognizer from them without retraining.
  */
-export function trainRecognizerParts(input: TrainingInput): { parts: RecognizerParts; phrases: ProcedurePhrases[] } {
+export function trainRecognizerParts(given: TrainingInput): { parts: RecognizerParts; phrases: ProcedurePhrases[] } {
+  const input = { ...given, lexicon: reviveLexicon(given.lexicon) };
   const options = { ...DEFAULT_RECOGNIZER_OPTIONS, ...input.options };
   const normalize = phraseNormalizer(input.lexicon);
   const phrases = matcherPhrases(input.knowledge, input.lexicon, input.examples, normalize);

@@ -35,7 +35,7 @@ describe('ruling out a procedure', () => {
     ['gplx bị mất chứ không phải hết hạn, làm lại ở đâu', 'cap-lai-giay-phep-lai-xe'],
     ['bằng lái hết hạn chứ chưa mất, đổi cần gì', 'doi-giay-phep-lai-xe'],
     // đăng ký xe / sang tên
-    ['xe mua lại của người khác chứ không phải xe mới, đăng ký thế nào', 'sang-ten-xe'],
+    ['tôi mua xe cũ chứ không phải xe mới, đăng ký đứng tên mình ở đâu', 'sang-ten-xe'],
     ['không muốn sang tên, xe mới mua ở đại lý thì đăng ký biển số ở đâu', 'dang-ky-xe'],
     // hộ chiếu / căn cước
     ['làm hộ chiếu chứ không phải căn cước thì nộp ở đâu', 'cap-ho-chieu-pho-thong'],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readDataFile } from '../../data/read-data-file.js';
 import { foldText, hasDiacritics } from './fold.js';
 import { compileCues, EMPTY_CUES_FILE, readCuesFile, type Cues, type CuesFile } from '../cues.js';
+import { PatternSet } from '../cue-patterns.js';
 import { normalizeText } from './normalize.js';
 
 // The abbreviation / teencode / regional-word dictionary, kept as data (intents/lexicon/).
@@ -60,6 +61,16 @@ export function buildLexicon(entries: ReadonlyArray<Entry>, phraseEntries: Reado
     })))
     .sort((a, b) => b.from.length - a.from.length);
   return withCues({ plain, accented, phrases }, cues);
+}
+
+/**
+ * The lexicon with working cue words: a lexicon sent to another process (the training
+ * process) arrives as plain data, its compiled cue words without their methods; they are
+ * compiled again from their source.
+ */
+export function reviveLexicon(lexicon: Lexicon): Lexicon {
+  if (lexicon.cues.question instanceof PatternSet) return lexicon;
+  return withCues({ plain: lexicon.plain, accented: lexicon.accented, phrases: lexicon.phrases }, lexicon.cues.source);
 }
 
 /** The abbreviations file, and the cue words when their file is given. */

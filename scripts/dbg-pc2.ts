@@ -1,0 +1,10 @@
+import { loadConfig } from '../src/config.js';
+import { loadNluData } from '../src/nlu/load.js';
+import { trainRecognizerParts } from '../src/nlu/train.js';
+import { ProcedureClassifier } from '../src/nlu/procedure-classifier.js';
+import { Recognizer } from '../src/nlu/recognizer.js';
+const data = loadNluData(loadConfig({}).KNOWLEDGE_DIR, loadConfig({}).INTENTS_DIR);
+const { parts, phrases } = trainRecognizerParts(data);
+const r = new Recognizer(parts);
+const pc = new ProcedureClassifier(phrases, Number(process.env.T ?? 1));
+for (const t of process.argv.slice(2)) console.log(t.slice(0, 40), JSON.stringify(pc.classify(r.read(t).norm.folded, 3).map((g) => `${g.id}:${g.probability.toFixed(2)}`)));

@@ -1,0 +1,56 @@
+import { questionFocus } from '../../src/nlu/question-focus.js';
+import { normalizeQuestion } from '../../src/nlu/recognizer.js';
+import { splitClauses } from '../../src/nlu/vi/clauses.js';
+import { projectRecognizer } from '../helpers/recognizer.js';
+
+// A long message is a story, then the question: the question's clause decides what is asked,
+// the whole message which procedure.
+
+const { recognizer, data } = projectRecognizer();
+
+describe('clauses', () => {
+  it.each([
+    ['Bà tôi mất rồi. Việc đó làm ở đâu?', ['Bà tôi mất rồi', ' Việc đó làm ở đâu'], [false, true]],
+    ['ở TP.HCM, xe 59A-123.45 giá 1,5 triệu', ['ở TP.HCM', ' xe 59A-123.45 giá 1,5 triệu'], [false, false]],
+    ['làm cccd?? bao lâu', ['làm cccd', ' bao lâu'], [true, false]],
+  ])('cuts "%s" at sentence ends and commas, not inside names and numbers', (text, pieces, asked) => {
+    expect(splitClauses(text).map((c) => c.text)).toEqual(pieces);
+    expect(splitClauses(text).map((c) => c.asked)).toEqual(asked);
+  });
+
+  it('keeps a dossier code whole', () => {
+    const norm = normalizeQuestion('hồ sơ G22.71-261105-0007. Xong chưa?', data.lexicon);
+    expect(norm.clauses).toHaveLength(2);
+  });
+});
+
+describe('the question of a message', () => {
+  const focus = (text: string): string | null => {
+    const norm = normalizeQuestion(text, data.lexicon);
+    const clause = questionFocus(norm, data.lexicon.cues);
+    return clause ? norm.words.slice(clause.start, clause.end).join(' ') : null;
+  };
+
+  it.each([
+    ['Tôi vừa nghỉ việc ở công ty. Nộp hồ sơ thất nghiệp ở đâu?', 'nộp hồ sơ thất nghiệp ở đâu'],
+    ['Cho em hỏi đổi căn cước ở đâu ạ? Em năm nay 25 tuổi.', 'cho em hỏi đổi căn cước ở đâu ạ'],
+    ['con toi 14 tuoi, lam can cuoc can gi', 'lam can cuoc can gi'],
+    ['Nhà tôi ở Huế, mẹ tôi già rồi, đăng ký thường trú cho mẹ được không', 'đăng ký thường trú cho mẹ được không'],
+  ])('in "%s" is "%s"', (text, question) => {
+    expect(focus(text)).toBe(question);
+  });
+
+  it('is the whole message when it is one clause, or no clause asks', () => {
+    expect(focus('làm căn cước cần gì')).toBeNull();
+    expect(focus('Tôi muốn làm hộ chiếu. Cảm ơn.')).toBeNull();
+  });
+
+  it.each([
+    ['Tôi mất ví hôm qua, trong ví có cả bằng lái xe máy. Giờ làm lại ở đâu?', 'procedure.location', 'cap-lai-giay-phep-lai-xe'],
+    ['Vo chong minh moi cuoi thang truoc, gio muon dang ky ket hon thi can giay to gi', 'procedure.documents', 'dang-ky-ket-hon'],
+    ['Bố tôi mất tuần trước ở nhà, ông hơn 80 tuổi. Làm giấy chứng tử cho ông mất bao lâu?', 'procedure.duration', 'dang-ky-khai-tu'],
+    ['Con tôi sinh ở bệnh viện tỉnh, nhà ở huyện. Khai sinh cho cháu thì nộp ở đâu?', 'procedure.location', 'dang-ky-khai-sinh'],
+  ])('takes the intent from the question and the procedure from the whole of "%s"', (text, intent, procedure) => {
+    expect(recognizer.parse(text)).toMatchObject({ intent, procedure });
+  });
+});
