@@ -48,8 +48,8 @@ export function ruleOutScopes(norm: NormalizedText, cues: Cues): RuleOut[] {
 }
 
 /**
- * The candidates without those the scopes rule out: the one that names the most of a scope
- * ("không muốn làm căn cước lần đầu" names the first card most); when several name it as much,
+ * The candidates without those the scopes rule out: the ones that name the most of a scope
+ * ("không muốn làm căn cước lần đầu" names the first card most); when several name it,
  * all but the one that alone names best what is said outside the scopes ("không phải đăng ký
  * mà là xóa thường trú cho người đã mất": xóa thường trú). Words are weighed by how distinctive they are, so "căn
  * cước" in the scope counts for every card. When nothing else is named, nothing is ruled out
@@ -74,9 +74,9 @@ export function withoutRuledOut(
     const weigh = (c: ProcedureMatch): number => c.matched.reduce((sum, i) => (inScope.has(i) ? sum + weightAt(i) : sum), 0);
     const most = Math.max(0, ...kept.map(weigh));
     if (!(most > 0)) continue;
-    const named = kept.filter((c) => weigh(c) >= most - EPSILON);
-    // One procedure the scope names most is ruled out, whatever else it names; of several, the
-    // one naming best what is said outside stands ("không phải đăng ký mà là xóa thường trú").
+    const named = kept.filter((c) => weigh(c) >= NAMED_SHARE * most - EPSILON);
+    // One procedure the scope names is ruled out, whatever else it names; of several, the one
+    // naming best what is said outside stands ("không phải đăng ký mà là xóa thường trú").
     kept = kept.filter((c) => !named.includes(c) || (named.length > 1 && c === standing));
   }
   // Nothing else named: the scope is the question after all.
@@ -85,3 +85,5 @@ export function withoutRuledOut(
 }
 
 const EPSILON = 1e-9;
+/** A procedure naming at least this share of what the scope names best is named by the scope too ("bị mất": every lost card). */
+const NAMED_SHARE = 0.5;
