@@ -17,6 +17,7 @@ export const AUDIT_FILE = 'audit.jsonl';
 
 export const AUDIT_ACTIONS = [
   'dossier.view', 'dossier.overdue', 'ticket.list', 'ticket.view', 'ticket.reply', 'ticket.close',
+  'ticket.claim', 'ticket.release', 'ticket.handback', 'ticket.stream',
   'citizen.lookup', 'citizen.verify', 'citizen.ticket', 'citizen.handoff',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
