@@ -69,7 +69,8 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
       try {
         const dossier = await portal.getDossier(typed);
         await audit.record({ ...base, target: dossier.code, outcome: 'ok' });
-        res.send(200, { ...dossier, overdue: isOverdue(dossier, now()) });
+        const overdue = isOverdue(dossier, now());
+        res.send(200, { ...dossier, overdue, daysOverdue: overdue ? wholeDaysBetween(dossier.dueAt, now()) : 0, procedureName: procedureName(dossier.procedure) });
       } catch (err) {
         if (!(err instanceof PortalError)) throw err;
         await audit.record({ ...base, target: canonicalDossierCode(typed), outcome: err.kind });
