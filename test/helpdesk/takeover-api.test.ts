@@ -1,5 +1,7 @@
 import { call, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { Citizen, textOf } from './chat.js';
+// @ts-expect-error: the console's browser module, plain JavaScript without types
+import { readEventStream } from '../../public/helpdesk/js/events.js';
 
 // The console's routes over HTTP: claim and release (two officers, one ticket), the event
 // stream, the ready-made replies, the overdue list sorted and as CSV; and none of them without
@@ -25,28 +27,9 @@ async function newTicket(text = 'cho tôi gặp cán bộ'): Promise<{ citizen: 
 async function openStream() {
   const controller = new AbortController();
   const res = await fetch(`${t.url}/api/helpdesk/events`, { headers: as('Lan'), signal: controller.signal });
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
   const events: Array<{ event: string; data: any }> = [];
-  const pump = (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += value;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end).split('\n');
-          buffer = buffer.slice(end + 2);
-          const event = block.find((l) => l.startsWith('event:'))?.slice(6).trim();
-          const data = block.find((l) => l.startsWith('data:'))?.slice(5);
-          if (event && data) events.push({ event, data: JSON.parse(data) });
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
+  // The page's own reader of the stream.
+  const pump = readEventStream(res.body!, (event: string, data: unknown) => { events.push({ event, data }); }).catch(() => undefined);
   const waitFor = async (match: (e: { event: string; data: any }) => boolean) => {
     for (let i = 0; i < 200; i += 1) {
       const found = events.find(match);

@@ -1,4 +1,4 @@
-import { $ } from '/admin/js/dom.js';
+import { $ } from '../../admin/js/dom.js';
 
 // Telling the officer something happened while they look elsewhere: a short tone and a count
 // in the tab's title. The checkbox in the header turns both off (kept for the tab's session).

@@ -1,3 +1,5 @@
+import { jsonAnswer } from '../../admin/js/staff-page.js';
+
 // The help-desk API, with the token and the officer's name kept in sessionStorage (gone when
 // the tab closes). The name goes with every call as X-Officer, percent-encoded.
 
@@ -53,14 +55,7 @@ export async function api(method, path, body, { raw = false, signal } = {}) {
     signal,
   });
   if (res.ok && raw) return res;
-  const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    const error = new ApiError(res.status, data);
-    if (res.status === 401) window.dispatchEvent(new CustomEvent('signed-out', { detail: error.message }));
-    throw error;
-  }
-  return data;
+  return jsonAnswer(res, (status, data) => new ApiError(status, data));
 }
 
 export const get = (path) => api('GET', path);

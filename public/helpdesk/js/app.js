@@ -1,5 +1,6 @@
 import { session } from './api.js';
-import { $, notify } from '/admin/js/dom.js';
+import { $, notify } from '../../admin/js/dom.js';
+import { hashTabs, wireSignIn } from '../../admin/js/staff-page.js';
 import { listen } from './events.js';
 import { alertOfficer, setupAlerts } from './alerts.js';
 import { applyToQueue, loadQueue, queue } from './queue.js';
@@ -10,25 +11,10 @@ import { sameOfficer } from './format.js';
 
 // The help-desk console: sign-in (name and token), tabs, the live event stream, keys.
 
-const TABS = { queue: async () => undefined, dossier: showDossier, overdue: showOverdue };
+const { current: currentTab, show: showTab } = hashTabs({ queue: async () => undefined, dossier: showDossier, overdue: showOverdue });
 let stopListening = () => undefined;
 
 queue.open = (code) => { void openTicket(code); };
-
-function currentTab() {
-  const name = location.hash.replace('#', '');
-  return name in TABS ? name : 'queue';
-}
-
-async function showTab() {
-  const name = currentTab();
-  for (const link of document.querySelectorAll('[data-tab]')) {
-    if (link.dataset.tab === name) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
-  }
-  for (const panel of document.querySelectorAll('[data-panel]')) panel.hidden = panel.dataset.panel !== name;
-  await TABS[name]();
-}
 
 /** A ticket event: the queue and the open ticket change; new work is announced. */
 function onEvent(event) {
@@ -77,20 +63,7 @@ function signOut(message = '') {
   (session.officer() ? $('#token') : $('#officer')).focus();
 }
 
-$('#sign-in-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  session.set($('#token').value.trim(), $('#officer').value.trim());
-  $('#token').value = '';
-  try {
-    await enter();
-  } catch (err) {
-    signOut(err.message);
-  }
-});
-
-$('#sign-out').addEventListener('click', () => signOut());
-window.addEventListener('signed-out', (event) => signOut(event.detail));
-window.addEventListener('hashchange', () => { void showTab(); });
+wireSignIn({ remember: () => session.set($('#token').value.trim(), $('#officer').value.trim()), enter, signOut });
 
 /** j/k move in the queue, Enter opens, c claims, r writes, Escape returns to the queue (not while typing). */
 document.addEventListener('keydown', (event) => {

@@ -1,5 +1,5 @@
 import { get } from './api.js';
-import { $, h, notify, replace } from '/admin/js/dom.js';
+import { $, h, notify, replace } from '../../admin/js/dom.js';
 import { statusName, when } from './format.js';
 
 // Tra cứu hồ sơ: a dossier by its code in any spelling, with its status, dates, whether it is

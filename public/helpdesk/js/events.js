@@ -19,7 +19,7 @@ export function listen({ onReady, onEvent, onState }) {
         }
         if (!res.ok || !res.body) throw new Error(`stream ${res.status}`);
         attempt = 0;
-        await read(res.body, (name, data) => {
+        await readEventStream(res.body, (name, data) => {
           if (name === 'ready') { onState(true); onReady(); } else if (name === 'ticket') onEvent(data);
         });
       } catch {
@@ -34,8 +34,8 @@ export function listen({ onReady, onEvent, onState }) {
   return () => controller.abort();
 }
 
-/** Parses a text/event-stream: blocks separated by a blank line, `event:` and `data:` fields. */
-async function read(body, dispatch) {
+/** Reads a text/event-stream to its end: blocks separated by a blank line, `event:` and JSON `data:` fields. */
+export async function readEventStream(body, dispatch) {
   const reader = body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   for (;;) {

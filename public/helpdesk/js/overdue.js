@@ -1,5 +1,5 @@
 import { api, get } from './api.js';
-import { $, h, notify, replace } from '/admin/js/dom.js';
+import { $, h, notify, replace } from '../../admin/js/dom.js';
 import { statusName, when } from './format.js';
 
 // Quá hạn: dossiers still open after their due date. A column header sorts (the server sorts,

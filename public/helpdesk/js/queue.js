@@ -1,5 +1,5 @@
 import { get, session } from './api.js';
-import { $, h, replace } from '/admin/js/dom.js';
+import { $, h, replace } from '../../admin/js/dom.js';
 import { duration, sameOfficer } from './format.js';
 
 // The queue: open tickets, those waiting for an officer first (the longest wait on top), with

@@ -1,6 +1,6 @@
 import { get, post, session } from './api.js';
-import { $, h, notify, replace } from '/admin/js/dom.js';
-import { intentLabel } from '/admin/js/labels.js';
+import { $, h, notify, replace } from '../../admin/js/dom.js';
+import { intentLabel } from '../../admin/js/labels.js';
 import { clock, sameOfficer, when } from './format.js';
 import { queue, renderQueue } from './queue.js';
 
