@@ -71,7 +71,8 @@ function renderTicket() {
 function stateLine() {
   const opened = `Mở lúc ${when(detail.createdAt)}`;
   if (detail.status !== 'open') {
-    return `${opened} · ${detail.closedReason === 'handed_back' ? 'Đã trả lại cho trợ lý' : 'Đã đóng'}${detail.closedBy ? ` bởi ${detail.closedBy}` : ''} lúc ${when(detail.closedAt)}`;
+    const by = detail.closedBy ? ` bởi ${detail.closedBy}` : '';
+    return `${opened} · ${detail.closedReason === 'handed_back' ? 'Đã trả lại cho trợ lý' : 'Đã đóng'}${by}${detail.closedAt ? ` lúc ${when(detail.closedAt)}` : ''}`;
   }
   if (!detail.claim) return `${opened} · Chưa ai nhận: trợ lý vẫn trả lời người dân.`;
   if (holdsIt()) return `${opened} · Bạn đang xử lý từ ${clock(detail.claim.at)}: trợ lý tạm im lặng trong cuộc trò chuyện này.`;
