@@ -10,6 +10,7 @@ import { maskPersonalData } from '../log/mask.js';
 import { KeyedQueue } from '../store/keyed-queue.js';
 import { readJsonFile } from '../store/read-json-file.js';
 import { newTicketCode } from './ticket-code.js';
+import { assertHolder } from './ticket-claim.js';
 
 // Handoff tickets: a citizen asked for a person; an officer reads the recent conversation,
 // replies, closes. One lowdb file per ticket in DATA_DIR/tickets (owner-only), every change
@@ -72,20 +73,6 @@ type TicketFile = z.infer<typeof fileSchema>;
 export function maskLine(line: TranscriptLine): TranscriptLine {
   const text = maskPersonalData(line.text, { keepDossierCodes: true, shortNumbers: line.from === 'citizen' });
   return { ...line, text: text.slice(0, TICKET_LIMITS.text) };
-}
-
-/** The same officer, whatever the case, spacing or Unicode form of the name. */
-export function sameOfficer(a: string | null | undefined, b: string | null | undefined): boolean {
-  const key = (name: string | null | undefined) => (name ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-  return key(a) !== '' && key(a) === key(b);
-}
-
-/** Refuses a change by anyone but the officer holding the ticket (a free ticket takes anyone). */
-function assertHolder(ticket: Ticket, officer: string | null): void {
-  const holder = ticket.claim?.officer;
-  if (holder && !sameOfficer(holder, officer)) {
-    throw new AppError('TICKET_HELD', `Officer ${holder} holds this ticket since ${ticket.claim?.at}.`, { details: { holder, since: ticket.claim?.at } });
-  }
 }
 
 interface Entry { db: Low<TicketFile> }
