@@ -105,6 +105,27 @@ describe('the help-desk console', () => {
     expect(await desk.locator(`#queue li[data-code="${code}"]`).innerText()).toContain('Bạn đang xử lý');
   });
 
+  it('shows a second officer who holds the ticket, and tells them so when they try to answer', async () => {
+    const other = await officerContext.browser()!.newContext({ locale: 'vi-VN' });
+    try {
+      const page = await other.newPage();
+      await page.goto(`${t.url}/helpdesk`);
+      await page.fill('#officer', 'Trần Văn Bình');
+      await page.fill('#token', TOKEN);
+      await page.click('#sign-in-form button[type=submit]');
+      const row = page.locator(`#queue li[data-code="${code}"]`);
+      expect(await row.innerText()).toContain(`${OFFICER} đang xử lý`);
+      await row.locator('button').click();
+      await page.waitForSelector(`#ticket-state:has-text("Cán bộ ${OFFICER} đang xử lý")`);
+      expect(await page.isDisabled('#claim')).toBe(true);
+      await page.fill('#reply-text', 'Tôi trả lời thay nhé');
+      await page.press('#reply-text', 'Enter');
+      await page.waitForSelector(`#notice:has-text("Yêu cầu này đang do cán bộ ${OFFICER} xử lý.")`);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('shows the citizen\'s next message on the officer\'s screen while the assistant stays quiet', async () => {
     const before = (await botMessages(chat)).length;
     await citizenTypes('cảm ơn, cho tôi hỏi thêm về nơi làm');
