@@ -75,9 +75,16 @@ function acceptedBy(forms: Forms, word: string): boolean {
   return forms.exact.has(w) || (!hasTone(w) && forms.toneless.has(w)) || (!hasQuality(w) && forms.toneOnly.has(w));
 }
 
+/** Typed words whose acceptance is remembered. */
+const MAX_REMEMBERED = 50_000;
+
 export class AliasVocabulary {
   /** folded word → the ways all aliases write it. */
   private readonly forms = new Map<string, Forms>();
+  /** Typed word → accepts(word, fold): a question repeats the words of the last ones. */
+  private readonly accepted = new Map<string, boolean>();
+  /** "procedure fold" → the ways that procedure's names write the fold. */
+  private readonly ownForms = new Map<string, Forms>();
   /**
    * procedure id → the folded words of its names, and the words as written ("fold spelling"):
    * plain sets, light enough for the national catalogue.
@@ -109,15 +116,29 @@ export class AliasVocabulary {
 
   /** True when the word, as typed, can be an alias word of that fold (of `procedure`'s names, when given). */
   accepts(word: string, folded: string, procedure?: string): boolean {
-    if (word === folded) return true;
+    if (word === folded || folded === UNMATCHED) return true;
     if (procedure === undefined) {
-      const forms = this.forms.get(folded);
-      return !forms || acceptedBy(forms, word);
+      // Otherwise the fold is the typed word's own: the word alone is the key.
+      let known = this.accepted.get(word);
+      if (known === undefined) {
+        const forms = this.forms.get(folded);
+        known = !forms || acceptedBy(forms, word);
+        if (this.accepted.size >= MAX_REMEMBERED) this.accepted.clear();
+        this.accepted.set(word, known);
+      }
+      return known;
     }
     const own = this.own.get(procedure);
     if (!own?.folded.has(folded)) return true;
-    const prefix = `${folded} `;
-    return acceptedBy(formsOf([...own.written].filter((w) => w.startsWith(prefix)).map((w) => w.slice(prefix.length))), word);
+    const key = `${procedure} ${folded}`;
+    let forms = this.ownForms.get(key);
+    if (!forms) {
+      const prefix = `${folded} `;
+      forms = formsOf([...own.written].filter((w) => w.startsWith(prefix)).map((w) => w.slice(prefix.length)));
+      if (this.ownForms.size >= MAX_REMEMBERED) this.ownForms.clear();
+      this.ownForms.set(key, forms);
+    }
+    return acceptedBy(forms, word);
   }
 
   /**

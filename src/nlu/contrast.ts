@@ -24,6 +24,8 @@ export function ruleOutScopes(norm: NormalizedText, cues: Cues): RuleOut[] {
   const cueAt = cues.ruleOut.covered(norm);
   if (!cueAt.size) return [];
   const asking = cues.question.covered(norm);
+  const stops = cues.stops.covered(norm);
+  const alternatives = cues.alternatives.covered(norm);
   const out: RuleOut[] = [];
   const n = norm.folded.length;
   for (let i = 0; i < n; i++) {
@@ -33,9 +35,9 @@ export function ruleOutScopes(norm: NormalizedText, cues: Cues): RuleOut[] {
     const clauseEnd = norm.clauses?.find((c) => c.start <= cue[0]! && cue[0]! < c.end)?.end ?? n;
     const limit = Math.min(clauseEnd, i + cues.maxRuleOutWords);
     const scope: number[] = [];
-    for (let k = i; k < limit && !cueAt.has(k) && !asking.has(k) && !cues.stops.find(norm, k, k + 1).length; k++) {
+    for (let k = i; k < limit && !cueAt.has(k) && !asking.has(k) && !stops.has(k); k++) {
       // "đổi hay làm lại": two things ruled out, each its own scope.
-      if (cues.alternatives.find(norm, k, k + 1).length) {
+      if (alternatives.has(k)) {
         if (scope.length) out.push({ cue, scope: scope.splice(0) });
         continue;
       }

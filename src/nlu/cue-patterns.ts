@@ -26,6 +26,8 @@ export interface PatternMatch {
 }
 
 const GAP = /\s+…\s+/u;
+const NOTHING: ReadonlySet<number> = new Set();
+const NO_MATCHES: readonly PatternMatch[] = [];
 
 /** True when the word as typed can be the pattern word: the same, or typed without marks. */
 export function sameWord(typed: string, typedFolded: string, word: string, folded: string): boolean {
@@ -37,6 +39,8 @@ export class PatternSet {
   private readonly patterns: Pattern[] = [];
   /** Patterns by the first folded word of one of their first part's phrases. */
   private readonly byFirst = new Map<string, Array<{ pattern: number; phrase: Phrase }>>();
+  private readonly found = new WeakMap<NormalizedText, PatternMatch[]>();
+  private readonly coveredBy = new WeakMap<NormalizedText, ReadonlySet<number>>();
 
   constructor(sources: readonly string[], normalize: (text: string) => NormalizedText, private readonly gap: number) {
     for (const source of sources) {
@@ -60,9 +64,17 @@ export class PatternSet {
   }
 
   /** Every match, leftmost first; at one start, the longest first phrase. */
-  find(text: NormalizedText, from = 0, to = text.folded.length): PatternMatch[] {
+  find(text: NormalizedText, from = 0, to = text.folded.length): readonly PatternMatch[] {
+    // Most texts hold no first word of any pattern: that is found without remembering anything.
+    let first = from;
+    while (first < to && !this.byFirst.has(text.folded[first] ?? '')) first++;
+    if (first >= to) return NO_MATCHES;
+    // A question is read by several parts of understanding: its matches over the whole text are kept with it.
+    const whole = from === 0 && to === text.folded.length;
+    const known = whole ? this.found.get(text) : undefined;
+    if (known) return known;
     const out: PatternMatch[] = [];
-    for (let i = from; i < to; i++) {
+    for (let i = first; i < to; i++) {
       const starts = this.byFirst.get(text.folded[i] ?? '');
       if (!starts) continue;
       for (const { pattern, phrase } of starts) {
@@ -72,7 +84,9 @@ export class PatternSet {
         if (rest) out.push(rest);
       }
     }
-    return out.sort((a, b) => a.start - b.start || b.end - a.end);
+    if (out.length > 1) out.sort((a, b) => a.start - b.start || b.end - a.end);
+    if (whole) this.found.set(text, out);
+    return out;
   }
 
   /** True when some pattern matches. */
@@ -80,9 +94,16 @@ export class PatternSet {
     return this.find(text, from, to).length > 0;
   }
 
-  /** The positions of the words matched by any pattern. */
-  covered(text: NormalizedText, from = 0, to = text.folded.length): Set<number> {
-    return new Set(this.find(text, from, to).flatMap((m) => m.positions));
+  /** The positions of the words matched by any pattern (the same set for the same whole text: do not change it). */
+  covered(text: NormalizedText, from = 0, to = text.folded.length): ReadonlySet<number> {
+    const found = this.find(text, from, to);
+    if (!found.length) return NOTHING;
+    const whole = from === 0 && to === text.folded.length;
+    const known = whole ? this.coveredBy.get(text) : undefined;
+    if (known) return known;
+    const out = new Set(found.flatMap((m) => m.positions));
+    if (whole) this.coveredBy.set(text, out);
+    return out;
   }
 
   private matchParts(text: NormalizedText, parts: Phrase[][], k: number, at: number, to: number, positions: number[]): PatternMatch | null {

@@ -67,3 +67,13 @@ export function findProcedures(parts: FindParts, options: FindOptions, norm: Nor
     question = parts.aliases.without(question, question.folded.map((_, i) => foreign.includes(i)));
   }
 }
+
+/** The search with another of its matches as the accepted one (first), its span worked out. */
+export function withAccepted(parts: FindParts, search: ProcedureSearch, accepted: ProcedureMatch, norm: NormalizedText): ProcedureSearch {
+  return {
+    ...search,
+    accepted,
+    matches: [accepted, ...search.matches.filter((m) => m !== accepted)],
+    span: parts.aliases.span(accepted.id, accepted.matched, norm.folded),
+  };
+}

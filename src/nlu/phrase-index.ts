@@ -65,11 +65,6 @@ export class PhraseIndex {
     return this.table.hasPair(first, second);
   }
 
-  /** The words next to `word` in some phrase. */
-  neighbours(word: string, side: 'after' | 'before'): string[] {
-    return this.table.neighbours(word, side);
-  }
-
   /** The best phrase of each of the `limit` best procedures for the question's (corrected) words. */
   best(words: readonly string[], limit: number): PhraseMatch[] {
     const { table } = this;

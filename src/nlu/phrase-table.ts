@@ -26,9 +26,8 @@ export class PhraseTable {
   readonly lightestPhrase: Float64Array;
   /** Phrases of procedure i are firstPhrase[i] .. firstPhrase[i + 1] - 1. */
   readonly firstPhrase: Int32Array;
-  /** Every word pair of every phrase once, as a × words + b, ascending; and as b × words + a. */
+  /** Every word pair of every phrase once, as a × words + b, ascending. */
   private readonly forward: Float64Array;
-  private readonly backward: Float64Array;
 
   /** `procedures[i]`: the folded phrases of procedure i; `weights`: each word's weight. */
   constructor(procedures: ReadonlyArray<ReadonlyArray<readonly string[]>>, weights: ReadonlyMap<string, number>) {
@@ -74,7 +73,7 @@ export class PhraseTable {
     this.pairStart = Int32Array.from(pairStart);
     this.pairs = Float64Array.from(pairFirst, (a, k) => a * size + (pairSecond[k] ?? 0));
     this.forward = uniqueSorted(this.pairs);
-    this.backward = uniqueSorted(Float64Array.from(pairSecond, (b, k) => b * size + (pairFirst[k] ?? 0)));
+
     this.phraseProcedure = Int32Array.from(procedureOf);
     this.phraseWeight = new Float64Array(n);
     const postings: number[][] = this.words.map(() => []);
@@ -107,17 +106,6 @@ export class PhraseTable {
     const code = this.pairOf(first, second);
     if (code === undefined) return false;
     return this.forward[lowerBound(this.forward, code)] === code;
-  }
-
-  /** The words that come right after `word` in some phrase (`before`: right before it). */
-  neighbours(word: string, side: 'after' | 'before'): string[] {
-    const id = this.ids.get(word);
-    if (id === undefined) return [];
-    const list = side === 'after' ? this.forward : this.backward;
-    const size = this.words.length;
-    const out: string[] = [];
-    for (let k = lowerBound(list, id * size); k < list.length && list[k]! < (id + 1) * size; k++) out.push(this.words[list[k]! - id * size] ?? '');
-    return out;
   }
 
   /**

@@ -35,8 +35,10 @@ export function procedureFeatures(folded: readonly string[]): string[] {
  * the procedures' questions are held out in `folds` turns and the temperature with the least
  * negative log-likelihood of their procedures is kept (naive Bayes alone is overconfident).
  */
-export function fitProcedureTemperature(procedures: ReadonlyArray<ProcedurePhrases>, folds = 3): number {
-  const held: Array<{ scores: number[]; gold: number }> = [];
+export function fitProcedureTemperature(all: ReadonlyArray<ProcedurePhrases>, folds = 3): number {
+  const procedures = all.filter((p) => p.questions?.length);
+  // Per held-out question: its scores less the best one, and its procedure's.
+  const held: Array<{ shifted: Float64Array; gold: number }> = [];
   for (let k = 0; k < folds; k++) {
     let n = 0;
     const train = procedures.map((p) => ({ ...p, questions: (p.questions ?? []).filter(() => n++ % folds !== k) }));
@@ -47,22 +49,51 @@ export function fitProcedureTemperature(procedures: ReadonlyArray<ProcedurePhras
         if (n++ % folds !== k) continue;
         const scores = model.logScores(q.folded);
         const gold = scores.findIndex((s) => s.id === p.id);
-        if (gold >= 0) held.push({ scores: scores.map((s) => s.logp), gold });
+        if (gold < 0) continue;
+        let max = -Infinity;
+        for (const s of scores) max = Math.max(max, s.logp);
+        held.push({ shifted: Float64Array.from(scores, (s) => s.logp - max), gold });
       }
     }
   }
-  let best = { temperature: 1, nll: Infinity };
-  for (let t = 1; t <= 40; t *= 1.2) {
-    let nll = 0;
-    for (const { scores, gold } of held) {
-      const max = Math.max(...scores);
-      const sum = scores.reduce((a, l) => a + Math.exp((l - max) / t), 0);
-      nll -= ((scores[gold] ?? max) - max) / t - Math.log(sum);
+  const nll = (t: number): number => {
+    let sum = 0;
+    for (const { shifted, gold } of held) {
+      let z = 0;
+      for (let j = 0; j < shifted.length; j++) z += Math.exp(shifted[j]! / t);
+      sum += Math.log(z) - shifted[gold]! / t;
     }
-    if (nll < best.nll) best = { temperature: t, nll };
+    return sum;
+  };
+  // Golden-section search over log T in [0, log 40]: the likelihood has one best temperature.
+  let lo = 0;
+  let hi = Math.log(MAX_TEMPERATURE);
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  let a = hi - ratio * (hi - lo);
+  let b = lo + ratio * (hi - lo);
+  let fa = nll(Math.exp(a));
+  let fb = nll(Math.exp(b));
+  while (hi - lo > TEMPERATURE_PRECISION) {
+    if (fa < fb) {
+      hi = b;
+      b = a;
+      fb = fa;
+      a = hi - ratio * (hi - lo);
+      fa = nll(Math.exp(a));
+    } else {
+      lo = a;
+      a = b;
+      fa = fb;
+      b = lo + ratio * (hi - lo);
+      fb = nll(Math.exp(b));
+    }
   }
-  return best.temperature;
+  return Math.exp((lo + hi) / 2);
 }
+
+/** The highest temperature considered, and how closely (in log T) it is fitted. */
+const MAX_TEMPERATURE = 40;
+const TEMPERATURE_PRECISION = 0.05;
 
 export class ProcedureClassifier {
   private readonly ids: string[];
@@ -74,7 +105,13 @@ export class ProcedureClassifier {
   private readonly score: Float64Array;
   private readonly hit: Uint8Array;
 
-  constructor(procedures: ReadonlyArray<ProcedurePhrases>, readonly temperature = 1) {
+  /**
+   * Learns the procedures citizens' questions are about: a procedure known by its names alone
+   * (an imported catalogue's) is the matcher's to find, and thousands of them would only slow
+   * the start.
+   */
+  constructor(all: ReadonlyArray<ProcedurePhrases>, readonly temperature = 1) {
+    const procedures = all.filter((p) => p.questions?.length);
     this.ids = procedures.map((p) => p.id);
     const counts = new Map<string, Map<number, number>>();
     const totals = new Float64Array(procedures.length);

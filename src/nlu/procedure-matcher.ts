@@ -1,7 +1,7 @@
 import type { NormalizedText } from './vi/normalize.js';
 import { PhraseIndex } from './phrase-index.js';
 import { TypoCorrector } from './typo-corrector.js';
-import { slipApart, soundAlike } from './vi/slips.js';
+import { slips, soundAlikes } from './vi/slips.js';
 import { weighWords } from './word-weights.js';
 
 // Finds which procedure a question names, from the procedures' names and aliases.
@@ -38,6 +38,7 @@ const MIN_CORRECTABLE_LENGTH = 4;
 const FUSE_THRESHOLD = 0.25;
 /** A misspelt word this long is corrected on its own; a shorter one only beside a word of the same phrase. */
 const LONG_WORD = 6;
+const MAX_REMEMBERED_SPELLINGS = 50_000;
 /** A neighbour says which word was meant when at most this share of procedures use it (as IDF). */
 const DISTINCTIVE_SHARE = 0.5;
 
@@ -50,6 +51,9 @@ export class ProcedureMatcher {
   private readonly knownWords: Set<string>;
   /** The weight of a word only one procedure uses. */
   private readonly maxWeight: number;
+  /** By word: the names' words that sound like it, and those a slip away from it (see respell). */
+  private readonly soundAlikeWords = new Map<string, string[]>();
+  private readonly slipWords = new Map<string, string[]>();
 
   constructor(procedures: ProcedurePhrases[]) {
     this.ids = procedures.map((p) => p.id);
@@ -85,22 +89,43 @@ export class ProcedureMatcher {
   respell(norm: NormalizedText, context: { seen: (i: number) => boolean; fits: (i: number) => boolean }): NormalizedText {
     let out: { words: string[]; folded: string[] } | undefined;
     const { folded } = norm;
-    folded.forEach((t, i) => {
-      if (!t || /[0-9]/.test(t) || this.pairs(folded[i - 1], t, folded[i + 1])) return;
+    for (let i = 0; i < folded.length; i++) {
+      const t = folded[i]!;
+      // Most words have no other spelling among the names' words: nothing more to look at.
+      if (!t || (t.length >= MIN_CORRECTABLE_LENGTH && !this.spellings(t, true).length) || /[0-9]/.test(t)) continue;
       const known = this.weights.has(t) || this.knownWords.has(t) || context.seen(i);
-      if (!known && t.length >= MIN_CORRECTABLE_LENGTH) return;
-      const near = known ? soundAlike : slipApart;
-      const beside = (j: number): boolean => j >= 0 && j < folded.length && context.fits(j) && (known ? this.distinctive(folded[j]!) : this.weights.has(folded[j]!));
-      const options = new Set<string>();
-      if (beside(i - 1)) for (const w of this.index.neighbours(folded[i - 1]!, 'after')) if (near(t, w)) options.add(w);
-      if (beside(i + 1)) for (const w of this.index.neighbours(folded[i + 1]!, 'before')) if (near(t, w)) options.add(w);
-      const fixed = options.size === 1 ? [...options][0]! : [...options].find((w) => this.pairs(folded[i - 1], w, undefined) && this.pairs(undefined, w, folded[i + 1]));
-      if (!fixed) return;
+      if (!known && t.length >= MIN_CORRECTABLE_LENGTH) continue;
+      const options = this.spellings(t, known);
+      if (!options.length || this.pairs(folded[i - 1], t, folded[i + 1])) continue;
+      const before = this.besides(folded, i - 1, known, context) ? folded[i - 1] : undefined;
+      const after = this.besides(folded, i + 1, known, context) ? folded[i + 1] : undefined;
+      if (before === undefined && after === undefined) continue;
+      const fitting = options.filter((w) => this.pairs(before, w, after));
+      const fixed = fitting.length === 1 ? fitting[0] : fitting.find((w) => before !== undefined && after !== undefined && this.index.hasPair(before, w) && this.index.hasPair(w, after));
+      if (!fixed) continue;
       out ??= { words: [...norm.words], folded: [...folded] };
       out.words[i] = fixed;
       out.folded[i] = fixed;
-    });
+    }
     return out ? { ...norm, ...out } : norm;
+  }
+
+  /** True when the word at j can say which word its neighbour was meant to be. */
+  private besides(folded: readonly string[], j: number, known: boolean, context: { fits: (i: number) => boolean }): boolean {
+    if (j < 0 || j >= folded.length || !context.fits(j)) return false;
+    return known ? this.distinctive(folded[j]!) : this.weights.has(folded[j]!);
+  }
+
+  /** The words of the names a slip away from `t`: only sound-alikes for a word of the language. */
+  private spellings(t: string, known: boolean): readonly string[] {
+    const cache = known ? this.soundAlikeWords : this.slipWords;
+    let list = cache.get(t);
+    if (!list) {
+      list = (known ? soundAlikes(t) : slips(t)).filter((w) => this.weights.has(w));
+      if (cache.size >= MAX_REMEMBERED_SPELLINGS) cache.clear();
+      cache.set(t, list);
+    }
+    return list;
   }
 
   /** True when the word makes a phrase pair with the word before or after it. */

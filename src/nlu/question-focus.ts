@@ -11,10 +11,11 @@ import type { NormalizedText } from './vi/normalize.js';
 /** True when the clause asks something. */
 export function isQuestionClause(norm: NormalizedText, clause: Clause, cues: Cues): boolean {
   if (clause.asked) return true;
-  if (cues.question.test(norm, clause.start, clause.end)) return true;
+  if (cues.question.find(norm).some((m) => m.start >= clause.start && m.end <= clause.end)) return true;
+  const particles = cues.particles.covered(norm);
   let last = clause.end - 1;
-  while (last > clause.start && cues.particles.find(norm, last, last + 1).length) last--;
-  return last >= clause.start && cues.endings.find(norm, last, last + 1).length > 0;
+  while (last > clause.start && particles.has(last)) last--;
+  return last >= clause.start && cues.endings.covered(norm).has(last);
 }
 
 /** The clause that holds the question, or null when the message is read whole. */

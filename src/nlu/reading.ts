@@ -1,7 +1,7 @@
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import { intentFeatures, wordFeatures } from './features.js';
 import { ruleOutScopes } from './contrast.js';
-import { findProcedures, type FindOptions, type ProcedureSearch } from './find-procedures.js';
+import { findProcedures, withAccepted, type FindOptions, type ProcedureSearch } from './find-procedures.js';
 import { isManipulation, legalBasisWords } from './guards.js';
 import type { ProcedureMatch, ProcedureMatcher } from './procedure-matcher.js';
 import type { ProcedureClassifier } from './procedure-classifier.js';
@@ -31,7 +31,10 @@ export interface Reading {
   manipulation: boolean;
   /** The message asks for the legal basis ("căn cứ pháp lý", "luật nào"). */
   legalBasis: boolean;
+  /** The procedures the message names. */
   search: ProcedureSearch;
+  /** The procedure classifier's guess where none is named (worked out when asked for). */
+  guess: () => ProcedureSearch;
   /** The words the intent is read from: the question's clause, or the whole message. */
   asked: NormalizedText;
   /** Unknown words of the asked part. */
@@ -41,8 +44,8 @@ export interface Reading {
   features: string[];
   /** Features of the rest of the message, around the question's clause. */
   context: string[];
-  /** Features of the whole message when the question is one clause of it (null otherwise). */
-  whole: string[] | null;
+  /** Features of the whole message when the question is one clause of it (null otherwise); worked out when asked for. */
+  whole: (() => string[]) | null;
 }
 
 /** What a feature of the message around the question weighs beside one of the question... */
@@ -61,7 +64,7 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
   const norm = cues.corrector.correct(raw, (word, folded) => parts.vocabulary.knows(word, folded));
   const legal = legalBasisWords(norm, cues);
   const focus = questionFocus(norm, cues);
-  const search = searchMessage(parts, norm, focus, legal);
+  const search = namedProcedure(parts, norm, focus, legal);
   const start = focus?.start ?? 0;
   const asked = focus ? sliceText(norm, focus.start, focus.end) : norm;
   // Question words are never part of a name, even where an alias holds them ("lệ phí trước bạ
@@ -76,28 +79,25 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
     manipulation: isManipulation(norm, cues),
     legalBasis: legal.length > 0,
     search,
+    guess: () => (search.accepted ? search : guessProcedure(parts, norm, legal, search)),
     asked,
     unknown,
     unknownBesidesLegal: legal.length ? parts.vocabulary.unknown(parts.aliases.without(asked, asked.folded.map((_, i) => legal.includes(i + start))), ownDocument).unknown : unknown.unknown,
     features: intentFeatures(asked.folded, span, unknown),
     context: wordFeatures(outside.map((i) => norm.folded[i] ?? ''), new Set(outside.flatMap((i, k) => (named.has(i) ? [k] : [])))),
-    whole: focus ? intentFeatures(norm.folded, new Set([...named].filter((i) => !cues.question.covered(norm).has(i))), parts.vocabulary.unknown(norm, ownDocument)) : null,
+    whole: focus ? () => intentFeatures(norm.folded, new Set([...named].filter((i) => !cues.question.covered(norm).has(i))), parts.vocabulary.unknown(norm, ownDocument)) : null,
   };
 }
 
 /**
- * The procedure of a message: the one its question's clause names ("Đi khai sinh cho cháu thì
- * nộp ở đâu?" after a story of a birth in hospital), unless the whole message names another
- * that holds every word the clause named it by ("… thẻ bảo hiểm y tế … Xin cấp lại thẻ cần
- * những gì?" is the health card, not the identity card "cấp lại thẻ" alone would name), or
- * names it far more strongly than the clause's procedure ("40 tuổi, căn cước … chuyển nhà
- * sang tỉnh khác thì có phải đổi thẻ không" is the identity card, not "sang tên xe khác tỉnh").
+ * The procedure a message names: the whole message is searched, and of
+ * the procedures it names about as strongly as the best (FOCUS_SHARE), the one the question's
+ * clause names most stands ("Đi khai sinh cho cháu thì nộp ở đâu?" after a story of a birth in
+ * hospital); the best stands when the clause names it as much ("… thẻ bảo hiểm y tế … Xin cấp
+ * lại thẻ cần những gì?": "cấp lại thẻ" names the identity card too), or when the whole message
+ * names it far more strongly ("40 tuổi, căn cước … chuyển nhà sang tỉnh khác thì có phải đổi
+ * thẻ không" is the identity card, not "sang tên xe khác tỉnh").
  */
-function searchMessage(parts: ReadingParts, norm: NormalizedText, focus: Clause | null, legal: readonly number[]): ProcedureSearch {
-  const found = namedProcedure(parts, norm, focus, legal);
-  return found.accepted ? found : guessProcedure(parts, norm, legal, found);
-}
-
 /**
  * Where no name or alias is in the message, the procedure classifier's guess, when it is sure
  * ("bà ngoại tôi vừa mất, gia đình cần làm thủ tục gì" is khai tử). What the citizen rules out
@@ -113,27 +113,30 @@ function guessProcedure(parts: ReadingParts, norm: NormalizedText, legal: readon
 
 function namedProcedure(parts: ReadingParts, norm: NormalizedText, focus: Clause | null, legal: readonly number[]): ProcedureSearch {
   const whole = findProcedures(parts, parts.options, norm, legal);
-  if (!focus) return whole;
-  const inFocus = findProcedures(parts, parts.options, sliceText(norm, focus.start, focus.end), shift(legal, -focus.start));
-  if (!inFocus.accepted || inFocus.accepted.id === whole.accepted?.id) return whole;
-  const named = shift(inFocus.accepted.matched, focus.start);
   const best = whole.accepted;
-  if (best && named.every((i) => best.matched.includes(i))) return whole;
-  const inWhole = whole.candidates.find((m) => m.id === inFocus.accepted!.id);
-  if (best && !(inWhole && inWhole.score >= FOCUS_SHARE * best.score)) return whole;
-  return shiftSearch(inFocus, focus.start);
+  if (!focus || !best) return whole;
+  // The clause is searched alone only when it holds a distinctive word the best match lacks.
+  const named = new Set(best.matched.map((i) => norm.folded[i]));
+  let other = false;
+  for (let i = focus.start; i < focus.end && !other; i++) other = !named.has(norm.folded[i]) && parts.matcher.distinctive(norm.folded[i] ?? '');
+  if (!other) return whole;
+  const inFocus = findProcedures(parts, parts.options, sliceText(norm, focus.start, focus.end), shift(legal, -focus.start));
+  const chosen = inFocus.accepted && whole.candidates.find((m) => m.id === inFocus.accepted!.id);
+  if (!chosen || chosen.id === best.id || chosen.score < FOCUS_SHARE * best.score) return whole;
+  if (shift(inFocus.accepted!.matched, focus.start).every((i) => best.matched.includes(i))) return whole;
+  return withAccepted(parts, whole, chosen, norm);
 }
 
 /**
- * The procedure a dossier-status question names, its dossier words and code left out ("mã hồ
- * sơ" does not name "mã số thuế"): "hồ sơ sang tên xe G22… xong chưa" is about sang tên xe.
+ * The procedure a dossier-status question names: the one found, unless it was named only by
+ * the question's dossier words ("tra cứu mã …" is not "tra cứu mã số thuế"): "hồ sơ sang tên
+ * xe G22… xong chưa" is about sang tên xe.
  */
-export function dossierProcedure(parts: ReadingParts, norm: NormalizedText): string | null {
-  const ignore = [...parts.lexicon.cues.dossierWords.covered(norm)];
-  norm.folded.forEach((w, i) => {
-    if (w === DOSSIER_CODE_WORD) ignore.push(i);
-  });
-  return findProcedures(parts, parts.options, norm, ignore).accepted?.id ?? null;
+export function dossierProcedure(parts: ReadingParts, reading: Reading): string | null {
+  const { accepted } = reading.search;
+  if (!accepted || !accepted.matched.length) return null;
+  const dossier = parts.lexicon.cues.dossierWords.covered(reading.norm);
+  return accepted.matched.some((i) => !dossier.has(i) && reading.norm.folded[i] !== DOSSIER_CODE_WORD) ? accepted.id : null;
 }
 
 /** The question's clause's procedure stands when the whole message scores it at least this share of its best. */
@@ -141,19 +144,4 @@ const FOCUS_SHARE = 0.5;
 
 function shift(positions: readonly number[], by: number): number[] {
   return positions.map((i) => i + by);
-}
-
-function shiftMatch(m: ProcedureMatch, by: number): ProcedureMatch {
-  return { ...m, matched: shift(m.matched, by) };
-}
-
-function shiftSearch(s: ProcedureSearch, by: number): ProcedureSearch {
-  const candidates = s.candidates.map((m) => shiftMatch(m, by));
-  const byId = new Map(candidates.map((m) => [m.id, m]));
-  return {
-    accepted: s.accepted ? byId.get(s.accepted.id) ?? shiftMatch(s.accepted, by) : null,
-    matches: s.matches.map((m) => byId.get(m.id) ?? shiftMatch(m, by)),
-    candidates,
-    span: shift(s.span, by),
-  };
 }

@@ -7,7 +7,7 @@ import { PROCEDURE_INTENTS, type Intent } from './intents.js';
 import type { ProcedureMatcher } from './procedure-matcher.js';
 import type { ProcedureClassifier } from './procedure-classifier.js';
 import { contextWeight, dossierProcedure, readQuestion, type Reading } from './reading.js';
-import { splitClauses, type Clause } from './vi/clauses.js';
+import { CLAUSE_END_WORD, QUESTION_END_WORD, markClauses, type Clause } from './vi/clauses.js';
 import { DOSSIER_CODE_WORD, normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { foldText } from './vi/fold.js';
@@ -89,19 +89,34 @@ export interface RecognizerParts {
  * word, and the clauses (sentences and comma-separated parts) are marked.
  */
 export function normalizeQuestion(text: string, lexicon: Lexicon): NormalizedText {
-  const pieces = splitClauses(maskDossierCodes(text, DOSSIER_CODE_WORD));
+  const masked = maskDossierCodes(text, DOSSIER_CODE_WORD);
+  if (!MAY_END_CLAUSE.test(masked)) {
+    const norm = normalizeText(masked, lexicon);
+    return { ...norm, clauses: [{ start: 0, end: norm.words.length, asked: false }] };
+  }
+  const all = normalizeText(markClauses(masked), lexicon);
   const words: string[] = [];
   const folded: string[] = [];
   const clauses: Clause[] = [];
-  for (const piece of pieces) {
-    const norm = normalizeText(piece.text, lexicon);
-    if (!norm.words.length) continue;
-    clauses.push({ start: words.length, end: words.length + norm.words.length, asked: piece.asked });
-    words.push(...norm.words);
-    folded.push(...norm.folded);
-  }
+  let start = 0;
+  const end = (asked: boolean): void => {
+    if (words.length > start) clauses.push({ start, end: words.length, asked });
+    else if (asked && clauses.length) clauses[clauses.length - 1]!.asked = true;
+    start = words.length;
+  };
+  all.words.forEach((word, i) => {
+    if (word === CLAUSE_END_WORD || word === QUESTION_END_WORD) end(word === QUESTION_END_WORD);
+    else {
+      words.push(word);
+      folded.push(all.folded[i] ?? word);
+    }
+  });
+  end(false);
   return { words, folded, clauses };
 }
+
+/** A character that may end a clause (see vi/clauses.ts). */
+const MAY_END_CLAUSE = /[?!;…\n.,]/;
 
 /** A question's clause this unsure of its intent lets the whole message decide, if surer. */
 const VAGUE_QUESTION = 0.5;
@@ -126,9 +141,11 @@ export class Recognizer {
     const reading = this.read(text);
     if (reading.manipulation) return refused(text, reading);
     const dossierCode = extractDossierCode(text);
-    const { search, norm } = reading;
-    const { accepted } = search;
+    const { norm } = reading;
     const intents = this.classify(reading);
+    // Where no procedure is named, the classifier's guess is looked for only when the question is about one.
+    const search = reading.search.accepted || !PROCEDURE_INTENTS.has(decide(intents, options.narrowShare).intent) ? reading.search : reading.guess();
+    const { accepted } = search;
     let { intent, confidence } = accepted ? decide(intents, options.narrowShare) : intents[0] ?? { intent: 'none' as Intent, confidence: 0 };
     const unknown = reading.unknown.unknown > 0;
     // A question about "the procedure" that names none is a follow-up ("lệ phí bao nhiêu?"):
@@ -160,7 +177,7 @@ export class Recognizer {
       if (field) entities.field = field;
     }
     // A dossier-status question that names its procedure keeps it ("hồ sơ sang tên xe xong chưa").
-    const procedure = PROCEDURE_INTENTS.has(intent) ? accepted?.id ?? null : intent === 'dossier.status' ? dossierProcedure(this.parts, norm) : null;
+    const procedure = PROCEDURE_INTENTS.has(intent) ? accepted?.id ?? null : intent === 'dossier.status' ? dossierProcedure(this.parts, reading) : null;
     return {
       text,
       intent,
@@ -186,7 +203,7 @@ export class Recognizer {
     const top = asked[0];
     const vague = !top || top.confidence < VAGUE_QUESTION || (top.intent === 'none' && reading.search.accepted !== null);
     if (!vague) return asked;
-    const whole = classifier.classify(reading.whole);
+    const whole = classifier.classify(reading.whole());
     return (whole[0]?.confidence ?? 0) > (top?.confidence ?? 0) ? whole : asked;
   }
 

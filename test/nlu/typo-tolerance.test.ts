@@ -1,4 +1,4 @@
-import { oneEditApart, slipApart, soundAlike } from '../../src/nlu/vi/slips.js';
+import { oneEditApart, slips, soundAlikes } from '../../src/nlu/vi/slips.js';
 import { projectRecognizer } from '../helpers/recognizer.js';
 
 // Misspelt procedure key words and intent words still parse: a dropped or wrong tone, a
@@ -62,12 +62,12 @@ describe('slips between syllables', () => {
     ['sin', 'sinh', true], ['te', 'ten', true], ['chu', 'tru', true], ['se', 'xe', true],
     ['doang', 'doanh', true], ['lan', 'nan', true], ['can', 'cuoc', false], ['kieu', 'chieu', false],
   ])('"%s" can be "%s" mistyped: %s', (typed, word, expected) => {
-    expect(slipApart(typed, word)).toBe(expected);
+    expect(slips(typed).includes(word)).toBe(expected);
   });
 
   it('tells a regional spelling from a letter off', () => {
-    expect(soundAlike('chu', 'tru')).toBe(true);
-    expect(soundAlike('can', 'ca')).toBe(false);
+    expect(soundAlikes('chu')).toContain('tru');
+    expect(soundAlikes('can')).not.toContain('ca');
     expect(oneEditApart('can', 'ca')).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
-// A message cut into clauses at sentence ends and commas, before tokenising (the tokenizer drops
-// punctuation): "Bà nội tôi mất được 3 tháng. Việc đó làm ở đâu?" is two clauses, the second
-// asked. A full stop cuts only before a space or the end ("TP.HCM", "59A-123.45" stay whole),
-// a comma only outside a number ("1,5 triệu").
+// A message cut into clauses at sentence ends and commas: "Bà nội tôi mất được 3 tháng. Việc đó
+// làm ở đâu?" is two clauses, the second asked. The tokenizer drops punctuation, so each clause
+// end becomes a placeholder word before normalising, and the words are split there after. A full
+// stop cuts only before a space or the end ("TP.HCM", "59A-123.45" stay whole), a comma only
+// outside a number ("1,5 triệu").
 
 /** One clause of a normalised question: its words are words[start, end). */
 export interface Clause {
@@ -13,17 +14,11 @@ export interface Clause {
 
 const BOUNDARY = /[?!;…\n]+|\.+(?=\s|$)|,(?!\d)|(?<!\d),/gu;
 
-/** The message's clauses as text, in order, each with whether it ends with "?". */
-export function splitClauses(text: string): Array<{ text: string; asked: boolean }> {
-  const out: Array<{ text: string; asked: boolean }> = [];
-  let at = 0;
-  for (const m of text.matchAll(BOUNDARY)) {
-    const piece = text.slice(at, m.index);
-    if (piece.trim()) out.push({ text: piece, asked: m[0].includes('?') });
-    else if (m[0].includes('?') && out.length) out[out.length - 1]!.asked = true;
-    at = m.index + m[0].length;
-  }
-  const rest = text.slice(at);
-  if (rest.trim()) out.push({ text: rest, asked: false });
-  return out;
+/** Placeholder words marking where a clause ends in a text normalised whole (never rewritten). */
+export const CLAUSE_END_WORD = 'xxclauseendxx';
+export const QUESTION_END_WORD = 'xxquestionendxx';
+
+/** The text with each clause end replaced by a placeholder word: normalised in one pass, split after. */
+export function markClauses(text: string): string {
+  return text.replace(BOUNDARY, (m) => (m.includes('?') ? ` ${QUESTION_END_WORD} ` : ` ${CLAUSE_END_WORD} `));
 }

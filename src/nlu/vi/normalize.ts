@@ -4,7 +4,7 @@ import { canonicalTone } from './tone.js';
 import { isFoldedSyllable } from './syllable.js';
 import { repairKeystrokes } from './keystrokes.js';
 import { repairTransposition } from './transposition.js';
-import type { Clause } from './clauses.js';
+import { CLAUSE_END_WORD, QUESTION_END_WORD, type Clause } from './clauses.js';
 import type { LexiconWords as Lexicon } from './lexicon.js';
 
 export interface NormalizedText {
@@ -118,7 +118,7 @@ function lookup(word: string, folded: string, lexicon: Lexicon): string[] | null
 }
 
 function rewriteWord(word: string, lexicon: Lexicon): readonly string[] {
-  if (word === DOSSIER_CODE_WORD) return [word];
+  if (word === DOSSIER_CODE_WORD || word === CLAUSE_END_WORD || word === QUESTION_END_WORD) return [word];
   const folded = foldText(word);
   const known = lookup(word, folded, lexicon);
   if (known) return known;

@@ -14,23 +14,26 @@ export function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function swapped(a: string, b: string, pairs: ReadonlyArray<readonly [string, string]>, at: 'start' | 'end'): boolean {
-  for (const [x, y] of pairs) {
-    for (const [from, to] of [[x, y], [y, x]] as const) {
-      if (at === 'start' && a.startsWith(from) && b === to + a.slice(from.length)) return true;
-      if (at === 'end' && a.endsWith(from) && b === a.slice(0, a.length - from.length) + to) return true;
+const LETTERS = 'abcdeghiklmnopqrstuvxy';
+
+/** The spellings of a folded syllable that sound alike in a region ("chu" → "tru"). */
+export function soundAlikes(word: string): string[] {
+  const out: string[] = [];
+  for (const [x, y] of [...ONSETS, ...ONSETS.map(([a, b]) => [b, a] as const)]) if (word.startsWith(x)) out.push(y + word.slice(x.length));
+  for (const [x, y] of [...CODAS, ...CODAS.map(([a, b]) => [b, a] as const)]) if (word.endsWith(x)) out.push(word.slice(0, word.length - x.length) + y);
+  return out.filter((w) => w !== word);
+}
+
+/** Every string one letter off the word (changed, added or dropped), and its sound-alikes. */
+export function slips(word: string): string[] {
+  const out = new Set(soundAlikes(word));
+  for (let i = 0; i <= word.length; i++) {
+    if (i < word.length) out.add(word.slice(0, i) + word.slice(i + 1));
+    for (const ch of LETTERS) {
+      out.add(word.slice(0, i) + ch + word.slice(i));
+      if (i < word.length && ch !== word[i]) out.add(word.slice(0, i) + ch + word.slice(i + 1));
     }
   }
-  return false;
-}
-
-/** True when the two differ only by a spelling that sounds alike in a region ("chu" / "tru"). */
-export function soundAlike(typed: string, word: string): boolean {
-  return typed !== word && (swapped(typed, word, ONSETS, 'start') || swapped(typed, word, CODAS, 'end'));
-}
-
-/** True when `typed` can be `word` mistyped (both folded, different). */
-export function slipApart(typed: string, word: string): boolean {
-  if (typed === word) return false;
-  return oneEditApart(typed, word) || swapped(typed, word, ONSETS, 'start') || swapped(typed, word, CODAS, 'end');
+  out.delete(word);
+  return [...out];
 }
