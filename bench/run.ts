@@ -13,7 +13,9 @@ import { median, ms, quantile } from './lib/stats.js';
 import { readFigures, writeResults, type Figure } from './lib/report.js';
 
 // `npm run bench`: one JSON line per figure on stdout, and bench/RESULTS.md.
-// BENCH_SECONDS (default 5) sets how long each load level runs; BENCH_SIZE the large catalogue.
+// BENCH_SECONDS (default 5) sets how long each load level runs; BENCH_SIZE the large catalogue;
+// BENCH_ONLY=understanding measures understanding in process only (load, train, parse), on
+// stdout, leaving RESULTS.md as it is.
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const LARGE = Number(process.env.BENCH_SIZE ?? NATIONAL_CATALOGUE_SIZE);
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
       emit({ metric: 'accuracy', procedures, questions: cases.length, intent: round(f.accuracy.intent), procedure: round(f.accuracy.procedure), fuse_procedure: round(f.accuracy.fuseProcedure) });
     }
 
+    if (process.env.BENCH_ONLY === 'understanding') return;
     buildServer();
     for (const knowledgeDir of sizes) {
       // The first start on an empty DATA_DIR reads the YAML and trains; every later one

@@ -6,7 +6,8 @@ import type { EvalCase } from '../../src/nlu/evaluation.js';
 import { seededRandom } from '../../src/knowledge/synthetic/generate.js';
 import type { TrainingExample } from '../../src/nlu/training-data.js';
 
-export const DEV_SAMPLE = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'dev-sample.jsonl');
+/** The dev sample beside the project, or the gold file in BENCH_QUESTIONS (a worktree elsewhere). */
+export const DEV_SAMPLE = process.env.BENCH_QUESTIONS ?? path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'dev-sample.jsonl');
 
 /** The dev questions with their gold answers; without the dev sample, every 20th training utterance. */
 export function benchQuestions(examples: ReadonlyArray<TrainingExample>): { source: string; cases: EvalCase[] } {
