@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { IntentClassifier, temperatureFor } from './intent-classifier.js';
 import type { Intent } from './intents.js';
 import { ProcedureMatcher, type ProcedurePhrases } from './procedure-matcher.js';
-import { ProcedureClassifier, fitProcedureTemperature } from './procedure-classifier.js';
+import { ProcedureClassifier } from './procedure-classifier.js';
 import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, normalizeQuestion, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
 import { readQuestion } from './reading.js';
 import { normalizeText, type NormalizedText } from './vi/normalize.js';
@@ -122,7 +122,7 @@ export function trainRecognizerParts(given: TrainingInput): { parts: RecognizerP
   const phrases = matcherPhrases(input.knowledge, input.lexicon, input.examples, normalize);
   const matcher = new ProcedureMatcher(phrases);
   const aliases = new AliasVocabulary(phrases.map((p) => ({ id: p.id, phrases: p.phrases })));
-  const procedureClassifier = new ProcedureClassifier(phrases, fitProcedureTemperature(phrases));
+  const procedureClassifier = new ProcedureClassifier(phrases);
   const { data, vocabulary } = featurize({ matcher, aliases, procedureClassifier }, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon, normalize));
   const { temperature, exponent } = fitTemperature(data);
   const classifier = IntentClassifier.train(data, temperature, exponent);

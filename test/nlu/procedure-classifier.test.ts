@@ -1,4 +1,4 @@
-import { ProcedureClassifier, fitProcedureTemperature, procedureFeatures } from '../../src/nlu/procedure-classifier.js';
+import { ProcedureClassifier, procedureFeatures } from '../../src/nlu/procedure-classifier.js';
 import type { ProcedurePhrases } from '../../src/nlu/procedure-matcher.js';
 import { EMPTY_LEXICON } from '../../src/nlu/vi/lexicon.js';
 import { normalizeText } from '../../src/nlu/vi/normalize.js';
@@ -29,7 +29,7 @@ function dense(question: string): Array<{ id: string; logp: number }> {
 }
 
 describe('the procedure classifier', () => {
-  const classifier = new ProcedureClassifier(procedures);
+  const classifier = new ProcedureClassifier(procedures, 1);
 
   it.each(['người nhà mới mất thì làm gì', 'bé nhà tôi vừa chào đời', 'cưới rồi thì đăng ký ở đâu'])('ranks "%s" exactly as naive Bayes in full', (question) => {
     const full = dense(question).sort((a, b) => b.logp - a.logp);
@@ -57,10 +57,18 @@ describe('the procedure classifier', () => {
   });
 
   it('fits a temperature of at least one, which spreads a follow-up question over procedures', () => {
-    const t = fitProcedureTemperature(procedures);
-    expect(t).toBeGreaterThanOrEqual(1);
-    const tempered = new ProcedureClassifier(procedures, t);
+    const tempered = new ProcedureClassifier(procedures);
+    expect(tempered.temperature).toBeGreaterThanOrEqual(1);
     expect(tempered.classify(norm('đăng ký ở đâu').folded)[0]!.probability).toBeLessThanOrEqual(classifier.classify(norm('đăng ký ở đâu').folded)[0]!.probability + 1e-9);
+  });
+
+  it('holds a question out exactly as training without it would', () => {
+    const question = procedures[1]!.questions![0]!;
+    const without = new ProcedureClassifier(procedures.map((p, k) => (k === 1 ? { ...p, questions: p.questions!.slice(1) } : p)), 1);
+    const held = classifier.heldOutLogScores(question.folded, 'khai-tu');
+    const retrained = without.logScores(question.folded);
+    const gap = (scores: Array<{ id: string; logp: number }>): number => scores.find((s) => s.id === 'khai-tu')!.logp - scores.find((s) => s.id === 'khai-sinh')!.logp;
+    expect(gap(held)).toBeCloseTo(gap(retrained), 6);
   });
 });
 
