@@ -88,7 +88,8 @@ function describeStaleReason(reason: StaleReason, reviewMonths: number): string 
 function commandProblems(intentsDir: string): string[] {
   const file = path.join(intentsDir, 'commands', 'vi.yaml');
   try {
-    loadCommands(file, loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml')));
+    // The lexicon with its cue words (intents/cues/vi.yaml), checked by their schema on the way.
+    loadCommands(file, loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml'), path.join(intentsDir, 'cues', 'vi.yaml')));
     return [];
   } catch (err) {
     if (err instanceof DataFileError) return [err.message];
