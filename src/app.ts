@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { ConversationState, type Storage } from 'botbuilder';
+import { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
 import type { Logger } from './log/logger.js';
@@ -13,7 +13,8 @@ import { loadCommands } from './nlu/commands.js';
 import { DvcBot } from './bot/dvc-bot.js';
 import { createCloudAdapter, turnErrorHandler } from './bot/adapter.js';
 import { createServer } from './web/server.js';
-import { PerKeyStorage } from './store/per-key-storage.js';
+import { openFileStores } from './store/open-stores.js';
+import type { Stores } from './store/stores.js';
 import { openDirectLine, type DirectLine } from './directline/direct-line.js';
 import { loadStaffTokens, type StaffTokens } from './web/staff-auth.js';
 import { openAdmin, type Admin } from './admin/admin.js';
@@ -46,8 +47,9 @@ export interface App {
 }
 
 /** The composition root: builds every part from configuration. Nothing listens yet. */
-export async function buildApp(config: Config, logger: Logger, options: { storage?: Storage } = {}): Promise<App> {
+export async function buildApp(config: Config, logger: Logger, options: { stores?: Stores } = {}): Promise<App> {
   mkdirSync(config.DATA_DIR, { recursive: true });
+  const stores = options.stores ?? await openFileStores(config.DATA_DIR, logger);
   const knowledge = await loadKnowledgeBaseCached(config.KNOWLEDGE_DIR, path.join(config.DATA_DIR, 'cache'), logger);
   const data = withTrainingData(knowledge, config.INTENTS_DIR);
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
@@ -68,9 +70,8 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
   const portal: PortalClient = config.PORTAL_URL
     ? new HttpPortalClient(config.PORTAL_URL, { timeoutMs: config.PORTAL_TIMEOUT_MS })
     : await InProcessPortalClient.start({ dataDir: config.DATA_DIR, timeoutMs: config.PORTAL_TIMEOUT_MS, logger });
-  // Conversation state lives in DATA_DIR, so a conversation goes on after a restart.
-  const storage = options.storage ?? await PerKeyStorage.open(path.join(config.DATA_DIR, 'bot-state'), logger);
-  const conversationState = new ConversationState(storage);
+  // Conversation state is kept (DATA_DIR), so a conversation goes on after a restart.
+  const conversationState = new ConversationState(stores.state);
   let directLine: DirectLine | undefined;
   const desk = await openDeskServices({
     dataDir: config.DATA_DIR, logger, portal, replies, knowledge: data.knowledge,
@@ -92,7 +93,7 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
   const onTurnError = turnErrorHandler(logger, composer, conversationState);
   const adapter = createCloudAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword });
   adapter.onTurnError = onTurnError;
-  directLine = await openDirectLine({ dataDir: config.DATA_DIR, logger, bot, trustProxy: config.TRUST_PROXY });
+  directLine = await openDirectLine({ dataDir: config.DATA_DIR, logger, bot, activities: stores.activities, turns: stores.turns, trustProxy: config.TRUST_PROXY });
   directLine.adapter.onTurnError = onTurnError;
   const helpdesk = helpdeskRoutes({
     logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: desk.handoff,
@@ -123,7 +124,7 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
       await admin.close();
       await desk.close();
       await portal.close();
-      if (storage instanceof PerKeyStorage) await storage.close();
+      await stores.close();
     },
   };
 }

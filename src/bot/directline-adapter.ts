@@ -8,9 +8,9 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import { AppError } from '../errors.js';
-import type { ConversationInfo, ConversationStore, JsonActivity } from '../directline/conversation-store.js';
+import type { ActivityLog, ConversationInfo, JsonActivity } from '../store/activity-log.js';
 import type { IncomingActivity } from '../directline/incoming-activity.js';
-import { KeyedQueue } from '../store/keyed-queue.js';
+import type { ConversationTurns } from '../store/state-storage.js';
 import { setTurnMeta, type TurnMeta } from './turn-meta.js';
 
 // The bot behind our own Direct Line endpoint, in process: a turn runs straight through the
@@ -23,16 +23,15 @@ export const DIRECT_LINE_BOT: ChannelAccount = { id: 'dvc-assistant', name: 'Trá
 const MAX_DELAY_MS = 3000;
 
 export interface DirectLineAdapterDeps {
-  conversations: ConversationStore;
+  conversations: ActivityLog;
+  /** One turn at a time per conversation. */
+  turns: ConversationTurns;
   bot: { run(context: TurnContext): Promise<void> };
   /** Only identifies the channel to the bot: nothing calls it back. */
   serviceUrl?: string;
 }
 
 export class DirectLineAdapter extends BotAdapter {
-  // Turns of one conversation run one at a time, so that two quick messages do not race on
-  // the conversation state (an eTag conflict would otherwise reset the dialog).
-  private readonly turns = new KeyedQueue();
   /** Conversations in a turn: what the bot sends there is recorded, and written when the turn ends. */
   private readonly inTurn = new Set<string>();
   private readonly serviceUrl: string;
@@ -86,7 +85,7 @@ export class DirectLineAdapter extends BotAdapter {
 
   /** Resolves once the turns under way have finished (for a clean shutdown). */
   idle(): Promise<void> {
-    return this.turns.idle();
+    return this.deps.turns.idle();
   }
 
   override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
@@ -128,7 +127,9 @@ export class DirectLineAdapter extends BotAdapter {
    * per message instead of one per activity.
    */
   private turn<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
-    return this.turns.run(conversationId, async () => {
+    // Turns of one conversation run one at a time, so that two quick messages do not race on
+    // the conversation state (an eTag conflict would otherwise reset the dialog).
+    return this.deps.turns.run(conversationId, async () => {
       this.inTurn.add(conversationId);
       try {
         return await work();

@@ -1,15 +1,15 @@
-import path from 'node:path';
 import type { Server } from 'restify';
 import type { Logger } from '../log/logger.js';
 import { DirectLineAdapter, type DirectLineAdapterDeps } from '../bot/directline-adapter.js';
-import { ConversationStore, type ConversationLimits } from './conversation-store.js';
+import type { ActivityLog } from '../store/activity-log.js';
+import type { ConversationTurns } from '../store/state-storage.js';
 import { TokenService } from './token-service.js';
 import { directLineRoutes } from './routes.js';
 
 export interface DirectLine {
   /** Set its onTurnError; its deliver() sends a help-desk reply into a conversation. */
   adapter: DirectLineAdapter;
-  conversations: ConversationStore;
+  conversations: ActivityLog;
   tokens: TokenService;
   /** Pass to createServer's `routes`. */
   routes: (server: Server) => void;
@@ -21,14 +21,15 @@ export async function openDirectLine(options: {
   dataDir: string;
   logger: Logger;
   bot: DirectLineAdapterDeps['bot'];
-  limits?: Partial<ConversationLimits>;
+  activities: ActivityLog;
+  turns: ConversationTurns;
   /** Take the citizen's address from X-Forwarded-For (TRUST_PROXY). */
   trustProxy?: boolean;
 }): Promise<DirectLine> {
   const { dataDir, logger, bot } = options;
   const tokens = await TokenService.open(dataDir, logger);
-  const conversations = await ConversationStore.open(path.join(dataDir, 'directline'), logger, options.limits);
-  const adapter = new DirectLineAdapter({ conversations, bot });
+  const conversations = options.activities;
+  const adapter = new DirectLineAdapter({ conversations, turns: options.turns, bot });
   return {
     adapter,
     conversations,
@@ -36,7 +37,6 @@ export async function openDirectLine(options: {
     routes: directLineRoutes({ logger, tokens, conversations, turns: adapter, trustProxy: options.trustProxy ?? false }),
     async close() {
       await adapter.idle();
-      await conversations.close();
     },
   };
 }

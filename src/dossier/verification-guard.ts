@@ -5,7 +5,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Logger } from '../log/logger.js';
 import { KeyedQueue } from '../store/keyed-queue.js';
-import { readJsonFile } from '../store/read-json-file.js';
+import { readJsonFile } from '../store/file/read-json-file.js';
 
 // Wrong answers to "the last 4 digits of the phone or id number", per conversation and
 // dossier: after MAX_WRONG_TRIES the dossier's personal part stays locked for that

@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { maskPersonalData } from '../log/mask.js';
 import { KeyedQueue } from '../store/keyed-queue.js';
-import { readJsonFile } from '../store/read-json-file.js';
+import { readJsonFile } from '../store/file/read-json-file.js';
 import { newTicketCode } from './ticket-code.js';
 
 // Handoff tickets: a citizen asked for a person; an officer reads the recent conversation,

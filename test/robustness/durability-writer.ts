@@ -5,8 +5,8 @@
 //   node --import tsx test/robustness/durability-writer.ts <dataDir> <run>
 import path from 'node:path';
 import { silentLogger } from '../../src/log/logger.js';
-import { PerKeyStorage } from '../../src/store/per-key-storage.js';
-import { ConversationStore } from '../../src/directline/conversation-store.js';
+import { PerKeyStorage } from '../../src/store/file/per-key-storage.js';
+import { FileActivityLog } from '../../src/store/file/file-activity-log.js';
 import { loadConfig } from '../../src/config.js';
 import { loadNluData } from '../../src/nlu/load.js';
 import type { ParseResult } from '../../src/nlu/recognizer.js';
@@ -22,7 +22,7 @@ const BATCH = 4;
 async function main(): Promise<void> {
   const state = await PerKeyStorage.open(path.join(dataDir!, 'bot-state'), silentLogger);
   // No trimming of the log here: every acknowledged activity must stay to be checked.
-  const conversations = await ConversationStore.open(path.join(dataDir!, 'directline'), silentLogger, { maxActivities: 1e6, maxLogBytes: 1e9 });
+  const conversations = await FileActivityLog.open(path.join(dataDir!, 'directline'), silentLogger, { maxActivities: 1e6, maxLogBytes: 1e9 });
   const conversation = await conversations.create({ id: `user-${run}` });
   process.stdout.write(`conversation ${conversation.id}\n`);
   const config = loadConfig({});

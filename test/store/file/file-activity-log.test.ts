@@ -1,9 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { silentLogger } from '../../src/log/logger.js';
-import { ConversationStore } from '../../src/directline/conversation-store.js';
-import { captureLogger } from '../store/capture-logger.js';
+import { silentLogger } from '../../../src/log/logger.js';
+import { FileActivityLog } from '../../../src/store/file/file-activity-log.js';
+import { captureLogger } from '../capture-logger.js';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'dvc-conv-')); });
@@ -11,9 +11,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const say = (text: string) => ({ type: 'message', text, from: { id: 'u1', role: 'user' } });
 
-describe('ConversationStore', () => {
+describe('FileActivityLog', () => {
   it('keeps only the newest activities, and an old watermark gets what is left', async () => {
-    const store = await ConversationStore.open(dir, silentLogger, { maxActivities: 3 });
+    const store = await FileActivityLog.open(dir, silentLogger, { maxActivities: 3 });
     const { id } = await store.create({ id: 'u1' });
     for (let i = 0; i < 5; i++) await store.append(id, say(`m${i}`));
     const all = await store.since(id, 0);
@@ -24,7 +24,7 @@ describe('ConversationStore', () => {
   });
 
   it('keeps a conversation\'s log under its byte limit', async () => {
-    const store = await ConversationStore.open(dir, silentLogger, { maxLogBytes: 2000 });
+    const store = await FileActivityLog.open(dir, silentLogger, { maxLogBytes: 2000 });
     const { id } = await store.create({ id: 'u1' });
     for (let i = 0; i < 10; i++) await store.append(id, say('x'.repeat(500)));
     const { activities } = await store.since(id, 0);
@@ -33,7 +33,7 @@ describe('ConversationStore', () => {
   });
 
   it('serves conversations dropped from memory from their files', async () => {
-    const store = await ConversationStore.open(dir, silentLogger, { maxInMemory: 2 });
+    const store = await FileActivityLog.open(dir, silentLogger, { maxInMemory: 2 });
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const { id } = await store.create({ id: `u${i}` });
@@ -46,12 +46,12 @@ describe('ConversationStore', () => {
   });
 
   it('loses no activity when many are appended at once, even while evicting', async () => {
-    const store = await ConversationStore.open(dir, silentLogger, { maxInMemory: 1 });
+    const store = await FileActivityLog.open(dir, silentLogger, { maxInMemory: 1 });
     const a = await store.create({ id: 'a' });
     const b = await store.create({ id: 'b' });
     await Promise.all(Array.from({ length: 60 }, (_, i) => store.append(i % 2 ? a.id : b.id, say(String(i)))));
     await store.close();
-    const reopened = await ConversationStore.open(dir, silentLogger);
+    const reopened = await FileActivityLog.open(dir, silentLogger);
     expect((await reopened.since(a.id, 0)).activities).toHaveLength(30);
     expect((await reopened.since(b.id, 0)).activities).toHaveLength(30);
     const ids = (await reopened.since(a.id, 0)).activities.map((x) => x.id);
@@ -59,7 +59,7 @@ describe('ConversationStore', () => {
   });
 
   it('shows recorded activities at once and writes them together when flushed', async () => {
-    const store = await ConversationStore.open(dir, silentLogger);
+    const store = await FileActivityLog.open(dir, silentLogger);
     const { id } = await store.create({ id: 'u1' });
     const onDisk = (): string[] => (JSON.parse(readFileSync(path.join(dir, `${id}.json`), 'utf8')) as { activities: Array<{ text: string }> }).activities.map((a) => a.text);
     await store.record(id, say('question'));
@@ -71,34 +71,21 @@ describe('ConversationStore', () => {
   });
 
   it('keeps a conversation with unwritten activities in memory until it is flushed', async () => {
-    const store = await ConversationStore.open(dir, silentLogger, { maxInMemory: 1 });
+    const store = await FileActivityLog.open(dir, silentLogger, { maxInMemory: 1 });
     const { id } = await store.create({ id: 'u1' });
     await store.record(id, say('not yet written'));
     for (let i = 0; i < 3; i++) await store.append((await store.create({ id: `other${i}` })).id, say('x'));
     await store.flush(id);
-    const reopened = await ConversationStore.open(dir, silentLogger);
+    const reopened = await FileActivityLog.open(dir, silentLogger);
     expect((await reopened.since(id, 0)).activities.map((a) => a.text)).toEqual(['not yet written']);
   });
 
-  it('refuses to record into a conversation that does not exist', async () => {
-    const store = await ConversationStore.open(dir, silentLogger);
-    await expect(store.record('a'.repeat(24), say('x'))).rejects.toMatchObject({ code: 'CONVERSATION_NOT_FOUND' });
-  });
-
-  it('answers the user last seen in the log, for a later delivery', async () => {
-    const store = await ConversationStore.open(dir, silentLogger);
-    const { id } = await store.create({ id: 'dl_random' });
-    expect((await store.info(id))?.user.id).toBe('dl_random');
-    await store.append(id, { type: 'message', text: 'hi', from: { id: 'u42', role: 'user' } });
-    expect((await store.info(id))?.user.id).toBe('u42');
-  });
-
   it('moves a corrupt conversation file aside and treats the conversation as unknown', async () => {
-    const store = await ConversationStore.open(dir, silentLogger);
+    const store = await FileActivityLog.open(dir, silentLogger);
     const { id } = await store.create({ id: 'u1' });
     writeFileSync(path.join(dir, `${id}.json`), '{"version": 1, "id": ');
     const { logger, lines } = captureLogger();
-    const fresh = await ConversationStore.open(dir, logger);
+    const fresh = await FileActivityLog.open(dir, logger);
     expect(await fresh.info(id)).toBeUndefined();
     await expect(fresh.append(id, say('x'))).rejects.toMatchObject({ code: 'CONVERSATION_NOT_FOUND' });
     expect(readdirSync(dir).some((f) => f.startsWith(`${id}.json.corrupt-`))).toBe(true);
@@ -106,7 +93,7 @@ describe('ConversationStore', () => {
   });
 
   it.each(['../x', 'short', `${'a'.repeat(24)}/..`])('never touches the disk for an id like %j', async (id) => {
-    const store = await ConversationStore.open(dir, silentLogger);
+    const store = await FileActivityLog.open(dir, silentLogger);
     expect(await store.info(id)).toBeUndefined();
   });
 });

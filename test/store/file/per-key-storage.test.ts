@@ -2,9 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Storage } from 'botbuilder';
-import { silentLogger } from '../../src/log/logger.js';
-import { PerKeyStorage } from '../../src/store/per-key-storage.js';
-import { StorageConflictError } from '../../src/store/lowdb-storage.js';
+import { silentLogger } from '../../../src/log/logger.js';
+import { PerKeyStorage } from '../../../src/store/file/per-key-storage.js';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'dvc-perkey-')); });
@@ -21,15 +20,6 @@ describe('PerKeyStorage', () => {
     expect(await storage.read(['directline/conversations/b/', 'missing'])).toEqual({ 'directline/conversations/b/': { n: 2, eTag: expect.any(String) } });
   });
 
-  it('refuses a stale eTag and writes nothing of that change', async () => {
-    const storage = await PerKeyStorage.open(dir, silentLogger);
-    await storage.write({ a: { n: 1 }, b: { n: 1 } });
-    const { a, b } = await storage.read(['a', 'b']);
-    await storage.write({ a: { n: 2, eTag: a!.eTag } });
-    await expect(storage.write({ b: { n: 3, eTag: b!.eTag }, a: { n: 3, eTag: a!.eTag } })).rejects.toBeInstanceOf(StorageConflictError);
-    expect((await storage.read(['a', 'b']))).toEqual({ a: expect.objectContaining({ n: 2 }), b: expect.objectContaining({ n: 1 }) });
-  });
-
   it('reads back after a restart, and after files were let go under a small open-file limit', async () => {
     const storage = await PerKeyStorage.open(dir, silentLogger, { maxOpen: 3 });
     const keys = Array.from({ length: 20 }, (_, i) => `conversation-${i}`);
@@ -43,12 +33,5 @@ describe('PerKeyStorage', () => {
     const reopened = await PerKeyStorage.open(dir, silentLogger);
     const all = await reopened.read(keys);
     expect(keys.map((key) => all[key]?.i)).toEqual(keys.map((_, i) => i * 10));
-  });
-
-  it('deletes a key', async () => {
-    const storage = await PerKeyStorage.open(dir, silentLogger);
-    await storage.write({ a: { n: 1 } });
-    await storage.delete(['a']);
-    expect(await storage.read(['a'])).toEqual({});
   });
 });

@@ -3,20 +3,18 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Low } from 'lowdb';
-import { AppError } from '../errors.js';
-import type { Logger } from '../log/logger.js';
-import { readJsonFile } from '../store/read-json-file.js';
-import { compactJsonFile } from '../store/compact-json-file.js';
-import { GroupCommit } from '../store/group-commit.js';
+import { AppError } from '../../errors.js';
+import type { Logger } from '../../log/logger.js';
+import type { Account, ActivityLog, ConversationInfo, JsonActivity, NewActivity } from '../activity-log.js';
+import { GroupCommit } from '../group-commit.js';
+import { compactJsonFile } from './compact-json-file.js';
+import { FileCache } from './file-cache.js';
+import { readJsonFile } from './read-json-file.js';
 
-// Direct Line conversations and their activity logs: one lowdb file per conversation under
-// DATA_DIR/directline/, so a write rewrites one small file and a restart loses nothing. Only the
-// most recently used conversations stay in memory, and each log keeps only its newest activities.
-
-/** An activity as JSON, the way Direct Line clients receive it. */
-export type JsonActivity = Record<string, unknown> & { id: string; type: string };
-export interface Account { id: string; name?: string | undefined; role?: string | undefined }
-export interface ConversationInfo { id: string; createdAt: string; user: Account }
+// Direct Line conversations and their activity logs (activity-log.ts): one lowdb file per
+// conversation under DATA_DIR/directline/, so a write rewrites one small file and a restart
+// loses nothing. Only the most recently used conversations stay in memory, and each log keeps
+// only its newest activities.
 
 export interface ConversationLimits {
   /** Activities kept per conversation; older ones drop off (clients poll far more often). */
@@ -48,23 +46,22 @@ interface Entry {
   db: Low<ConversationFile>;
   sizes: number[];
   bytes: number;
-  /** Operations under way; a busy entry is never evicted, so one file never has two writers. */
-  busy: number;
   commits: GroupCommit;
-  /** Holds activities recorded but not yet flushed (and then counts as busy). */
+  /** Holds activities recorded but not yet flushed (and is then held open). */
   dirty: boolean;
 }
 
-export class ConversationStore {
-  private readonly cache = new Map<string, Entry>();
-  private readonly loading = new Map<string, Promise<boolean>>();
+export class FileActivityLog implements ActivityLog {
+  private readonly cache: FileCache<Entry>;
   private readonly pending = new Set<Promise<unknown>>();
 
-  private constructor(private readonly dir: string, private readonly logger: Logger, private readonly limits: ConversationLimits) {}
+  private constructor(private readonly dir: string, private readonly logger: Logger, private readonly limits: ConversationLimits) {
+    this.cache = new FileCache({ maxOpen: limits.maxInMemory, load: (id) => this.load(id) });
+  }
 
-  static async open(dir: string, logger: Logger, limits: Partial<ConversationLimits> = {}): Promise<ConversationStore> {
+  static async open(dir: string, logger: Logger, limits: Partial<ConversationLimits> = {}): Promise<FileActivityLog> {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    return new ConversationStore(dir, logger, { ...DEFAULT_LIMITS, ...limits });
+    return new FileActivityLog(dir, logger, { ...DEFAULT_LIMITS, ...limits });
   }
 
   async create(user: Account): Promise<ConversationInfo> {
@@ -72,13 +69,11 @@ export class ConversationStore {
     const db = new Low<ConversationFile>(compactJsonFile(this.file(id)), {
       version: 1, id, createdAt: new Date().toISOString(), user, nextSeq: 0, activities: [],
     });
-    const entry = this.entry(db);
-    this.cache.set(id, entry);
-    await this.use(id, () => entry.commits.commit(), () => undefined);
+    this.cache.put(id, this.entry(db));
+    await this.use(id, (entry) => entry.commits.commit(), () => undefined);
     return { id, createdAt: db.data.createdAt, user: db.data.user };
   }
 
-  /** The conversation, with its user as last seen in the log; undefined when there is none. */
   async info(id: string): Promise<ConversationInfo | undefined> {
     return this.use(id, ({ db }) => {
       const lastUser = db.data.activities.findLast((a) => (a.from as Account | undefined)?.role === 'user')?.from as Account | undefined;
@@ -86,8 +81,7 @@ export class ConversationStore {
     }, () => undefined);
   }
 
-  /** Appends an activity, giving it its Direct Line id and timestamp; answers the stored activity once it is on disk. */
-  async append(id: string, activity: Record<string, unknown> & { type: string }): Promise<JsonActivity> {
+  async append(id: string, activity: NewActivity): Promise<JsonActivity> {
     return this.use(id, async (entry) => {
       const stored = this.push(entry, id, activity);
       await entry.commits.commit();
@@ -95,10 +89,6 @@ export class ConversationStore {
     }, () => { throw new AppError('CONVERSATION_NOT_FOUND'); });
   }
 
-  /**
-   * Replaces the text of a logged activity, e.g. the last digits of a phone number once the
-   * bot has checked them, so the log keeps no more than it needs. False when it is not there.
-   */
   async redact(id: string, activityId: string, text: string): Promise<boolean> {
     return this.use(id, async (entry) => {
       const index = entry.db.data.activities.findIndex((a) => a.id === activityId);
@@ -108,30 +98,25 @@ export class ConversationStore {
       const size = Buffer.byteLength(JSON.stringify(activity));
       entry.bytes += size - (entry.sizes[index] ?? 0);
       entry.sizes[index] = size;
-      await entry.db.write();
+      await entry.commits.commit();
       return true;
     }, () => false);
   }
 
-  /**
-   * Like append, but answers at once: the activity is readable now and written by flush(),
-   * which the caller must call (a turn records the citizen's message, the typing indicator
-   * and the answer, and writes them once, before it is acknowledged).
-   */
-  async record(id: string, activity: Record<string, unknown> & { type: string }): Promise<JsonActivity> {
+  /** The conversation stays open (not let go) until it is flushed. */
+  async record(id: string, activity: NewActivity): Promise<JsonActivity> {
     return this.use(id, (entry) => {
       const stored = this.push(entry, id, activity);
       if (!entry.dirty) {
         entry.dirty = true;
-        entry.busy += 1;
+        this.cache.hold(id);
       }
       return stored;
     }, () => { throw new AppError('CONVERSATION_NOT_FOUND'); });
   }
 
-  /** Writes what was recorded in the conversation; resolves once it is on disk. */
   async flush(id: string): Promise<void> {
-    const entry = this.cache.get(id);
+    const entry = await this.cache.peek(id);
     if (!entry?.dirty) return;
     entry.dirty = false;
     const writing = entry.commits.commit();
@@ -140,12 +125,10 @@ export class ConversationStore {
       await writing;
     } finally {
       this.pending.delete(writing);
-      entry.busy -= 1;
-      this.evict();
+      this.cache.release(id);
     }
   }
 
-  /** Activities from the watermark on (all that are kept when it is older), and the next watermark. */
   async since(id: string, watermark: number): Promise<{ activities: JsonActivity[]; watermark: string }> {
     return this.use(id, ({ db }) => {
       const { activities, nextSeq } = db.data;
@@ -155,11 +138,15 @@ export class ConversationStore {
     }, () => { throw new AppError('CONVERSATION_NOT_FOUND'); });
   }
 
-  private entry(db: Low<ConversationFile>, sizes: number[] = []): Entry {
-    return { db, sizes, bytes: sizes.reduce((sum, n) => sum + n, 0), busy: 0, commits: new GroupCommit(() => db.write()), dirty: false };
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
   }
 
-  private push(entry: Entry, id: string, activity: Record<string, unknown> & { type: string }): JsonActivity {
+  private entry(db: Low<ConversationFile>, sizes: number[] = []): Entry {
+    return { db, sizes, bytes: sizes.reduce((sum, n) => sum + n, 0), commits: new GroupCommit(() => db.write()), dirty: false };
+  }
+
+  private push(entry: Entry, id: string, activity: NewActivity): JsonActivity {
     const data = entry.db.data;
     const seq = data.nextSeq;
     const stored: JsonActivity = { ...activity, id: `${id}|${String(seq).padStart(7, '0')}`, timestamp: new Date().toISOString(), conversation: { id } };
@@ -175,59 +162,23 @@ export class ConversationStore {
     return stored;
   }
 
-  /** Waits for the writes under way, for a clean shutdown. */
-  async close(): Promise<void> {
-    await Promise.allSettled([...this.pending]);
-  }
-
+  /** Runs `work` on the conversation, open until it is done (and counted for close). */
   private async use<T>(id: string, work: (entry: Entry) => T | Promise<T>, missing: () => T): Promise<T> {
-    const entry = await this.acquire(id);
-    if (!entry) return missing();
-    const running = (async () => work(entry))();
+    const running = this.cache.use(id, work, missing);
     this.pending.add(running);
     try {
       return await running;
     } finally {
       this.pending.delete(running);
-      entry.busy -= 1;
-      this.evict();
     }
   }
 
-  /** The entry, loaded if need be and marked busy in the same step, so eviction cannot slip in between. */
-  private async acquire(id: string): Promise<Entry | undefined> {
-    for (;;) {
-      const cached = this.cache.get(id);
-      if (cached) {
-        this.cache.delete(id);
-        this.cache.set(id, cached);
-        cached.busy += 1;
-        return cached;
-      }
-      if (!CONVERSATION_ID.test(id)) return undefined;
-      let loading = this.loading.get(id);
-      if (!loading) {
-        loading = this.load(id).finally(() => this.loading.delete(id));
-        this.loading.set(id, loading);
-      }
-      if (!(await loading)) return undefined;
-    }
-  }
-
-  private async load(id: string): Promise<boolean> {
+  private async load(id: string): Promise<Entry | undefined> {
+    if (!CONVERSATION_ID.test(id)) return undefined;
     const data = await readJsonFile(this.file(id), fileSchema, this.logger);
-    if (!data || data.id !== id) return false;
+    if (!data || data.id !== id) return undefined;
     const sizes = data.activities.map((a) => Buffer.byteLength(JSON.stringify(a)));
-    this.cache.set(id, this.entry(new Low(compactJsonFile<ConversationFile>(this.file(id)), data), sizes));
-    return true;
-  }
-
-  /** Drops the least recently used idle conversations beyond the limit; their files stay. */
-  private evict(): void {
-    for (const [id, entry] of this.cache) {
-      if (this.cache.size <= this.limits.maxInMemory) return;
-      if (entry.busy === 0) this.cache.delete(id);
-    }
+    return this.entry(new Low(compactJsonFile<ConversationFile>(this.file(id)), data), sizes);
   }
 
   private file(id: string): string {

@@ -1,7 +1,7 @@
 import { rename } from 'node:fs/promises';
 import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
-import type { Logger } from '../log/logger.js';
+import type { Logger } from '../../log/logger.js';
 
 /**
  * Reads a lowdb JSON file and checks it against its schema; null when there is no file.

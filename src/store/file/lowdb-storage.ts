@@ -4,16 +4,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Low } from 'lowdb';
 import { compactJsonFile } from './compact-json-file.js';
-import type { Logger } from '../log/logger.js';
-import { GroupCommit } from './group-commit.js';
+import type { Logger } from '../../log/logger.js';
+import { GroupCommit } from '../group-commit.js';
 import { readJsonFile } from './read-json-file.js';
+import { StorageConflictError, type StateStorage, type StoreItem, type StoreItems } from '../state-storage.js';
 
-// A botbuilder `Storage` (read/write/delete) kept in one lowdb JSON file. It satisfies the
-// interface structurally so that this folder does not import botbuilder (see STYLE.md).
-
-/** One stored object; `eTag` is the storage's concurrency token, as botbuilder defines it. */
-export type StoreItem = Record<string, unknown> & { eTag?: string };
-export type StoreItems = Record<string, StoreItem>;
+// Conversation state (a botbuilder `Storage`, see state-storage.ts) kept in one lowdb JSON file.
 
 const fileSchema = z.object({
   version: z.literal(1),
@@ -21,14 +17,7 @@ const fileSchema = z.object({
 });
 type StorageFile = z.infer<typeof fileSchema>;
 
-export class StorageConflictError extends Error {
-  constructor(readonly key: string) {
-    super(`Storage: error writing "${key}" due to eTag conflict.`);
-    this.name = 'StorageConflictError';
-  }
-}
-
-export class LowdbStorage {
+export class LowdbStorage implements StateStorage {
   // Changes are checked and made in memory at once, in the order they come, and then written,
   // coalesced (one write under way, one waiting) so that quick turns share a file write.
   // The server keeps one such file per conversation (per-key-storage.ts).

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import type { Logger } from '../log/logger.js';
+import { FileActivityLog } from './file/file-activity-log.js';
+import { PerKeyStorage } from './file/per-key-storage.js';
+import { KeyedQueue } from './keyed-queue.js';
+import type { Stores } from './stores.js';
+
+// The one place that chooses how records are kept. Today: files in DATA_DIR (lowdb, JSON
+// lines), one process. The composition root (src/app.ts) opens the stores here and passes
+// them on; tests may pass their own.
+
+/** Every store kept in files under `dataDir`. */
+export async function openFileStores(dataDir: string, logger: Logger): Promise<Stores> {
+  const state = await PerKeyStorage.open(path.join(dataDir, 'bot-state'), logger);
+  const activities = await FileActivityLog.open(path.join(dataDir, 'directline'), logger);
+  const turns = new KeyedQueue();
+  return {
+    state,
+    turns,
+    activities,
+    async close() {
+      await turns.idle();
+      await Promise.all([state.close(), activities.close()]);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { ActivityLog } from './activity-log.js';
+import type { ConversationTurns, StateStorage } from './state-storage.js';
+
+/**
+ * Every store of the assistant, one small interface per kind of record, chosen once
+ * (open-stores.ts) and passed to the parts that keep records. Nothing outside src/store knows
+ * how a kind is kept (files in DATA_DIR today).
+ *
+ * HOW TO ADD A KIND OF RECORD
+ * 1. `src/store/<kind>.ts`: its record types (zod schemas where records come back from
+ *    storage) and one small async interface: only what its users need, a Promise wherever a
+ *    database would have to be asked, no file paths, nothing of the implementation.
+ * 2. The file implementation under `src/store/file/` (memory for what is not kept across a
+ *    restart, `src/store/memory/`), opened in `openFileStores` and closed in its `close()`.
+ * 3. A field here, and `test/store/contract/<kind>.contract.ts` exporting
+ *    `describe<Kind>Store(name, open)`, run by `test/store/<kind>.file.test.ts`; a second
+ *    implementation runs the same suite from its own test file.
+ */
+export interface Stores {
+  /** Conversation state (botbuilder's ConversationState). */
+  state: StateStorage;
+  /** Turns of one conversation run one at a time. */
+  turns: ConversationTurns;
+  /** Direct Line conversations and their activities. */
+  activities: ActivityLog;
+  /** Waits for the writes under way and lets go of every store. */
+  close(): Promise<void>;
+}

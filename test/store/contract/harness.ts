@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** A store under test, on data of its own. */
+export interface StoreHarness<S> {
+  store: S;
+  /** Closes the store and opens it again on the same data, as a restart does. */
+  reopen(): Promise<S>;
+  /** Closes what is open and removes the data. */
+  dispose(): Promise<void>;
+}
+
+/** Opens a fresh, empty store for one test. */
+export type OpenStore<S> = () => Promise<StoreHarness<S>>;
+
+/** A harness for a file implementation: a temp dir of its own, `open(dir)` for each (re)start. */
+export function fileHarness<S extends { close(): Promise<void> }>(prefix: string, open: (dir: string) => Promise<S>): OpenStore<S> {
+  return async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), `dvc-${prefix}-`));
+    let current = await open(dir);
+    return {
+      get store() { return current; },
+      async reopen() {
+        await current.close();
+        current = await open(dir);
+        return current;
+      },
+      async dispose() {
+        await current.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  };
+}
+
+/** Runs `test` with a fresh store, disposed of afterwards whatever happens. */
+export async function withStore<S>(open: OpenStore<S>, test: (h: StoreHarness<S>) => Promise<void>): Promise<void> {
+  const h = await open();
+  try {
+    await test(h);
+  } finally {
+    await h.dispose();
+  }
+}
