@@ -54,7 +54,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
   const data = withTrainingData(knowledge, config.INTENTS_DIR);
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);
-  const staffTokens = loadStaffTokens({ admin: config.ADMIN_TOKEN, helpdesk: config.HELPDESK_TOKEN }, config.DATA_DIR, logger);
+  const staffTokens = await loadStaffTokens({ admin: config.ADMIN_TOKEN, helpdesk: config.HELPDESK_TOKEN }, stores.secrets, logger);
   // The saved model when it matches the current data, else one trained now (src/admin/startup.ts).
   const admin = await openAdmin({
     dataDir: config.DATA_DIR,
@@ -93,7 +93,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
   const onTurnError = turnErrorHandler(logger, composer, conversationState);
   const adapter = createCloudAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword });
   adapter.onTurnError = onTurnError;
-  directLine = await openDirectLine({ dataDir: config.DATA_DIR, logger, bot, activities: stores.activities, turns: stores.turns, trustProxy: config.TRUST_PROXY });
+  directLine = await openDirectLine({ logger, secrets: stores.secrets, bot, activities: stores.activities, turns: stores.turns, trustProxy: config.TRUST_PROXY });
   directLine.adapter.onTurnError = onTurnError;
   const helpdesk = helpdeskRoutes({
     logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: desk.handoff,

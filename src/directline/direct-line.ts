@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import type { Logger } from '../log/logger.js';
 import { DirectLineAdapter, type DirectLineAdapterDeps } from '../bot/directline-adapter.js';
 import type { ActivityLog } from '../store/activity-log.js';
+import type { SecretStore } from '../store/secret-store.js';
 import type { ConversationTurns } from '../store/state-storage.js';
 import { TokenService } from './token-service.js';
 import { directLineRoutes } from './routes.js';
@@ -16,18 +17,18 @@ export interface DirectLine {
   close(): Promise<void>;
 }
 
-/** Opens Direct Line on DATA_DIR: the token secret, the conversation logs, the in-process adapter. */
+/** Opens Direct Line: the token secret, the conversation logs, the in-process adapter. */
 export async function openDirectLine(options: {
-  dataDir: string;
   logger: Logger;
+  secrets: SecretStore;
   bot: DirectLineAdapterDeps['bot'];
   activities: ActivityLog;
   turns: ConversationTurns;
   /** Take the citizen's address from X-Forwarded-For (TRUST_PROXY). */
   trustProxy?: boolean;
 }): Promise<DirectLine> {
-  const { dataDir, logger, bot } = options;
-  const tokens = await TokenService.open(dataDir, logger);
+  const { logger, bot } = options;
+  const tokens = await TokenService.open(options.secrets, logger);
   const conversations = options.activities;
   const adapter = new DirectLineAdapter({ conversations, turns: options.turns, bot });
   return {

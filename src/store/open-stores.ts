@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Logger } from '../log/logger.js';
 import { FileActivityLog } from './file/file-activity-log.js';
+import { FileSecretStore } from './file/file-secret-store.js';
 import { PerKeyStorage } from './file/per-key-storage.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { Stores } from './stores.js';
@@ -13,11 +14,13 @@ import type { Stores } from './stores.js';
 export async function openFileStores(dataDir: string, logger: Logger): Promise<Stores> {
   const state = await PerKeyStorage.open(path.join(dataDir, 'bot-state'), logger);
   const activities = await FileActivityLog.open(path.join(dataDir, 'directline'), logger);
+  const secrets = await FileSecretStore.open(dataDir, logger);
   const turns = new KeyedQueue();
   return {
     state,
     turns,
     activities,
+    secrets,
     async close() {
       await turns.idle();
       await Promise.all([state.close(), activities.close()]);

@@ -1,4 +1,5 @@
 import type { ActivityLog } from './activity-log.js';
+import type { SecretStore } from './secret-store.js';
 import type { ConversationTurns, StateStorage } from './state-storage.js';
 
 /**
@@ -23,6 +24,8 @@ export interface Stores {
   turns: ConversationTurns;
   /** Direct Line conversations and their activities. */
   activities: ActivityLog;
+  /** The Direct Line signing secret and the staff tokens the server made. */
+  secrets: SecretStore;
   /** Waits for the writes under way and lets go of every store. */
   close(): Promise<void>;
 }
