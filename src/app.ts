@@ -23,8 +23,8 @@ import type { PortalClient } from './portal/portal-client.js';
 import { HttpPortalClient } from './portal/http-portal-client.js';
 import { InProcessPortalClient } from './portal/in-process-portal-client.js';
 import type { AuditLog } from './helpdesk/audit-log.js';
-import type { TicketStore } from './helpdesk/ticket-store.js';
-import { openDeskServices } from './bot/dialogs/desk-services.js';
+import type { Tickets } from './helpdesk/tickets.js';
+import { deskServices } from './bot/dialogs/desk-services.js';
 import { transcriptFromActivities } from './bot/transcript-recorder.js';
 import { helpdeskRoutes } from './helpdesk/routes.js';
 import { answerToActivity } from './bot/to-activity.js';
@@ -41,7 +41,7 @@ export interface App {
   /** The dossier portal: the embedded mock, or PORTAL_URL over HTTP. */
   portal: PortalClient;
   /** Handoff tickets and the audit log of the help desk, both in DATA_DIR. */
-  tickets: TicketStore;
+  tickets: Tickets;
   audit: AuditLog;
   close(): Promise<void>;
 }
@@ -73,8 +73,8 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
   // Conversation state is kept (DATA_DIR), so a conversation goes on after a restart.
   const conversationState = new ConversationState(stores.state);
   let directLine: DirectLine | undefined;
-  const desk = await openDeskServices({
-    dataDir: config.DATA_DIR, logger, portal, replies, knowledge: data.knowledge,
+  const desk = deskServices({
+    stores, logger, portal, replies, knowledge: data.knowledge,
     transcripts: {
       historyChannel: DIRECT_LINE_CHANNEL,
       async history(conversationId) {
@@ -122,7 +122,6 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
       await closed;
       await directLine.close();
       await admin.close();
-      await desk.close();
       await portal.close();
       await stores.close();
     },

@@ -1,7 +1,7 @@
 import type { Answer } from '../answers/compose.js';
 import type { Replies } from '../answers/replies.js';
 import { formatVietnamTime } from '../dossier/vietnam-time.js';
-import type { Ticket, TicketReply } from './ticket-store.js';
+import type { Ticket, TicketReply } from './tickets.js';
 import { TICKET_CODE_EXAMPLE } from './ticket-code.js';
 
 // What the citizen reads about a handoff ticket, from the reply templates: the new ticket,

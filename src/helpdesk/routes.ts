@@ -10,7 +10,7 @@ import { PortalError, type PortalClient } from '../portal/portal-client.js';
 import { isOverdue } from '../portal/overdue.js';
 import { wholeDaysBetween } from '../dossier/vietnam-time.js';
 import type { AuditLog } from './audit-log.js';
-import type { Ticket, TicketStore } from './ticket-store.js';
+import type { Ticket, Tickets } from './tickets.js';
 import type { HandoffMessages } from './handoff-messages.js';
 import { extractTicketCode, isTicketCode } from './ticket-code.js';
 import type { Answer } from '../answers/compose.js';
@@ -32,7 +32,7 @@ export interface HelpdeskDeps {
   token: string;
   portal: PortalClient;
   knowledge: KnowledgeBase;
-  tickets: TicketStore;
+  tickets: Tickets;
   audit: AuditLog;
   messages: HandoffMessages;
   /** Pushes a message into the ticket's chat; false when that conversation cannot be reached. */
@@ -104,19 +104,19 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
 
     server.get(`${HELPDESK_BASE}/tickets`, staff(async (req, res) => {
       const { status } = parseRequest(listQuery, req.query ?? {});
-      const list = tickets.list(status === 'all' ? undefined : status).map(summary);
+      const list = (await tickets.list(status === 'all' ? undefined : status)).map(summary);
       await audit.record({ ...who(req), action: 'ticket.list', outcome: 'ok', count: list.length });
       res.send(200, { count: list.length, tickets: list });
     }));
 
     server.get(`${HELPDESK_BASE}/tickets/:code`, staff(async (req, res) => {
-      const ticket = findTicket(String(req.params.code ?? ''));
+      const ticket = await findTicket(String(req.params.code ?? ''));
       await audit.record({ ...who(req), action: 'ticket.view', target: ticket.code, outcome: 'ok' });
       res.send(200, ticket);
     }));
 
     server.post(`${HELPDESK_BASE}/tickets/:code/replies`, staff(async (req, res) => {
-      const code = findTicket(String(req.params.code ?? '')).code;
+      const { code } = await findTicket(String(req.params.code ?? ''));
       const body = parseRequest(replySchema, jsonBody(req));
       const actor = who(req, body.officer);
       const { ticket, reply } = await tickets.addReply(code, { officer: actor.officer ?? null, text: body.text });
@@ -134,7 +134,7 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
     }));
 
     server.post(`${HELPDESK_BASE}/tickets/:code/close`, staff(async (req, res) => {
-      const code = findTicket(String(req.params.code ?? '')).code;
+      const { code } = await findTicket(String(req.params.code ?? ''));
       const body = parseRequest(closeSchema, optionalBody(req));
       const actor = who(req, body.officer);
       const ticket = await tickets.close(code, actor.officer ?? null);
@@ -143,10 +143,10 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
     }));
   };
 
-  function findTicket(typed: string): Ticket {
+  async function findTicket(typed: string): Promise<Ticket> {
     const code = isTicketCode(typed) ? typed : extractTicketCode(typed);
     if (!code || !isTicketCode(code)) throw new AppError('BAD_TICKET_CODE');
-    const ticket = tickets.get(code);
+    const ticket = await tickets.get(code);
     if (!ticket) throw new AppError('TICKET_NOT_FOUND');
     return ticket;
   }

@@ -1,6 +1,10 @@
 import type { ActivityLog } from './activity-log.js';
+import type { AuditStore } from './audit-store.js';
+import type { RateCounters } from './rate-counters.js';
 import type { SecretStore } from './secret-store.js';
 import type { ConversationTurns, StateStorage } from './state-storage.js';
+import type { TicketStore } from './ticket-store.js';
+import type { VerificationLocks } from './verification-locks.js';
 
 /**
  * Every store of the assistant, one small interface per kind of record, chosen once
@@ -24,6 +28,14 @@ export interface Stores {
   turns: ConversationTurns;
   /** Direct Line conversations and their activities. */
   activities: ActivityLog;
+  /** Handoff tickets. */
+  tickets: TicketStore;
+  /** Who looked at which dossier or ticket (append-only). */
+  audit: AuditStore;
+  /** Wrong last-4 answers per conversation and dossier. */
+  verification: VerificationLocks;
+  /** Recent lookups per conversation and client address (the lookup limits). */
+  rates: RateCounters;
   /** The Direct Line signing secret and the staff tokens the server made. */
   secrets: SecretStore;
   /** Waits for the writes under way and lets go of every store. */

@@ -13,6 +13,7 @@ import type { ParseResult } from '../../src/nlu/recognizer.js';
 import { Inbox } from '../../src/admin/inbox.js';
 import { TrainingData } from '../../src/admin/training-data.js';
 import { AuditLog } from '../../src/helpdesk/audit-log.js';
+import { FileAuditStore } from '../../src/store/file/file-audit-store.js';
 
 const [dataDir, run] = process.argv.slice(2);
 if (!dataDir || !run) throw new Error('usage: durability-writer <dataDir> <run>');
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   const nlu = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
   const inbox = await Inbox.open(dataDir!, silentLogger);
   const labels = await TrainingData.open(dataDir!, nlu.examples, nlu.knowledge, silentLogger);
-  const audit = await AuditLog.open(dataDir!, silentLogger);
+  const audit = new AuditLog(await FileAuditStore.open(dataDir!), silentLogger);
   const misunderstood = (text: string): ParseResult => ({
     text, intent: 'none', confidence: 0.1, procedure: null, entities: {}, intents: [], procedures: [], ambiguous: null, tokens: [],
   });

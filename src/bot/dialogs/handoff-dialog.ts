@@ -26,7 +26,7 @@ export class HandoffDialog extends AssistantDialog<object, never> {
     const { context } = dc;
     const { tickets, handoff, recorder, audit } = this.desk;
     const conversationId = context.activity.conversation.id;
-    const open = tickets.openFor(conversationId);
+    const open = await tickets.openFor(conversationId);
     if (open) {
       await this.send(context, handoff.alreadyOpen(open));
       return dc.endDialog(DROPPED);

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TicketStore, TICKETS_DIR, TICKET_LIMITS } from '../../src/helpdesk/ticket-store.js';
+import { Tickets, TICKET_LIMITS } from '../../src/helpdesk/tickets.js';
+import { FileTicketStore } from '../../src/store/file/file-ticket-store.js';
 import { isTicketCode, extractTicketCode, newTicketCode, mentionsTicketCode } from '../../src/helpdesk/ticket-code.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { AppError } from '../../src/errors.js';
@@ -10,11 +11,13 @@ let dir: string;
 beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'dvc-tickets-')); });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+const openTickets = async (): Promise<Tickets> => new Tickets(await FileTicketStore.open(dir, silentLogger));
+
 const at = '2026-11-22T10:00:00.000Z';
 
-describe('the ticket store', () => {
+describe('handoff tickets', () => {
   it('masks what the citizen typed, keeps dossier codes, and survives a restart', async () => {
-    const store = await TicketStore.open(dir, silentLogger);
+    const store = await openTickets();
     const ticket = await store.create({
       conversationId: 'c1',
       channelId: 'directline',
@@ -31,15 +34,14 @@ describe('the ticket store', () => {
       'Hẹn trả kết quả: 17:00 ngày 06/11/2026',
     ]);
     await store.addReply(ticket.code, { officer: 'Lan', text: 'Đã nhận' });
-    await store.idle();
 
-    const reopened = await TicketStore.open(dir, silentLogger);
-    expect(reopened.get(ticket.code)).toMatchObject({ status: 'open', replies: [{ officer: 'Lan', text: 'Đã nhận', delivered: false }] });
-    expect(reopened.openFor('c1')?.code).toBe(ticket.code);
+    const reopened = await openTickets();
+    expect(await reopened.get(ticket.code)).toMatchObject({ status: 'open', replies: [{ officer: 'Lan', text: 'Đã nhận', delivered: false }] });
+    expect((await reopened.openFor('c1'))?.code).toBe(ticket.code);
   });
 
   it('keeps only the newest lines of a long conversation', async () => {
-    const store = await TicketStore.open(dir, silentLogger);
+    const store = await openTickets();
     const ticket = await store.create({ conversationId: 'c1', channelId: 'directline', transcript: [] });
     const lines = Array.from({ length: TICKET_LIMITS.transcript + 5 }, (_, i) => ({ from: 'citizen' as const, text: `câu ${i}`, at }));
     const after = await store.appendLines(ticket.code, lines);
@@ -48,33 +50,21 @@ describe('the ticket store', () => {
   });
 
   it('refuses replies to a closed ticket and to one that does not exist', async () => {
-    const store = await TicketStore.open(dir, silentLogger);
+    const store = await openTickets();
     const ticket = await store.create({ conversationId: 'c1', channelId: 'directline', transcript: [] });
     const closed = await store.close(ticket.code, 'Lan');
     expect(closed).toMatchObject({ status: 'closed', closedBy: 'Lan' });
-    expect(store.openFor('c1')).toBeUndefined();
+    expect(await store.openFor('c1')).toBeUndefined();
     await expect(store.addReply(ticket.code, { officer: null, text: 'x' })).rejects.toMatchObject({ code: 'TICKET_CLOSED' });
     await expect(store.close('HT-ZZZZZZ', null)).rejects.toBeInstanceOf(AppError);
   });
 
-  it('keeps each ticket in its own file, and moves a corrupt one aside without losing the others', async () => {
-    const store = await TicketStore.open(dir, silentLogger);
-    const kept = await store.create({ conversationId: 'c1', channelId: 'directline', transcript: [] });
-    const ticketsDir = path.join(dir, TICKETS_DIR);
-    expect(readdirSync(ticketsDir)).toEqual([`${kept.code}.json`]);
-    mkdirSync(ticketsDir, { recursive: true });
-    writeFileSync(path.join(ticketsDir, 'HT-AAAAAA.json'), '{"version": 1, "ticket": "nope"}');
-    const reopened = await TicketStore.open(dir, silentLogger);
-    expect(reopened.list().map((t) => t.code)).toEqual([kept.code]);
-    expect(readdirSync(ticketsDir).some((f) => f.startsWith('HT-AAAAAA.json.corrupt-'))).toBe(true);
-  });
-
   it('knows the open ticket of a conversation after a restart, and none once it is closed', async () => {
-    const store = await TicketStore.open(dir, silentLogger);
+    const store = await openTickets();
     const ticket = await store.create({ conversationId: 'c1', channelId: 'directline', transcript: [] });
-    expect((await TicketStore.open(dir, silentLogger)).openFor('c1')?.code).toBe(ticket.code);
+    expect((await (await openTickets()).openFor('c1'))?.code).toBe(ticket.code);
     await store.close(ticket.code, null);
-    expect((await TicketStore.open(dir, silentLogger)).openFor('c1')).toBeUndefined();
+    expect(await (await openTickets()).openFor('c1')).toBeUndefined();
   });
 });
 
