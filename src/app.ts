@@ -55,7 +55,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);
   const staffTokens = await loadStaffTokens({ admin: config.ADMIN_TOKEN, helpdesk: config.HELPDESK_TOKEN }, stores.secrets, logger);
-  // The saved model when it matches the current data, else one trained now (src/admin/startup.ts).
+  // The saved model when it matches the current data, else one trained now (src/training/startup.ts).
   const admin = await openAdmin({
     dataDir: config.DATA_DIR,
     nlu: data,

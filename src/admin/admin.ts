@@ -3,19 +3,19 @@ import type { AnswerComposer } from '../answers/compose.js';
 import type { Logger } from '../log/logger.js';
 import type { NluData } from '../nlu/load.js';
 import type { Recognizer, RecognizerOptions } from '../nlu/recognizer.js';
-import { dataFingerprint, knowledgeFingerprint, lexiconFingerprint } from './fingerprint.js';
-import { Inbox } from './inbox.js';
-import type { TrainEnvironment, TrainingSetJson } from './model-codec.js';
-import { ModelService } from './model-service.js';
-import { ModelStore } from './model-store.js';
-import { inboxRoutes } from './routes/inbox-routes.js';
-import { modelRoutes } from './routes/model-routes.js';
-import { pageRoutes } from './routes/page-routes.js';
-import { trainingRoutes } from './routes/training-routes.js';
-import { StaffResponder } from './staff-responder.js';
-import { startModel } from './startup.js';
-import { TrainingData } from './training-data.js';
-import { TrainingWorkers } from './worker-client.js';
+import { dataFingerprint, knowledgeFingerprint, lexiconFingerprint } from '../training/fingerprint.js';
+import { Inbox } from '../inbox/inbox.js';
+import type { TrainEnvironment, TrainingSetJson } from '../training/model-codec.js';
+import { ModelService } from '../training/model-service.js';
+import { ModelStore } from '../training/model-store.js';
+import { inboxRoutes } from './inbox-routes.js';
+import { modelRoutes } from './model-routes.js';
+import { pageRoutes } from './page-routes.js';
+import { trainingRoutes } from './training-routes.js';
+import { StaffResponder } from '../training/staff-responder.js';
+import { startModel } from '../training/startup.js';
+import { TrainingData } from '../training/training-data.js';
+import { TrainingWorkers } from '../training/worker-client.js';
 
 // Staff training, put together for the composition root (src/app.ts): the serving model,
 // the inbox the bot records into, the responder that also answers staff FAQs, and the

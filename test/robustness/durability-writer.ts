@@ -10,8 +10,8 @@ import { FileActivityLog } from '../../src/store/file/file-activity-log.js';
 import { loadConfig } from '../../src/config.js';
 import { loadNluData } from '../../src/nlu/load.js';
 import type { ParseResult } from '../../src/nlu/recognizer.js';
-import { Inbox } from '../../src/admin/inbox.js';
-import { TrainingData } from '../../src/admin/training-data.js';
+import { Inbox } from '../../src/inbox/inbox.js';
+import { TrainingData } from '../../src/training/training-data.js';
 import { AuditLog } from '../../src/helpdesk/audit-log.js';
 import { FileAuditStore } from '../../src/store/file/file-audit-store.js';
 

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { Logger } from '../log/logger.js';
 import { maskPersonalData } from '../log/mask.js';
 import type { ParseResult } from '../nlu/recognizer.js';
-import { JsonStore } from './json-store.js';
+import { JsonStore } from '../store/file/json-document.js';
 import { groupNearIdentical } from './near-identical.js';
-import { isStaffParse } from './staff-recognizer.js';
+import { isStaffParse } from '../training/staff-recognizer.js';
 
 // The inbox of misunderstood questions: every chat message the assistant answered with
 // `none`, or with a confidence under REVIEW_THRESHOLD, kept in DATA_DIR with its time,

@@ -1,7 +1,7 @@
 import restify, { type Server } from 'restify';
-import { AppError } from '../../errors.js';
-import { INTENTS, isIntent } from '../../nlu/intents.js';
-import { jsonBody } from '../../web/respond-error.js';
+import { AppError } from '../errors.js';
+import { INTENTS, isIntent } from '../nlu/intents.js';
+import { jsonBody } from '../web/respond-error.js';
 import { adminRoute, param, type AdminContext } from './context.js';
 
 // Browsing and editing the training data: intents (the contract's, and staff FAQs with

@@ -1,9 +1,9 @@
 import type { Server } from 'restify';
-import { AppError } from '../../errors.js';
-import { jsonBody } from '../../web/respond-error.js';
-import type { InboxItem, InboxStatus } from '../inbox.js';
+import { AppError } from '../errors.js';
+import { jsonBody } from '../web/respond-error.js';
+import type { InboxItem, InboxStatus } from '../inbox/inbox.js';
 import { adminRoute, param, type AdminContext } from './context.js';
-import { optionalBody } from '../../web/respond-error.js';
+import { optionalBody } from '../web/respond-error.js';
 
 // The inbox of misunderstood questions: list, label (→ training utterance), alias (→ a
 // name of a procedure), dismiss. One action applies to a question and its near-identical twins.

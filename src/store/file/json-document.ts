@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { Logger } from '../log/logger.js';
-import { readJsonFile } from '../store/file/read-json-file.js';
+import type { Logger } from '../../log/logger.js';
+import { readJsonFile } from './read-json-file.js';
 
 /**
  * One lowdb JSON document with serialised, all-or-nothing updates: a change is applied to a

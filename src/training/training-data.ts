@@ -5,7 +5,7 @@ import type { Logger } from '../log/logger.js';
 import { isIntent } from '../nlu/intents.js';
 import type { TrainingExample } from '../nlu/training-data.js';
 import { foldText } from '../nlu/vi/fold.js';
-import { JsonStore } from './json-store.js';
+import { JsonStore } from '../store/file/json-document.js';
 import type { TrainingSetJson } from './model-codec.js';
 import {
   FAQ_INTENT, emptyTrainingStore, trainingStoreFile, trainingStoreSchema,

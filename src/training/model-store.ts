@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log/logger.js';
 import type { EvaluationReport } from './evaluate.js';
-import { JsonStore } from './json-store.js';
+import { JsonStore } from '../store/file/json-document.js';
 import type { ModelSnapshot, TrainingSetJson } from './model-codec.js';
 
 // Every trained model is kept in DATA_DIR/models: `<id>.model.json` (the snapshot and the

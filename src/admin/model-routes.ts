@@ -1,8 +1,8 @@
 import type { Server } from 'restify';
-import { AppError } from '../../errors.js';
-import { WORSE_BY } from '../compare.js';
+import { AppError } from '../errors.js';
+import { WORSE_BY } from '../training/compare.js';
 import { adminRoute, param, type AdminContext } from './context.js';
-import { optionalBody } from '../../web/respond-error.js';
+import { optionalBody } from '../web/respond-error.js';
 
 // Training and the models: retrain (answers once the new model serves), progress, the
 // list of saved models, the evaluation report, promotion and rollback.

@@ -1,11 +1,11 @@
 import type { Request, Response } from 'restify';
-import { AppError } from '../../errors.js';
-import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
-import type { Logger } from '../../log/logger.js';
-import { staffRoute } from '../../web/staff-auth.js';
-import type { Inbox } from '../inbox.js';
-import type { ModelService } from '../model-service.js';
-import type { TrainingData } from '../training-data.js';
+import { AppError } from '../errors.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Logger } from '../log/logger.js';
+import { staffRoute } from '../web/staff-auth.js';
+import type { Inbox } from '../inbox/inbox.js';
+import type { ModelService } from '../training/model-service.js';
+import type { TrainingData } from '../training/training-data.js';
 
 /** What the admin route groups share. */
 export interface AdminContext {

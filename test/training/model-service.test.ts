@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../../src/log/logger.js';
 import { AppError } from '../../src/errors.js';
-import { dataFingerprint, knowledgeFingerprint, lexiconFingerprint } from '../../src/admin/fingerprint.js';
-import type { EvaluationReport } from '../../src/admin/evaluate.js';
-import { ModelService, type Workers } from '../../src/admin/model-service.js';
-import { ModelStore } from '../../src/admin/model-store.js';
-import { startModel } from '../../src/admin/startup.js';
-import { TrainingData } from '../../src/admin/training-data.js';
-import { TrainingWorkers } from '../../src/admin/worker-client.js';
-import type { WorkerMessage, WorkerTask } from '../../src/admin/worker-protocol.js';
+import { dataFingerprint, knowledgeFingerprint, lexiconFingerprint } from '../../src/training/fingerprint.js';
+import type { EvaluationReport } from '../../src/training/evaluate.js';
+import { ModelService, type Workers } from '../../src/training/model-service.js';
+import { ModelStore } from '../../src/training/model-store.js';
+import { startModel } from '../../src/training/startup.js';
+import { TrainingData } from '../../src/training/training-data.js';
+import { TrainingWorkers } from '../../src/training/worker-client.js';
+import type { WorkerMessage, WorkerTask } from '../../src/training/worker-protocol.js';
 import { projectRecognizer } from '../helpers/recognizer.js';
 
 // A training that fails, crashes or yields an unusable model leaves the serving model in

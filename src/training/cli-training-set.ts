@@ -1,5 +1,5 @@
 import type { NluData } from '../nlu/load.js';
-import { readJsonStoreSync } from './json-store.js';
+import { readJsonStoreSync } from '../store/file/json-document.js';
 import type { TrainingSetJson } from './model-codec.js';
 import { emptyTrainingStore, trainingStoreFile, trainingStoreSchema } from './training-store.js';
 import { TrainingSet } from './training-set.js';

@@ -25,7 +25,7 @@ export function codeVersion(): string {
   const nluDir = path.join(SOURCES, 'nlu');
   const nluFiles = (readdirSync(nluDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort()
     .map((f) => path.join(nluDir, f));
-  for (const file of [...nluFiles, ...MODEL_SOURCES.map((f) => path.join(SOURCES, 'admin', f))]) {
+  for (const file of [...nluFiles, ...MODEL_SOURCES.map((f) => path.join(SOURCES, 'training', f))]) {
     hash.update(path.basename(file)).update('\0').update(readFileSync(file)).update('\0');
   }
   cachedCodeVersion = hash.digest('hex').slice(0, 16);

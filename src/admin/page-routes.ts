@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
-import { PROJECT_ROOT } from '../../config.js';
-import { AppError } from '../../errors.js';
-import type { Logger } from '../../log/logger.js';
-import { route } from '../../web/respond-error.js';
+import { PROJECT_ROOT } from '../config.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+import { route } from '../web/respond-error.js';
 
 // The staff page: static files from public/admin/, no build step. The page holds no data;
 // everything it shows comes from the admin API with the token staff type in.

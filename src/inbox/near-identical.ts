@@ -1,4 +1,4 @@
-import { utteranceKey } from './training-set.js';
+import { utteranceKey } from '../training/training-set.js';
 
 // Groups questions that are the same question typed differently ("lam cccd o dau",
 // "Làm CCCD ở đâu??", "làm cccd ở đâu vậy"): diacritics, case and punctuation do not
