@@ -44,17 +44,3 @@ export interface InboxStore {
   /** Waits for the writes under way. */
   close(): Promise<void>;
 }
-
-/** The questions to keep of `items` (oldest first): beyond `capacity` the oldest handled go first, then the oldest open. */
-export function keepWithin<T extends { status: string }>(items: T[], capacity: number = INBOX_CAPACITY): T[] {
-  if (items.length <= capacity) return items;
-  let excess = items.length - capacity;
-  const kept = items.filter((i) => {
-    if (excess > 0 && i.status !== 'open') {
-      excess--;
-      return false;
-    }
-    return true;
-  });
-  return kept.slice(kept.length - capacity);
-}

@@ -2,7 +2,7 @@ import { copyFile, mkdir, open, readFile, rename, truncate, type FileHandle } fr
 import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../../log/logger.js';
-import { INBOX_CAPACITY, inboxItemSchema, keepWithin, type InboxItem, type InboxResolution, type InboxStatus, type InboxStore } from '../inbox-store.js';
+import { INBOX_CAPACITY, inboxItemSchema, type InboxItem, type InboxResolution, type InboxStatus, type InboxStore } from '../inbox-store.js';
 import { readJsonFile } from './read-json-file.js';
 
 // The inbox as an append-only log, DATA_DIR/misunderstood.jsonl: a header line, then one
@@ -123,12 +123,7 @@ export class FileInboxStore implements InboxStore {
         this.byId.set(item.id, item);
       }
       this.records += event.items.length;
-      const kept = keepWithin(this.items, this.capacity);
-      if (kept !== this.items) {
-        const keptIds = new Set(kept.map((i) => i.id));
-        for (const item of this.items) if (!keptIds.has(item.id)) this.byId.delete(item.id);
-        this.items = kept;
-      }
+      this.dropBeyondCapacity();
       return;
     }
     const { ids, e: _e, ...resolution } = event;
@@ -140,6 +135,18 @@ export class FileInboxStore implements InboxStore {
       this.byId.set(id, resolved);
     }
     this.records += ids.length;
+  }
+
+  /**
+   * Beyond the capacity the oldest handled question goes, else the oldest open one, one at a
+   * time and in place: a full inbox makes no copy of itself per question recorded.
+   */
+  private dropBeyondCapacity(): void {
+    while (this.items.length > this.capacity) {
+      const handled = this.items.findIndex((i) => i.status !== 'open');
+      const [dropped] = this.items.splice(handled < 0 ? 0 : handled, 1);
+      if (dropped) this.byId.delete(dropped.id);
+    }
   }
 
   private needsCompaction(): boolean {
