@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { parseGold, type EvalCase } from '../../src/training/evaluation.js';
-import { seededRandom } from '../../src/knowledge/synthetic/generate.js';
+import { seededRandom } from '../../src/synthetic/generate.js';
 import type { TrainingExample } from '../../src/nlu/training-data.js';
 
 export const DEV_SAMPLE = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'dev-sample.jsonl');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.js';
-import { maskPersonalData } from '../log/mask.js';
+import { maskPersonalData } from '../privacy/mask.js';
 import type { Ticket, TicketReply, TicketStatus, TicketStore, TranscriptLine } from '../store/ticket-store.js';
 import { newTicketCode } from './ticket-code.js';
 
