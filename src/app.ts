@@ -89,7 +89,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     composer, replies, knowledge: data.knowledge, commands, inbox, desk,
   });
   const directLine = await openDirectLineChannel({
-    logger, secrets: stores.secrets, activities: stores.activities, turns: stores.turns, bot, onTurnError, trustProxy: config.TRUST_PROXY,
+    logger, secrets: stores.secrets, activities: stores.activities, turns: stores.turns, bot, botName: replies.say('botName'), onTurnError, trustProxy: config.TRUST_PROXY,
   });
   const channels: Channel[] = [
     directLine,

@@ -26,13 +26,15 @@ export async function openDirectLineChannel(options: {
   activities: ActivityLog;
   turns: ConversationTurns;
   bot: { run(context: TurnContext): Promise<void> };
+  /** The bot's name as citizens see it. */
+  botName: string;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   /** Take the citizen's address from X-Forwarded-For (TRUST_PROXY). */
   trustProxy?: boolean;
 }): Promise<DirectLineChannel> {
   const { logger, activities } = options;
   const tokens = await TokenService.open(options.secrets, logger);
-  const adapter = new DirectLineAdapter({ conversations: activities, turns: options.turns, bot: options.bot });
+  const adapter = new DirectLineAdapter({ conversations: activities, turns: options.turns, bot: options.bot, botName: options.botName });
   adapter.onTurnError = options.onTurnError;
   return {
     name: 'directline',
