@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     const { source, cases } = benchQuestions(loadTrainingFiles(config.INTENTS_DIR).examples);
     const texts = cases.map((c) => c.text);
 
-    let started = performance.now();
+    const started = performance.now();
     const catalogueDir = path.join(work, 'catalogue');
     writeCatalogue(catalogueDir, config.KNOWLEDGE_DIR, { size: LARGE });
     emit({ metric: 'gen-catalogue', procedures: LARGE, ms: ms(performance.now() - started) });

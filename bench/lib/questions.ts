@@ -34,7 +34,7 @@ export function misspelt(texts: readonly string[], rounds: number, seed = 7): st
         const kind = Math.floor(random() * 3);
         words[at] = kind === 0 ? word.slice(0, i) + word[i] + word.slice(i)
           : kind === 1 ? word.slice(0, i) + word.slice(i + 1)
-            : word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
+          : word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
       }
       out.push(words.join(' '));
     }

@@ -180,4 +180,3 @@ function summary(ticket: Ticket) {
     awaitingReply: ticket.status === 'open' && (ticket.replies.at(-1)?.at ?? '') < (lastCitizen?.at ?? ticket.createdAt),
   };
 }
-
