@@ -7,6 +7,7 @@ import { trainModel } from '../admin/model-codec.js';
 import { runEval } from './eval.js';
 import { isIntent } from '../nlu/intents.js';
 import { runGenCatalogue } from './gen-catalogue.js';
+import { runImportCatalogue } from './import-catalogue.js';
 
 const USAGE = `usage: npm run -s dvc -- <command>
   validate              check knowledge/ and intents/ (schema and cross-references)
@@ -17,6 +18,9 @@ const USAGE = `usage: npm run -s dvc -- <command>
   gen-catalogue DIR [--size 6842] [--seed 1]
                         write the bundled procedures plus synthetic ones up to the national
                         catalogue's size into DIR (for benchmarks: KNOWLEDGE_DIR=DIR)
+  import-catalogue FILE [--out DIR]
+                        check a province's catalogue (CSV or XLSX) and write one knowledge entry
+                        per row into DIR; prints what was read, imported and skipped
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -61,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       return runEval(config, args[0]);
     case 'gen-catalogue':
       return runGenCatalogue(config.KNOWLEDGE_DIR, args);
+    case 'import-catalogue':
+      return runImportCatalogue(args);
     default:
       process.stderr.write(USAGE);
       return command ? 2 : 0;
