@@ -5,7 +5,7 @@ import type { Server } from 'restify';
 import type { Config } from './config.js';
 import type { Logger } from './log/logger.js';
 import { withTrainingData } from './nlu/load.js';
-import { loadKnowledgeBaseCached } from './knowledge/knowledge-cache.js';
+import { loadKnowledge } from './catalogue/load-knowledge.js';
 import type { Recognizer } from './nlu/recognizer.js';
 import { loadReplies } from './answers/replies.js';
 import { AnswerComposer } from './answers/compose.js';
@@ -48,7 +48,7 @@ export interface App {
 /** The composition root: builds every part from configuration. Nothing listens yet. */
 export async function buildApp(config: Config, logger: Logger, options: { storage?: Storage } = {}): Promise<App> {
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const knowledge = await loadKnowledgeBaseCached(config.KNOWLEDGE_DIR, path.join(config.DATA_DIR, 'cache'), logger);
+  const knowledge = await loadKnowledge(config, logger);
   const data = withTrainingData(knowledge, config.INTENTS_DIR);
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);

@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../config.js';
 import { validateData } from './validate.js';
-import { loadNluData } from '../nlu/load.js';
+import { withTrainingData } from '../nlu/load.js';
+import { loadKnowledge } from '../catalogue/load-knowledge.js';
 import { loadStaffTrainingSet } from '../admin/cli-training-set.js';
 import { trainModel } from '../admin/model-codec.js';
 import { runEval } from './eval.js';
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'parse': {
       // The same model the server trains: intents/ merged with the staff data in DATA_DIR.
-      const data = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
+      const data = withTrainingData(await loadKnowledge(config), config.INTENTS_DIR);
       const options = config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD };
       const set = loadStaffTrainingSet(config.DATA_DIR, data).json;
       const { recognizer } = trainModel({ procedures: data.knowledge.procedures, lexicon: data.lexicon, options }, set);
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'export-training': {
-      const { set } = loadStaffTrainingSet(config.DATA_DIR, loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR));
+      const { set } = loadStaffTrainingSet(config.DATA_DIR, withTrainingData(await loadKnowledge(config), config.INTENTS_DIR));
       const all = args.includes('--all');
       for (const { text, intent, procedure } of set.utterances) {
         if (all || isIntent(intent)) process.stdout.write(`${JSON.stringify({ text, intent, procedure })}\n`);
