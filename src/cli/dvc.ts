@@ -6,6 +6,7 @@ import { loadKnowledge } from '../catalogue/load-knowledge.js';
 import { loadStaffTrainingSet } from '../admin/cli-training-set.js';
 import { trainModel } from '../admin/model-codec.js';
 import { runEval } from './eval.js';
+import { runCatalogueEval } from './eval-catalogue.js';
 import { isIntent } from '../nlu/intents.js';
 import { runGenCatalogue } from './gen-catalogue.js';
 import { runImportCatalogue } from './import-catalogue.js';
@@ -16,6 +17,9 @@ const USAGE = `usage: npm run -s dvc -- <command>
   export-training       every training utterance (intents/ merged with staff labels in DATA_DIR) as JSON lines;
                         --all adds the utterances of staff FAQ intents (faq.<slug>)
   eval [GOLD.jsonl]     k-fold cross-validation, and the score on the dev sample
+  eval --catalogue FILE GOLD.jsonl…
+                        scores on each gold file with knowledge/ alone and with the catalogue,
+                        beside a fuse.js name search over the official names
   gen-catalogue DIR [--size 6842] [--seed 1]
                         write the bundled procedures plus synthetic ones up to the national
                         catalogue's size into DIR (for benchmarks: KNOWLEDGE_DIR=DIR)
@@ -62,8 +66,17 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
-    case 'eval':
-      return runEval(config, args[0]);
+    case 'eval': {
+      const at = args.indexOf('--catalogue');
+      if (at < 0) return runEval(config, args[0]);
+      const catalogue = args[at + 1];
+      const golds = args.filter((_, i) => i !== at && i !== at + 1);
+      if (!catalogue || !golds.length) {
+        process.stderr.write('usage: npm run -s dvc -- eval --catalogue FILE GOLD.jsonl [GOLD.jsonl…]\n');
+        return 2;
+      }
+      return runCatalogueEval(config, catalogue, golds);
+    }
     case 'gen-catalogue':
       return runGenCatalogue(config.KNOWLEDGE_DIR, args);
     case 'import-catalogue':
