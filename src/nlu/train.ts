@@ -8,6 +8,7 @@ import { normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { Vocabulary } from './vocabulary.js';
 import { AliasVocabulary } from './alias-vocabulary.js';
+import { catalogueAliases } from './catalogue/name-aliases.js';
 
 export interface TrainingInput {
   knowledge: KnowledgeBase;
@@ -42,7 +43,7 @@ export function matcherPhrases(
   }
   return knowledge.procedures.map((p) => ({
     id: p.id,
-    phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases].map(normalize),
+    phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases, ...catalogueAliases(p, lexicon)].map(normalize),
     questions: questions.get(p.id) ?? [],
   }));
 }
