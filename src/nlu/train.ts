@@ -9,6 +9,7 @@ import type { Lexicon } from './vi/lexicon.js';
 import { Vocabulary } from './vocabulary.js';
 import { AliasVocabulary } from './alias-vocabulary.js';
 import { catalogueAliases } from './catalogue/name-aliases.js';
+import { catalogueEvidence } from './catalogue/catalogue-evidence.js';
 
 export interface TrainingInput {
   knowledge: KnowledgeBase;
@@ -127,7 +128,8 @@ export function trainRecognizerParts(input: TrainingInput): { parts: RecognizerP
   const { data, vocabulary } = featurize(matcher, aliases, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon, normalize));
   const { temperature, exponent } = fitTemperature(data);
   const classifier = IntentClassifier.train(data, temperature, exponent);
-  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, vocabulary, fields: fieldsOf(input.knowledge), options }, phrases };
+  const catalogue = catalogueEvidence(input.knowledge.procedures, phrases, input.lexicon);
+  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, vocabulary, fields: fieldsOf(input.knowledge), options, ...catalogue }, phrases };
 }
 
 export function trainRecognizer(input: TrainingInput): Recognizer {

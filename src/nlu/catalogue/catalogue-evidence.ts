@@ -1,0 +1,194 @@
+import type { Procedure } from '../../knowledge/schema.js';
+import type { ProcedurePhrases, ProcedureMatch } from '../procedure-matcher.js';
+import { normalizeText, type NormalizedText } from '../vi/normalize.js';
+import type { Lexicon } from '../vi/lexicon.js';
+import { weighWords } from '../word-weights.js';
+
+// What an imported catalogue adds to naming a procedure, in one place with one hook in the
+// recognizer (Recognizer.parse → review), so that it cannot take questions from the curated
+// procedures of knowledge/:
+//
+// 1. Near-twins. An imported procedure whose name starts with an action other than the plain
+//    one ("cấp lại", "cấp đổi", "gia hạn", "điều chỉnh", "sửa đổi", "thu hồi") is not named by
+//    a question that says no such action, in the catalogue's words or a citizen's ("làm lại").
+// 2. The question explained. A curated procedure matched by a few common words ("mở quán")
+//    gives way to an imported one that explains clearly more of the question ("mở quán
+//    karaoke": "karaoke"), weighing each word by how few procedures' names use it.
+// 3. Weaker evidence. When no name is matched at all, the other cells of the imported
+//    procedures (đối tượng, điều kiện, thành phần hồ sơ, kết quả) and their names are read
+//    as a bag of words (BM25): citizens describe their situation rather than name the
+//    procedure. A proposal needs a clear lead over the next procedure, and a question that
+//    the intent classifier already takes for a procedure question.
+// Only imported procedures are ever proposed; a question is never moved to a curated one.
+
+export interface CatalogueEvidenceOptions {
+  /** The lead, in matched question weight, an imported procedure needs over the accepted one. */
+  explainMargin: number;
+  /** The least BM25 score a cell-evidence proposal needs... */
+  minEvidence: number;
+  /** ...and its lead over the next procedure's score. */
+  evidenceLead: number;
+}
+
+const DEFAULTS: CatalogueEvidenceOptions = { explainMargin: 1.5, minEvidence: 6, evidenceLead: 1.25 };
+
+/** Actions that make a near-twin: folded word sequences at the start of a name, and the citizen words that say them. */
+const TWIN_ACTIONS: Array<{ action: string[]; said: string[][] }> = [
+  { action: ['cap', 'lai'], said: [['lai'], ['mat'], ['hong'], ['rach'], ['chay']] },
+  { action: ['cap', 'doi'], said: [['doi']] },
+  { action: ['gia', 'han'], said: [['gia', 'han'], ['het', 'han'], ['keo', 'dai']] },
+  { action: ['dieu', 'chinh'], said: [['dieu', 'chinh'], ['thay', 'doi'], ['them'], ['sua'], ['tang'], ['doi']] },
+  { action: ['cap', 'sua', 'doi'], said: [['sua'], ['bo', 'sung'], ['thay', 'doi'], ['doi']] },
+  { action: ['sua', 'doi'], said: [['sua'], ['bo', 'sung'], ['thay', 'doi'], ['doi']] },
+  { action: ['thu', 'hoi'], said: [['thu', 'hoi']] },
+  { action: ['dinh', 'chinh'], said: [['dinh', 'chinh'], ['sai'], ['sua']] },
+  { action: ['dang', 'ky', 'lai'], said: [['lai'], ['mat']] },
+];
+
+const BM25_K1 = 1.2;
+const BM25_B = 0.5;
+/** A word in the questions of this many curated procedures says how one asks, not what about. */
+const GENERIC_PROCEDURES = 6;
+/** The name's words count this many times the cells' words. */
+const NAME_BOOST = 3;
+
+interface Document {
+  id: string;
+  terms: Map<string, number>;
+  length: number;
+}
+
+function contains(folded: readonly string[], seq: readonly string[]): boolean {
+  outer: for (let i = 0; i + seq.length <= folded.length; i++) {
+    for (let k = 0; k < seq.length; k++) if (folded[i + k] !== seq[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export class CatalogueEvidence {
+  private readonly imported: Set<string>;
+  private readonly twinOf = new Map<string, string[][]>();
+  private readonly weights: Map<string, number>;
+  private readonly generic = new Set<string>();
+  private readonly documents: Document[] = [];
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly averageLength: number;
+  /** Official words a citizen's word stands for, by the citizen's folded words. */
+  private readonly expansions: Array<{ citizen: string[]; official: string[] }>;
+
+  constructor(
+    procedures: ReadonlyArray<Pick<Procedure, 'id' | 'name' | 'field' | 'origin' | 'applicants' | 'conditions' | 'results' | 'cases'>>,
+    phrases: ReadonlyArray<ProcedurePhrases>,
+    lexicon: Lexicon,
+    private readonly options: CatalogueEvidenceOptions = DEFAULTS,
+  ) {
+    const imported = procedures.filter((p) => p.origin);
+    this.imported = new Set(imported.map((p) => p.id));
+    this.weights = weighWords(phrases);
+    const askedBy = new Map<string, Set<string>>();
+    for (const p of phrases) for (const q of p.questions ?? []) for (const t of q.folded) askedBy.set(t, (askedBy.get(t) ?? new Set()).add(p.id));
+    for (const [t, ids] of askedBy) if (ids.size >= GENERIC_PROCEDURES) this.generic.add(t);
+    const norm = (text: string): NormalizedText => normalizeText(text, lexicon);
+    for (const p of imported) {
+      const name = norm(p.name).folded;
+      const twin = TWIN_ACTIONS.find((t) => t.action.every((w, i) => name[i] === w));
+      if (twin) this.twinOf.set(p.id, twin.said.concat([twin.action.slice(twin.action[0] === 'cap' ? 1 : 0)]));
+      const terms = new Map<string, number>();
+      const add = (folded: readonly string[], times: number): void => {
+        for (const t of folded) if (!this.generic.has(t)) terms.set(t, (terms.get(t) ?? 0) + times);
+      };
+      add(name, NAME_BOOST);
+      add(norm(p.field).folded, 1);
+      const cells = [...(p.applicants ?? []), ...(p.conditions ?? []), ...(p.results ?? []), ...p.cases.flatMap((c) => c.documents.map((d) => d.name))];
+      add(norm(cells.join(' . ')).folded, 1);
+      let length = 0;
+      for (const n of terms.values()) length += n;
+      this.documents.push({ id: p.id, terms, length });
+      for (const t of terms.keys()) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
+    }
+    this.averageLength = this.documents.reduce((a, d) => a + d.length, 0) / Math.max(1, this.documents.length);
+    this.expansions = (lexicon.synonyms ?? []).flatMap((s) => {
+      const official = norm(s.official).folded;
+      return s.citizen.map((c) => ({ citizen: norm(c).folded, official }));
+    });
+  }
+
+  get size(): number {
+    return this.imported.size;
+  }
+
+  /** True when a near-twin's action is said in the question (always true for other procedures). */
+  private actionSaid(id: string, folded: readonly string[]): boolean {
+    const said = this.twinOf.get(id);
+    return !said || said.some((seq) => contains(folded, seq));
+  }
+
+  private explained(match: ProcedureMatch, folded: readonly string[]): number {
+    let sum = 0;
+    for (const t of new Set(match.matched.map((i) => folded[i] ?? ''))) sum += this.weights.get(t) ?? 0;
+    return sum;
+  }
+
+  /**
+   * The accepted match and the ranked matches after the catalogue's say (see the top of the
+   * file); `candidates` are every match the matcher found, `accepted` the one it took.
+   */
+  review(norm: NormalizedText, accepted: ProcedureMatch | null, matches: ProcedureMatch[], candidates: ProcedureMatch[]): { accepted: ProcedureMatch | null; matches: ProcedureMatch[] } {
+    if (!this.imported.size) return { accepted, matches };
+    const folded = norm.folded;
+    const kept = matches.filter((m) => this.actionSaid(m.id, folded));
+    let best = kept[0] ?? null;
+    if (best) {
+      const own = this.explained(best, folded);
+      const rival = kept.filter((m) => this.imported.has(m.id) && m !== best)
+        .map((m) => ({ m, explained: this.explained(m, folded) }))
+        .sort((a, b) => b.explained - a.explained)[0];
+      if (!this.imported.has(best.id) && rival && rival.explained >= own + this.options.explainMargin) best = rival.m;
+      return { accepted: best, matches: [best, ...kept.filter((m) => m !== best)] };
+    }
+    void candidates;
+    return { accepted: null, matches: kept };
+  }
+
+  /** The cell-evidence proposal for a question that names no procedure, or null. */
+  propose(norm: NormalizedText): ProcedureMatch | null {
+    if (!this.documents.length) return null;
+    const folded = norm.folded;
+    const query = new Map<string, number>();
+    folded.forEach((t, i) => {
+      if (t && !this.generic.has(t)) query.set(t, i);
+    });
+    for (const e of this.expansions) {
+      if (!contains(folded, e.citizen)) continue;
+      const at = folded.indexOf(e.citizen[0] ?? '');
+      for (const t of e.official) if (!this.generic.has(t) && !query.has(t)) query.set(t, at);
+    }
+    const n = this.documents.length;
+    const scored = this.documents.map((d) => {
+      let score = 0;
+      const matched = new Set<number>();
+      for (const [t, at] of query) {
+        const tf = d.terms.get(t);
+        if (!tf) continue;
+        const df = this.documentFrequency.get(t) ?? 0;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        score += idf * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * d.length) / this.averageLength)));
+        if (at >= 0 && folded[at] === t) matched.add(at);
+      }
+      return { d, score, matched };
+    }).filter((s) => s.score > 0 && this.actionSaid(s.d.id, folded)).sort((a, b) => b.score - a.score);
+    const [first, second] = scored;
+    if (!first || first.score < this.options.minEvidence || (second && first.score < this.options.evidenceLead * second.score)) return null;
+    return { id: first.d.id, score: first.score, coverage: 0, phrase: '', matched: [...first.matched].sort((a, b) => a - b) };
+  }
+}
+
+/** The recognizer's `catalogue` part: present only when the knowledge holds imported procedures. */
+export function catalogueEvidence(
+  procedures: ConstructorParameters<typeof CatalogueEvidence>[0],
+  phrases: ReadonlyArray<ProcedurePhrases>,
+  lexicon: Lexicon,
+): { catalogue?: CatalogueEvidence } {
+  return procedures.some((p) => p.origin) ? { catalogue: new CatalogueEvidence(procedures, phrases, lexicon) } : {};
+}
