@@ -9,7 +9,7 @@ import type { Lexicon } from './vi/lexicon.js';
 import { Vocabulary } from './vocabulary.js';
 import { AliasVocabulary } from './alias-vocabulary.js';
 import { catalogueAliases } from './catalogue/name-aliases.js';
-import { catalogueEvidence } from './catalogue/catalogue-evidence.js';
+import { catalogueEvidence, catalogueWords } from './catalogue/catalogue-evidence.js';
 
 export interface TrainingInput {
   knowledge: KnowledgeBase;
@@ -77,7 +77,7 @@ export function featurize(
 
 /** The procedures' names, fields and aliases: their words are never unknown. */
 export function knowledgeWords(knowledge: KnowledgeBase, lexicon: Lexicon, normalize = phraseNormalizer(lexicon)): NormalizedText[] {
-  return knowledge.procedures.flatMap((p) => [p.name, p.field, ...p.aliases].map(normalize));
+  return knowledge.procedures.flatMap((p) => [p.name, p.field, ...p.aliases, ...catalogueWords(p, lexicon)].map(normalize));
 }
 
 /**

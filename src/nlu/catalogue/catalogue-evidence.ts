@@ -3,6 +3,7 @@ import type { ProcedurePhrases, ProcedureMatch } from '../procedure-matcher.js';
 import { normalizeText, type NormalizedText } from '../vi/normalize.js';
 import type { Lexicon } from '../vi/lexicon.js';
 import { weighWords } from '../word-weights.js';
+import { catalogueAliases } from './name-aliases.js';
 
 // What an imported catalogue adds to naming a procedure, in one place with one hook in the
 // recognizer (Recognizer.parse → review), so that it cannot take questions from the curated
@@ -22,15 +23,17 @@ import { weighWords } from '../word-weights.js';
 // Only imported procedures are ever proposed; a question is never moved to a curated one.
 
 export interface CatalogueEvidenceOptions {
-  /** The lead, in matched question weight, an imported procedure needs over the accepted one. */
-  explainMargin: number;
+  /** A word this heavy (rare in the procedures' names) is a topic: "karaoke", "rượu", "taxi". */
+  topicWeight: number;
+  /** The least coverage of an imported procedure's name that may take a question from a curated one. */
+  rivalCoverage: number;
   /** The least BM25 score a cell-evidence proposal needs... */
   minEvidence: number;
   /** ...and its lead over the next procedure's score. */
   evidenceLead: number;
 }
 
-const DEFAULTS: CatalogueEvidenceOptions = { explainMargin: 1.5, minEvidence: 6, evidenceLead: 1.25 };
+const DEFAULTS: CatalogueEvidenceOptions = { topicWeight: 2.5, rivalCoverage: 0.3, minEvidence: 6, evidenceLead: 1.25 };
 
 /** Actions that make a near-twin: folded word sequences at the start of a name, and the citizen words that say them. */
 const TWIN_ACTIONS: Array<{ action: string[]; said: string[][] }> = [
@@ -70,6 +73,8 @@ export class CatalogueEvidence {
   private readonly imported: Set<string>;
   private readonly twinOf = new Map<string, string[][]>();
   private readonly weights: Map<string, number>;
+  /** The words of each curated procedure's names and training questions. */
+  private readonly ownWords = new Map<string, Set<string>>();
   private readonly generic = new Set<string>();
   private readonly documents: Document[] = [];
   private readonly documentFrequency = new Map<string, number>();
@@ -86,9 +91,14 @@ export class CatalogueEvidence {
     const imported = procedures.filter((p) => p.origin);
     this.imported = new Set(imported.map((p) => p.id));
     this.weights = weighWords(phrases);
+    for (const p of phrases) {
+      if (this.imported.has(p.id)) continue;
+      this.ownWords.set(p.id, new Set([...p.phrases, ...(p.questions ?? [])].flatMap((x) => x.folded)));
+    }
+    // Judged on the words as written: "vụ" of "dịch vụ" is generic, "vũ" of "vũ trường" is not.
     const askedBy = new Map<string, Set<string>>();
-    for (const p of phrases) for (const q of p.questions ?? []) for (const t of q.folded) askedBy.set(t, (askedBy.get(t) ?? new Set()).add(p.id));
-    for (const [t, ids] of askedBy) if (ids.size >= GENERIC_PROCEDURES) this.generic.add(t);
+    for (const p of phrases) for (const q of p.questions ?? []) for (const w of q.words) askedBy.set(w, (askedBy.get(w) ?? new Set()).add(p.id));
+    for (const [w, ids] of askedBy) if (ids.size >= GENERIC_PROCEDURES) this.generic.add(w);
     const norm = (text: string): NormalizedText => normalizeText(text, lexicon);
     for (const p of imported) {
       const name = norm(p.name).folded;
@@ -96,7 +106,7 @@ export class CatalogueEvidence {
       if (twin) this.twinOf.set(p.id, twin.said.concat([twin.action.slice(twin.action[0] === 'cap' ? 1 : 0)]));
       const terms = new Map<string, number>();
       const add = (folded: readonly string[], times: number): void => {
-        for (const t of folded) if (!this.generic.has(t)) terms.set(t, (terms.get(t) ?? 0) + times);
+        for (const t of folded) terms.set(t, (terms.get(t) ?? 0) + times);
       };
       add(name, NAME_BOOST);
       add(norm(p.field).folded, 1);
@@ -124,9 +134,14 @@ export class CatalogueEvidence {
     return !said || said.some((seq) => contains(folded, seq));
   }
 
-  private explained(match: ProcedureMatch, folded: readonly string[]): number {
+  /** The weight of the rare words `match` explains that `accepted` matched not, and its procedure's names and questions never use. */
+  private topicWeight(match: ProcedureMatch, accepted: ProcedureMatch, folded: readonly string[], own: ReadonlySet<string> | undefined): number {
+    const taken = new Set(accepted.matched);
     let sum = 0;
-    for (const t of new Set(match.matched.map((i) => folded[i] ?? ''))) sum += this.weights.get(t) ?? 0;
+    for (const t of new Set(match.matched.filter((i) => !taken.has(i)).map((i) => folded[i] ?? ''))) {
+      const w = this.weights.get(t) ?? 0;
+      if (w >= this.options.topicWeight && !own?.has(t)) sum += w;
+    }
     return sum;
   }
 
@@ -138,17 +153,17 @@ export class CatalogueEvidence {
     if (!this.imported.size) return { accepted, matches };
     const folded = norm.folded;
     const kept = matches.filter((m) => this.actionSaid(m.id, folded));
-    let best = kept[0] ?? null;
-    if (best) {
-      const own = this.explained(best, folded);
-      const rival = kept.filter((m) => this.imported.has(m.id) && m !== best)
-        .map((m) => ({ m, explained: this.explained(m, folded) }))
-        .sort((a, b) => b.explained - a.explained)[0];
-      if (!this.imported.has(best.id) && rival && rival.explained >= own + this.options.explainMargin) best = rival.m;
-      return { accepted: best, matches: [best, ...kept.filter((m) => m !== best)] };
-    }
-    void candidates;
-    return { accepted: null, matches: kept };
+    const best = kept[0] ?? null;
+    if (!best || this.imported.has(best.id)) return { accepted: best, matches: kept };
+    // A curated match leaves a rare word of the question unexplained that an imported procedure's names explain.
+    const own = this.ownWords.get(best.id);
+    const rival = candidates
+      .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && this.actionSaid(m.id, folded))
+      .map((m) => ({ m, topic: this.topicWeight(m, best, folded, own) }))
+      .filter((r) => r.topic >= this.options.topicWeight)
+      .sort((a, b) => b.topic - a.topic || b.m.score - a.m.score)[0];
+    if (!rival) return { accepted: best, matches: kept };
+    return { accepted: rival.m, matches: [rival.m, ...kept.filter((m) => m.id !== rival.m.id)] };
   }
 
   /** The cell-evidence proposal for a question that names no procedure, or null. */
@@ -157,12 +172,12 @@ export class CatalogueEvidence {
     const folded = norm.folded;
     const query = new Map<string, number>();
     folded.forEach((t, i) => {
-      if (t && !this.generic.has(t)) query.set(t, i);
+      if (t && !this.generic.has(norm.words[i] ?? t)) query.set(t, i);
     });
     for (const e of this.expansions) {
       if (!contains(folded, e.citizen)) continue;
       const at = folded.indexOf(e.citizen[0] ?? '');
-      for (const t of e.official) if (!this.generic.has(t) && !query.has(t)) query.set(t, at);
+      for (const t of e.official) if (!query.has(t)) query.set(t, -1 - at);
     }
     const n = this.documents.length;
     const scored = this.documents.map((d) => {
@@ -174,14 +189,26 @@ export class CatalogueEvidence {
         const df = this.documentFrequency.get(t) ?? 0;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         score += idf * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * d.length) / this.averageLength)));
-        if (at >= 0 && folded[at] === t) matched.add(at);
+        if (at >= 0) matched.add(at);
+        else if (-1 - at < folded.length) matched.add(-1 - at);
       }
       return { d, score, matched };
     }).filter((s) => s.score > 0 && this.actionSaid(s.d.id, folded)).sort((a, b) => b.score - a.score);
     const [first, second] = scored;
+    if (process.env.DVC_DEBUG_EVIDENCE) process.stderr.write(`${scored.slice(0, 3).map((x) => `${x.d.id}:${x.score.toFixed(2)}`).join(' ')}\n`);
     if (!first || first.score < this.options.minEvidence || (second && first.score < this.options.evidenceLead * second.score)) return null;
     return { id: first.d.id, score: first.score, coverage: 0, phrase: '', matched: [...first.matched].sort((a, b) => a - b) };
   }
+}
+
+/**
+ * An imported procedure's words that are in scope although no training sentence uses them:
+ * its other names and its cells. Without them a question in the catalogue's words ("khoan
+ * giếng", "biển quảng cáo") would look out of scope for its unknown words.
+ */
+export function catalogueWords(p: Pick<Procedure, 'name' | 'origin' | 'applicants' | 'conditions' | 'results' | 'cases'>, lexicon: Lexicon): string[] {
+  if (!p.origin) return [];
+  return [...catalogueAliases(p, lexicon), ...(p.applicants ?? []), ...(p.conditions ?? []), ...(p.results ?? []), ...p.cases.flatMap((c) => c.documents.map((d) => d.name))];
 }
 
 /** The recognizer's `catalogue` part: present only when the knowledge holds imported procedures. */
