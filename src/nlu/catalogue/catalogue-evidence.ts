@@ -75,6 +75,8 @@ export class CatalogueEvidence {
   private readonly weights: Map<string, number>;
   /** The words of each curated procedure's names and training questions. */
   private readonly ownWords = new Map<string, Set<string>>();
+  /** The words of each imported procedure's names, as written. */
+  private readonly writtenWords = new Map<string, Set<string>>();
   private readonly generic = new Set<string>();
   private readonly documents: Document[] = [];
   private readonly documentFrequency = new Map<string, number>();
@@ -92,7 +94,10 @@ export class CatalogueEvidence {
     this.imported = new Set(imported.map((p) => p.id));
     this.weights = weighWords(phrases);
     for (const p of phrases) {
-      if (this.imported.has(p.id)) continue;
+      if (this.imported.has(p.id)) {
+        this.writtenWords.set(p.id, new Set(p.phrases.flatMap((x) => x.words)));
+        continue;
+      }
       this.ownWords.set(p.id, new Set([...p.phrases, ...(p.questions ?? [])].flatMap((x) => x.folded)));
     }
     // Judged on the words as written: "vụ" of "dịch vụ" is generic, "vũ" of "vũ trường" is not.
@@ -135,12 +140,21 @@ export class CatalogueEvidence {
   }
 
   /** The weight of the rare words `match` explains that `accepted` matched not, and its procedure's names and questions never use. */
-  private topicWeight(match: ProcedureMatch, accepted: ProcedureMatch, folded: readonly string[], own: ReadonlySet<string> | undefined): number {
+  private topicWeight(match: ProcedureMatch, accepted: ProcedureMatch, norm: NormalizedText, own: ReadonlySet<string> | undefined): number {
     const taken = new Set(accepted.matched);
+    const written = this.writtenWords.get(match.id);
     let sum = 0;
-    for (const t of new Set(match.matched.filter((i) => !taken.has(i)).map((i) => folded[i] ?? ''))) {
+    const topics = new Set<string>();
+    for (const i of match.matched) {
+      const t = norm.folded[i] ?? '';
+      const typed = norm.words[i] ?? t;
+      // A word typed with its marks is the word its names write so: "yêu" (cầu) is not "yếu" (tố).
+      if (taken.has(i) || topics.has(t) || (typed !== t && !written?.has(typed))) continue;
       const w = this.weights.get(t) ?? 0;
-      if (w >= this.options.topicWeight && !own?.has(t)) sum += w;
+      if (w >= this.options.topicWeight && !own?.has(t)) {
+        topics.add(t);
+        sum += w;
+      }
     }
     return sum;
   }
@@ -159,7 +173,7 @@ export class CatalogueEvidence {
     const own = this.ownWords.get(best.id);
     const rival = candidates
       .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && this.actionSaid(m.id, folded))
-      .map((m) => ({ m, topic: this.topicWeight(m, best, folded, own) }))
+      .map((m) => ({ m, topic: this.topicWeight(m, best, norm, own) }))
       .filter((r) => r.topic >= this.options.topicWeight)
       .sort((a, b) => b.topic - a.topic || b.m.score - a.m.score)[0];
     if (!rival) return { accepted: best, matches: kept };
