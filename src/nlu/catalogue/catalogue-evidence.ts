@@ -217,12 +217,12 @@ export class CatalogueEvidence {
 
 /**
  * An imported procedure's words that are in scope although no training sentence uses them:
- * its other names and its cells. Without them a question in the catalogue's words ("khoan
- * giếng", "biển quảng cáo") would look out of scope for its unknown words.
+ * its other names (made with the citizens' words). Its cells are not: their everyday words
+ * ("thuê", "giá") would make out-of-scope questions look in scope.
  */
-export function catalogueWords(p: Pick<Procedure, 'name' | 'origin' | 'applicants' | 'conditions' | 'results' | 'cases'>, lexicon: Lexicon): string[] {
+export function catalogueWords(p: Pick<Procedure, 'name' | 'origin'>, lexicon: Lexicon): string[] {
   if (!p.origin) return [];
-  return [...catalogueAliases(p, lexicon), ...(p.applicants ?? []), ...(p.conditions ?? []), ...(p.results ?? []), ...p.cases.flatMap((c) => c.documents.map((d) => d.name))];
+  return catalogueAliases(p, lexicon);
 }
 
 /** The recognizer's `catalogue` part: present only when the knowledge holds imported procedures. */
