@@ -20,7 +20,7 @@ const USAGE = `usage: npm run -s dvc -- <command>
   eval --catalogue FILE GOLD.jsonl…
                         scores on each gold file with knowledge/ alone and with the catalogue,
                         beside a fuse.js name search over the official names
-  gen-catalogue DIR [--size 6842] [--seed 1]
+  gen-catalogue DIR [--size 6842] [--seed 1]  (or --table FILE.csv|FILE.xlsx: synthetic rows as a catalogue)
                         write the bundled procedures plus synthetic ones up to the national
                         catalogue's size into DIR (for benchmarks: KNOWLEDGE_DIR=DIR)
   import-catalogue FILE [--out DIR]

@@ -57,7 +57,6 @@ const NAME_BOOST = 3;
 
 interface Document {
   id: string;
-  terms: Map<string, number>;
   length: number;
 }
 
@@ -79,7 +78,8 @@ export class CatalogueEvidence {
   private readonly writtenWords = new Map<string, Set<string>>();
   private readonly generic = new Set<string>();
   private readonly documents: Document[] = [];
-  private readonly documentFrequency = new Map<string, number>();
+  /** word → the documents holding it and how often. */
+  private readonly postings = new Map<string, Array<[number, number]>>();
   private readonly averageLength: number;
   /** Official words a citizen's word stands for, by the citizen's folded words. */
   private readonly expansions: Array<{ citizen: string[]; official: string[] }>;
@@ -119,8 +119,12 @@ export class CatalogueEvidence {
       add(norm(cells.join(' . ')).folded, 1);
       let length = 0;
       for (const n of terms.values()) length += n;
-      this.documents.push({ id: p.id, terms, length });
-      for (const t of terms.keys()) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
+      for (const [t, tf] of terms) {
+        const list = this.postings.get(t);
+        if (list) list.push([this.documents.length, tf]);
+        else this.postings.set(t, [[this.documents.length, tf]]);
+      }
+      this.documents.push({ id: p.id, length });
     }
     this.averageLength = this.documents.reduce((a, d) => a + d.length, 0) / Math.max(1, this.documents.length);
     this.expansions = (lexicon.synonyms ?? []).flatMap((s) => {
@@ -194,20 +198,22 @@ export class CatalogueEvidence {
       for (const t of e.official) if (!query.has(t)) query.set(t, -1 - at);
     }
     const n = this.documents.length;
-    const scored = this.documents.map((d) => {
-      let score = 0;
-      const matched = new Set<number>();
-      for (const [t, at] of query) {
-        const tf = d.terms.get(t);
-        if (!tf) continue;
-        const df = this.documentFrequency.get(t) ?? 0;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        score += idf * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * d.length) / this.averageLength)));
-        if (at >= 0) matched.add(at);
-        else if (-1 - at < folded.length) matched.add(-1 - at);
+    // Only the documents holding a word of the question, through the postings.
+    const found = new Map<number, { score: number; matched: Set<number> }>();
+    for (const [t, at] of query) {
+      const postings = this.postings.get(t);
+      if (!postings) continue;
+      const idf = Math.log(1 + (n - postings.length + 0.5) / (postings.length + 0.5));
+      for (const [doc, tf] of postings) {
+        const d = this.documents[doc]!;
+        const entry = found.get(doc) ?? { score: 0, matched: new Set<number>() };
+        entry.score += idf * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * d.length) / this.averageLength)));
+        entry.matched.add(at >= 0 ? at : -1 - at);
+        found.set(doc, entry);
       }
-      return { d, score, matched };
-    }).filter((s) => s.score > 0 && this.actionSaid(s.d.id, folded)).sort((a, b) => b.score - a.score);
+    }
+    const scored = [...found].map(([doc, e]) => ({ d: this.documents[doc]!, score: e.score, matched: e.matched }))
+      .filter((s) => this.actionSaid(s.d.id, folded)).sort((a, b) => b.score - a.score);
     const [first, second] = scored;
     if (process.env.DVC_DEBUG_EVIDENCE) process.stderr.write(`${scored.slice(0, 3).map((x) => `${x.d.id}:${x.score.toFixed(2)}`).join(' ')}\n`);
     if (!first || first.score < this.options.minEvidence || (second && first.score < this.options.evidenceLead * second.score)) return null;
