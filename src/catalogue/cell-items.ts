@@ -18,12 +18,16 @@ function markerOf(line: string): { kind: Marker; rest: string } | null {
 
 /** Trailing separators a list item carries in the catalogue (";", ","), and surrounding space. */
 function clean(item: string): string {
-  return item.replace(/\s+/g, ' ').replace(/[;,]+$/u, '').trim();
+  return item.replace(/\s+/g, ' ').trim().replace(/[;,]+$/u, '').trim();
 }
 
 export function splitItems(text: string | undefined): string[] {
   if (!text?.trim()) return [];
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 1) {
+    const inline = inlineNumbered(lines[0]!);
+    if (inline.length > 1) return inline.map(clean).filter(Boolean);
+  }
   let primary: Marker | undefined;
   const items: string[] = [];
   for (const line of lines) {
@@ -33,8 +37,7 @@ export function splitItems(text: string | undefined): string[] {
     else if (primary && items.length) items[items.length - 1] += `\n${line}`;
     else items.push(line);
   }
-  const out = items.flatMap((item) => (items.length === 1 ? inlineNumbered(item) : [item])).map(clean).filter(Boolean);
-  return out;
+  return items.map(clean).filter(Boolean);
 }
 
 /** "1. Tờ khai; 2. Bản sao" on one line: split at "2.", "3."... when they follow one another. */
