@@ -74,6 +74,9 @@ export class CatalogueEvidence {
   private readonly weights: Map<string, number>;
   /** The words of each curated procedure's names and training questions. */
   private readonly ownWords = new Map<string, Set<string>>();
+  /** Each imported procedure's official name, folded, and its words. */
+  private readonly officialNames = new Map<string, string[]>();
+  private readonly officialWords = new Map<string, Set<string>>();
   /** The words of each imported procedure's names, as written. */
   private readonly writtenWords = new Map<string, Set<string>>();
   private readonly generic = new Set<string>();
@@ -107,6 +110,8 @@ export class CatalogueEvidence {
     const norm = (text: string): NormalizedText => normalizeText(text, lexicon);
     for (const p of imported) {
       const name = norm(p.name).folded;
+      this.officialNames.set(p.id, name);
+      this.officialWords.set(p.id, new Set(name));
       const twin = TWIN_ACTIONS.find((t) => t.action.every((w, i) => name[i] === w));
       if (twin) this.twinOf.set(p.id, twin.said.concat([twin.action.slice(twin.action[0] === 'cap' ? 1 : 0)]));
       const terms = new Map<string, number>();
@@ -143,6 +148,17 @@ export class CatalogueEvidence {
     return !said || said.some((seq) => contains(folded, seq));
   }
 
+  /**
+   * True when the word is one of the procedure's official name, or part of a citizen's phrase
+   * for one of its official words that the question holds whole ("tiệm net"): a piece of a
+   * phrase ("nữa" of "không kinh doanh nữa", "hai" of "cấp hai") names nothing.
+   */
+  private namedBy(id: string, word: string, folded: readonly string[]): boolean {
+    if (this.officialWords.get(id)?.has(word)) return true;
+    const name = this.officialNames.get(id) ?? [];
+    return this.expansions.some((e) => e.citizen.includes(word) && contains(name, e.official) && contains(folded, e.citizen));
+  }
+
   /** The weight of the rare words `match` explains that `accepted` matched not, and its procedure's names and questions never use. */
   private topicWeight(match: ProcedureMatch, accepted: ProcedureMatch, norm: NormalizedText, own: ReadonlySet<string> | undefined): number {
     const taken = new Set(accepted.matched);
@@ -155,7 +171,7 @@ export class CatalogueEvidence {
       // A word typed with its marks is the word its names write so: "yêu" (cầu) is not "yếu" (tố).
       if (taken.has(i) || topics.has(t) || (typed !== t && !written?.has(typed))) continue;
       const w = this.weights.get(t) ?? 0;
-      if (w >= this.options.topicWeight && !own?.has(t)) {
+      if (w >= this.options.topicWeight && !own?.has(t) && this.namedBy(match.id, t, norm.folded)) {
         topics.add(t);
         sum += w;
       }
@@ -170,8 +186,10 @@ export class CatalogueEvidence {
   review(norm: NormalizedText, accepted: ProcedureMatch | null, matches: ProcedureMatch[], candidates: ProcedureMatch[]): { accepted: ProcedureMatch | null; matches: ProcedureMatch[] } {
     if (!this.imported.size) return { accepted, matches };
     const folded = norm.folded;
-    const kept = matches.filter((m) => this.actionSaid(m.id, folded));
+    let kept = matches.filter((m) => this.actionSaid(m.id, folded));
     const best = kept[0] ?? null;
+    // A twin named by its action is not in doubt with the plain procedure it is the twin of.
+    if (best && this.twinOf.has(best.id)) kept = kept.filter((m) => m === best || !this.imported.has(m.id) || this.twinOf.has(m.id));
     if (!best || this.imported.has(best.id)) return { accepted: best, matches: kept };
     // A curated match leaves a rare word of the question unexplained that an imported procedure's names explain.
     const own = this.ownWords.get(best.id);
@@ -181,7 +199,8 @@ export class CatalogueEvidence {
       .filter((r) => r.topic >= this.options.topicWeight)
       .sort((a, b) => b.topic - a.topic || b.m.score - a.m.score)[0];
     if (!rival) return { accepted: best, matches: kept };
-    return { accepted: rival.m, matches: [rival.m, ...kept.filter((m) => m.id !== rival.m.id)] };
+    // The curated procedure was judged the less apt: it is not in doubt with the rival.
+    return { accepted: rival.m, matches: [rival.m, ...kept.filter((m) => m.id !== rival.m.id && m.id !== best.id)] };
   }
 
   /** The cell-evidence proposal for a question that names no procedure, or null. */

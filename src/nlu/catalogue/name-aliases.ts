@@ -102,7 +102,8 @@ export function catalogueAliases(p: Pick<Procedure, 'name' | 'origin'>, lexicon:
   const object = objectOf(short);
   const synonyms = synonymsOf(lexicon);
   const variants: Words[] = [beforeScope(base), short, ...(object ? [object] : [])];
-  for (const v of [short, ...(object ? [object] : [])]) variants.push(...withCitizenWords(v, synonyms));
+  // The whole name too: its scope may be what tells it from a sibling ("đối với học sinh trung học cơ sở").
+  for (const v of [base, short, ...(object ? [object] : [])]) variants.push(...withCitizenWords(v, synonyms));
   const seen = new Set([base.folded.join(' ')]);
   const out: string[] = [];
   for (const v of variants) {
