@@ -190,7 +190,12 @@ export class CatalogueEvidence {
     const best = kept[0] ?? null;
     // A twin named by its action is not in doubt with the plain procedure it is the twin of.
     if (best && this.twinOf.has(best.id)) kept = kept.filter((m) => m === best || !this.imported.has(m.id) || this.twinOf.has(m.id));
-    if (!best || this.imported.has(best.id)) return { accepted: best, matches: kept };
+    if (!best) return { accepted: best, matches: kept };
+    if (this.imported.has(best.id)) {
+      // Nor with a curated procedure matched by a frame around the topic it names ("mở quán" of "mở quán karaoke").
+      const framed = (m: ProcedureMatch): boolean => !this.imported.has(m.id) && this.topicWeight(best, m, norm, this.ownWords.get(m.id)) >= this.options.topicWeight;
+      return { accepted: best, matches: kept.filter((m) => m === best || !framed(m)) };
+    }
     // A curated match leaves a rare word of the question unexplained that an imported procedure's names explain.
     const own = this.ownWords.get(best.id);
     const rival = candidates
