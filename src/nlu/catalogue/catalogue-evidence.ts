@@ -4,6 +4,7 @@ import { normalizeText, type NormalizedText } from '../vi/normalize.js';
 import type { Lexicon } from '../vi/lexicon.js';
 import { weighWords } from '../word-weights.js';
 import { catalogueAliases } from './name-aliases.js';
+import { CellIndex, type CellProcedure } from './cell-index.js';
 
 // What an imported catalogue adds to naming a procedure, in one place with one hook in the
 // recognizer (Recognizer.parse → review), so that it cannot take questions from the curated
@@ -48,17 +49,8 @@ const TWIN_ACTIONS: Array<{ action: string[]; said: string[][] }> = [
   { action: ['dang', 'ky', 'lai'], said: [['lai'], ['mat']] },
 ];
 
-const BM25_K1 = 1.2;
-const BM25_B = 0.5;
 /** A word in the questions of this many curated procedures says how one asks, not what about. */
 const GENERIC_PROCEDURES = 6;
-/** The name's words count this many times the cells' words. */
-const NAME_BOOST = 3;
-
-interface Document {
-  id: string;
-  length: number;
-}
 
 function contains(folded: readonly string[], seq: readonly string[]): boolean {
   outer: for (let i = 0; i + seq.length <= folded.length; i++) {
@@ -80,10 +72,9 @@ export class CatalogueEvidence {
   /** The words of each imported procedure's names, as written. */
   private readonly writtenWords = new Map<string, Set<string>>();
   private readonly generic = new Set<string>();
-  private readonly documents: Document[] = [];
-  /** word → the documents holding it and how often. */
-  private readonly postings = new Map<string, Array<[number, number]>>();
-  private readonly averageLength: number;
+  /** The cells' index, built on the first question that needs it. */
+  private cells: CellIndex | undefined;
+  private readonly cellSource: { procedures: CellProcedure[]; normalize: (text: string) => NormalizedText };
   /** Official words a citizen's word stands for, by the citizen's folded words. */
   private readonly expansions: Array<{ citizen: string[]; official: string[] }>;
 
@@ -114,24 +105,8 @@ export class CatalogueEvidence {
       this.officialWords.set(p.id, new Set(name));
       const twin = TWIN_ACTIONS.find((t) => t.action.every((w, i) => name[i] === w));
       if (twin) this.twinOf.set(p.id, twin.said.concat([twin.action.slice(twin.action[0] === 'cap' ? 1 : 0)]));
-      const terms = new Map<string, number>();
-      const add = (folded: readonly string[], times: number): void => {
-        for (const t of folded) terms.set(t, (terms.get(t) ?? 0) + times);
-      };
-      add(name, NAME_BOOST);
-      add(norm(p.field).folded, 1);
-      const cells = [...(p.applicants ?? []), ...(p.conditions ?? []), ...(p.results ?? []), ...p.cases.flatMap((c) => c.documents.map((d) => d.name))];
-      add(norm(cells.join(' . ')).folded, 1);
-      let length = 0;
-      for (const n of terms.values()) length += n;
-      for (const [t, tf] of terms) {
-        const list = this.postings.get(t);
-        if (list) list.push([this.documents.length, tf]);
-        else this.postings.set(t, [[this.documents.length, tf]]);
-      }
-      this.documents.push({ id: p.id, length });
     }
-    this.averageLength = this.documents.reduce((a, d) => a + d.length, 0) / Math.max(1, this.documents.length);
+    this.cellSource = { procedures: imported, normalize: norm };
     this.expansions = (lexicon.synonyms ?? []).flatMap((s) => {
       const official = norm(s.official).folded;
       return s.citizen.map((c) => ({ citizen: norm(c).folded, official }));
@@ -210,7 +185,8 @@ export class CatalogueEvidence {
 
   /** The cell-evidence proposal for a question that names no procedure, or null. */
   propose(norm: NormalizedText): ProcedureMatch | null {
-    if (!this.documents.length) return null;
+    if (!this.imported.size) return null;
+    this.cells ??= new CellIndex(this.cellSource.procedures, this.cellSource.normalize);
     const folded = norm.folded;
     const query = new Map<string, number>();
     folded.forEach((t, i) => {
@@ -219,29 +195,12 @@ export class CatalogueEvidence {
     for (const e of this.expansions) {
       if (!contains(folded, e.citizen)) continue;
       const at = folded.indexOf(e.citizen[0] ?? '');
-      for (const t of e.official) if (!query.has(t)) query.set(t, -1 - at);
+      for (const t of e.official) if (!query.has(t)) query.set(t, at);
     }
-    const n = this.documents.length;
-    // Only the documents holding a word of the question, through the postings.
-    const found = new Map<number, { score: number; matched: Set<number> }>();
-    for (const [t, at] of query) {
-      const postings = this.postings.get(t);
-      if (!postings) continue;
-      const idf = Math.log(1 + (n - postings.length + 0.5) / (postings.length + 0.5));
-      for (const [doc, tf] of postings) {
-        const d = this.documents[doc]!;
-        const entry = found.get(doc) ?? { score: 0, matched: new Set<number>() };
-        entry.score += idf * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * d.length) / this.averageLength)));
-        entry.matched.add(at >= 0 ? at : -1 - at);
-        found.set(doc, entry);
-      }
-    }
-    const scored = [...found].map(([doc, e]) => ({ d: this.documents[doc]!, score: e.score, matched: e.matched }))
-      .filter((s) => this.actionSaid(s.d.id, folded)).sort((a, b) => b.score - a.score);
+    const scored = this.cells.score(query).filter((s) => this.actionSaid(s.id, folded));
     const [first, second] = scored;
-    if (process.env.DVC_DEBUG_EVIDENCE) process.stderr.write(`${scored.slice(0, 3).map((x) => `${x.d.id}:${x.score.toFixed(2)}`).join(' ')}\n`);
     if (!first || first.score < this.options.minEvidence || (second && first.score < this.options.evidenceLead * second.score)) return null;
-    return { id: first.d.id, score: first.score, coverage: 0, phrase: '', matched: [...first.matched].sort((a, b) => a - b) };
+    return { id: first.id, score: first.score, coverage: 0, phrase: '', matched: [...first.matched].sort((a, b) => a - b) };
   }
 }
 
