@@ -46,7 +46,7 @@ describe('npm run dvc -- import-catalogue', () => {
     const out = path.join(dir, 'entries');
     const run = await dvc(['import-catalogue', catalogue, '--out', out]);
     expect(run.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['1.001193.yaml', '2.000620.yaml', '2.000633.yaml']);
+    expect(readdirSync(path.join(out, 'procedures')).sort()).toEqual(['1.001193.yaml', '2.000620.yaml', '2.000633.yaml']);
     const knowledge = loadKnowledgeBase(out);
     expect(knowledge.get('2.000633')).toMatchObject({ name: 'Cấp Giấy phép bán lẻ rượu', origin: { kind: 'catalogue', file: 'danh-muc.csv', row: 2 } });
     expect(knowledge.get('2.000633')?.cases[0]?.fees).toEqual([{ label: 'Phí thẩm định', amount: 1_200_000 }]);
