@@ -28,6 +28,8 @@ const configSchema = z.object({
   LOOKUPS_PER_CONVERSATION: positiveWhole.default(5),
   LOOKUPS_PER_ADDRESS: positiveWhole.default(60),
   TRUST_PROXY: flag.default('0'),
+  // While an officer holds a ticket: minutes without an officer's word before the citizen is told their message waits for them.
+  HANDOFF_NOTICE_MINUTES: z.coerce.number({ invalid_type_error: 'must be a number' }).min(0, 'must be 0 or more').max(1440, 'must be at most 1440 (a day)').default(3),
   ADMIN_TOKEN: optionalText,
   HELPDESK_TOKEN: optionalText,
   MicrosoftAppId: optionalText,
