@@ -4,7 +4,7 @@ import type { Server } from 'restify';
 import type { Config } from './config.js';
 import type { Logger } from './log/logger.js';
 import { withTrainingData } from './nlu/load.js';
-import { loadKnowledgeBaseCached } from './knowledge/knowledge-cache.js';
+import { loadKnowledge } from './catalogue/load-knowledge.js';
 import type { Recognizer } from './nlu/recognizer.js';
 import { loadReplies } from './answers/replies.js';
 import { AnswerComposer } from './answers/compose.js';
@@ -28,6 +28,11 @@ import { InProcessPortalClient } from './portal/in-process-portal-client.js';
 import type { AuditLog } from './helpdesk/audit-log.js';
 import type { Tickets } from './helpdesk/tickets.js';
 import { helpdeskRoutes } from './helpdesk/routes.js';
+import { takeoverRoutes } from './helpdesk/takeover-routes.js';
+import { InProcessTicketEvents, ticketEvent, type TicketEvents } from './helpdesk/ticket-events.js';
+import { loadReadyReplies, READY_REPLIES_FILE } from './helpdesk/ready-replies.js';
+import { pageRoutes } from './admin/page-routes.js';
+import { HELPDESK_PAGE_DIR } from './helpdesk/page.js';
 
 export interface App {
   server: Server;
@@ -47,6 +52,8 @@ export interface App {
   /** Handoff tickets and the audit log of the help desk. */
   tickets: Tickets;
   audit: AuditLog;
+  /** Every ticket change, as the help-desk console's event stream sends it. */
+  ticketEvents: TicketEvents;
   close(): Promise<void>;
 }
 
@@ -57,7 +64,7 @@ export interface App {
 export async function buildApp(config: Config, logger: Logger, options: { stores?: Stores } = {}): Promise<App> {
   mkdirSync(config.DATA_DIR, { recursive: true });
   const stores = options.stores ?? await openStores(storeLocation(config), logger);
-  const knowledge = await loadKnowledgeBaseCached(config.KNOWLEDGE_DIR, path.join(config.DATA_DIR, 'cache'), logger);
+  const knowledge = await loadKnowledge(config, logger);
   const data = withTrainingData(knowledge, config.INTENTS_DIR);
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);
@@ -80,6 +87,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     stores, logger, portal, replies, knowledge: data.knowledge,
     transcripts: directLineTranscripts(stores.activities),
     limits: { perConversation: config.LOOKUPS_PER_CONVERSATION, perAddress: config.LOOKUPS_PER_ADDRESS, windowMs: 60_000 },
+    heldNoticeAfterMs: config.HANDOFF_NOTICE_MINUTES * 60_000,
     async redact(conversationId, activityId, text) {
       await stores.activities.redact(conversationId, activityId, text);
     },
@@ -95,14 +103,22 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     directLine,
     openBotFrameworkChannel({ logger, appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword, bot, onTurnError }),
   ];
-  const helpdesk = helpdeskRoutes({
-    logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets: desk.tickets, audit: desk.audit, messages: desk.handoff,
-    reach: reachThrough(channels),
+  const reach = reachThrough(channels);
+  const { audit, tickets } = desk;
+  const helpdesk = helpdeskRoutes({ logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: desk.handoff, reach });
+  // The console (/helpdesk): its page, and its routes fed by every change of the tickets.
+  const ticketEvents = new InProcessTicketEvents();
+  const procedureName = (id: string) => data.knowledge.get(id)?.name ?? null;
+  tickets.onChange((change) => { void ticketEvents.publish(ticketEvent(change, procedureName)); });
+  const takeover = takeoverRoutes({
+    logger, token: staffTokens.helpdesk, tickets, audit, messages: desk.handoff, events: ticketEvents, reach,
+    readyReplies: loadReadyReplies(path.join(config.INTENTS_DIR, ...READY_REPLIES_FILE)),
   });
+  const consolePage = pageRoutes(logger, HELPDESK_PAGE_DIR, '/helpdesk');
   const admin = adminRoutes({ logger, token: staffTokens.admin, inbox, data: training.data, models: training.models, knowledge: data.knowledge });
   const server = createServer({
     logger, knowledge: data.knowledge, recognizer: training.recognizer,
-    routes: [...channels.map((c) => (s: Server) => c.routes(s)), admin, helpdesk, staticRoutes({ logger })],
+    routes: [...channels.map((c) => (s: Server) => c.routes(s)), admin, helpdesk, takeover.routes, consolePage, staticRoutes({ logger })],
   });
   return {
     server,
@@ -113,12 +129,14 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     channels,
     staffTokens,
     portal,
-    tickets: desk.tickets,
-    audit: desk.audit,
+    tickets,
+    audit,
+    ticketEvents,
     async close() {
       // Stop accepting; idle keep-alive sockets close now, requests in flight finish first.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
+      takeover.close();
       await closed;
       await Promise.all(channels.map((c) => c.close()));
       await inbox.close();
