@@ -5,7 +5,7 @@ import path from 'node:path';
 import { containerBootstrap, Nlp } from '@nlpjs/basic';
 import { readGold } from '../src/cli/eval.js';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
-import type { EvalCase } from '../src/nlu/evaluation.js';
+import type { EvalCase } from '../src/training/evaluation.js';
 import { loadNluData } from '../src/nlu/load.js';
 import { trainRecognizer } from '../src/nlu/train.js';
 

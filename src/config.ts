@@ -20,6 +20,8 @@ const configSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().trim().min(1).default(path.join(PROJECT_ROOT, 'knowledge')),
   INTENTS_DIR: z.string().trim().min(1).default(path.join(PROJECT_ROOT, 'intents')),
+  /** A province's catalogue (CSV or XLSX) served besides knowledge/ (src/catalogue/). */
+  CATALOGUE_FILE: optionalText,
   PORTAL_URL: z.string().trim().url('must be a URL such as http://127.0.0.1:3979').optional(),
   // The whole portal call, retries included; a citizen waits for it, and must hear back within 5 s.
   PORTAL_TIMEOUT_MS: positiveMs.max(4000, 'must be at most 4000: a citizen in the chat waits for the portal').default(3000),

@@ -5,6 +5,7 @@ import { findProcedures, withAccepted, type FindOptions, type ProcedureSearch } 
 import { isManipulation, legalBasisWords } from './guards.js';
 import type { ProcedureMatch, ProcedureMatcher } from './procedure-matcher.js';
 import type { ProcedureClassifier } from './procedure-classifier.js';
+import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
 import { questionFocus, sliceText } from './question-focus.js';
 import type { Lexicon } from './vi/lexicon.js';
 import type { Clause } from './vi/clauses.js';
@@ -17,6 +18,8 @@ import type { Vocabulary } from './vocabulary.js';
 // clause only (a story before the question says which procedure, not what is asked).
 
 export interface ReadingParts {
+  /** What an imported catalogue adds (src/nlu/catalogue/); absent without one. */
+  catalogue?: CatalogueEvidence;
   lexicon: Lexicon;
   matcher: ProcedureMatcher;
   aliases: AliasVocabulary;
@@ -33,8 +36,13 @@ export interface Reading {
   legalBasis: boolean;
   /** The procedures the message names. */
   search: ProcedureSearch;
-  /** The procedure classifier's guess where none is named (worked out when asked for). */
+  /**
+   * Where none is named, the procedure an imported catalogue's cells point to, else the
+   * procedure classifier's guess (worked out when asked for).
+   */
   guess: () => ProcedureSearch;
+  /** The intent's features with another span of procedure words (a catalogue proposal's). */
+  featuresWith: (span: readonly number[]) => string[];
   /** The words the intent is read from: the question's clause, or the whole message. */
   asked: NormalizedText;
   /** Unknown words of the asked part. */
@@ -70,7 +78,8 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
   // Question words are never part of a name, even where an alias holds them ("lệ phí trước bạ
   // ô tô bao nhiêu"): the classifier must see what is asked.
   const asking = cues.question.covered(asked);
-  const span = new Set(shift(search.span, -start).filter((i) => i >= 0 && i < asked.words.length && !asking.has(i)));
+  const spanOf = (named: readonly number[]): Set<number> => new Set(shift(named, -start).filter((i) => i >= 0 && i < asked.words.length && !asking.has(i)));
+  const span = spanOf(search.span);
   const unknown = parts.vocabulary.unknown(asked, ownDocument);
   const named = new Set(search.span);
   const outside = focus ? norm.folded.map((_, i) => i).filter((i) => i < focus.start || i >= focus.end) : [];
@@ -80,6 +89,7 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
     legalBasis: legal.length > 0,
     search,
     guess: () => (search.accepted ? search : guessProcedure(parts, norm, legal, search)),
+    featuresWith: (named) => intentFeatures(asked.folded, spanOf(named), unknown),
     asked,
     unknown,
     unknownBesidesLegal: legal.length ? parts.vocabulary.unknown(parts.aliases.without(asked, asked.folded.map((_, i) => legal.includes(i + start))), ownDocument).unknown : unknown.unknown,
@@ -104,6 +114,8 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
  * and the legal-basis words are left out of what it reads.
  */
 function guessProcedure(parts: ReadingParts, norm: NormalizedText, legal: readonly number[], found: ProcedureSearch): ProcedureSearch {
+  const proposed = parts.catalogue?.propose(norm);
+  if (proposed) return { accepted: proposed, matches: [proposed], candidates: [proposed, ...found.candidates], span: proposed.matched };
   const left = new Set([...legal, ...ruleOutScopes(norm, parts.lexicon.cues).flatMap((s) => [...s.cue, ...s.scope])]);
   const [guess] = parts.procedureClassifier.classify(left.size ? norm.folded.map((w, i) => (left.has(i) ? '' : w)) : norm.folded, 1);
   if (!guess || guess.probability < parts.options.procedureGuess) return found;
@@ -112,7 +124,7 @@ function guessProcedure(parts: ReadingParts, norm: NormalizedText, legal: readon
 }
 
 function namedProcedure(parts: ReadingParts, norm: NormalizedText, focus: Clause | null, legal: readonly number[]): ProcedureSearch {
-  const whole = findProcedures(parts, parts.options, norm, legal);
+  const whole = reviewed(parts, norm, findProcedures(parts, parts.options, norm, legal));
   const best = whole.accepted;
   if (!focus || !best) return whole;
   // The clause is searched alone only when it holds a distinctive word the best match lacks.
@@ -125,6 +137,14 @@ function namedProcedure(parts: ReadingParts, norm: NormalizedText, focus: Clause
   if (!chosen || chosen.id === best.id || chosen.score < FOCUS_SHARE * best.score) return whole;
   if (shift(inFocus.accepted!.matched, focus.start).every((i) => best.matched.includes(i))) return whole;
   return withAccepted(parts, whole, chosen, norm);
+}
+
+/** The search after an imported catalogue's say on near-twins and unexplained words (src/nlu/catalogue/). */
+function reviewed(parts: ReadingParts, norm: NormalizedText, found: ProcedureSearch): ProcedureSearch {
+  if (!parts.catalogue) return found;
+  const { accepted, matches } = parts.catalogue.review(norm, found.accepted, found.matches, found.candidates);
+  if (accepted === found.accepted) return { ...found, matches };
+  return { ...found, accepted, matches, span: accepted ? parts.aliases.span(accepted.id, accepted.matched, norm.folded) : [] };
 }
 
 /**

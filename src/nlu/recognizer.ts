@@ -13,6 +13,7 @@ import type { Lexicon } from './vi/lexicon.js';
 import { foldText } from './vi/fold.js';
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
+import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
 
 /** Marks on a parse: `manipulation` for an attempt to override the rules or obtain people's data. */
 export type ParseFlag = 'manipulation';
@@ -82,6 +83,8 @@ export interface RecognizerParts {
   vocabulary: Vocabulary;
   fields: ReadonlyArray<{ name: string; folded: string[] }>;
   options: RecognizerOptions;
+  /** What an imported catalogue adds (src/nlu/catalogue/); absent without one. */
+  catalogue?: CatalogueEvidence;
 }
 
 /**
@@ -142,10 +145,12 @@ export class Recognizer {
     if (reading.manipulation) return refused(text, reading);
     const dossierCode = extractDossierCode(text);
     const { norm } = reading;
-    const intents = this.classify(reading);
-    // Where no procedure is named, the classifier's guess is looked for only when the question is about one.
+    let intents = this.classify(reading);
+    // Where no procedure is named, a guess is looked for only when the question is about one.
     const search = reading.search.accepted || !PROCEDURE_INTENTS.has(decide(intents, options.narrowShare).intent) ? reading.search : reading.guess();
     const { accepted } = search;
+    // A catalogue's proposal names the procedure by words of its cells: the intent is read without them.
+    if (search !== reading.search && search.span.length) intents = this.classify({ ...reading, features: reading.featuresWith(search.span) });
     let { intent, confidence } = accepted ? decide(intents, options.narrowShare) : intents[0] ?? { intent: 'none' as Intent, confidence: 0 };
     const unknown = reading.unknown.unknown > 0;
     // A question about "the procedure" that names none is a follow-up ("lệ phí bao nhiêu?"):

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { IntentClassifier, temperatureFor } from './intent-classifier.js';
+import { kFolds } from './folds.js';
 import type { Intent } from './intents.js';
 import { ProcedureMatcher, type ProcedurePhrases } from './procedure-matcher.js';
 import { ProcedureClassifier } from './procedure-classifier.js';
@@ -9,6 +10,8 @@ import { normalizeText, type NormalizedText } from './vi/normalize.js';
 import { reviveLexicon, type Lexicon } from './vi/lexicon.js';
 import { Vocabulary } from './vocabulary.js';
 import { AliasVocabulary } from './alias-vocabulary.js';
+import { catalogueAliases } from './catalogue/name-aliases.js';
+import { catalogueEvidence, catalogueWords } from './catalogue/catalogue-evidence.js';
 
 export interface TrainingInput {
   knowledge: KnowledgeBase;
@@ -43,7 +46,7 @@ export function matcherPhrases(
   }
   return knowledge.procedures.map((p) => ({
     id: p.id,
-    phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases].map(normalize),
+    phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases, ...catalogueAliases(p, lexicon)].map(normalize),
     questions: questions.get(p.id) ?? [],
   }));
 }
@@ -73,7 +76,7 @@ export function featurize(
 
 /** The procedures' names, fields and aliases: their words are never unknown. */
 export function knowledgeWords(knowledge: KnowledgeBase, lexicon: Lexicon, normalize = phraseNormalizer(lexicon)): NormalizedText[] {
-  return knowledge.procedures.flatMap((p) => [p.name, p.field, ...p.aliases].map(normalize));
+  return knowledge.procedures.flatMap((p) => [p.name, p.field, ...p.aliases, ...catalogueWords(p, lexicon)].map(normalize));
 }
 
 /**
@@ -82,9 +85,7 @@ export function knowledgeWords(knowledge: KnowledgeBase, lexicon: Lexicon, norma
  */
 export function fitTemperature(data: ReadonlyArray<{ features: string[]; intent: Intent }>, folds = 3): { temperature: number; exponent: number } {
   const held: Array<{ logps: number[]; gold: number; n: number }> = [];
-  for (let k = 0; k < folds; k++) {
-    const train = data.filter((_, i) => i % folds !== k);
-    const test = data.filter((_, i) => i % folds === k);
+  for (const { train, test } of kFolds(data, folds)) {
     const model = IntentClassifier.train(train);
     for (const ex of test) {
       const scores = model.logScores(ex.features);
@@ -126,7 +127,8 @@ export function trainRecognizerParts(given: TrainingInput): { parts: RecognizerP
   const { data, vocabulary } = featurize({ matcher, aliases, procedureClassifier }, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon, normalize));
   const { temperature, exponent } = fitTemperature(data);
   const classifier = IntentClassifier.train(data, temperature, exponent);
-  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, procedureClassifier, vocabulary, fields: fieldsOf(input.knowledge), options }, phrases };
+  const catalogue = catalogueEvidence(input.knowledge.procedures, phrases, input.lexicon);
+  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, procedureClassifier, vocabulary, fields: fieldsOf(input.knowledge), options, ...catalogue }, phrases };
 }
 
 export function trainRecognizer(input: TrainingInput): Recognizer {

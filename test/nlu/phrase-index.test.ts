@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { PhraseIndex } from '../../src/nlu/phrase-index.js';
 import { weighWords } from '../../src/nlu/word-weights.js';
 import { normalizeText } from '../../src/nlu/vi/normalize.js';
-import { generateCatalogue } from '../../src/knowledge/synthetic/generate.js';
+import { generateCatalogue } from '../../src/synthetic/generate.js';
 import { projectRecognizer } from '../helpers/recognizer.js';
 import { FullScanMatcher } from './full-scan-matcher.js';
 
@@ -43,7 +43,11 @@ describe.each([
     const word = fc.oneof(fc.constantFrom(...vocabulary), fc.constantFrom('xyz', 'cho', 'thu', 'tuc'));
     fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 14 }), fc.integer({ min: 1, max: 8 }), (ws, limit) => {
       expect(fast.best(ws, limit)).toEqual(reference.best(ws, limit));
-    }), { numRuns: 400 });
+    }), {
+      numRuns: 400,
+      // Found by this property: light words set aside at one check were forgotten at the next.
+      examples: [[['ca', 'xac', 'thu', 'tich', 'cho', 'xyz'], 2]],
+    });
   });
 });
 

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { readDataFile } from '../../data/read-data-file.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { foldText, hasDiacritics } from './fold.js';
 import { compileCues, EMPTY_CUES_FILE, readCuesFile, type Cues, type CuesFile } from '../cues.js';
 import { PatternSet } from '../cue-patterns.js';
 import { normalizeText } from './normalize.js';
+import { CATALOGUE_WORDS_FILE, loadCatalogueSynonyms, type CatalogueSynonym } from '../catalogue/synonyms.js';
 
 // The abbreviation / teencode / regional-word dictionary, kept as data (intents/lexicon/).
 
@@ -29,6 +32,8 @@ export interface Lexicon {
   readonly phrases: ReadonlyArray<{ from: string[]; to: string[] }>;
   /** Cue words of understanding (intents/cues/), read with this lexicon's normalisation. */
   readonly cues: Cues;
+  /** Citizens' words for the official words of catalogue names (src/nlu/catalogue/), when loaded. */
+  readonly synonyms?: ReadonlyArray<CatalogueSynonym>;
 }
 
 /** What normalisation reads: the lexicon without its cue words. */
@@ -70,11 +75,14 @@ export function buildLexicon(entries: ReadonlyArray<Entry>, phraseEntries: Reado
  */
 export function reviveLexicon(lexicon: Lexicon): Lexicon {
   if (lexicon.cues.question instanceof PatternSet) return lexicon;
-  return withCues({ plain: lexicon.plain, accented: lexicon.accented, phrases: lexicon.phrases }, lexicon.cues.source);
+  const { cues, ...words } = lexicon;
+  return withCues(words, cues.source);
 }
 
-/** The abbreviations file, and the cue words when their file is given. */
+/** The abbreviations file, the catalogue synonyms beside it, and the cue words when their file is given. */
 export function loadLexicon(file: string, cuesFile?: string): Lexicon {
   const data = readDataFile(file, lexiconFileSchema);
-  return buildLexicon(data.entries, data.phrases, cuesFile ? readCuesFile(cuesFile) : EMPTY_CUES_FILE);
+  const lexicon = buildLexicon(data.entries, data.phrases, cuesFile ? readCuesFile(cuesFile) : EMPTY_CUES_FILE);
+  const synonyms = path.join(path.dirname(file), CATALOGUE_WORDS_FILE);
+  return existsSync(synonyms) ? { ...lexicon, synonyms: loadCatalogueSynonyms(synonyms) } : lexicon;
 }
