@@ -1,5 +1,4 @@
 import type { Cues } from './cues.js';
-import type { ProcedureMatch } from './procedure-matcher.js';
 import type { NormalizedText } from './vi/normalize.js';
 
 // Messages that look like procedure questions and are not (cue data: intents/cues/vi.yaml):
@@ -19,16 +18,16 @@ export function legalBasisWords(norm: NormalizedText, cues: Cues): number[] {
 
 /**
  * True when the message asks the price of goods: a price word ("giá", not "gia hạn"), no fee
- * word, and no procedure named by more than goods ("giá xe máy" names "đăng ký xe máy" by
- * its goods only; "hộ chiếu giá bao nhiêu" names a procedure).
+ * word, and no word naming a procedure beyond the goods: "giá xe máy bao nhiêu" names "đăng ký
+ * xe máy" by its goods only; "hộ chiếu giá bao nhiêu" and "biển số ô tô giá bao nhiêu" name a
+ * procedure (`distinctive`: a word few procedures' names use).
  */
-export function isGoodsPrice(norm: NormalizedText, cues: Cues, accepted: ProcedureMatch | null): boolean {
+export function isGoodsPrice(norm: NormalizedText, cues: Cues, distinctive: (folded: string) => boolean): boolean {
   const price = cues.price.covered(norm);
   if (!price.size) return false;
   const notPrice = cues.notPrice.covered(norm);
   if (![...price].some((i) => !notPrice.has(i))) return false;
   if (cues.fee.test(norm)) return false;
-  if (!accepted) return true;
   const goods = cues.goods.covered(norm);
-  return accepted.matched.every((i) => goods.has(i) || price.has(i));
+  return !norm.folded.some((w, i) => !goods.has(i) && !price.has(i) && distinctive(w));
 }

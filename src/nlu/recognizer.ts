@@ -172,7 +172,7 @@ export class Recognizer {
     }
     if (confidence < options.noneThreshold) intent = 'none';
     // "Giá xe máy bao nhiêu": the price of goods, not a fee.
-    if (PROCEDURE_INTENTS.has(intent) && !legalBasis && isGoodsPrice(norm, lexicon.cues, accepted)) intent = 'none';
+    if (PROCEDURE_INTENTS.has(intent) && !legalBasis && isGoodsPrice(norm, lexicon.cues, (w) => this.parts.matcher.distinctive(w))) intent = 'none';
 
     const entities: ParseResult['entities'] = {};
     if (dossierCode) entities.dossierCode = dossierCode;
