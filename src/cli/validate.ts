@@ -7,6 +7,7 @@ import { foldText } from '../text/fold.js';
 import { DataFileError } from '../errors.js';
 import { loadCommands } from '../nlu/commands.js';
 import { loadLexicon } from '../nlu/vi/lexicon.js';
+import { readCuesFile } from '../nlu/cues.js';
 import { loadReadyReplies, READY_REPLIES_FILE } from '../helpdesk/ready-replies.js';
 import { loadSuperseded, type SupersededDocument } from '../knowledge/superseded.js';
 import { staleProcedures, type StaleOptions, type StaleReason } from '../knowledge/stale-procedures.js';
@@ -88,8 +89,8 @@ function describeStaleReason(reason: StaleReason, reviewMonths: number): string 
 function commandProblems(intentsDir: string): string[] {
   const file = path.join(intentsDir, 'commands', 'vi.yaml');
   try {
-    // The lexicon with its cue words (intents/cues/vi.yaml), checked by their schema on the way.
-    loadCommands(file, loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml'), path.join(intentsDir, 'cues', 'vi.yaml')));
+    loadCommands(file, loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml')));
+    readCuesFile(path.join(intentsDir, 'cues', 'vi.yaml'));
     return [];
   } catch (err) {
     if (err instanceof DataFileError) return [err.message];

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { readDataFile } from '../data/read-data-file.js';
 import { CueCorrector } from './cue-corrector.js';
 import { PatternSet } from './cue-patterns.js';
-import type { NormalizedText } from './vi/normalize.js';
+import { normalizeText, type NormalizedText } from './vi/normalize.js';
+import type { Lexicon } from './vi/lexicon.js';
 
 // The cue words of intents/cues/vi.yaml, compiled: which clause of a message is the question,
 // what a citizen rules out ("chứ không phải"), intent words whose misspellings are put right,
@@ -79,4 +80,16 @@ export function compileCues(data: CuesFile, normalize: (text: string) => Normali
 
 export function readCuesFile(file: string): CuesFile {
   return readDataFile(file, cuesFileSchema);
+}
+
+const compiled = new WeakMap<Lexicon, Cues>();
+
+/**
+ * A lexicon's cue words, compiled once with its normalisation. The lexicon keeps them as data
+ * so that it can be sent to the training process; each process compiles them for itself.
+ */
+export function cuesOf(lexicon: Lexicon): Cues {
+  let cues = compiled.get(lexicon);
+  if (!cues) compiled.set(lexicon, (cues = compileCues(lexicon.cues ?? EMPTY_CUES_FILE, (text) => normalizeText(text, lexicon))));
+  return cues;
 }

@@ -1,3 +1,4 @@
+import { cuesOf } from './cues.js';
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import { ruleOutScopes, withoutRuledOut } from './contrast.js';
 import type { ProcedureMatch, ProcedureMatcher } from './procedure-matcher.js';
@@ -23,7 +24,7 @@ export interface FindOptions {
 export interface FindParts {
   matcher: ProcedureMatcher;
   aliases: AliasVocabulary;
-  lexicon: Pick<Lexicon, 'cues'>;
+  lexicon: Lexicon;
   vocabulary: Pick<Vocabulary, 'seen'>;
 }
 
@@ -42,7 +43,7 @@ export const NO_PROCEDURE_SEARCH: ProcedureSearch = { accepted: null, matches: [
  * legal-basis question's) never name one.
  */
 export function findProcedures(parts: FindParts, options: FindOptions, norm: NormalizedText, ignore: readonly number[] = []): ProcedureSearch {
-  const scopes = ruleOutScopes(norm, parts.lexicon.cues);
+  const scopes = ruleOutScopes(norm, cuesOf(parts.lexicon));
   const drop = new Set([...ignore, ...scopes.flatMap((s) => s.cue)]);
   const kept = drop.size ? parts.aliases.without(norm, norm.folded.map((_, i) => drop.has(i))) : norm;
   const respelt = parts.matcher.respell(kept, {

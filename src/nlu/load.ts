@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadTrainingFiles, type TrainingExample } from './training-data.js';
 import { loadLexicon, type Lexicon } from './vi/lexicon.js';
+import { readCuesFile } from './cues.js';
 
 export interface NluData {
   knowledge: KnowledgeBase;
@@ -19,6 +20,6 @@ export function withTrainingData(knowledge: KnowledgeBase, intentsDir: string): 
   return {
     knowledge,
     examples: loadTrainingFiles(intentsDir).examples,
-    lexicon: loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml'), path.join(intentsDir, 'cues', 'vi.yaml')),
+    lexicon: { ...loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml')), cues: readCuesFile(path.join(intentsDir, 'cues', 'vi.yaml')) },
   };
 }

@@ -1,3 +1,4 @@
+import { cuesOf } from './cues.js';
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import { intentFeatures, wordFeatures } from './features.js';
 import { ruleOutScopes } from './contrast.js';
@@ -68,7 +69,7 @@ export function contextWeight(known: number): number {
 
 /** `ownDocument`: the question is a training utterance (its own words are not evidence it is known). */
 export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocument = false): Reading {
-  const { cues } = parts.lexicon;
+  const cues = cuesOf(parts.lexicon);
   const norm = cues.corrector.correct(raw, (word, folded) => parts.vocabulary.knows(word, folded));
   const legal = legalBasisWords(norm, cues);
   const focus = questionFocus(norm, cues);
@@ -116,7 +117,7 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
 function guessProcedure(parts: ReadingParts, norm: NormalizedText, legal: readonly number[], found: ProcedureSearch): ProcedureSearch {
   const proposed = parts.catalogue?.propose(norm);
   if (proposed) return { accepted: proposed, matches: [proposed], candidates: [proposed, ...found.candidates], span: proposed.matched };
-  const left = new Set([...legal, ...ruleOutScopes(norm, parts.lexicon.cues).flatMap((s) => [...s.cue, ...s.scope])]);
+  const left = new Set([...legal, ...ruleOutScopes(norm, cuesOf(parts.lexicon)).flatMap((s) => [...s.cue, ...s.scope])]);
   const [guess] = parts.procedureClassifier.classify(left.size ? norm.folded.map((w, i) => (left.has(i) ? '' : w)) : norm.folded, 1);
   if (!guess || guess.probability < parts.options.procedureGuess) return found;
   const accepted: ProcedureMatch = { id: guess.id, score: 0, coverage: guess.probability, phrase: '', matched: [] };
@@ -155,7 +156,7 @@ function reviewed(parts: ReadingParts, norm: NormalizedText, found: ProcedureSea
 export function dossierProcedure(parts: ReadingParts, reading: Reading): string | null {
   const { accepted } = reading.search;
   if (!accepted || !accepted.matched.length) return null;
-  const dossier = parts.lexicon.cues.dossierWords.covered(reading.norm);
+  const dossier = cuesOf(parts.lexicon).dossierWords.covered(reading.norm);
   return accepted.matched.some((i) => !dossier.has(i) && reading.norm.folded[i] !== DOSSIER_CODE_WORD) ? accepted.id : null;
 }
 

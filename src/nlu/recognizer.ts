@@ -11,6 +11,7 @@ import { CLAUSE_END_WORD, QUESTION_END_WORD, markClauses, type Clause } from './
 import { DOSSIER_CODE_WORD, normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { foldText } from './vi/fold.js';
+import { cuesOf } from './cues.js';
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
 import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
@@ -172,7 +173,7 @@ export class Recognizer {
     }
     if (confidence < options.noneThreshold) intent = 'none';
     // "Giá xe máy bao nhiêu": the price of goods, not a fee.
-    if (PROCEDURE_INTENTS.has(intent) && !legalBasis && isGoodsPrice(norm, lexicon.cues, (w) => this.parts.matcher.distinctive(w))) intent = 'none';
+    if (PROCEDURE_INTENTS.has(intent) && !legalBasis && isGoodsPrice(norm, cuesOf(lexicon), (w) => this.parts.matcher.distinctive(w))) intent = 'none';
 
     const entities: ParseResult['entities'] = {};
     if (dossierCode) entities.dossierCode = dossierCode;

@@ -7,7 +7,7 @@ import { ProcedureClassifier } from './procedure-classifier.js';
 import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, normalizeQuestion, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
 import { readQuestion } from './reading.js';
 import { normalizeText, type NormalizedText } from './vi/normalize.js';
-import { reviveLexicon, type Lexicon } from './vi/lexicon.js';
+import type { Lexicon } from './vi/lexicon.js';
 import { Vocabulary } from './vocabulary.js';
 import { AliasVocabulary } from './alias-vocabulary.js';
 import { catalogueAliases } from './catalogue/name-aliases.js';
@@ -116,8 +116,7 @@ const EXPONENTS = [0, 0.25, 0.5, 0.75, 1];
  * A trained model as its parts, with the matcher's normalised input: src/admin saves the
  * phrases, classifier and vocabulary, and rebuilds the recognizer from them without retraining.
  */
-export function trainRecognizerParts(given: TrainingInput): { parts: RecognizerParts; phrases: ProcedurePhrases[] } {
-  const input = { ...given, lexicon: reviveLexicon(given.lexicon) };
+export function trainRecognizerParts(input: TrainingInput): { parts: RecognizerParts; phrases: ProcedurePhrases[] } {
   const options = { ...DEFAULT_RECOGNIZER_OPTIONS, ...input.options };
   const normalize = phraseNormalizer(input.lexicon);
   const phrases = matcherPhrases(input.knowledge, input.lexicon, input.examples, normalize);

@@ -1,4 +1,5 @@
 import { ruleOutScopes } from '../../src/nlu/contrast.js';
+import { cuesOf } from '../../src/nlu/cues.js';
 import { normalizeQuestion } from '../../src/nlu/recognizer.js';
 import { projectRecognizer } from '../helpers/recognizer.js';
 
@@ -64,7 +65,7 @@ describe('ruling out a procedure', () => {
     ['chứ chưa muốn xin giấy độc thân', ['xin', 'giấy', 'độc', 'thân']],
   ])('reads the scope of "%s" up to a stop word, a question word or the clause end', (text, first) => {
     const norm = normalizeQuestion(text, data.lexicon);
-    const [scope] = ruleOutScopes(norm, data.lexicon.cues);
+    const [scope] = ruleOutScopes(norm, cuesOf(data.lexicon));
     expect(scope?.scope.map((i) => norm.words[i])).toEqual(first);
   });
 

@@ -1,4 +1,5 @@
 import { questionFocus } from '../../src/nlu/question-focus.js';
+import { cuesOf } from '../../src/nlu/cues.js';
 import { normalizeQuestion } from '../../src/nlu/recognizer.js';
 import { projectRecognizer } from '../helpers/recognizer.js';
 
@@ -30,7 +31,7 @@ describe('clauses', () => {
 describe('the question of a message', () => {
   const focus = (text: string): string | null => {
     const norm = normalizeQuestion(text, data.lexicon);
-    const clause = questionFocus(norm, data.lexicon.cues);
+    const clause = questionFocus(norm, cuesOf(data.lexicon));
     return clause ? norm.words.slice(clause.start, clause.end).join(' ') : null;
   };
 

@@ -3,9 +3,7 @@ import { readDataFile } from '../../data/read-data-file.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { foldText, hasDiacritics } from './fold.js';
-import { compileCues, EMPTY_CUES_FILE, readCuesFile, type Cues, type CuesFile } from '../cues.js';
-import { PatternSet } from '../cue-patterns.js';
-import { normalizeText } from './normalize.js';
+import type { CuesFile } from '../cues.js';
 import { CATALOGUE_WORDS_FILE, loadCatalogueSynonyms, type CatalogueSynonym } from '../catalogue/synonyms.js';
 
 // The abbreviation / teencode / regional-word dictionary, kept as data (intents/lexicon/).
@@ -30,8 +28,8 @@ export interface Lexicon {
   readonly accented: ReadonlyMap<string, string>;
   /** Multi-word rewrites: folded words → replacement words. Longest first. */
   readonly phrases: ReadonlyArray<{ from: string[]; to: string[] }>;
-  /** Cue words of understanding (intents/cues/), read with this lexicon's normalisation. */
-  readonly cues: Cues;
+  /** Cue words of understanding (intents/cues/vi.yaml), as data: src/nlu/cues.ts compiles them. */
+  readonly cues?: CuesFile;
   /** Citizens' words for the official words of catalogue names (src/nlu/catalogue/), when loaded. */
   readonly synonyms?: ReadonlyArray<CatalogueSynonym>;
 }
@@ -39,16 +37,11 @@ export interface Lexicon {
 /** What normalisation reads: the lexicon without its cue words. */
 export type LexiconWords = Omit<Lexicon, 'cues'>;
 
-/** The lexicon with its cue words compiled. */
-function withCues(words: LexiconWords, cues: CuesFile): Lexicon {
-  return { ...words, cues: compileCues(cues, (text) => normalizeText(text, words)) };
-}
-
-export const EMPTY_LEXICON: Lexicon = withCues({ plain: new Map(), accented: new Map(), phrases: [] }, EMPTY_CUES_FILE);
+export const EMPTY_LEXICON: Lexicon = { plain: new Map(), accented: new Map(), phrases: [] };
 
 type Entry = { from: string[]; to: string };
 
-export function buildLexicon(entries: ReadonlyArray<Entry>, phraseEntries: ReadonlyArray<Entry> = [], cues: CuesFile = EMPTY_CUES_FILE): Lexicon {
+export function buildLexicon(entries: ReadonlyArray<Entry>, phraseEntries: ReadonlyArray<Entry> = []): Lexicon {
   const plain = new Map<string, string>();
   const accented = new Map<string, string>();
   for (const { from, to } of entries) {
@@ -65,24 +58,13 @@ export function buildLexicon(entries: ReadonlyArray<Entry>, phraseEntries: Reado
       to: to.normalize('NFC').toLowerCase().split(/\s+/),
     })))
     .sort((a, b) => b.from.length - a.from.length);
-  return withCues({ plain, accented, phrases }, cues);
+  return { plain, accented, phrases };
 }
 
-/**
- * The lexicon with working cue words: a lexicon sent to another process (the training
- * process) arrives as plain data, its compiled cue words without their methods; they are
- * compiled again from their source.
- */
-export function reviveLexicon(lexicon: Lexicon): Lexicon {
-  if (lexicon.cues.question instanceof PatternSet) return lexicon;
-  const { cues, ...words } = lexicon;
-  return withCues(words, cues.source);
-}
-
-/** The abbreviations file, the catalogue synonyms beside it, and the cue words when their file is given. */
-export function loadLexicon(file: string, cuesFile?: string): Lexicon {
+/** The abbreviations file and the catalogue synonyms beside it. */
+export function loadLexicon(file: string): Lexicon {
   const data = readDataFile(file, lexiconFileSchema);
-  const lexicon = buildLexicon(data.entries, data.phrases, cuesFile ? readCuesFile(cuesFile) : EMPTY_CUES_FILE);
+  const lexicon = buildLexicon(data.entries, data.phrases);
   const synonyms = path.join(path.dirname(file), CATALOGUE_WORDS_FILE);
   return existsSync(synonyms) ? { ...lexicon, synonyms: loadCatalogueSynonyms(synonyms) } : lexicon;
 }
