@@ -7,6 +7,7 @@ import { trainModel } from '../admin/model-codec.js';
 import { runEval } from './eval.js';
 import { isIntent } from '../nlu/intents.js';
 import { runGenCatalogue } from './gen-catalogue.js';
+import { runSituations } from './situations/report.js';
 
 const USAGE = `usage: npm run -s dvc -- <command>
   validate              check knowledge/ and intents/ (schema and cross-references)
@@ -17,6 +18,9 @@ const USAGE = `usage: npm run -s dvc -- <command>
   gen-catalogue DIR [--size 6842] [--seed 1]
                         write the bundled procedures plus synthetic ones up to the national
                         catalogue's size into DIR (for benchmarks: KNOWLEDGE_DIR=DIR)
+  situations [--set=dev|holdout|all] [--verbose] [FILE|DIR…]
+                        play the situation conversations (test/conversations/situations/) over
+                        Direct Line on the real app; print the pass rate and words per answer kind
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -61,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       return runEval(config, args[0]);
     case 'gen-catalogue':
       return runGenCatalogue(config.KNOWLEDGE_DIR, args);
+    case 'situations':
+      return runSituations(config, args);
     default:
       process.stderr.write(USAGE);
       return command ? 2 : 0;
