@@ -7,6 +7,8 @@ import { foldText } from '../nlu/vi/fold.js';
 import { DataFileError } from '../errors.js';
 import { loadCommands } from '../nlu/commands.js';
 import { loadLexicon } from '../nlu/vi/lexicon.js';
+import { loadSituationReader } from '../nlu/situation/situation-reader.js';
+import { selectProblems } from './validate-select.js';
 
 export interface ValidationReport {
   problems: string[];
@@ -22,6 +24,7 @@ export function validateData(knowledgeDir: string, intentsDir: string): Validati
   try {
     const kb = loadKnowledgeBase(knowledgeDir);
     knownIds = new Set(kb.procedures.map((p) => p.id));
+    problems.push(...situationProblems(intentsDir, (slots) => selectProblems(kb, slots)));
     procedures = kb.procedures.length;
     // The step-by-step guide answers "Giấy này là gì?" for every document.
     for (const p of kb.procedures) {
@@ -57,6 +60,16 @@ export function validateData(knowledgeDir: string, intentsDir: string): Validati
   }
   problems.push(...commandProblems(intentsDir));
   return { problems, procedures, utterances };
+}
+
+/** The situation cues (intents/situation/vi.yaml), and the knowledge's `select` data against them. */
+function situationProblems(intentsDir: string, check: (slots: ReturnType<typeof loadSituationReader>['slots']) => string[]): string[] {
+  try {
+    return check(loadSituationReader(intentsDir, loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml'))).slots);
+  } catch (err) {
+    if (err instanceof DataFileError) return [err.message];
+    throw err;
+  }
 }
 
 /** The typed short replies: the schema, and no phrase under two commands. */

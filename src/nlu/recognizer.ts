@@ -9,13 +9,15 @@ import type { Lexicon } from './vi/lexicon.js';
 import { foldText } from './vi/fold.js';
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
+import type { SituationReader } from './situation/situation-reader.js';
+import type { Situation } from './situation/situation.js';
 
 export interface ParseResult {
   text: string;
   intent: Intent;
   confidence: number;
   procedure: string | null;
-  entities: { dossierCode?: string; field?: string };
+  entities: { dossierCode?: string; field?: string; situation?: Situation };
   /** Ranked intents with calibrated confidences. */
   intents: IntentScore[];
   /** Candidate procedures, best first, including near misses (for "did you mean"). */
@@ -64,6 +66,8 @@ export interface RecognizerParts {
   vocabulary: Vocabulary;
   fields: ReadonlyArray<{ name: string; folded: string[] }>;
   options: RecognizerOptions;
+  /** Reads the citizen's situation (age, reason…) into `entities.situation`. */
+  situation?: SituationReader;
 }
 
 /** A question's words as every part of understanding sees them: dossier codes stand as one word. */
@@ -105,6 +109,8 @@ export class Recognizer {
 
     const entities: ParseResult['entities'] = {};
     if (dossierCode) entities.dossierCode = dossierCode;
+    const situation = this.parts.situation?.read(norm);
+    if (situation) entities.situation = situation;
     if (intent === 'procedure.list') {
       const field = this.findField(norm);
       if (field) entities.field = field;

@@ -8,12 +8,14 @@ import { normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { Vocabulary } from './vocabulary.js';
 import { AliasVocabulary } from './alias-vocabulary.js';
+import type { SituationReader } from './situation/situation-reader.js';
 
 export interface TrainingInput {
   knowledge: KnowledgeBase;
   examples: ReadonlyArray<{ text: string; intent: Intent; procedure: string | null }>;
   lexicon: Lexicon;
   options?: Partial<RecognizerOptions>;
+  situation?: SituationReader;
 }
 
 /** normalizeText for one lexicon, remembering each text: names and aliases are normalised twice in training. */
@@ -126,7 +128,7 @@ export function trainRecognizerParts(input: TrainingInput): { parts: RecognizerP
   const { data, vocabulary } = featurize(matcher, aliases, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon, normalize));
   const { temperature, exponent } = fitTemperature(data);
   const classifier = IntentClassifier.train(data, temperature, exponent);
-  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, vocabulary, fields: fieldsOf(input.knowledge), options }, phrases };
+  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, vocabulary, fields: fieldsOf(input.knowledge), options, ...(input.situation ? { situation: input.situation } : {}) }, phrases };
 }
 
 export function trainRecognizer(input: TrainingInput): Recognizer {
