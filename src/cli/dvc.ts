@@ -18,9 +18,10 @@ const USAGE = `usage: npm run -s dvc -- <command>
   gen-catalogue DIR [--size 6842] [--seed 1]
                         write the bundled procedures plus synthetic ones up to the national
                         catalogue's size into DIR (for benchmarks: KNOWLEDGE_DIR=DIR)
-  situations [--set=dev|holdout|all] [--verbose] [FILE|DIR…]
+  situations [--set=dev|holdout|all] [--verbose] [--show] [FILE|DIR…]
                         play the situation conversations (test/conversations/situations/) over
                         Direct Line on the real app; print the pass rate and words per answer kind
+                        (--verbose: every turn; --show: the answers' text too)
 `;
 
 async function main(argv: string[]): Promise<number> {

@@ -12,6 +12,8 @@ import { countWords, turnProblems, type AnswerKind, type BotReply, type Situatio
 
 export interface TurnResult {
   say: string;
+  /** The answer's text, as shown (the last message of the answer). */
+  text: string;
   kind: AnswerKind;
   words: number;
   problems: string[];
@@ -72,7 +74,7 @@ async function playOne(base: string, conversation: SituationConversation): Promi
     if (turn.press !== undefined) {
       const action = last?.suggestedActions?.actions.find((a) => a.title === turn.press);
       if (!action) {
-        turns.push({ say: said, kind: turn.kind, words: 0, problems: [`no button "${turn.press}"`] });
+        turns.push({ say: said, text: '', kind: turn.kind, words: 0, problems: [`no button "${turn.press}"`] });
         break;
       }
       replies = await dl.send({ text: action.text ?? action.title, value: action.value });
@@ -80,7 +82,7 @@ async function playOne(base: string, conversation: SituationConversation): Promi
       replies = await dl.send({ text: turn.say ?? '' });
     }
     const answer = replies.at(-1);
-    turns.push({ say: said, kind: turn.kind, words: countWords(answer?.text ?? ''), problems: turnProblems(turn, answer) });
+    turns.push({ say: said, text: answer?.text ?? '', kind: turn.kind, words: countWords(answer?.text ?? ''), problems: turnProblems(turn, answer) });
     last = answer;
   }
   return { name: conversation.name, set: conversation.set, turns, passed: turns.every((t) => !t.problems.length) };

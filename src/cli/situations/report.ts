@@ -26,7 +26,7 @@ export function figuresOf(results: ConversationResult[]): SituationFigures {
   return { conversations: results.length, passed: results.filter((r) => r.passed).length, words };
 }
 
-export function formatFigures(results: ConversationResult[], verbose: boolean): string[] {
+export function formatFigures(results: ConversationResult[], verbose: boolean, show = false): string[] {
   const lines: string[] = [];
   for (const set of ['dev', 'holdout'] as const) {
     const mine = results.filter((r) => r.set === set);
@@ -40,7 +40,10 @@ export function formatFigures(results: ConversationResult[], verbose: boolean): 
     }
     for (const r of mine.filter((x) => verbose || !x.passed)) {
       lines.push(`  ${r.passed ? 'ok  ' : 'FAIL'} ${r.name}`);
-      for (const t of r.turns) if (verbose || t.problems.length) lines.push(`       "${t.say}" (${t.kind}, ${t.words} words)${t.problems.length ? `: ${t.problems.join('; ')}` : ''}`);
+      for (const t of r.turns) {
+        if (verbose || t.problems.length) lines.push(`       "${t.say}" (${t.kind}, ${t.words} words)${t.problems.length ? `: ${t.problems.join('; ')}` : ''}`);
+        if (show) lines.push(...t.text.split('\n').map((l) => `         | ${l}`));
+      }
     }
   }
   return lines;
@@ -48,11 +51,12 @@ export function formatFigures(results: ConversationResult[], verbose: boolean): 
 
 export async function runSituations(config: Config, args: string[]): Promise<number> {
   const setArg = args.find((a) => a.startsWith('--set='))?.slice(6) ?? 'dev';
-  const verbose = args.includes('--verbose');
+  const show = args.includes('--show');
+  const verbose = show || args.includes('--verbose');
   const paths = args.filter((a) => !a.startsWith('--'));
   const all = loadSituations(paths.length ? paths : [SITUATIONS_DIR]);
   const chosen = setArg === 'all' ? all : all.filter((c) => c.set === setArg);
   const results = await playSituations(chosen, { KNOWLEDGE_DIR: config.KNOWLEDGE_DIR, INTENTS_DIR: config.INTENTS_DIR });
-  process.stdout.write(`${formatFigures(results, verbose).join('\n')}\n`);
+  process.stdout.write(`${formatFigures(results, verbose, show).join('\n')}\n`);
   return 0;
 }
