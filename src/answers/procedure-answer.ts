@@ -60,7 +60,7 @@ export class ProcedureAnswers {
     const texts = new Set(candidates.map((c) => this.core(q, c, false).join('\n')));
     if (texts.size === 1) return { text: this.fitted(q, candidates[0]!, false), caseId: null, ask: null };
     // Times that differ only after their first clause: that clause answers, the rest is a detail.
-    const clauses = new Set(candidates.map((c) => firstClause(c.duration)));
+    const clauses = new Set(candidates.map((c) => firstClause(c.duration, true)));
     if (q.intent === 'procedure.duration' && clauses.size === 1) {
       const name = lowerFirst(p.name);
       return { text: [this.replies.say('durationOne', { name, case: '', duration: `${[...clauses][0]!}.` }), this.legalLine(p)].join('\n'), caseId: null, ask: null };
@@ -91,9 +91,15 @@ export class ProcedureAnswers {
       case 'procedure.fee': {
         if (!c) return [];
         const fees = applicableFees(c, q.situation);
-        const amounts = fees.map((f) => ({ f, amount: amountText(f, q.situation, r), note: f.amount === null && f.note ? ` — ${f.note}` : '' }));
-        if (amounts.length === 1) return [r.say('feeOne', { name, case: label, amount: amounts[0]!.amount }) + amounts[0]!.note];
-        return [r.say('feeIntro', { name, case: label }), ...amounts.map((a) => `- ${a.f.label}: ${a.amount}${a.note}`)];
+        // An amount that could not be fixed is said by its note ("tùy khu vực…").
+        const amounts = fees.map((f) => ({ f, amount: f.amount === null && f.note ? f.note : amountText(f, q.situation, r) }));
+        if (amounts.length === 1) {
+          // One line of several (the citizen's vehicle, area): its own label says which.
+          const one = amounts[0]!;
+          const what = c.fees.length > 1 ? one.f.label : r.say('feeOf', { name });
+          return [r.say('feeOne', { what, case: label, amount: one.amount }).replace(/\.\.$/, '.')];
+        }
+        return [r.say('feeIntro', { name, case: label }), ...amounts.map((a) => `- ${a.f.label}: ${a.amount}`)];
       }
       case 'procedure.duration':
         return c ? [r.say('durationOne', { name, case: label, duration: c.duration })] : [];
@@ -167,10 +173,13 @@ export class ProcedureAnswers {
     ];
     if (q.intent === 'procedure.fee') return ask((c) => amountsInShort(c, q.situation, r)).join('\n');
     if (q.intent !== 'procedure.duration') return ask(() => null).join('\n');
-    // Times: whole when they fit, else their first clause.
-    const whole = ask((c) => c.duration);
-    if (words(whole) <= (BUDGETS[q.intent] ?? Infinity)) return whole.join('\n');
-    return ask((c) => firstClause(c.duration)).join('\n');
+    // Times: whole when they fit, else their first clause, else the cases alone.
+    const budget = BUDGETS[q.intent] ?? Infinity;
+    for (const summary of [(c: ProcedureCase) => c.duration, (c: ProcedureCase) => firstClause(c.duration, true)]) {
+      const lines = ask(summary);
+      if (words(lines) <= budget) return lines.join('\n');
+    }
+    return ask(() => null).join('\n');
   }
 
   /** One short line: the main document and the link. */
@@ -195,8 +204,10 @@ export function shortDocument(document: string): string {
   return (numbered?.[1] ?? plain).replace(/[,;.]\s*$/, '');
 }
 
-function firstClause(text: string): string {
-  return (/^[^;.]+/.exec(text)?.[0] ?? text).trim();
+/** The text up to its first "." or ";", without what is in brackets when `plain`. */
+function firstClause(text: string, plain = false): string {
+  const clause = (/^[^;.]+/.exec(text)?.[0] ?? text).trim();
+  return plain ? clause.replace(/\s*\([^)]*\)/g, '').trim() : clause;
 }
 
 /** Words as a reader counts them: Markdown marks are not words. */

@@ -71,7 +71,7 @@ export function selectCase(p: Procedure, situation: Situation, known: string | n
   const { best, matched } = bestFitting(p.cases, (c) => c.select, situation);
   // A case chosen before (a button, the guide) stands while the situation does not rule it out.
   const kept = known ? best.find((c) => c.id === known) : undefined;
-  if (best.length === 1 && (matched > 0 || best.length < p.cases.length)) return { chosen: best[0]!, candidates: best };
+  if (best.length === 1 && matched > 0) return { chosen: best[0]!, candidates: best };
   if (kept) return { chosen: kept, candidates: best };
   return { chosen: null, candidates: best };
 }

@@ -5,7 +5,7 @@ import type { Procedure } from '../../knowledge/schema.js';
 import type { Answer } from '../../answers/compose.js';
 import { AssistantDialog, isSilentEnd, type DialogServices, type DialogStart, type TurnInput } from './assistant-dialog.js';
 import type { Understood } from './understood.js';
-import { selectCase } from '../../answers/select-case.js';
+import { familyMember, selectCase } from '../../answers/select-case.js';
 
 export const GUIDE_DIALOG = 'guide';
 
@@ -80,9 +80,12 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
     const c = caseOf(p, state);
     if (!c) {
       const options = p.cases.map((x) => ({ id: x.id, texts: [x.name, x.when ?? '', x.id.replace(/-/g, ' ')] }));
+      const stated = input.parse().entities.situation;
+      // "Nếu bị mất thì sao?" while guiding cấp đổi: another procedure of the family, asked as a question.
+      if (familyMember(this.services.knowledge, p, stated).id !== p.id) return null;
       const caseId = this.services.commands.choose(input.text, options, [p.name, ...p.aliases])
         // "cháu 12 tuổi": the situation picks the case.
-        ?? selectCase(p, input.parse().entities.situation ?? {}).chosen?.id;
+        ?? selectCase(p, stated ?? {}).chosen?.id;
       if (caseId) return { kind: 'case', caseId };
       return this.isQuestion(input) ? null : { kind: 'again' };
     }
