@@ -90,7 +90,7 @@ export class Recognizer {
     const { options } = this.parts;
     const dossierCode = extractDossierCode(text);
     const norm = this.normalize(text);
-    const { accepted, matches, candidates, span } = this.findProcedures(norm);
+    const { accepted, matches, candidates, span } = this.findProceduresBesideAge(norm);
     const unknown = this.parts.vocabulary.unknown(norm);
     const intents = this.parts.classifier.classify(intentFeatures(norm.folded, new Set(span), unknown));
     let { intent, confidence } = accepted ? decide(intents, options.narrowShare) : intents[0] ?? { intent: 'none' as Intent, confidence: 0 };
@@ -130,6 +130,17 @@ export class Recognizer {
       ambiguous,
       tokens: norm.folded,
     };
+  }
+
+  /**
+   * An age is the citizen's situation, not a procedure's name: when the words name no
+   * procedure, they are read again without the ages said in them ("làm căn cước cho bé mới
+   * 4 tuổi", where an alias about "tuổi" drew the match away).
+   */
+  private findProceduresBesideAge(norm: NormalizedText): ReturnType<typeof findProcedures> {
+    const found = this.findProcedures(norm);
+    const masked = found.accepted ? norm : this.parts.situation?.withoutAges(norm) ?? norm;
+    return masked === norm ? found : this.findProcedures(masked);
   }
 
   private findField(norm: NormalizedText): string | undefined {

@@ -57,7 +57,22 @@ export class SituationReader {
     for (const hit of taken.sort((a, b) => a.start - b.start)) situation[hit.tag.slot] = hit.tag.value;
     return Object.keys(situation).length ? situation : undefined;
   }
+
+  /**
+   * The words with every age said with a number masked, for finding the procedure: "làm căn
+   * cước cho bé mới 4 tuổi" names cấp thẻ căn cước, whatever alias happens to hold "tuổi".
+   * Word positions stay as they were.
+   */
+  withoutAges(text: NormalizedText, today: Date = new Date()): NormalizedText {
+    const masked = new Set(this.age.numericAgeWords(text, today));
+    if (!masked.size) return text;
+    const mask = (words: readonly string[]) => words.map((w, i) => (masked.has(i) ? MASKED_WORD : w));
+    return { ...text, words: mask(text.words), folded: mask(text.folded) };
+  }
 }
+
+/** The placeholder of a word left out of procedure matching. */
+export const MASKED_WORD = 'xxagexx';
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
