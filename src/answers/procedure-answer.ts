@@ -70,9 +70,11 @@ export class ProcedureAnswers {
 
   /** The direct answer, then notes while within the budget, then the legal basis line. */
   private fitted(q: ProcedureQuestion, c: ProcedureCase | null, labelled: boolean): string {
-    const core = this.core(q, c, labelled);
     const tail = [this.legalLine(q.procedure)];
     const budget = BUDGETS[q.intent];
+    let core = shortest(this.core(q, c, labelled), tail, budget);
+    // Still too long: the case is known from the question, its name can go.
+    if (labelled && budget !== undefined && words([...core, ...tail]) > budget) core = shortest(this.core(q, c, false), tail, budget);
     const lines = [...core];
     for (const note of c ? this.notes(q, c) : []) {
       if (budget !== undefined && words([...lines, note, ...tail]) > budget) continue;
@@ -202,6 +204,17 @@ export function shortDocument(document: string): string {
   const plain = document.replace(/\s*\([^)]*\)/g, '').trim();
   const numbered = /^(.*?\d+\/\d{4}\/[\p{L}\p{N}-]+)/u.exec(plain);
   return (numbered?.[1] ?? plain).replace(/[,;.]\s*$/, '');
+}
+
+/**
+ * The answer's lines as they are, or shortened until they fit the budget with `tail`: first
+ * without what is in brackets, then each line to its first sentence.
+ */
+function shortest(core: string[], tail: string[], budget: number | undefined): string[] {
+  if (budget === undefined) return core;
+  const plain = core.map((l) => l.replace(/\s*\([^)]*\)/g, ''));
+  const brief = plain.map((l) => l.replace(/[.;]\s.*$/u, '.').replace(/;$/, '.'));
+  return [core, plain, brief].find((lines) => words([...lines, ...tail]) <= budget) ?? brief;
 }
 
 /** The text up to its first "." or ";", without what is in brackets when `plain`. */

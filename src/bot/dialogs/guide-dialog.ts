@@ -80,6 +80,8 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
     const c = caseOf(p, state);
     if (!c) {
       const options = p.cases.map((x) => ({ id: x.id, texts: [x.name, x.when ?? '', x.id.replace(/-/g, ' ')] }));
+      // "Có", "rồi", "chưa có" answer no question here: the case is asked again.
+      if (input.command && input.command !== 'reset' && input.command !== 'resume') return { kind: 'again' };
       const stated = input.parse().entities.situation;
       // "Nếu bị mất thì sao?" while guiding cấp đổi: another procedure of the family, asked as a question.
       if (familyMember(this.services.knowledge, p, stated).id !== p.id) return null;

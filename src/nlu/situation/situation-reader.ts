@@ -46,8 +46,11 @@ export class SituationReader {
     // Longest cues first; a cue overlapping a longer one already taken does not count.
     const hits = this.cues.findAll(text).sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
     const taken: Array<PhraseHit<Cue>> = [];
+    // A denied cue still holds its words: "mất" inside a denied "bị mất" says nothing either.
+    const claimed: Array<PhraseHit<Cue>> = [];
     for (const hit of hits) {
-      if (taken.some((t) => overlaps(t, hit))) continue;
+      if (claimed.some((t) => overlaps(t, hit))) continue;
+      claimed.push(hit);
       if (exceptions.some((e) => e.tag === hit.tag.slot && overlaps(e, hit))) continue;
       // A negation right before a cue denies it ("không bị mất", "không phải bị mất").
       if (negations.some((n) => n.end === hit.start)) continue;
