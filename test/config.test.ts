@@ -5,6 +5,7 @@ describe('configuration from environment variables', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3978);
     expect(config.PORTAL_URL).toBeUndefined();
+    expect(config.REVIEW_MONTHS).toBe(6);
   });
 
   it.each([
@@ -15,6 +16,8 @@ describe('configuration from environment variables', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
     ['PORTAL_TIMEOUT_MS', '10000', /PORTAL_TIMEOUT_MS="10000": must be at most 4000/],
     ['LOOKUPS_PER_CONVERSATION', '0', /LOOKUPS_PER_CONVERSATION="0": must be positive/],
+    ['REVIEW_MONTHS', '1.5', /REVIEW_MONTHS="1.5": must be a whole number/],
+    ['REVIEW_MONTHS', '0', /REVIEW_MONTHS="0": must be positive/],
     ['TRUST_PROXY', 'yes', /TRUST_PROXY="yes": must be 0, 1, false or true/],
   ])('names %s and what is wrong with %s', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);

@@ -10,7 +10,8 @@ import { runGenCatalogue } from './gen-catalogue.js';
 import { runSituations } from './situations/report.js';
 
 const USAGE = `usage: npm run -s dvc -- <command>
-  validate              check knowledge/ and intents/ (schema and cross-references)
+  validate              check knowledge/ and intents/ (schema and cross-references); warn of
+                        procedures due for review (REVIEW_MONTHS, knowledge/superseded.yaml)
   parse [TEXT]          parse TEXT, or one question per line of standard input, to JSON lines
   export-training       every training utterance (intents/ merged with staff labels in DATA_DIR) as JSON lines;
                         --all adds the utterances of staff FAQ intents (faq.<slug>)
@@ -29,7 +30,10 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'validate': {
-      const report = validateData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
+      const report = validateData(config.KNOWLEDGE_DIR, config.INTENTS_DIR, { now: new Date(), reviewMonths: config.REVIEW_MONTHS });
+      if (report.warnings.length) {
+        process.stderr.write(`${report.warnings.length} warning(s), due for review:\n${report.warnings.map((w) => `  - ${w}`).join('\n')}\n`);
+      }
       if (report.problems.length) {
         process.stderr.write(`${report.problems.length} problem(s):\n${report.problems.map((p) => `  - ${p}`).join('\n')}\n`);
         return 1;
