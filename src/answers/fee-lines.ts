@@ -40,6 +40,8 @@ export function amountText(fee: ProcedureFee, situation: Situation, replies: Rep
 
 /** The amounts of a case in a few words, for a one-line-per-case summary. */
 export function amountsInShort(c: ProcedureCase, situation: Situation, replies: Replies): string {
-  const known = [...new Set(applicableFees(c, situation).filter((f) => f.amount !== null).map((f) => formatAmount(f.amount, replies)))];
-  return known.length ? known.join(replies.say('orWord')) : replies.say('feeUnknown');
+  const known = [...new Set(applicableFees(c, situation).map((f) => f.amount).filter((a): a is number => a !== null))].sort((a, b) => a - b);
+  if (!known.length) return replies.say('feeUnknown');
+  if (known.length > 2) return replies.say('feeRange', { from: formatAmount(known[0]!, replies), to: formatAmount(known.at(-1)!, replies) });
+  return known.map((a) => formatAmount(a, replies)).join(replies.say('orWord'));
 }

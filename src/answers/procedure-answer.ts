@@ -1,7 +1,7 @@
-import type { Procedure, ProcedureCase } from '../knowledge/schema.js';
+import type { Procedure, ProcedureCase, ProcedureFee } from '../knowledge/schema.js';
 import type { Intent } from '../nlu/intents.js';
 import type { Situation } from '../nlu/situation/situation.js';
-import { amountsInShort, amountText, applicableFees } from './fee-lines.js';
+import { amountsInShort, amountText, applicableFees, formatAmount } from './fee-lines.js';
 import type { Replies } from './replies.js';
 import { selectCase } from './select-case.js';
 
@@ -19,6 +19,8 @@ const BUDGETS: Partial<Record<Intent, number>> = {
 };
 /** Cases summed up one line each, at most; more are asked with buttons only. */
 const MAX_SUMMARY_CASES = 3;
+/** Fee lines listed, at most, when the situation could narrow them: more are summed up as a range. */
+const MAX_FEE_LINES = 4;
 /** Words that make a caveat about the fee, the time or the place. */
 const FACET_WORDS: Partial<Record<Intent, RegExp>> = {
   'procedure.fee': /(?<!\p{L})(phí|lệ phí|đồng|miễn|giảm|mức thu)(?!\p{L})/iu,
@@ -72,9 +74,11 @@ export class ProcedureAnswers {
   private fitted(q: ProcedureQuestion, c: ProcedureCase | null, labelled: boolean): string {
     const tail = [this.legalLine(q.procedure)];
     const budget = BUDGETS[q.intent];
-    let core = shortest(this.core(q, c, labelled), tail, budget);
-    // Still too long: the case is known from the question, its name can go.
-    if (labelled && budget !== undefined && words([...core, ...tail]) > budget) core = shortest(this.core(q, c, false), tail, budget);
+    // Too long: without brackets; then without the case's name (known from the question); then notes cut to a sentence.
+    const full = this.core(q, c, labelled);
+    const unlabelled = labelled ? this.core(q, c, false) : full;
+    const variants = [full, withoutBrackets(full), unlabelled, withoutBrackets(unlabelled), firstSentences(withoutBrackets(unlabelled))];
+    const core = budget === undefined ? full : variants.find((lines) => words([...lines, ...tail]) <= budget) ?? variants.at(-1)!;
     const lines = [...core];
     for (const note of c ? this.notes(q, c) : []) {
       if (budget !== undefined && words([...lines, note, ...tail]) > budget) continue;
@@ -93,6 +97,8 @@ export class ProcedureAnswers {
       case 'procedure.fee': {
         if (!c) return [];
         const fees = applicableFees(c, q.situation);
+        const unsaid = fees.length > MAX_FEE_LINES ? unknownSlots(fees, q.situation) : [];
+        if (unsaid.length) return [this.feeRange(name, label, fees, unsaid)];
         // An amount that could not be fixed is said by its note ("tùy khu vực…").
         const amounts = fees.map((f) => ({ f, amount: f.amount === null && f.note ? f.note : amountText(f, q.situation, r) }));
         if (amounts.length === 1) {
@@ -124,6 +130,22 @@ export class ProcedureAnswers {
           r.say('overviewAsk'),
         ];
     }
+  }
+
+  /**
+   * Many fee lines that the situation would narrow ("xe máy hay ô tô", "ở đâu"): their range,
+   * and what to say to get the one amount.
+   */
+  private feeRange(name: string, label: string, fees: ProcedureFee[], slots: string[]): string {
+    const r = this.replies;
+    const amounts = fees.map((f) => f.amount).filter((a): a is number => a !== null).sort((a, b) => a - b);
+    const ids = r.ids();
+    const what = slots.map((slot) => `slot${slot[0]!.toUpperCase()}${slot.slice(1)}`).filter((id) => ids.includes(id)).map((id) => r.say(id));
+    return r.say('feeBySlots', {
+      name, case: label,
+      from: formatAmount(amounts[0] ?? null, r), to: formatAmount(amounts.at(-1) ?? null, r),
+      what: what.length ? what.join(r.say('andWord')) : r.say('slotAny'),
+    });
   }
 
   /** Notes that may follow the answer, most useful first: each only when it is about this question. */
@@ -206,15 +228,23 @@ export function shortDocument(document: string): string {
   return (numbered?.[1] ?? plain).replace(/[,;.]\s*$/, '');
 }
 
-/**
- * The answer's lines as they are, or shortened until they fit the budget with `tail`: first
- * without what is in brackets, then each line to its first sentence.
- */
-function shortest(core: string[], tail: string[], budget: number | undefined): string[] {
-  if (budget === undefined) return core;
-  const plain = core.map((l) => l.replace(/\s*\([^)]*\)/g, ''));
-  const brief = plain.map((l) => l.replace(/[.;]\s.*$/u, '.').replace(/;$/, '.'));
-  return [core, plain, brief].find((lines) => words([...lines, ...tail]) <= budget) ?? brief;
+function withoutBrackets(lines: string[]): string[] {
+  return lines.map((l) => l.replace(/\s*\([^)]*\)/g, ''));
+}
+
+/** Each line's text after its label ("- Lệ phí…: ") cut to its first sentence ("TP. Hồ Chí Minh" is no end). */
+function firstSentences(lines: string[]): string[] {
+  return lines.map((line) => {
+    const at = line.indexOf(': ');
+    const [label, rest] = at < 0 ? ['', line] : [line.slice(0, at + 2), line.slice(at + 2)];
+    return label + rest.replace(/(?<=[\p{Ll}\p{N})]{2})[.;]\s.*$/u, '.');
+  });
+}
+
+/** The slots the fee lines' `select` names that the situation does not know, in order. */
+function unknownSlots(fees: ProcedureFee[], situation: Situation): string[] {
+  const slots = fees.flatMap((f) => (f.select === undefined ? [] : (Array.isArray(f.select) ? f.select : [f.select]).flatMap((a) => Object.keys(a))));
+  return [...new Set(slots)].filter((slot) => situation[slot] === undefined);
 }
 
 /** The text up to its first "." or ";", without what is in brackets when `plain`. */

@@ -69,13 +69,19 @@ describe('answers that fit the citizen', () => {
     expect(answer.asksCase?.cases).toEqual(['duoi-6-tuoi', 'tu-6-den-duoi-14-tuoi']);
   });
 
-  it('shows the fee line of the citizen\'s vehicle only, with its label', () => {
+  it('shows the fee lines of the citizen\'s vehicle and place only', () => {
     const motorbike = composer.aboutProcedure('procedure.fee', get('dang-ky-xe'), { situation: { vehicle: 'motorbike', area: 'hanoi' } }).text;
-    expect(motorbike).toContain('xe máy');
-    expect(motorbike).not.toContain('ô tô');
-    const car = composer.aboutProcedure('procedure.fee', get('dang-ky-xe'), { situation: { vehicle: 'car' } }).text;
-    expect(car).toContain('20.000.000 đồng');
-    expect(car).not.toContain('xe máy');
+    expect(motorbike).toContain('Xe máy tại Hà Nội');
+    expect(motorbike).toContain('700.000 đồng');
+    expect(motorbike).not.toMatch(/Ô tô|105\.000/);
+    const car = composer.aboutProcedure('procedure.fee', get('dang-ky-xe'), { situation: { vehicle: 'car', area: 'rural' } }).text;
+    expect(car).toContain('140.000 đồng');
+    expect(car).not.toMatch(/Xe máy|14\.000\.000/);
+  });
+
+  it('sums up many fee lines as a range and says what would narrow them', () => {
+    const answer = composer.aboutProcedure('procedure.fee', get('dang-ky-xe'), { caseId: 'xe-moi-trong-nuoc' }).text;
+    expect(answer.split('\n')[0]).toMatch(/từ \*\*105\.000 đồng\*\* đến \*\*14\.000\.000 đồng\*\*, tùy loại xe .* và nơi đăng ký/);
   });
 
   it('gives the online amount to one who files online, both amounts to one who did not say', () => {
