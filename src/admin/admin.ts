@@ -40,7 +40,7 @@ export async function openAdmin(options: {
   logger: Logger;
 }): Promise<Admin> {
   const { dataDir, nlu, logger } = options;
-  const env: TrainEnvironment = { procedures: nlu.knowledge.procedures, lexicon: nlu.lexicon, situation: nlu.situation, options: options.recognizerOptions };
+  const env: TrainEnvironment = { procedures: nlu.knowledge.procedures, lexicon: nlu.lexicon, situation: nlu.situation.data, options: options.recognizerOptions };
   const [data, store, inbox] = await Promise.all([
     TrainingData.open(dataDir, nlu.examples, nlu.knowledge, logger),
     ModelStore.open(dataDir, logger),

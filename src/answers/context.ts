@@ -75,12 +75,16 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
   return { question, memory: { ...memory, ...(isEmptySituation(situation) ? {} : { situation }) } };
 }
 
+/** A message read as `none` this surely is about something else, whatever situation it states. */
+const OFF_TOPIC = 0.9;
+
 /**
  * A message that states a situation and asks nothing new: not understood on its own, or a
  * bare mention of the procedure in play or one of its family ("tôi bị mất thẻ căn cước").
  */
 function isSituationOnly(knowledge: KnowledgeBase, parse: ParseResult, inPlay: string): boolean {
-  if (parse.intent === 'none') return true;
+  // Sure to be about something else ("hôm nay trời mưa ở Hà Nội không"): not a follow-up.
+  if (parse.intent === 'none') return (parse.intents[0]?.intent !== 'none' || parse.intents[0].confidence < OFF_TOPIC);
   if (parse.intent !== 'procedure.info') return false;
   if (!parse.procedure || parse.procedure === inPlay) return true;
   const named = knowledge.get(parse.procedure);

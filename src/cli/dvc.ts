@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
       const data = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
       const options = config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD };
       const set = loadStaffTrainingSet(config.DATA_DIR, data).json;
-      const { recognizer } = trainModel({ procedures: data.knowledge.procedures, lexicon: data.lexicon, situation: data.situation, options }, set);
+      const { recognizer } = trainModel({ procedures: data.knowledge.procedures, lexicon: data.lexicon, situation: data.situation.data, options }, set);
       const emit = (text: string): void => {
         const { text: t, intent, confidence, procedure, entities, intents, procedures, ambiguous } = recognizer.parse(text);
         process.stdout.write(`${JSON.stringify({ text: t, intent, confidence, procedure, entities, intents, procedures, ambiguous })}\n`);

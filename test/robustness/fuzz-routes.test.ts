@@ -34,7 +34,8 @@ const json = fc.oneof(
 );
 /** A JSON text nested `depth` levels: objects or arrays, alone or inside a valid activity's fields. */
 const deep = fc.record({
-  depth: fc.oneof(fc.constantFrom(5_000, 200_000), fc.integer({ min: 33, max: 200_000 })),
+  // The largest (200,000 levels) are posted to every route by the test above; here, any depth past the limit.
+  depth: fc.integer({ min: 33, max: 20_000 }),
   open: fc.constantFrom('{"a":', '['),
   where: fc.constantFrom('top', 'value', 'channelData', 'entities', 'from', 'text', 'attachment'),
 }).map(({ depth, open, where }) => {
@@ -53,8 +54,8 @@ const deep = fc.record({
 });
 /** Huge arrays, and fields of every type where another is expected (button values included). */
 const odd = fc.oneof(
-  fc.integer({ min: 1_000, max: 150_000 }).map((n) => `{"type":"message","from":{"id":"u1"},"text":"hi","entities":[${Array(n).fill('{}').join(',')}]}`),
-  fc.integer({ min: 1_000, max: 150_000 }).map((n) => `{"type":"message","from":{"id":"u1"},"text":"hi","value":[${Array(n).fill('1').join(',')}]}`),
+  fc.integer({ min: 1_000, max: 20_000 }).map((n) => `{"type":"message","from":{"id":"u1"},"text":"hi","entities":[${Array(n).fill('{}').join(',')}]}`),
+  fc.integer({ min: 1_000, max: 20_000 }).map((n) => `{"type":"message","from":{"id":"u1"},"text":"hi","value":[${Array(n).fill('1').join(',')}]}`),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ type: 'message', from: { id: 'u1' }, text: 'hi', value: { intent: 'procedure.fee', procedure: v, caseId: v, facet: v } })),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ type: 'message', from: { id: 'u1' }, value: { action: v, arg: v, step: v } })),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ type: v, from: v, text: v, value: v, channelData: v, entities: v, attachments: v, locale: v })),

@@ -20,7 +20,8 @@ export class SituationReader {
   /** Slot → its value names, for validation. */
   readonly slots: ReadonlyMap<string, ReadonlySet<string>>;
 
-  constructor(data: SituationCuesFile, lexicon: Lexicon) {
+  /** `data` is kept: a training process builds its own reader from it (class instances do not cross processes). */
+  constructor(readonly data: SituationCuesFile, lexicon: Lexicon) {
     const cues: Array<[Cue, string]> = [];
     const exceptions: Array<[string, string]> = [];
     const slots = new Map<string, Set<string>>();
