@@ -8,8 +8,6 @@ import { ProcedureAnswers } from './procedure-answer.js';
 // Turns an understood question into an answer from the knowledge base: text (Markdown)
 // and the natural next questions as buttons. No botbuilder here: the bot adapts it.
 
-export { formatFee } from './fee-lines.js';
-
 /** A button that asks a question, already understood: no need to parse it again. */
 export interface QuestionValue {
   intent: Intent;

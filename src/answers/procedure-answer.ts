@@ -4,6 +4,7 @@ import type { Situation } from '../nlu/situation/situation.js';
 import { amountsInShort, amountText, applicableFees, formatAmount } from './fee-lines.js';
 import type { Replies } from './replies.js';
 import { selectCase } from './select-case.js';
+import { firstClause, firstSentences, lowerFirst, shortDocument, withoutBrackets, words } from './answer-text.js';
 
 // The text of an answer about one procedure, fitted to the citizen: the case they are in
 // only; when the answer differs by case and the case is unknown, one line per case or the
@@ -221,44 +222,8 @@ export class ProcedureAnswers {
   }
 }
 
-/** "Luật Căn cước số 26/2023/QH15 (Điều 21, 24)" → "Luật Căn cước số 26/2023/QH15". */
-export function shortDocument(document: string): string {
-  const plain = document.replace(/\s*\([^)]*\)/g, '').trim();
-  const numbered = /^(.*?\d+\/\d{4}\/[\p{L}\p{N}-]+)/u.exec(plain);
-  return (numbered?.[1] ?? plain).replace(/[,;.]\s*$/, '');
-}
-
-function withoutBrackets(lines: string[]): string[] {
-  return lines.map((l) => l.replace(/\s*\([^)]*\)/g, ''));
-}
-
-/** Each line's text after its label ("- Lệ phí…: ") cut to its first sentence ("TP. Hồ Chí Minh" is no end). */
-function firstSentences(lines: string[]): string[] {
-  return lines.map((line) => {
-    const at = line.indexOf(': ');
-    const [label, rest] = at < 0 ? ['', line] : [line.slice(0, at + 2), line.slice(at + 2)];
-    return label + rest.replace(/(?<=[\p{Ll}\p{N})]{2})[.;]\s.*$/u, '.');
-  });
-}
-
 /** The slots the fee lines' `select` names that the situation does not know, in order. */
 function unknownSlots(fees: ProcedureFee[], situation: Situation): string[] {
   const slots = fees.flatMap((f) => (f.select === undefined ? [] : (Array.isArray(f.select) ? f.select : [f.select]).flatMap((a) => Object.keys(a))));
   return [...new Set(slots)].filter((slot) => situation[slot] === undefined);
-}
-
-/** The text up to its first "." or ";", without what is in brackets when `plain`. */
-function firstClause(text: string, plain = false): string {
-  const clause = (/^[^;.]+/.exec(text)?.[0] ?? text).trim();
-  return plain ? clause.replace(/\s*\([^)]*\)/g, '').trim() : clause;
-}
-
-/** Words as a reader counts them: Markdown marks are not words. */
-export function words(lines: string[]): number {
-  return lines.join(' ').replace(/[*_`#>]/g, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
-
-export function lowerFirst(text: string): string {
-  // Keep acronyms and proper names ("UBND", "Giấy…" stays when the second letter is upper case).
-  return /^[A-ZÀ-Ỹ][a-zà-ỹ]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }

@@ -4,7 +4,7 @@ import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { Procedure } from '../../src/knowledge/schema.js';
 import { loadReplies } from '../../src/answers/replies.js';
 import { AnswerComposer } from '../../src/answers/compose.js';
-import { shortDocument, words } from '../../src/answers/procedure-answer.js';
+import { shortDocument, words } from '../../src/answers/answer-text.js';
 import type { Intent } from '../../src/nlu/intents.js';
 
 const config = loadConfig({});

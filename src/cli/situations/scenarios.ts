@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { readDataFile } from '../../data/read-data-file.js';
+import { words } from '../../answers/answer-text.js';
 
 // Conversations where citizens state their situation (test/conversations/situations/*.yaml):
 // each turn says what the answer must be about (procedure, case or "ask"), which words it
@@ -61,7 +62,7 @@ export interface BotReply {
 
 /** Words as a reader counts them: Markdown marks are not words, a link is one. */
 export function countWords(text: string): number {
-  return text.replace(/[*_`#>]/g, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return words([text]);
 }
 
 /** The answer offers the citizen's case to choose: buttons that name a case. */
