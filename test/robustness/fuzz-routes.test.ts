@@ -114,26 +114,15 @@ describe('fuzzing every route', () => {
       activity('"value":{"intent":"procedure.fee","procedure":"cap-the-can-cuoc","caseId":"no-such-case","facet":"legalBasis"}'),
       activity('"value":{"action":"case","arg":{},"step":[]}'),
     );
-    // Each route with the token that opens it, so that the body reaches the handler.
-    const tokenFor = (path: string): string => (path.startsWith('/api/admin') ? server.app.staffTokens.admin
-      : path.startsWith('/api/helpdesk') ? server.app.staffTokens.helpdesk : conversation.token);
-    const failures: string[] = [];
-    for (const route of routes.filter((r) => r.method !== 'GET' && r.method !== 'HEAD')) {
-      const path = route.path.replace(/:[A-Za-z]+|\*/g, conversation.id);
-      for (const raw of bodies) {
-        const res = await fetch(`${server.url}${path}`, {
-          method: route.method,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor(path)}` },
-          body: raw,
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-        const answer = await res.text();
-        served += 1;
-        if (res.status >= 500) failures.push(`${route.method} ${path} (${raw.slice(0, 40)}…) answered ${res.status}: ${answer.slice(0, 100)}`);
-      }
+    // A server of its own: what these bodies start (a retraining) does not slow the generated requests below.
+    const own = await startTestApp();
+    try {
+      const failures = await postEverywhere(own, routes.filter((r) => r.method !== 'GET' && r.method !== 'HEAD'), bodies);
+      expect(failures).toEqual([]);
+      expect((await fetch(`${own.url}/healthz`)).status).toBe(200);
+    } finally {
+      await own.close();
     }
-    expect(failures).toEqual([]);
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
   it('answers every generated request with a 2xx or a JSON 4xx, in time', async () => {
@@ -172,3 +161,25 @@ describe('fuzzing every route', () => {
     expect(health.status).toBe(200);
   });
 });
+
+/** Posts every body to every route, each route with the token that opens it; answers the 5xx seen. */
+async function postEverywhere(app: TestApp, routes: RouteSpec[], bodies: string[]): Promise<string[]> {
+  const started = (await (await fetch(`${app.url}/v3/directline/conversations`, { method: 'POST' })).json()) as { conversationId: string; token: string };
+  const tokenFor = (path: string): string => (path.startsWith('/api/admin') ? app.app.staffTokens.admin
+    : path.startsWith('/api/helpdesk') ? app.app.staffTokens.helpdesk : started.token);
+  const failures: string[] = [];
+  for (const route of routes) {
+    const path = route.path.replace(/:[A-Za-z]+|\*/g, started.conversationId);
+    for (const raw of bodies) {
+      const res = await fetch(`${app.url}${path}`, {
+        method: route.method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor(path)}` },
+        body: raw,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      const answer = await res.text();
+      if (res.status >= 500) failures.push(`${route.method} ${path} (${raw.slice(0, 40)}…) answered ${res.status}: ${answer.slice(0, 100)}`);
+    }
+  }
+  return failures;
+}
