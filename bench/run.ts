@@ -11,6 +11,7 @@ import { buildServer, startServer, type ServerProcess } from './lib/server-proce
 import { loadDirectLine, loadParse, type LoadFigures } from './lib/load.js';
 import { median, ms, quantile } from './lib/stats.js';
 import { readFigures, writeResults, type Figure } from './lib/report.js';
+import { benchCatalogue } from './lib/catalogue.js';
 
 // `npm run bench`: one JSON line per figure on stdout, and bench/RESULTS.md.
 // BENCH_SECONDS (default 5) sets how long each load level runs; BENCH_SIZE the large catalogue.
@@ -18,6 +19,8 @@ import { readFigures, writeResults, type Figure } from './lib/report.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const LARGE = Number(process.env.BENCH_SIZE ?? NATIONAL_CATALOGUE_SIZE);
 const COLD_STARTS = 3;
+/** Procedures of the province's catalogue of the catalogue section (CATALOGUE_FILE). */
+const CATALOGUE_SIZE = Number(process.env.BENCH_CATALOGUE_SIZE ?? 2000);
 /** bench/baseline.jsonl: this bench run on the code before the speed work. */
 const BASELINE_LABEL = 'this bench run on commit aeabebd, before the speed work (`bench/baseline.jsonl`)';
 const PARSE_CONNECTIONS = [1, 10, 50];
@@ -93,6 +96,7 @@ async function main(): Promise<void> {
       emit({ metric: 'rss', procedures, rss_mb: round(atStart.rssMb), peak_mb: round(after.peakMb) });
       await server.stop();
     }
+    await benchCatalogue(work, config, texts, CATALOGUE_SIZE, emit);
     const seconds = (Date.now() - began) / 1000;
     emit({ metric: 'bench', procedures: null, seconds: round(seconds), load_1m: round(loadavg()[0] ?? NaN) });
     writeResults(path.join(PROJECT_ROOT, 'bench', 'RESULTS.md'), figures, {

@@ -5,10 +5,10 @@ import type { Server } from 'restify';
 import type { Config } from './config.js';
 import type { Logger } from './log/logger.js';
 import { withTrainingData } from './nlu/load.js';
-import { loadKnowledgeBaseCached } from './knowledge/knowledge-cache.js';
+import { loadKnowledge } from './catalogue/load-knowledge.js';
 import type { Recognizer } from './nlu/recognizer.js';
 import { loadReplies } from './answers/replies.js';
-import { AnswerComposer } from './answers/compose.js';
+import { AnswerComposer, type Answer } from './answers/compose.js';
 import { loadCommands } from './nlu/commands.js';
 import { DvcBot } from './bot/dvc-bot.js';
 import { createCloudAdapter, turnErrorHandler } from './bot/adapter.js';
@@ -22,10 +22,15 @@ import type { PortalClient } from './portal/portal-client.js';
 import { HttpPortalClient } from './portal/http-portal-client.js';
 import { InProcessPortalClient } from './portal/in-process-portal-client.js';
 import type { AuditLog } from './helpdesk/audit-log.js';
-import type { TicketStore } from './helpdesk/ticket-store.js';
+import type { Ticket, TicketStore } from './helpdesk/ticket-store.js';
 import { openDeskServices } from './bot/dialogs/desk-services.js';
 import { transcriptFromActivities } from './bot/transcript-recorder.js';
 import { helpdeskRoutes } from './helpdesk/routes.js';
+import { takeoverRoutes } from './helpdesk/takeover-routes.js';
+import { InProcessTicketEvents, ticketEvent, type TicketEvents } from './helpdesk/ticket-events.js';
+import { loadReadyReplies, READY_REPLIES_FILE } from './helpdesk/ready-replies.js';
+import { pageRoutes } from './admin/routes/page-routes.js';
+import { HELPDESK_PAGE_DIR } from './helpdesk/page.js';
 import { answerToActivity } from './bot/to-activity.js';
 import { DIRECT_LINE_CHANNEL } from './bot/directline-adapter.js';
 
@@ -42,13 +47,15 @@ export interface App {
   /** Handoff tickets and the audit log of the help desk, both in DATA_DIR. */
   tickets: TicketStore;
   audit: AuditLog;
+  /** Every ticket change, as the help-desk console's event stream sends it. */
+  ticketEvents: TicketEvents;
   close(): Promise<void>;
 }
 
 /** The composition root: builds every part from configuration. Nothing listens yet. */
 export async function buildApp(config: Config, logger: Logger, options: { storage?: Storage } = {}): Promise<App> {
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const knowledge = await loadKnowledgeBaseCached(config.KNOWLEDGE_DIR, path.join(config.DATA_DIR, 'cache'), logger);
+  const knowledge = await loadKnowledge(config, logger);
   const data = withTrainingData(knowledge, config.INTENTS_DIR);
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);
@@ -82,6 +89,7 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
       },
     },
     limits: { perConversation: config.LOOKUPS_PER_CONVERSATION, perAddress: config.LOOKUPS_PER_ADDRESS, windowMs: 60_000 },
+    heldNoticeAfterMs: config.HANDOFF_NOTICE_MINUTES * 60_000,
     async redact(conversationId, activityId, text) {
       await directLine?.conversations.redact(conversationId, activityId, text);
     },
@@ -94,17 +102,24 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
   adapter.onTurnError = onTurnError;
   directLine = await openDirectLine({ dataDir: config.DATA_DIR, logger, bot, trustProxy: config.TRUST_PROXY });
   directLine.adapter.onTurnError = onTurnError;
-  const helpdesk = helpdeskRoutes({
-    logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: desk.handoff,
-    async deliver(ticket, answer) {
-      // Only our own Direct Line conversations can be reached outside a turn without channel credentials.
-      if (ticket.channelId !== DIRECT_LINE_CHANNEL) return false;
-      const activity = answerToActivity(answer);
-      await directLine?.adapter.deliver(ticket.conversationId, { ...activity, channelData: { ...activity.channelData, ticket: ticket.code } });
-      return true;
-    },
+  const deliver = async (ticket: Ticket, answer: Answer): Promise<boolean> => {
+    // Only our own Direct Line conversations can be reached outside a turn without channel credentials.
+    if (ticket.channelId !== DIRECT_LINE_CHANNEL) return false;
+    const activity = answerToActivity(answer);
+    await directLine?.adapter.deliver(ticket.conversationId, { ...activity, channelData: { ...activity.channelData, ticket: ticket.code } });
+    return true;
+  };
+  const helpdesk = helpdeskRoutes({ logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: desk.handoff, deliver });
+  // The console (/helpdesk): its page, and its routes fed by every change of the ticket store.
+  const ticketEvents = new InProcessTicketEvents();
+  const procedureName = (id: string) => data.knowledge.get(id)?.name ?? null;
+  tickets.onChange((change) => { void ticketEvents.publish(ticketEvent(change, procedureName)); });
+  const takeover = takeoverRoutes({
+    logger, token: staffTokens.helpdesk, tickets, audit, messages: desk.handoff, events: ticketEvents, deliver,
+    readyReplies: loadReadyReplies(path.join(config.INTENTS_DIR, ...READY_REPLIES_FILE)),
   });
-  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes, admin.routes, helpdesk, staticRoutes({ logger })] });
+  const consolePage = pageRoutes(logger, HELPDESK_PAGE_DIR, '/helpdesk');
+  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes, admin.routes, helpdesk, takeover.routes, consolePage, staticRoutes({ logger })] });
   return {
     server,
     recognizer: current,
@@ -114,10 +129,12 @@ export async function buildApp(config: Config, logger: Logger, options: { storag
     portal,
     tickets,
     audit,
+    ticketEvents,
     async close() {
       // Stop accepting; idle keep-alive sockets close now, requests in flight finish first.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
+      takeover.close();
       await closed;
       await directLine.close();
       await admin.close();

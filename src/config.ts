@@ -20,12 +20,16 @@ const configSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().trim().min(1).default(path.join(PROJECT_ROOT, 'knowledge')),
   INTENTS_DIR: z.string().trim().min(1).default(path.join(PROJECT_ROOT, 'intents')),
+  /** A province's catalogue (CSV or XLSX) served besides knowledge/ (src/catalogue/). */
+  CATALOGUE_FILE: optionalText,
   PORTAL_URL: z.string().trim().url('must be a URL such as http://127.0.0.1:3979').optional(),
   // The whole portal call, retries included; a citizen waits for it, and must hear back within 5 s.
   PORTAL_TIMEOUT_MS: positiveMs.max(4000, 'must be at most 4000: a citizen in the chat waits for the portal').default(3000),
   LOOKUPS_PER_CONVERSATION: positiveWhole.default(5),
   LOOKUPS_PER_ADDRESS: positiveWhole.default(60),
   TRUST_PROXY: flag.default('0'),
+  // While an officer holds a ticket: minutes without an officer's word before the citizen is told their message waits for them.
+  HANDOFF_NOTICE_MINUTES: z.coerce.number({ invalid_type_error: 'must be a number' }).min(0, 'must be 0 or more').max(1440, 'must be at most 1440 (a day)').default(3),
   ADMIN_TOKEN: optionalText,
   HELPDESK_TOKEN: optionalText,
   MicrosoftAppId: optionalText,

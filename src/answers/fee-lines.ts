@@ -14,6 +14,8 @@ export function formatAmount(amount: number | null, replies: Replies): string {
 
 /** "Label: **amount** (nộp trực tuyến: …) — note", as the guide's checklist shows a fee. */
 export function formatFee(fee: ProcedureFee, replies: Replies): string {
+  // A catalogue's fee that could not be read as an amount: its words, as written.
+  if (fee.amount === null && !fee.note) return fee.label;
   const parts = [`${fee.label}: **${formatAmount(fee.amount, replies)}**`];
   if (fee.onlineAmount !== undefined && fee.onlineAmount !== null && fee.onlineAmount !== fee.amount) {
     parts.push(`(${replies.say('feeOnline', { amount: formatAmount(fee.onlineAmount, replies) })})`);

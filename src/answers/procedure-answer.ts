@@ -53,6 +53,9 @@ export class ProcedureAnswers {
   answer(q: ProcedureQuestion): ProcedureText {
     const p = q.procedure;
     if (q.legalBasis) return { text: this.legalBasis(p), caseId: null, ask: null };
+    // An imported procedure whose catalogue cell is empty: say so plainly.
+    const empty = emptyCell(q.intent, p);
+    if (empty) return { text: [this.replies.say(empty), this.legalLine(p)].join('\n'), caseId: null, ask: null };
     const { chosen, candidates } = selectCase(p, q.situation, q.caseId);
     const perCase = q.intent === 'procedure.fee' || q.intent === 'procedure.duration' || q.intent === 'procedure.documents';
     if (!perCase || chosen) {
@@ -101,7 +104,8 @@ export class ProcedureAnswers {
         const unsaid = fees.length > MAX_FEE_LINES ? unknownSlots(fees, q.situation) : [];
         if (unsaid.length) return [this.feeRange(name, label, fees, unsaid)];
         // An amount that could not be fixed is said by its note ("tùy khu vực…").
-        const amounts = fees.map((f) => ({ f, amount: f.amount === null && f.note ? f.note : amountText(f, q.situation, r) }));
+        // A catalogue's fee that could not be read as an amount is its words, as written.
+        const amounts = fees.map((f) => ({ f, amount: f.amount === null ? f.note ?? f.label : amountText(f, q.situation, r) }));
         if (amounts.length === 1) {
           // One line of several (the citizen's vehicle, area): its own label says which.
           const one = amounts[0]!;
@@ -117,15 +121,15 @@ export class ProcedureAnswers {
       case 'procedure.location':
         return [r.say('locationIntro', { name }), ...p.submitAt.map((s) => `- ${s}`)];
       case 'procedure.online': {
-        const id = p.online.availability === 'full' ? 'onlineFull' : p.online.availability === 'partial' ? 'onlinePartial' : 'onlineNone';
-        return [r.say(id, { name, url: p.online.url ?? '' }), ...(p.online.note ? [p.online.note] : [])];
+        const id = { full: 'onlineFull', partial: 'onlinePartial', none: 'onlineNone', unknown: 'onlineUnknown' }[p.online.availability];
+        return [r.say(id, { name, url: p.online.url ?? r.say('onlineNoUrl') }), ...(p.online.note ? [p.online.note] : [])];
       }
       case 'procedure.steps':
         return [r.say('stepsIntro', { name }), ...p.steps.map((s, i) => `${i + 1}. ${s}`)];
       default:
         return [
           r.say('overviewIntro', { name: p.name }),
-          r.say('overviewAgency', { agency: p.agency }),
+          ...(p.agency ? [r.say('overviewAgency', { agency: p.agency })] : []),
           ...(c && labelled ? [r.say('overviewYourCase', { case: c.name })]
             : p.cases.length > 1 ? [r.say('overviewCases', { cases: p.cases.map((x) => lowerFirst(x.name)).join('; ') })] : []),
           r.say('overviewAsk'),
@@ -160,7 +164,7 @@ export class ProcedureAnswers {
         if (f.note && f.amount !== null && f.amount > 0 && !/^Theo [^.;]*\.?$/u.test(f.note)) notes.push(r.say('caveat', { text: f.note }));
       }
     }
-    if (q.intent === 'procedure.location') notes.push(r.say('locationAgency', { agency: q.procedure.agency }));
+    if (q.intent === 'procedure.location' && q.procedure.agency) notes.push(r.say('locationAgency', { agency: q.procedure.agency }));
     const caveat = this.caveat(q, c);
     if (caveat) notes.push(r.say('caveat', { text: caveat }));
     return notes;
@@ -209,6 +213,8 @@ export class ProcedureAnswers {
 
   /** One short line: the main document and the link. */
   legalLine(p: Procedure): string {
+    // An imported procedure whose catalogue names no legal document: where its facts come from.
+    if (!p.legalBasis.length) return this.replies.say('sourceCatalogue', { code: p.catalogCode ?? p.id });
     const url = p.online.url ?? p.sources[0] ?? '';
     return this.replies.say('legalLine', { document: shortDocument(p.legalBasis[0] ?? ''), url }).trim();
   }
@@ -219,6 +225,18 @@ export class ProcedureAnswers {
     const lines = [r.say('legalIntro', { name: lowerFirst(p.name) }), ...p.legalBasis.map((d) => `- ${d}`)];
     if (p.sources.length) lines.push(r.say('legalSources', { sources: p.sources.join(' · ') }));
     return lines.join('\n');
+  }
+}
+
+/** The reply that says the catalogue left the cell asked about empty, or null. */
+function emptyCell(intent: Intent, p: Procedure): string | null {
+  switch (intent) {
+    case 'procedure.documents': return p.cases.every((c) => !c.documents.length) ? 'emptyDocuments' : null;
+    case 'procedure.fee': return p.cases.every((c) => !c.fees.length && !c.exemptions.length) ? 'emptyFee' : null;
+    case 'procedure.duration': return p.cases.every((c) => !c.duration) ? 'emptyDuration' : null;
+    case 'procedure.location': return !p.submitAt.length && !p.agency ? 'emptyLocation' : null;
+    case 'procedure.steps': return !p.steps.length ? 'emptySteps' : null;
+    default: return null;
   }
 }
 

@@ -9,6 +9,7 @@ import { loadCommands } from '../nlu/commands.js';
 import { loadLexicon } from '../nlu/vi/lexicon.js';
 import { loadSituationReader } from '../nlu/situation/situation-reader.js';
 import { selectProblems } from './validate-select.js';
+import { loadReadyReplies, READY_REPLIES_FILE } from '../helpdesk/ready-replies.js';
 import { loadSuperseded, type SupersededDocument } from '../knowledge/superseded.js';
 import { staleProcedures, type StaleOptions, type StaleReason } from '../knowledge/stale-procedures.js';
 
@@ -74,7 +75,7 @@ export function validateData(knowledgeDir: string, intentsDir: string, review: S
     if (err instanceof TrainingDataError) problems.push(...err.problems);
     else throw err;
   }
-  problems.push(...commandProblems(intentsDir));
+  problems.push(...commandProblems(intentsDir), ...readyReplyProblems(intentsDir));
   return { problems, warnings, procedures, utterances };
 }
 
@@ -105,5 +106,15 @@ function commandProblems(intentsDir: string): string[] {
   } catch (err) {
     if (err instanceof DataFileError) return [err.message];
     return [`${file}: ${err instanceof Error ? err.message : String(err)}`];
+  }
+}
+
+/** The help desk's ready-made replies: the schema. */
+function readyReplyProblems(intentsDir: string): string[] {
+  try {
+    loadReadyReplies(path.join(intentsDir, ...READY_REPLIES_FILE));
+    return [];
+  } catch (err) {
+    return [err instanceof Error ? err.message : String(err)];
   }
 }

@@ -10,13 +10,15 @@ import { isTicketCode } from './ticket-code.js';
 // Who looked at which dossier or ticket, and when: one JSON object per line in
 // DATA_DIR/audit.jsonl. The file is opened for appending only (O_APPEND) and never rewritten,
 // so an entry, once written, stays as it was; it is readable by its owner only.
-// No entry holds a name, phone or id number: free text is masked before it is written, and
-// what an officer typed in a reply is recorded by its length, not its words.
+// No entry holds a citizen's name, phone or id number: free text is masked before it is
+// written (the officer's own name is kept: it says who did what), and what an officer typed
+// in a reply is recorded by its length, not its words.
 
 export const AUDIT_FILE = 'audit.jsonl';
 
 export const AUDIT_ACTIONS = [
   'dossier.view', 'dossier.overdue', 'ticket.list', 'ticket.view', 'ticket.reply', 'ticket.close',
+  'ticket.claim', 'ticket.release', 'ticket.handback', 'ticket.stream',
   'citizen.lookup', 'citizen.verify', 'citizen.ticket', 'citizen.handoff',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -100,14 +102,15 @@ function sanitise(entry: AuditEntry): AuditEntry {
   return {
     ...rest,
     outcome: clean(outcome),
-    ...(officer === undefined ? {} : { officer: clean(officer) }),
+    // The officer's own name is what the entry is for; numbers and e-mails in it are still masked.
+    ...(officer === undefined ? {} : { officer: clean(officer, { keepNames: true }) }),
     ...(target === undefined ? {} : { target: cleanTarget(target) }),
     ...(ip === undefined ? {} : { ip: ip.slice(0, 64) }),
   };
 }
 
-function clean(value: string): string {
-  return maskPersonalData(value, { keepDossierCodes: true, shortNumbers: true }).slice(0, MAX_FIELD);
+function clean(value: string, options: { keepNames?: boolean } = {}): string {
+  return maskPersonalData(value, { keepDossierCodes: true, shortNumbers: true, ...options }).slice(0, MAX_FIELD);
 }
 
 /** A valid code is kept as the record of what was opened; anything else typed is masked. */

@@ -45,6 +45,8 @@ export function staleProcedures(
   const today = now.toISOString().slice(0, 10);
   const stale: StaleProcedure[] = [];
   for (const p of knowledge.procedures) {
+    // An imported catalogue entry (reviewedAt null) is the catalogue's to keep, not reviewed here.
+    if (p.reviewedAt === null) continue;
     const reasons: StaleReason[] = [];
     const dueAt = addMonths(p.reviewedAt, reviewMonths);
     if (dueAt <= today) reasons.push({ kind: 'review-overdue', reviewedAt: p.reviewedAt, dueAt });

@@ -23,6 +23,8 @@ export interface MaskOptions {
   keepDossierCodes?: boolean;
   /** Also mask runs of 4 digits or more (what a citizen types is masked this way). */
   shortNumbers?: boolean;
+  /** Leave people's names (an officer's own name, which the audit log is there to record). */
+  keepNames?: boolean;
 }
 
 export function maskPersonalData(text: string, options: MaskOptions = {}): string {
@@ -34,7 +36,7 @@ export function maskPersonalData(text: string, options: MaskOptions = {}): strin
     return `\u0000${codes.length - 1}\u0000`;
   });
   masked = masked.replace(EMAIL, '[email]').replace(LONG_NUMBER, '[số]');
-  masked = masked.replace(NAME_AFTER_CUE, (_whole, cue: string) => `${cue} [tên]`).replace(NAME_AFTER_FAMILY, '[tên]');
+  if (!options.keepNames) masked = masked.replace(NAME_AFTER_CUE, (_whole, cue: string) => `${cue} [tên]`).replace(NAME_AFTER_FAMILY, '[tên]');
   if (options.shortNumbers) masked = masked.replace(SHORT_NUMBER, '[số]');
   return masked.replace(/\u0000(\d+)\u0000/g, (_whole, i: string) => (options.keepDossierCodes ? codes[Number(i)] ?? '' : '[mã hồ sơ]'));
 }

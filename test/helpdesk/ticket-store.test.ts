@@ -103,3 +103,59 @@ describe('ticket codes', () => {
     expect(mentionsTicketCode('hướng dẫn đăng ký khai sinh')).toBe(false);
   });
 });
+
+describe('holding a ticket', () => {
+  const open = async () => {
+    const store = await TicketStore.open(dir, silentLogger);
+    const ticket = await store.create({ conversationId: 'c1', channelId: 'directline', transcript: [] });
+    return { store, code: ticket.code };
+  };
+
+  it('keeps the claim across a restart and answers it without a copy', async () => {
+    const { store, code } = await open();
+    await store.claim(code, 'Nguyễn Thị Lan');
+    await store.idle();
+    const reopened = await TicketStore.open(dir, silentLogger);
+    expect(reopened.claimOf(code)).toMatchObject({ officer: 'Nguyễn Thị Lan', lastReplyAt: null, heldNoticeAt: null });
+    await reopened.addReply(code, { officer: 'nguyễn  thị lan', text: 'Chào bạn' });
+    expect(reopened.claimOf(code)?.lastReplyAt).toEqual(expect.any(String));
+  });
+
+  it.each([
+    ['a reply', (s: TicketStore, code: string) => s.addReply(code, { officer: 'Bình', text: 'x' })],
+    ['a reply with no name', (s: TicketStore, code: string) => s.addReply(code, { officer: null, text: 'x' })],
+    ['a claim', (s: TicketStore, code: string) => s.claim(code, 'Bình')],
+    ['a release', (s: TicketStore, code: string) => s.release(code, 'Bình')],
+    ['a close', (s: TicketStore, code: string) => s.close(code, 'Bình')],
+    ['a hand-back', (s: TicketStore, code: string) => s.handBack(code, null)],
+  ])('refuses %s by anyone but the holder, naming the holder', async (_case, act) => {
+    const { store, code } = await open();
+    await store.claim(code, 'Lan');
+    await expect(act(store, code)).rejects.toMatchObject({ code: 'TICKET_HELD', details: { holder: 'Lan' } });
+    expect(store.get(code)).toMatchObject({ status: 'open', claim: { officer: 'Lan' }, replies: [] });
+  });
+
+  it('ends the hold when the ticket is handed back, and says why it was closed', async () => {
+    const { store, code } = await open();
+    await store.claim(code, 'Lan');
+    const handed = await store.handBack(code, 'Lan');
+    expect(handed).toMatchObject({ status: 'closed', closedReason: 'handed_back', closedBy: 'Lan', claim: null });
+    expect(store.claimOf(code)).toBeNull();
+    expect(store.openFor('c1')).toBeUndefined();
+  });
+
+  it('tells its listeners every change once written, with the lines a message added (masked)', async () => {
+    const store = await TicketStore.open(dir, silentLogger);
+    const seen: string[] = [];
+    const unsubscribe = store.onChange((change) => seen.push(`${change.kind}:${change.lines?.map((l) => l.text).join('|') ?? ''}`));
+    const { code } = await store.create({ conversationId: 'c2', channelId: 'directline', transcript: [] });
+    await store.appendLines(code, [{ from: 'citizen', text: 'sđt 0905123456', at }]);
+    await store.claim(code, 'Lan');
+    await store.addReply(code, { officer: 'Lan', text: 'Chào bạn' });
+    await store.release(code, 'Lan');
+    await store.close(code, null);
+    unsubscribe();
+    await store.create({ conversationId: 'c3', channelId: 'directline', transcript: [] });
+    expect(seen).toEqual(['created:', 'message:sđt [số]', 'claimed:', 'reply:', 'released:', 'closed:']);
+  });
+});

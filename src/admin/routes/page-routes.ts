@@ -22,7 +22,8 @@ const TYPES: Record<string, string> = {
 /** Scripts and styles from this origin only: no inline script, nothing from a CDN. */
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-export function pageRoutes(logger: Logger, dir = ADMIN_PAGE_DIR) {
+/** The page at `base` (index.html) and its files under `base/`; the help-desk console uses it too. */
+export function pageRoutes(logger: Logger, dir = ADMIN_PAGE_DIR, base = '/admin') {
   const serve = async (res: Response, file: string): Promise<void> => {
     const type = TYPES[path.extname(file)];
     const resolved = path.resolve(dir, file);
@@ -44,8 +45,8 @@ export function pageRoutes(logger: Logger, dir = ADMIN_PAGE_DIR) {
     res.end(body);
   };
   return (server: Server): void => {
-    server.get('/admin', route(logger, (_req: Request, res: Response) => serve(res, 'index.html')));
-    server.get('/admin/*', route(logger, (req: Request, res: Response) => {
+    server.get(base, route(logger, (_req: Request, res: Response) => serve(res, 'index.html')));
+    server.get(`${base}/*`, route(logger, (req: Request, res: Response) => {
       const rest: unknown = req.params?.['*'];
       return serve(res, typeof rest === 'string' && rest ? rest : 'index.html');
     }));

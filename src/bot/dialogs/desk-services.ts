@@ -22,6 +22,8 @@ export interface DeskServices {
   audit: AuditLog;
   tickets: TicketStore;
   recorder: TranscriptRecorder;
+  /** While an officer holds the ticket, how long without an officer's word before the citizen is told their message waits for them. */
+  heldNoticeAfterMs: number;
   /** Replaces the text of the citizen's message in our own log of the conversation, where we keep one. */
   redact(conversationId: string, activityId: string, text: string): Promise<void>;
   now(): Date;
@@ -47,6 +49,8 @@ export interface DeskOptions {
   limits: LookupLimits;
   /** Where the recent conversation is read from for a ticket (our Direct Line log). */
   transcripts: TranscriptRecorderOptions;
+  /** See DeskServices.heldNoticeAfterMs (default 3 minutes). */
+  heldNoticeAfterMs?: number;
   /** See DeskServices.redact; bound late, since Direct Line is opened after the bot. */
   redact: DeskServices['redact'];
   now?: () => Date;
@@ -68,6 +72,7 @@ export async function openDeskServices(options: DeskOptions): Promise<DeskServic
     tickets,
     recorder: new TranscriptRecorder(tickets, logger, options.transcripts),
     redact: options.redact,
+    heldNoticeAfterMs: options.heldNoticeAfterMs ?? 3 * 60_000,
     now: options.now ?? (() => new Date()),
     logger,
     async close() {
