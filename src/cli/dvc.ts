@@ -9,7 +9,6 @@ import { runEval } from './eval.js';
 import { runCatalogueEval } from './eval-catalogue.js';
 import { isIntent } from '../nlu/intents.js';
 import { runGenCatalogue } from './gen-catalogue.js';
-import { runSituations } from './situations/report.js';
 import { runImportCatalogue } from './import-catalogue.js';
 
 const USAGE = `usage: npm run -s dvc -- <command>
@@ -89,7 +88,8 @@ async function main(argv: string[]): Promise<number> {
     case 'gen-catalogue':
       return runGenCatalogue(config.KNOWLEDGE_DIR, args);
     case 'situations':
-      return runSituations(config, args);
+      // Loaded on demand: it starts the whole server (restify and all), which no other command needs.
+      return (await import('./situations/report.js')).runSituations(config, args);
     case 'import-catalogue':
       return runImportCatalogue(args);
     default:
