@@ -7,24 +7,19 @@ const phrase = z.union([z.string(), z.number()]).transform(String).pipe(z.string
 const phrases = z.array(phrase);
 const name = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase name, e.g. "lost"');
 
+/** The age section's word lists besides `units`, each optional (see the file's comments for what each holds). */
+export const AGE_WORD_LISTS = [
+  'months', 'below', 'above', 'atLeast', 'upward', 'downward', 'persons', 'otherUnits', 'children', 'grade', 'birthYear', 'newborn', 'elderly',
+] as const;
+const optionalLists = Object.fromEntries(AGE_WORD_LISTS.map((key) => [key, phrases.default([])])) as
+  Record<(typeof AGE_WORD_LISTS)[number], z.ZodDefault<typeof phrases>>;
+
 export const situationCuesSchema = z.object({
   version: z.literal(1),
   negations: phrases.default([]),
   age: z.object({
     units: phrases.min(1),
-    months: phrases.default([]),
-    below: phrases.default([]),
-    above: phrases.default([]),
-    atLeast: phrases.default([]),
-    upward: phrases.default([]),
-    downward: phrases.default([]),
-    persons: phrases.default([]),
-    otherUnits: phrases.default([]),
-    children: phrases.default([]),
-    grade: phrases.default([]),
-    birthYear: phrases.default([]),
-    newborn: phrases.default([]),
-    elderly: phrases.default([]),
+    ...optionalLists,
     elderlyAge: z.number().int().min(0).max(150).default(60),
     /** Number words: [value, word, word…]. */
     numbers: z.array(z.tuple([z.number().int().min(0)]).rest(phrase)).default([]),
