@@ -172,7 +172,7 @@ export class ProcedureAnswers {
 
   /**
    * The first caveat about this question's subject, if it may apply: a fee caveat naming
-   * amounts applies only where one of them is the case's; none for a fee that is free.
+   * amounts applies only where they are all the case's; none for a fee that is free.
    */
   private caveat(q: ProcedureQuestion, c: ProcedureCase): string | undefined {
     const about = FACET_WORDS[q.intent];
@@ -183,7 +183,7 @@ export class ProcedureAnswers {
     return q.procedure.caveats.find((x) => {
       if (!about.test(x)) return false;
       const amounts = [...x.matchAll(/(\d{1,3}(?:\.\d{3})+)\s*đồng/gu)].map((m) => Number(m[1]!.replace(/\./g, '')));
-      return q.intent !== 'procedure.fee' || !amounts.length || amounts.some((a) => shown.has(a));
+      return q.intent !== 'procedure.fee' || amounts.every((a) => shown.has(a));
     });
   }
 

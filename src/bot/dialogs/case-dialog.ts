@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Intent } from '../../nlu/intents.js';
 import type { ProcedureCase } from '../../knowledge/schema.js';
 import { AssistantDialog, type DialogServices, type TurnInput } from './assistant-dialog.js';
+import { familyMember } from '../../answers/select-case.js';
 
 export const CASE_DIALOG = 'case';
 
@@ -46,10 +47,13 @@ export class CaseDialog extends AssistantDialog<CaseState, CaseReply, CaseState>
   recognize(input: TurnInput, state: CaseState): CaseReply | null {
     if (input.action) return null;
     const p = this.services.knowledge.get(state.procedure);
+    // "À không, tôi làm mất thẻ": another procedure of the family, asked as a question.
+    if (p && familyMember(this.services.knowledge, p, input.parse().entities.situation).id !== p.id) return null;
+    // "Có", "rồi", "chưa có" answer no question here: the cases are asked again.
+    if (input.command === 'yes' || input.command === 'no') return { kind: 'again' };
     const options = this.cases(state).map((c) => ({ id: c.id, texts: [c.name, c.when ?? ''] }));
     const caseId = this.services.commands.choose(input.text, options, p ? [p.name, ...p.aliases] : []);
-    if (caseId) return { kind: 'case', caseId };
-    return input.command === 'yes' || input.command === 'no' ? { kind: 'again' } : null;
+    return caseId ? { kind: 'case', caseId } : null;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
