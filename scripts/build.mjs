@@ -18,7 +18,7 @@ const banner = "const __dvcImportMetaUrl = require('node:url').pathToFileURL(__f
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { index: 'src/index.ts', 'train-worker': 'src/admin/train-worker.ts' },
+  entryPoints: { index: 'src/index.ts', 'train-worker': 'src/training/train-worker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

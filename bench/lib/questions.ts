@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { readGold } from '../../src/cli/eval.js';
-import type { EvalCase } from '../../src/nlu/evaluation.js';
-import { seededRandom } from '../../src/knowledge/synthetic/generate.js';
+import { parseGold, type EvalCase } from '../../src/training/evaluation.js';
+import { seededRandom } from '../../src/synthetic/generate.js';
 import type { TrainingExample } from '../../src/nlu/training-data.js';
 
 export const DEV_SAMPLE = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'dev-sample.jsonl');
 
 /** The dev questions with their gold answers; without the dev sample, every 20th training utterance. */
 export function benchQuestions(examples: ReadonlyArray<TrainingExample>): { source: string; cases: EvalCase[] } {
-  if (existsSync(DEV_SAMPLE)) return { source: path.relative(PROJECT_ROOT, DEV_SAMPLE), cases: readGold(DEV_SAMPLE) };
+  if (existsSync(DEV_SAMPLE)) return { source: path.relative(PROJECT_ROOT, DEV_SAMPLE), cases: parseGold(readFileSync(DEV_SAMPLE, 'utf8'), DEV_SAMPLE) };
   return {
     source: 'every 20th training utterance (dev sample not found)',
     cases: examples.filter((_, i) => i % 20 === 0).map((e) => ({ text: e.text, intents: [e.intent], procedure: e.procedure })),
@@ -35,7 +34,7 @@ export function misspelt(texts: readonly string[], rounds: number, seed = 7): st
         const kind = Math.floor(random() * 3);
         words[at] = kind === 0 ? word.slice(0, i) + word[i] + word.slice(i)
           : kind === 1 ? word.slice(0, i) + word.slice(i + 1)
-            : word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
+          : word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
       }
       out.push(words.join(' '));
     }

@@ -149,22 +149,6 @@ export class AnswerComposer {
   }
 }
 
-/**
- * An imported procedure's catalogue may leave the cell asked about empty: the answer says so
- * plainly ("Danh mục chưa có thông tin lệ phí…") instead of an empty list.
- */
-function withEmptyCells(intent: Intent, p: Procedure, lines: string[], r: Replies): string[] {
-  const empty: Partial<Record<Intent, boolean>> = {
-    'procedure.documents': p.cases.every((c) => !c.documents.length),
-    'procedure.fee': p.cases.every((c) => !c.fees.length && !c.exemptions.length),
-    'procedure.duration': p.cases.every((c) => !c.duration),
-    'procedure.location': !p.submitAt.length && !p.agency,
-    'procedure.steps': !p.steps.length,
-  };
-  const id = { 'procedure.documents': 'emptyDocuments', 'procedure.fee': 'emptyFee', 'procedure.duration': 'emptyDuration', 'procedure.location': 'emptyLocation', 'procedure.steps': 'emptySteps' }[intent as string];
-  return empty[intent] && id ? [lines[0] ?? '', r.say(id)] : lines;
-}
-
 function upperFirst(text: string): string {
   return text ? text[0]!.toUpperCase() + text.slice(1) : text;
 }

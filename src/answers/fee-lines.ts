@@ -9,7 +9,7 @@ import { fitOf } from './select-case.js';
 const money = new Intl.NumberFormat('vi-VN');
 
 export function formatAmount(amount: number | null, replies: Replies): string {
-  return amount === null ? replies.say('feeUnknown') : amount === 0 ? replies.say('feeFree') : `${money.format(amount)} đồng`;
+  return amount === null ? replies.say('feeUnknown') : amount === 0 ? replies.say('feeFree') : replies.say('feeAmount', { amount: money.format(amount) });
 }
 
 /** "Label: **amount** (nộp trực tuyến: …) — note", as the guide's checklist shows a fee. */

@@ -130,8 +130,7 @@ export class ProcedureAnswers {
         return [
           r.say('overviewIntro', { name: p.name }),
           ...(p.agency ? [r.say('overviewAgency', { agency: p.agency })] : []),
-          ...(c && labelled ? [r.say('overviewYourCase', { case: c.name })]
-            : p.cases.length > 1 ? [r.say('overviewCases', { cases: p.cases.map((x) => lowerFirst(x.name)).join('; ') })] : []),
+          ...this.overviewCases(p, labelled ? c : null),
           r.say('overviewAsk'),
         ];
     }
@@ -151,6 +150,12 @@ export class ProcedureAnswers {
       from: formatAmount(amounts[0] ?? null, r), to: formatAmount(amounts.at(-1) ?? null, r),
       what: what.length ? what.join(r.say('andWord')) : r.say('slotAny'),
     });
+  }
+
+  /** The citizen's case when known, else the cases there are (none for a procedure of one). */
+  private overviewCases(p: Procedure, c: ProcedureCase | null): string[] {
+    if (c) return [this.replies.say('overviewYourCase', { case: c.name })];
+    return p.cases.length > 1 ? [this.replies.say('overviewCases', { cases: p.cases.map((x) => lowerFirst(x.name)).join('; ') })] : [];
   }
 
   /** Notes that may follow the answer, most useful first: each only when it is about this question. */

@@ -8,9 +8,9 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import { AppError } from '../errors.js';
-import type { ConversationInfo, ConversationStore, JsonActivity } from '../directline/conversation-store.js';
+import type { ActivityLog, ConversationInfo, JsonActivity } from '../store/activity-log.js';
 import type { IncomingActivity } from '../directline/incoming-activity.js';
-import { KeyedQueue } from '../store/keyed-queue.js';
+import type { ConversationTurns } from '../store/state-storage.js';
 import { setTurnMeta, type TurnMeta } from './turn-meta.js';
 
 // The bot behind our own Direct Line endpoint, in process: a turn runs straight through the
@@ -18,28 +18,32 @@ import { setTurnMeta, type TurnMeta } from './turn-meta.js';
 // read it. No HTTP round trip to /api/messages and no Bot Framework credentials.
 
 export const DIRECT_LINE_CHANNEL = 'directline';
-export const DIRECT_LINE_BOT: ChannelAccount = { id: 'dvc-assistant', name: 'Trợ lý dịch vụ công', role: 'bot' };
+/** The bot's account in its Direct Line conversations; its name is the reply `botName`. */
+export const DIRECT_LINE_BOT_ID = 'dvc-assistant';
 /** A bot's "delay" activity waits at most this long: it holds up the citizen's HTTP request. */
 const MAX_DELAY_MS = 3000;
 
 export interface DirectLineAdapterDeps {
-  conversations: ConversationStore;
+  conversations: ActivityLog;
+  /** One turn at a time per conversation. */
+  turns: ConversationTurns;
   bot: { run(context: TurnContext): Promise<void> };
+  /** The bot's name as citizens see it (reply `botName`). */
+  botName: string;
   /** Only identifies the channel to the bot: nothing calls it back. */
   serviceUrl?: string;
 }
 
 export class DirectLineAdapter extends BotAdapter {
-  // Turns of one conversation run one at a time, so that two quick messages do not race on
-  // the conversation state (an eTag conflict would otherwise reset the dialog).
-  private readonly turns = new KeyedQueue();
   /** Conversations in a turn: what the bot sends there is recorded, and written when the turn ends. */
   private readonly inTurn = new Set<string>();
   private readonly serviceUrl: string;
+  private readonly botAccount: ChannelAccount;
 
   constructor(private readonly deps: DirectLineAdapterDeps) {
     super();
     this.serviceUrl = deps.serviceUrl ?? 'urn:dvc-assistant:directline';
+    this.botAccount = { id: DIRECT_LINE_BOT_ID, name: deps.botName, role: 'bot' };
   }
 
   /** A new conversation: the bot sees the citizen join (and may greet); nothing is logged for it. */
@@ -49,7 +53,7 @@ export class DirectLineAdapter extends BotAdapter {
       type: ActivityTypes.ConversationUpdate,
       id: `${conversation.id}|start`,
       timestamp: new Date().toISOString(),
-      membersAdded: [DIRECT_LINE_BOT, user],
+      membersAdded: [this.botAccount, user],
       from: user,
       ...this.addressing(conversation.id),
     }));
@@ -73,7 +77,7 @@ export class DirectLineAdapter extends BotAdapter {
     if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
     const reference: Partial<ConversationReference> = {
       ...this.addressing(conversationId),
-      bot: DIRECT_LINE_BOT,
+      bot: this.botAccount,
       user: account(conversation.user, 'user'),
     };
     let sent: ResourceResponse | undefined;
@@ -86,7 +90,7 @@ export class DirectLineAdapter extends BotAdapter {
 
   /** Resolves once the turns under way have finished (for a clean shutdown). */
   idle(): Promise<void> {
-    return this.turns.idle();
+    return this.deps.turns.idle();
   }
 
   override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
@@ -128,7 +132,9 @@ export class DirectLineAdapter extends BotAdapter {
    * per message instead of one per activity.
    */
   private turn<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
-    return this.turns.run(conversationId, async () => {
+    // Turns of one conversation run one at a time, so that two quick messages do not race on
+    // the conversation state (an eTag conflict would otherwise reset the dialog).
+    return this.deps.turns.run(conversationId, async () => {
       this.inTurn.add(conversationId);
       try {
         return await work();
@@ -152,7 +158,7 @@ export class DirectLineAdapter extends BotAdapter {
     return {
       channelId: DIRECT_LINE_CHANNEL,
       serviceUrl: this.serviceUrl,
-      recipient: DIRECT_LINE_BOT,
+      recipient: this.botAccount,
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
     };
   }

@@ -64,7 +64,7 @@ export interface DvcBotDeps {
   knowledge: KnowledgeBase;
   commands: Commands;
   conversationState: ConversationState;
-  /** Keeps the questions it did not understand for staff (src/admin/inbox.ts). */
+  /** Keeps the questions it did not understand for staff (src/inbox/inbox.ts). */
   inbox?: { record(parse: ParseResult, conversationId: string | undefined): void };
   /** The portal, the help desk and their guards, for the dossier, handoff and ticket dialogs. */
   desk?: DeskServices;

@@ -11,8 +11,8 @@ import type { DeskServices } from './dialogs/desk-services.js';
  * closed the assistant goes on in context. Answers true when it took the turn.
  */
 export async function quietWhileHeld(desk: DeskServices, context: TurnContext): Promise<boolean> {
-  const code = desk.tickets.openCodeFor(context.activity.conversation.id);
-  const claim = code ? desk.tickets.claimOf(code) : null;
+  const code = await desk.tickets.openCodeFor(context.activity.conversation.id);
+  const claim = code ? await desk.tickets.claimOf(code) : null;
   if (!code || !claim) return false;
   const lastWord = Math.max(...[claim.at, claim.lastReplyAt, claim.heldNoticeAt].map((at) => (at ? Date.parse(at) : 0)));
   if (desk.now().getTime() - lastWord >= desk.heldNoticeAfterMs) {

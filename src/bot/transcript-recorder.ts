@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Logger } from '../log/logger.js';
-import { maskLine, type TranscriptLine, type TicketStore } from '../helpdesk/ticket-store.js';
+import { maskLine, type TranscriptLine, type Tickets } from '../helpdesk/tickets.js';
 
 // The last lines of a conversation, masked, for the officer who takes it over: what the
 // citizen typed (phone and id numbers and digit runs masked) and what the bot answered.
@@ -28,7 +28,7 @@ export class TranscriptRecorder {
   private readonly rings = new Map<string, TranscriptLine[]>();
   private readonly maxConversations: number;
 
-  constructor(private readonly tickets: TicketStore, private readonly logger: Logger, private readonly options: TranscriptRecorderOptions = {}) {
+  constructor(private readonly tickets: Tickets, private readonly logger: Logger, private readonly options: TranscriptRecorderOptions = {}) {
     this.maxConversations = options.maxConversations ?? 1000;
   }
 
@@ -75,7 +75,7 @@ export class TranscriptRecorder {
     const conversationId = context.activity.conversation.id;
     if (!this.hasHistory(context)) this.remember(conversationId, pending.map((p) => maskLine(p.line)));
     const unsent = pending.filter((p) => !p.forwarded);
-    const code = unsent.length ? this.tickets.openCodeFor(conversationId) : undefined;
+    const code = unsent.length ? await this.tickets.openCodeFor(conversationId) : undefined;
     if (!code) return;
     try {
       // The store masks what it keeps.

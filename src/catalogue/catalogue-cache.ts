@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { PROJECT_ROOT } from '../config.js';
 import type { Logger } from '../log/logger.js';
-import type { Procedure } from '../knowledge/schema.js';
 import { writeFileAtomic } from '../store/write-file-atomic.js';
 import { importCatalogue, type ImportResult } from './import-catalogue.js';
 
@@ -17,10 +17,15 @@ const CACHE_FILE = 'catalogue.json';
 const SOURCE_DIRS = [path.join(PROJECT_ROOT, 'src', 'catalogue')];
 const SOURCE_FILES = [path.join(PROJECT_ROOT, 'src', 'knowledge', 'schema.ts')];
 
-interface CacheFile {
-  stamp: string;
-  result: ImportResult;
-}
+/** The entries were checked against their schema before they were cached: here only the file's shape is. */
+const cacheFileSchema = z.object({
+  stamp: z.string(),
+  result: z.custom<ImportResult>((v) => {
+    const r = v as { entries?: unknown; skipped?: unknown } | null;
+    return typeof r === 'object' && r !== null && Array.isArray(r.entries) && Array.isArray(r.skipped);
+  }),
+});
+type CacheFile = z.infer<typeof cacheFileSchema>;
 
 let codeHash: string | undefined;
 
@@ -63,9 +68,8 @@ export async function importCatalogueCached(file: string, cacheDir: string, logg
 
 async function readCache(file: string): Promise<CacheFile | undefined> {
   try {
-    const value = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
-    const entries = value.result?.entries as Procedure[] | undefined;
-    return typeof value.stamp === 'string' && Array.isArray(entries) && Array.isArray(value.result?.skipped) ? value as CacheFile : undefined;
+    const parsed = cacheFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { foldText } from '../nlu/vi/fold.js';
+import { foldText } from '../text/fold.js';
 
 // The columns of a province's catalogue (danh mục thủ tục hành chính), in the national procedure
 // database's words: contract section 7. Header cells are matched ignoring case, diacritics,

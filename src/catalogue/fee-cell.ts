@@ -1,5 +1,5 @@
 import type { ProcedureFee } from '../knowledge/schema.js';
-import { foldText } from '../nlu/vi/fold.js';
+import { foldText } from '../text/fold.js';
 
 // Reads the "Phí, lệ phí" cell into fee lines. Amounts are read only where the cell says they
 // are money: "50.000 đồng", "50.000đ", "1.500.000 VNĐ", "50 nghìn", "1,5 triệu"; "Không",
@@ -14,7 +14,7 @@ export interface FeeCell {
 
 /** A number, then a word that makes it money. Vietnamese groups thousands with "." (or " "), decimals with ",". */
 const AMOUNT = /(\d{1,3}(?:[.\s]\d{3})+|\d+)(?:,(\d+))?\s*(triệu đồng|triệu|tr|nghìn đồng|ngàn đồng|nghìn|ngàn|k|đồng|đ|vnđ|vnd)(?![\p{L}\d])/giu;
-const MULTIPLIER: Record<string, number> = { 'triệu': 1_000_000, tr: 1_000_000, 'nghìn': 1000, 'ngàn': 1000, k: 1000 };
+const MULTIPLIER: Record<string, number> = { triệu: 1_000_000, tr: 1_000_000, nghìn: 1000, ngàn: 1000, k: 1000 };
 
 /** Whole segments that say there is nothing to pay. */
 const FREE = new Set(['khong', 'khong thu', 'khong co', 'khong thu phi', 'khong thu le phi', 'khong mat phi', 'mien', 'mien phi', 'mien le phi', 'mien phi le phi', 'khong quy dinh', '0', 'khong dong']);

@@ -1,5 +1,5 @@
 import type { Procedure } from '../knowledge/schema.js';
-import { foldText } from '../nlu/vi/fold.js';
+import { foldText } from '../text/fold.js';
 
 // Online availability from the catalogue's "Mức độ dịch vụ công trực tuyến" ("Toàn trình",
 // "Một phần", "Mức độ 4/3/2") and, where that is empty, "Cách thức thực hiện" (the ways to

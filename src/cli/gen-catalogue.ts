@@ -1,5 +1,5 @@
-import { writeCatalogue } from '../knowledge/synthetic/write-catalogue.js';
-import { generateCatalogue, NATIONAL_CATALOGUE_SIZE } from '../knowledge/synthetic/generate.js';
+import { writeCatalogue } from '../synthetic/write-catalogue.js';
+import { generateCatalogue, NATIONAL_CATALOGUE_SIZE } from '../synthetic/generate.js';
 import { writeCatalogueTable } from '../catalogue/write-table.js';
 import { procedureToRow } from '../catalogue/synthetic-rows.js';
 

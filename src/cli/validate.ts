@@ -3,7 +3,7 @@ import { loadKnowledgeBase, KnowledgeLoadError } from '../knowledge/knowledge-ba
 import { documentExplanation } from '../knowledge/document-explanation.js';
 import { loadTrainingFiles, TrainingDataError } from '../nlu/training-data.js';
 import { INTENTS } from '../nlu/intents.js';
-import { foldText } from '../nlu/vi/fold.js';
+import { foldText } from '../text/fold.js';
 import { DataFileError } from '../errors.js';
 import { loadCommands } from '../nlu/commands.js';
 import { loadLexicon } from '../nlu/vi/lexicon.js';

@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { route } from '../web/respond-error.js';
-import type { Account, ConversationInfo, ConversationStore, JsonActivity } from './conversation-store.js';
+import type { Account, ActivityLog, ConversationInfo, JsonActivity } from '../store/activity-log.js';
 import type { TokenService } from './token-service.js';
 import { parseIncomingActivity, type IncomingActivity } from './incoming-activity.js';
 import { allowCors } from './cors.js';
@@ -23,7 +23,7 @@ export interface DirectLineTurns {
 export interface DirectLineDeps {
   logger: Logger;
   tokens: TokenService;
-  conversations: ConversationStore;
+  conversations: ActivityLog;
   turns: DirectLineTurns;
   /** Behind a reverse proxy: take the citizen's address from X-Forwarded-For (rate limits). */
   trustProxy?: boolean;

@@ -1,16 +1,27 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import type { SecretStore } from '../store/secret-store.js';
 
 // Direct Line tokens: `<payload>.<signature>`, both base64url; the payload names the one
 // conversation the token opens and when it expires; the signature is an HMAC-SHA256 under a
-// secret that never leaves DATA_DIR. No token table is needed, and a restart keeps tokens valid.
+// secret kept by the server (SecretStore). No token table is needed, and a restart keeps tokens valid.
 
-export const SECRET_FILE = 'directline-secret';
+export const SECRET_NAME = 'directline-secret';
 export const TOKEN_TTL_SECONDS = 3600;
 const SECRET_BYTES = 32;
+
+/** What a token's payload says: the conversation it opens and when it expires (seconds). */
+const claimsSchema = z.object({ c: z.string(), e: z.number() });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface IssuedToken {
   token: string;
@@ -23,22 +34,12 @@ export class TokenService {
     private readonly options: { ttlSeconds?: number; now?: () => number } = {},
   ) {}
 
-  /** Loads the secret from DATA_DIR, or makes a random one there, readable by its owner only. */
-  static async open(dataDir: string, logger: Logger): Promise<TokenService> {
-    const file = path.join(dataDir, SECRET_FILE);
-    await mkdir(dataDir, { recursive: true });
-    try {
-      await writeFile(file, randomBytes(SECRET_BYTES).toString('hex'), { mode: 0o600, flag: 'wx' });
-      logger.info({ file }, 'created a new Direct Line token secret');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-    if (((await stat(file)).mode & 0o077) !== 0) {
-      await chmod(file, 0o600);
-      logger.warn({ file }, 'the Direct Line token secret was readable by others; made it owner-only');
-    }
-    const secret = Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
-    if (secret.length < SECRET_BYTES) throw new Error(`${file} does not hold a ${SECRET_BYTES}-byte hex secret; delete it to make a new one`);
+  /** The kept secret, or a random one made and kept now. */
+  static async open(secrets: SecretStore, logger: Logger): Promise<TokenService> {
+    const kept = await secrets.obtain(SECRET_NAME, () => randomBytes(SECRET_BYTES).toString('hex'));
+    if (kept.created) logger.info({ where: kept.where }, 'created a new Direct Line token secret');
+    const secret = Buffer.from(kept.value, 'hex');
+    if (secret.length < SECRET_BYTES) throw new Error(`${kept.where} does not hold a ${SECRET_BYTES}-byte hex secret; delete it to make a new one`);
     return new TokenService(secret, { ttlSeconds: TOKEN_TTL_SECONDS });
   }
 
@@ -66,8 +67,9 @@ export class TokenService {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new AppError('FORBIDDEN', 'This Direct Line token is not valid.');
     }
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { c?: unknown; e?: unknown };
-    if (typeof claims.c !== 'string' || typeof claims.e !== 'number') throw new AppError('FORBIDDEN', 'This Direct Line token is not valid.');
+    const parsed = claimsSchema.safeParse(parseJson(Buffer.from(payload, 'base64url').toString('utf8')));
+    if (!parsed.success) throw new AppError('FORBIDDEN', 'This Direct Line token is not valid.');
+    const claims = parsed.data;
     if (claims.e * 1000 <= this.now()) throw new AppError('FORBIDDEN', 'This Direct Line token has expired; start a new conversation or refresh the token before it expires.');
     return claims.c;
   }

@@ -1,3 +1,5 @@
+import type { RateCounters } from '../store/rate-counters.js';
+
 // Bounds how fast one conversation, or one client address, can try dossier and ticket codes:
 // a code opens a dossier's status, so trying codes in a row is how someone would go fishing.
 // Looking at the same code again costs nothing (a citizen asking twice is not guessing);
@@ -22,31 +24,26 @@ export interface LookupKeys {
 
 export type LookupDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
-interface Hit { at: number; item: string }
-
-const SWEEP_EVERY = 1000;
-
 export class LookupLimiter {
-  private readonly hits = new Map<string, Hit[]>();
-  private calls = 0;
-
-  constructor(private readonly limits: LookupLimits = DEFAULT_LOOKUP_LIMITS, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly counters: RateCounters,
+    private readonly limits: LookupLimits = DEFAULT_LOOKUP_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Records a lookup of `item` (a canonical code) unless a limit is reached; nothing is recorded when refused. */
-  take(keys: LookupKeys, item: string): LookupDecision {
-    const decision = this.check(keys, item);
-    if (decision.allowed) this.record(keys, item);
+  async take(keys: LookupKeys, item: string): Promise<LookupDecision> {
+    const decision = await this.check(keys, item);
+    if (decision.allowed) await this.record(keys, item);
     return decision;
   }
 
   /** Whether a lookup of `item` would be allowed now, recording nothing. */
-  check(keys: LookupKeys, item: string): LookupDecision {
+  async check(keys: LookupKeys, item: string): Promise<LookupDecision> {
     const at = this.now();
-    this.calls += 1;
-    if (this.calls % SWEEP_EVERY === 0) this.sweep(at);
     let retryAfterMs = 0;
     for (const [key, limit] of this.buckets(keys)) {
-      const recent = this.recent(key, at);
+      const recent = await this.counters.recent(key, at - this.limits.windowMs);
       if (recent.some((h) => h.item === item)) continue;
       if (recent.length >= limit) retryAfterMs = Math.max(retryAfterMs, (recent[0]?.at ?? at) + this.limits.windowMs - at);
     }
@@ -54,15 +51,9 @@ export class LookupLimiter {
   }
 
   /** Counts a lookup of `item` (again within the window: no new count). */
-  record(keys: LookupKeys, item: string): void {
+  async record(keys: LookupKeys, item: string): Promise<void> {
     const at = this.now();
-    for (const [key] of this.buckets(keys)) {
-      const recent = this.recent(key, at);
-      const seen = recent.find((h) => h.item === item);
-      if (seen) seen.at = at;
-      else recent.push({ at, item });
-      recent.sort((a, b) => a.at - b.at);
-    }
+    await Promise.all(this.buckets(keys).map(([key]) => this.counters.record(key, item, at, at - this.limits.windowMs)));
   }
 
   private buckets(keys: LookupKeys): Array<[string, number]> {
@@ -70,29 +61,5 @@ export class LookupLimiter {
     if (keys.conversation) buckets.push([`c:${keys.conversation}`, this.limits.perConversation]);
     if (keys.address) buckets.push([`a:${keys.address}`, this.limits.perAddress]);
     return buckets;
-  }
-
-  /** The hits still inside the window, oldest first (the stored array, pruned in place). */
-  private recent(key: string, at: number): Hit[] {
-    let list = this.hits.get(key);
-    if (!list) {
-      list = [];
-      this.hits.set(key, list);
-    }
-    const cutoff = at - this.limits.windowMs;
-    while ((list[0]?.at ?? Infinity) <= cutoff) list.shift();
-    return list;
-  }
-
-  /** Forgets keys with nothing left in the window, so memory follows the active users only. */
-  private sweep(at: number): void {
-    for (const key of [...this.hits.keys()]) {
-      if (this.recent(key, at).length === 0) this.hits.delete(key);
-    }
-  }
-
-  /** Keys held in memory (for tests). */
-  get size(): number {
-    return this.hits.size;
   }
 }

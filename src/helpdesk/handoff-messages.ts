@@ -1,7 +1,7 @@
 import type { Answer } from '../answers/compose.js';
 import type { Replies } from '../answers/replies.js';
 import { formatVietnamTime } from '../dossier/vietnam-time.js';
-import type { Ticket, TicketReply } from './ticket-store.js';
+import type { Ticket, TicketReply } from './tickets.js';
 import { TICKET_CODE_EXAMPLE } from './ticket-code.js';
 
 // What the citizen reads about a handoff ticket, from the reply templates: the new ticket,
@@ -50,11 +50,11 @@ export class HandoffMessages {
   readBack(ticket: Ticket): Answer {
     const r = this.replies;
     if (!ticket.replies.length) {
-      return this.answer(r.say('ticketNoReplyYet', { code: ticket.code, date: formatVietnamTime(ticket.createdAt) }));
+      return this.answer(r.say('ticketNoReplyYet', { code: ticket.code, date: formatVietnamTime(ticket.createdAt, r) }));
     }
     const status = r.say(ticket.status === 'open' ? 'ticketStatusOpen' : 'ticketStatusClosed');
     const lines = ticket.replies.map((reply) => r.say('ticketReplyLine', {
-      date: formatVietnamTime(reply.at), officer: reply.officer ? ` — ${reply.officer}` : '', text: reply.text,
+      date: formatVietnamTime(reply.at, r), officer: reply.officer ? ` — ${reply.officer}` : '', text: reply.text,
     }));
     return this.answer([r.say('ticketRepliesIntro', { code: ticket.code, status }), ...lines].join('\n'));
   }

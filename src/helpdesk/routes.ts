@@ -10,9 +10,9 @@ import { PortalError, type PortalClient } from '../portal/portal-client.js';
 import { isOverdue } from '../portal/overdue.js';
 import { wholeDaysBetween } from '../dossier/vietnam-time.js';
 import type { AuditLog } from './audit-log.js';
-import type { Ticket, TicketStore } from './ticket-store.js';
+import type { Ticket, Tickets } from './tickets.js';
 import type { HandoffMessages } from './handoff-messages.js';
-import type { Answer } from '../answers/compose.js';
+import type { ConversationReach } from './conversation-reach.js';
 import { deliverSafely, officerOf, ticketOf } from './helpdesk-request.js';
 import { ticketSummary } from './ticket-summary.js';
 import { overdueCsv, overdueQuerySchema, sortOverdue } from './overdue-export.js';
@@ -35,11 +35,11 @@ export interface HelpdeskDeps {
   token: string;
   portal: PortalClient;
   knowledge: KnowledgeBase;
-  tickets: TicketStore;
+  tickets: Tickets;
   audit: AuditLog;
   messages: HandoffMessages;
-  /** Pushes a message into the ticket's chat; false when that conversation cannot be reached. */
-  deliver(ticket: Ticket, answer: Answer): Promise<boolean>;
+  /** The channels, to push a reply into the ticket's chat. */
+  reach: ConversationReach;
   now?: () => Date;
 }
 
@@ -56,7 +56,7 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
   const staff = (handler: Parameters<typeof staffRoute>[2]) => staffRoute(logger, token, handler);
   const who = officerOf;
   const procedureName = (id: string) => deps.knowledge.get(id)?.name ?? null;
-  const findTicket = (req: Request): Ticket => ticketOf(tickets, req);
+  const findTicket = (req: Request): Promise<Ticket> => ticketOf(tickets, req);
 
   return (server) => {
     server.get(`${HELPDESK_BASE}/dossiers/:code`, staff(async (req, res) => {
@@ -117,13 +117,13 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
 
     server.get(`${HELPDESK_BASE}/tickets`, staff(async (req, res) => {
       const { status } = parseRequest(listQuery, req.query ?? {});
-      const list = tickets.list(status === 'all' ? undefined : status).map((t) => ticketSummary(t, procedureName));
+      const list = (await tickets.list(status === 'all' ? undefined : status)).map((t) => ticketSummary(t, procedureName));
       await audit.record({ ...who(req), action: 'ticket.list', outcome: 'ok', count: list.length });
       res.send(200, { count: list.length, tickets: list });
     }));
 
     server.get(`${HELPDESK_BASE}/tickets/:code`, staff(async (req, res) => {
-      const ticket = findTicket(req);
+      const ticket = await findTicket(req);
       await audit.record({ ...who(req), action: 'ticket.view', target: ticket.code, outcome: 'ok' });
       // The names of the procedures the assistant understood, for the console.
       const ids = new Set(ticket.transcript.flatMap((line) => (line.procedure ? [line.procedure] : [])));
@@ -131,7 +131,7 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
     }));
 
     server.post(`${HELPDESK_BASE}/tickets/:code/replies`, staff(async (req, res) => {
-      const code = findTicket(req).code;
+      const code = (await findTicket(req)).code;
       const body = parseRequest(replySchema, jsonBody(req));
       const actor = who(req, body.officer);
       const { ticket, reply } = await tickets.addReply(code, { officer: actor.officer ?? null, text: body.text });
@@ -144,7 +144,7 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
     }));
 
     server.post(`${HELPDESK_BASE}/tickets/:code/close`, staff(async (req, res) => {
-      const before = findTicket(req);
+      const before = await findTicket(req);
       const body = parseRequest(closeSchema, optionalBody(req));
       const actor = who(req, body.officer);
       const ticket = await tickets.close(before.code, actor.officer ?? null);

@@ -2,12 +2,12 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import type { Answer } from '../answers/compose.js';
 import { optionalBody, parseRequest } from '../web/respond-error.js';
 import { staffRoute } from '../web/staff-auth.js';
 import type { AuditLog } from './audit-log.js';
 import type { HandoffMessages } from './handoff-messages.js';
-import type { Ticket, TicketStore } from './ticket-store.js';
+import type { ConversationReach } from './conversation-reach.js';
+import type { Ticket, Tickets } from './tickets.js';
 import type { TicketEvents } from './ticket-events.js';
 import type { ReadyReply } from './ready-replies.js';
 import { deliverSafely, MAX_OFFICER_LENGTH, officerOf, ticketOf } from './helpdesk-request.js';
@@ -30,12 +30,13 @@ const KEEPALIVE_MS = 20_000;
 export interface TakeoverDeps {
   logger: Logger;
   token: string;
-  tickets: TicketStore;
+  tickets: Tickets;
   audit: AuditLog;
   messages: HandoffMessages;
   events: TicketEvents;
   readyReplies: ReadyReply[];
-  deliver(ticket: Ticket, answer: Answer): Promise<boolean>;
+  /** The channels, to tell the citizen a person took over or handed back. */
+  reach: ConversationReach;
 }
 
 const officerBody = z.object({ officer: z.string().trim().min(1).max(MAX_OFFICER_LENGTH).optional() }).strict();
@@ -56,7 +57,7 @@ export function takeoverRoutes(deps: TakeoverDeps): { routes: (server: Server) =
 
   const action = (name: 'claim' | 'release' | 'handback', run: (code: string, officer: string, before: Ticket) => Promise<Ticket>) =>
     staff(async (req, res) => {
-      const before = ticketOf(tickets, req);
+      const before = await ticketOf(tickets, req);
       const actor = officerFor(req);
       const auditAction = `ticket.${name}` as const;
       try {
@@ -102,7 +103,7 @@ export function takeoverRoutes(deps: TakeoverDeps): { routes: (server: Server) =
   return {
     routes(server) {
       server.post(`${HELPDESK_BASE}/tickets/:code/claim`, action('claim', async (code, officer) => {
-        const before = tickets.claimOf(code);
+        const before = await tickets.claimOf(code);
         const ticket = await tickets.claim(code, officer);
         // The citizen learns a person has taken over (once, not on a repeated claim).
         if (!before) await deliverSafely(deps, ticket, messages.claimed(ticket));

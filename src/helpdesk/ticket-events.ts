@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TicketChange, TicketChangeKind, TicketReply, TranscriptLine } from './ticket-store.js';
+import type { TicketChange, TicketChangeKind, TicketReply, TranscriptLine } from './tickets.js';
 import { ticketSummary, type ProcedureNames, type TicketSummary } from './ticket-summary.js';
 
 // What the help-desk page hears about tickets as they change: a new ticket, the citizen's new

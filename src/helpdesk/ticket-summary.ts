@@ -1,4 +1,4 @@
-import type { Ticket } from './ticket-store.js';
+import type { Ticket } from './tickets.js';
 
 // A ticket as the queue shows it: enough to pick one, nothing the transcript masking does not
 // already allow (the last citizen line is masked like the transcript). The transcript itself

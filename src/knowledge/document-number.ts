@@ -1,4 +1,4 @@
-import { foldText } from '../nlu/vi/fold.js';
+import { foldText } from '../text/fold.js';
 
 // A Vietnamese legal document is known by its number: "60/2023/TT-BTC", "123/2015/NĐ-CP",
 // "68/2020/QH14". However a line names it ("Thông tư số 60/2023/TT-BTC", "TT 60/2023/TT-BTC",

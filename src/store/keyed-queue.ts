@@ -1,9 +1,11 @@
+import type { ConversationTurns } from './state-storage.js';
+
 /**
  * Runs tasks one at a time per key, in the order they were queued. Different keys run
  * concurrently. A key is forgotten once its last task settles, so the map stays as small as
  * the number of busy keys.
  */
-export class KeyedQueue {
+export class KeyedQueue implements ConversationTurns {
   private readonly tails = new Map<string, Promise<unknown>>();
 
   run<T>(key: string, task: () => Promise<T> | T): Promise<T> {

@@ -1,9 +1,8 @@
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Request, Response } from 'restify';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import type { SecretStore } from '../store/secret-store.js';
 import { route } from './respond-error.js';
 
 // Staff routes (/api/admin/*, /api/helpdesk/*) need `Authorization: Bearer <token>`.
@@ -15,43 +14,26 @@ export interface StaffTokens {
   helpdesk: string;
 }
 
-const TOKEN_FILES: Record<StaffRole, string> = { admin: 'admin-token', helpdesk: 'helpdesk-token' };
+const TOKEN_NAMES = { admin: 'admin-token', helpdesk: 'helpdesk-token' } as const;
 
 /**
  * The configured tokens; a role without one gets a random token made on first start and kept
- * in DATA_DIR (owner-only), so a fresh install is never open. The log names the file, never the token.
+ * (in DATA_DIR, owner-only), so a fresh install is never open. The log says where, never the token.
  */
-export function loadStaffTokens(
+export async function loadStaffTokens(
   configured: { admin?: string | undefined; helpdesk?: string | undefined },
-  dataDir: string,
+  secrets: SecretStore,
   logger: Logger,
-): StaffTokens {
-  const resolve = (role: StaffRole): string => {
+): Promise<StaffTokens> {
+  const resolve = async (role: StaffRole): Promise<string> => {
     const given = configured[role];
     if (given) return given;
-    const file = path.join(dataDir, TOKEN_FILES[role]);
-    const existing = readToken(file);
-    if (existing) {
-      logger.info({ file }, `${role} token read from file`);
-      return existing;
-    }
-    const token = randomBytes(24).toString('base64url');
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, `${token}\n`, { mode: 0o600 });
-    logger.warn({ file }, `no ${role} token configured: made one, readable by its owner only`);
-    return token;
+    const kept = await secrets.obtain(TOKEN_NAMES[role], () => randomBytes(24).toString('base64url'));
+    if (kept.created) logger.warn({ file: kept.where }, `no ${role} token configured: made one, readable by its owner only`);
+    else logger.info({ file: kept.where }, `${role} token read from ${kept.where}`);
+    return kept.value;
   };
-  return { admin: resolve('admin'), helpdesk: resolve('helpdesk') };
-}
-
-function readToken(file: string): string | null {
-  try {
-    const token = readFileSync(file, 'utf8').trim();
-    return token || null;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
+  return { admin: await resolve('admin'), helpdesk: await resolve('helpdesk') };
 }
 
 /** Constant-time comparison; hashing first makes the lengths equal so length leaks nothing either. */

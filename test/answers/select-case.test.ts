@@ -106,4 +106,3 @@ describe('procedures of one family', () => {
     expect(familyMember(lone, get('dang-ky-ket-hon'), { reason: 'lost' }).id).toBe('dang-ky-ket-hon');
   });
 });
-

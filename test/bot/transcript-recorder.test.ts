@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TestAdapter, type TurnContext } from 'botbuilder';
 import { TranscriptRecorder, TRANSCRIPT_LINES, transcriptFromActivities } from '../../src/bot/transcript-recorder.js';
-import { TicketStore } from '../../src/helpdesk/ticket-store.js';
+import { Tickets } from '../../src/helpdesk/tickets.js';
+import { FileTicketStore } from '../../src/store/file/file-ticket-store.js';
 import { silentLogger } from '../../src/log/logger.js';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'dvc-transcript-')); });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const openTickets = async (): Promise<Tickets> => new Tickets(await FileTicketStore.open(dir, silentLogger));
 
 /** A bot that echoes, with the recorder around each turn, as DvcBot runs it. */
 function echoBot(recorder: TranscriptRecorder, onTurn: (context: TurnContext) => Promise<void> = async () => undefined) {
@@ -22,7 +25,7 @@ function echoBot(recorder: TranscriptRecorder, onTurn: (context: TurnContext) =>
 
 describe('the transcript recorder', () => {
   it('keeps the last lines of a channel without a history in memory, masked, for a new ticket', async () => {
-    const tickets = await TicketStore.open(dir, silentLogger);
+    const tickets = await openTickets();
     const recorder = new TranscriptRecorder(tickets, silentLogger);
     let recent: string[] = [];
     const adapter = echoBot(recorder, async (context) => {
@@ -37,7 +40,7 @@ describe('the transcript recorder', () => {
   });
 
   it('keeps at most the last lines', async () => {
-    const recorder = new TranscriptRecorder(await TicketStore.open(dir, silentLogger), silentLogger);
+    const recorder = new TranscriptRecorder(await openTickets(), silentLogger);
     let count = 0;
     const adapter = echoBot(recorder, async (context) => { count = (await recorder.recent(context)).length; });
     for (let i = 0; i < TRANSCRIPT_LINES; i += 1) await adapter.send(`câu ${i}`).startTest();
@@ -45,7 +48,7 @@ describe('the transcript recorder', () => {
   });
 
   it('adds what is said after the handoff to the open ticket, once', async () => {
-    const tickets = await TicketStore.open(dir, silentLogger);
+    const tickets = await openTickets();
     const recorder = new TranscriptRecorder(tickets, silentLogger);
     let code = '';
     const adapter = echoBot(recorder, async (context) => {
@@ -54,7 +57,7 @@ describe('the transcript recorder', () => {
       recorder.markForwarded(context);
     });
     await adapter.send('xin chào').send('gặp cán bộ').send('tôi cần gấp').startTest();
-    expect(tickets.get(code)?.transcript.map((l) => l.text)).toEqual([
+    expect((await tickets.get(code))?.transcript.map((l) => l.text)).toEqual([
       'xin chào', 'Bạn vừa nói: xin chào', 'gặp cán bộ', 'Bạn vừa nói: gặp cán bộ', 'tôi cần gấp', 'Bạn vừa nói: tôi cần gấp',
     ]);
   });
@@ -65,7 +68,7 @@ describe('the transcript recorder', () => {
       { type: 'typing', from: { role: 'bot' } },
       { type: 'message', from: { role: 'user' }, text: 'cccd 048190001234', timestamp: '2026-11-22T10:00:01Z' },
     ]);
-    const recorder = new TranscriptRecorder(await TicketStore.open(dir, silentLogger), silentLogger, { historyChannel: 'test', history });
+    const recorder = new TranscriptRecorder(await openTickets(), silentLogger, { historyChannel: 'test', history });
     let recent: string[] = [];
     await echoBot(recorder, async (context) => { recent = (await recorder.recent(context)).map((l) => `${l.from}: ${l.text}`); }).send('x').startTest();
     expect(recent).toEqual(['bot: Xin chào!', 'citizen: cccd [số]']);
@@ -74,8 +77,7 @@ describe('the transcript recorder', () => {
 
 describe('what the assistant understood of each turn', () => {
   it('is kept on the bot\'s lines from its answer\'s channelData, and never on the citizen\'s', async () => {
-    const tickets = await TicketStore.open(dir, silentLogger);
-    const recorder = new TranscriptRecorder(tickets, silentLogger);
+    const recorder = new TranscriptRecorder(await openTickets(), silentLogger);
     let lines: unknown[] = [];
     const adapter = new TestAdapter(async (context) => {
       recorder.begin(context);

@@ -1,39 +1,32 @@
-import { mkdtempSync, rmSync, statSync, chmodSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../../src/log/logger.js';
-import { SECRET_FILE, TokenService } from '../../src/directline/token-service.js';
+import { TokenService } from '../../src/directline/token-service.js';
+import { FileSecretStore } from '../../src/store/file/file-secret-store.js';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'dvc-token-')); });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('TokenService', () => {
-  it('keeps its secret in DATA_DIR, readable by its owner only, and the same after a restart', async () => {
-    const first = await TokenService.open(dir, silentLogger);
-    const { token } = first.issue('conv-a');
-    expect(statSync(path.join(dir, SECRET_FILE)).mode & 0o777).toBe(0o600);
-    const second = await TokenService.open(dir, silentLogger);
-    expect(second.conversationOf(`Bearer ${token}`)).toBe('conv-a');
-  });
+const openIn = async (dataDir: string): Promise<TokenService> => TokenService.open(await FileSecretStore.open(dataDir, silentLogger), silentLogger);
 
-  it('makes a secret that others can read owner-only again', async () => {
-    await TokenService.open(dir, silentLogger);
-    chmodSync(path.join(dir, SECRET_FILE), 0o644);
-    await TokenService.open(dir, silentLogger);
-    expect(statSync(path.join(dir, SECRET_FILE)).mode & 0o777).toBe(0o600);
+describe('TokenService', () => {
+  it('keeps its secret, so a token stays valid after a restart', async () => {
+    const { token } = (await openIn(dir)).issue('conv-a');
+    expect((await openIn(dir)).conversationOf(`Bearer ${token}`)).toBe('conv-a');
   });
 
   it('issues a different token every time', async () => {
-    const tokens = await TokenService.open(dir, silentLogger);
+    const tokens = await openIn(dir);
     expect(tokens.issue('c').token).not.toBe(tokens.issue('c').token);
   });
 
   it('refuses a token signed with another DATA_DIR\'s secret', async () => {
     const other = mkdtempSync(path.join(tmpdir(), 'dvc-token-'));
     try {
-      const { token } = (await TokenService.open(other, silentLogger)).issue('c');
-      const tokens = await TokenService.open(dir, silentLogger);
+      const { token } = (await openIn(other)).issue('c');
+      const tokens = await openIn(dir);
       expect(() => tokens.conversationOf(`Bearer ${token}`)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     } finally {
       rmSync(other, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { call, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { PollingClient } from '../directline/client.js';
-import { AUDIT_FILE } from '../../src/helpdesk/audit-log.js';
+import { AUDIT_FILE } from '../../src/store/file/file-audit-store.js';
 import { CONTRACT_DOSSIERS, expectNoPersonalData } from './contract-dossiers.js';
 
 const TOKEN = 'helpdesk-test-token';
@@ -144,7 +144,7 @@ describe('help-desk tickets', () => {
     const reply = await post(`/api/helpdesk/tickets/${ticket.code}/replies`, { text: 'Chào bạn' });
     expect(reply.status).toBe(201);
     expect(reply.body.delivered).toBe(false);
-    expect(t.app.tickets.get(ticket.code)?.replies.map((r) => r.text)).toEqual(['Chào bạn']);
+    expect((await t.app.tickets.get(ticket.code))?.replies.map((r) => r.text)).toEqual(['Chào bạn']);
   });
 
   it('closes a ticket, which then takes no replies and leaves the open list', async () => {

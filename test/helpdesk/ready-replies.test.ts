@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { loadReadyReplies, READY_REPLIES_FILE } from '../../src/helpdesk/ready-replies.js';
-import { maskPersonalData } from '../../src/log/mask.js';
+import { maskPersonalData } from '../../src/privacy/mask.js';
 import { loadTrainingFiles } from '../../src/nlu/training-data.js';
 
 // The help desk's ready-made replies are data with a schema: a bad file names the file and the field.

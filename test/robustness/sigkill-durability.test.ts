@@ -5,8 +5,8 @@ import path from 'node:path';
 import { jest } from '@jest/globals';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { silentLogger } from '../../src/log/logger.js';
-import { PerKeyStorage } from '../../src/store/per-key-storage.js';
-import { ConversationStore } from '../../src/directline/conversation-store.js';
+import { PerKeyStorage } from '../../src/store/file/per-key-storage.js';
+import { FileActivityLog } from '../../src/store/file/file-activity-log.js';
 
 // DURABILITY_KILLS=200 npm test -- sigkill   runs the longer version.
 const KILLS = Number(process.env.DURABILITY_KILLS ?? 20);
@@ -79,14 +79,14 @@ describe('SIGKILL durability', () => {
 
       const activityKeys = (acks.get('activity') ?? []).map((key) => key.split('/')[1]);
       if (activityKeys.length) {
-        const conversations = await ConversationStore.open(path.join(dataDir, 'directline'), silentLogger);
+        const conversations = await FileActivityLog.open(path.join(dataDir, 'directline'), silentLogger);
         const { activities } = await conversations.since(conversation, 0);
         const texts = new Set(activities.map((a) => a.text));
         expect(activityKeys.filter((key) => !texts.has(key))).toEqual([]);
         await conversations.close();
       }
       // The inbox, the staff labels and the audit log: each acknowledged key is in its file.
-      const files: Record<string, string> = { inbox: 'misunderstood.json', label: 'training-store.json', audit: 'audit.jsonl' };
+      const files: Record<string, string> = { inbox: 'misunderstood.jsonl', label: 'training-store.json', audit: 'audit.jsonl' };
       for (const [store, file] of Object.entries(files)) {
         const keys = acks.get(store) ?? [];
         const content = keys.length ? readFileSync(path.join(dataDir, file), 'utf8') : '';

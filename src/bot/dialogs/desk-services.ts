@@ -7,8 +7,9 @@ import { DossierAnswers } from '../../dossier/dossier-answers.js';
 import { LookupLimiter, type LookupKeys, type LookupLimits } from '../../dossier/lookup-limiter.js';
 import { VerificationGuard } from '../../dossier/verification-guard.js';
 import { AuditLog, type AuditEntry } from '../../helpdesk/audit-log.js';
-import { TicketStore } from '../../helpdesk/ticket-store.js';
+import { Tickets } from '../../helpdesk/tickets.js';
 import { HandoffMessages } from '../../helpdesk/handoff-messages.js';
+import type { Stores } from '../../store/stores.js';
 import { TranscriptRecorder, type TranscriptRecorderOptions } from '../transcript-recorder.js';
 import { turnMetaOf } from '../turn-meta.js';
 
@@ -20,7 +21,7 @@ export interface DeskServices {
   limiter: LookupLimiter;
   guard: VerificationGuard;
   audit: AuditLog;
-  tickets: TicketStore;
+  tickets: Tickets;
   recorder: TranscriptRecorder;
   /** While an officer holds the ticket, how long without an officer's word before the citizen is told their message waits for them. */
   heldNoticeAfterMs: number;
@@ -41,7 +42,7 @@ export function citizenAudit(context: TurnContext, entry: Pick<AuditEntry, 'acti
 }
 
 export interface DeskOptions {
-  dataDir: string;
+  stores: Pick<Stores, 'tickets' | 'audit' | 'verification' | 'rates'>;
   logger: Logger;
   portal: PortalClient;
   replies: Replies;
@@ -51,34 +52,27 @@ export interface DeskOptions {
   transcripts: TranscriptRecorderOptions;
   /** See DeskServices.heldNoticeAfterMs (default 3 minutes). */
   heldNoticeAfterMs?: number;
-  /** See DeskServices.redact; bound late, since Direct Line is opened after the bot. */
   redact: DeskServices['redact'];
   now?: () => Date;
 }
 
-/** Opens the desk's stores in DATA_DIR (audit log, tickets, verification guard) and builds its parts. */
-export async function openDeskServices(options: DeskOptions): Promise<DeskServices & { close(): Promise<void> }> {
-  const { dataDir, logger } = options;
-  const audit = await AuditLog.open(dataDir, logger);
-  const tickets = await TicketStore.open(dataDir, logger);
-  const guard = await VerificationGuard.open(dataDir, logger);
+/** The desk's parts, on the stores of tickets, the audit log, the last-4 guard and the lookup limits. */
+export function deskServices(options: DeskOptions): DeskServices {
+  const { stores, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const tickets = new Tickets(stores.tickets);
   return {
     portal: options.portal,
     answers: new DossierAnswers(options.replies, options.knowledge),
     handoff: new HandoffMessages(options.replies),
-    limiter: new LookupLimiter(options.limits),
-    guard,
-    audit,
+    limiter: new LookupLimiter(stores.rates, options.limits),
+    guard: new VerificationGuard(stores.verification, now),
+    audit: new AuditLog(stores.audit, logger),
     tickets,
     recorder: new TranscriptRecorder(tickets, logger, options.transcripts),
     redact: options.redact,
     heldNoticeAfterMs: options.heldNoticeAfterMs ?? 3 * 60_000,
-    now: options.now ?? (() => new Date()),
+    now,
     logger,
-    async close() {
-      await tickets.idle();
-      await guard.idle();
-      await audit.close();
-    },
   };
 }

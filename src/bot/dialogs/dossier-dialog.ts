@@ -1,6 +1,6 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import { maskPersonalData } from '../../log/mask.js';
+import { maskPersonalData } from '../../privacy/mask.js';
 import { PortalError, type Dossier } from '../../portal/portal-client.js';
 import { matchesLast4 } from '../../portal/mask-name.js';
 import { findCodeAttempt } from '../../dossier/code-attempt.js';
@@ -109,7 +109,7 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
   private async lookUp(dc: DialogContext, code: string): Promise<DialogTurnResult> {
     const { context } = dc;
     const { answers, audit } = this.desk;
-    const decision = this.desk.limiter.take(lookupKeys(context), code);
+    const decision = await this.desk.limiter.take(lookupKeys(context), code);
     if (!decision.allowed) {
       await audit.record(citizenAudit(context, { action: 'citizen.lookup', target: code, outcome: 'limited' }));
       await this.send(context, answers.limited(decision.retryAfterMs));
@@ -127,7 +127,7 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
     // Web Chat shows the buttons of the last message only: the status's go on the offer after it.
     const status = answers.status(dossier, this.desk.now());
     await this.send(context, { ...status, suggestions: [] });
-    if (this.desk.guard.isLocked(context.activity.conversation.id, dossier.code)) {
+    if (await this.desk.guard.isLocked(context.activity.conversation.id, dossier.code)) {
       await this.send(context, answers.locked(dossier, true));
       return dc.endDialog(DONE);
     }
@@ -143,14 +143,14 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
     // Checked or not, the digits leave our copy of the conversation now; the words stay.
     const text = context.activity.text ?? '';
     if (context.activity.id) await this.desk.redact(conversation, context.activity.id, maskPersonalData(text, { keepDossierCodes: true, shortNumbers: true }));
-    if (guard.isLocked(conversation, code)) {
+    if (await guard.isLocked(conversation, code)) {
       await this.send(context, answers.locked(null, true));
       return dc.endDialog(DONE);
     }
     // Wrong tries count against the address too: new conversations do not buy endless guesses.
     const address = { address: lookupKeys(context).address };
-    const tryId = `verify ${conversation} ${code} ${guard.triesLeft(conversation, code)}`;
-    const decision = this.desk.limiter.check(address, tryId);
+    const tryId = `verify ${conversation} ${code} ${await guard.triesLeft(conversation, code)}`;
+    const decision = await this.desk.limiter.check(address, tryId);
     if (!decision.allowed) {
       await audit.record(citizenAudit(context, { action: 'citizen.verify', target: code, outcome: 'limited' }));
       await this.send(context, answers.limited(decision.retryAfterMs));
@@ -167,7 +167,7 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
       await this.send(context, answers.verified(dossier));
       return dc.endDialog(DONE);
     }
-    this.desk.limiter.record(address, tryId);
+    await this.desk.limiter.record(address, tryId);
     const left = await guard.recordWrong(conversation, code);
     await audit.record(citizenAudit(context, { action: 'citizen.verify', target: code, outcome: left ? 'wrong' : 'locked' }));
     if (!left) {

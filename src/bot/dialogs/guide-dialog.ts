@@ -90,7 +90,7 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
       const stated = input.parse().entities.situation;
       // "Nếu bị mất thì sao?" while guiding cấp đổi: another procedure of the family, asked as a question.
       if (familyMember(this.services.knowledge, p, stated).id !== p.id) return null;
-      const caseId = this.services.commands.choose(input.text, options, [p.name, ...p.aliases])
+      const caseId = this.services.commands.choose(input.short, options, [p.name, ...p.aliases])
         // "cháu 12 tuổi": the situation picks the case.
         ?? selectCase(p, stated ?? {}).chosen?.id;
       if (caseId) return { kind: 'case', caseId };
@@ -98,7 +98,7 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
     }
     const doc = c.documents[state.index];
     // "Giấy chứng sinh là gì?": the explanation, when the words name the document asked about.
-    const about = input.command ? null : this.services.commands.commandAbout(input.text);
+    const about = input.command ? null : this.services.commands.commandAbout(input.short);
     const command = input.command ?? (about && doc && this.services.commands.names(about.subject, doc.name) ? about.command : null);
     switch (command) {
       case 'yes':

@@ -26,13 +26,14 @@ export class HandoffDialog extends AssistantDialog<object, never> {
     const { context } = dc;
     const { tickets, handoff, recorder, audit } = this.desk;
     const conversationId = context.activity.conversation.id;
-    const open = tickets.openFor(conversationId);
+    const open = await tickets.openFor(conversationId);
     if (open) {
       await this.send(context, handoff.alreadyOpen(open));
       return dc.endDialog(DROPPED);
     }
     try {
-      const ticket = await tickets.create({ conversationId, channelId: context.activity.channelId, transcript: await recorder.recent(context) });
+      const { channelId, serviceUrl } = context.activity;
+      const ticket = await tickets.create({ conversationId, channelId, serviceUrl, transcript: await recorder.recent(context) });
       await audit.record(citizenAudit(context, { action: 'citizen.handoff', target: ticket.code, outcome: 'ok' }));
       await this.send(context, handoff.created(ticket));
       // The lines so far are in the ticket, and the answer above is for the citizen only.

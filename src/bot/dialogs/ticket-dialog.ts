@@ -40,13 +40,13 @@ export class TicketDialog extends AssistantDialog<object, never, TicketOptions> 
       await this.send(context, handoff.badCode(typed));
       return dc.endDialog(DROPPED);
     }
-    const decision = limiter.take(lookupKeys(context), code);
+    const decision = await limiter.take(lookupKeys(context), code);
     if (!decision.allowed) {
       await audit.record(citizenAudit(context, { action: 'citizen.ticket', target: code, outcome: 'limited' }));
       await this.send(context, { ...this.desk.answers.limited(decision.retryAfterMs), intent: 'handoff', procedure: null });
       return dc.endDialog(DROPPED);
     }
-    const ticket = tickets.get(code);
+    const ticket = await tickets.get(code);
     await audit.record(citizenAudit(context, { action: 'citizen.ticket', target: code, outcome: ticket ? 'ok' : 'not_found' }));
     await this.send(context, ticket ? handoff.readBack(ticket) : handoff.notFound(code));
     return dc.endDialog(DROPPED);
