@@ -7,6 +7,7 @@ import { isManipulation, legalBasisWords } from './guards.js';
 import type { ProcedureMatch, ProcedureMatcher } from './procedure-matcher.js';
 import type { ProcedureClassifier } from './procedure-classifier.js';
 import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
+import type { SituationReader } from './situation/situation-reader.js';
 import { questionFocus, sliceText } from './question-focus.js';
 import type { Lexicon } from './vi/lexicon.js';
 import type { Clause } from './vi/clauses.js';
@@ -27,6 +28,8 @@ export interface ReadingParts {
   procedureClassifier: ProcedureClassifier;
   vocabulary: Vocabulary;
   options: FindOptions & { procedureGuess: number };
+  /** Reads the citizen's situation; its ages are left out of the search when nothing is named with them. */
+  situation?: SituationReader;
 }
 
 export interface Reading {
@@ -73,7 +76,7 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
   const norm = cues.corrector.correct(raw, (word, folded) => parts.vocabulary.knows(word, folded));
   const legal = legalBasisWords(norm, cues);
   const focus = questionFocus(norm, cues);
-  const search = namedProcedure(parts, norm, focus, legal);
+  const search = namedBesideAge(parts, norm, focus, legal);
   const start = focus?.start ?? 0;
   const asked = focus ? sliceText(norm, focus.start, focus.end) : norm;
   // Question words are never part of a name, even where an alias holds them ("lệ phí trước bạ
@@ -101,15 +104,6 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
 }
 
 /**
- * The procedure a message names: the whole message is searched, and of
- * the procedures it names about as strongly as the best (FOCUS_SHARE), the one the question's
- * clause names most stands ("Đi khai sinh cho cháu thì nộp ở đâu?" after a story of a birth in
- * hospital); the best stands when the clause names it as much ("… thẻ bảo hiểm y tế … Xin cấp
- * lại thẻ cần những gì?": "cấp lại thẻ" names the identity card too), or when the whole message
- * names it far more strongly ("40 tuổi, căn cước … chuyển nhà sang tỉnh khác thì có phải đổi
- * thẻ không" is the identity card, not "sang tên xe khác tỉnh").
- */
-/**
  * Where no name or alias is in the message, the procedure classifier's guess, when it is sure
  * ("bà ngoại tôi vừa mất, gia đình cần làm thủ tục gì" is khai tử). What the citizen rules out
  * and the legal-basis words are left out of what it reads.
@@ -124,6 +118,26 @@ function guessProcedure(parts: ReadingParts, norm: NormalizedText, legal: readon
   return { ...found, accepted, matches: [accepted] };
 }
 
+/**
+ * An age is the citizen's situation, not a procedure's name: when the words name no
+ * procedure, they are searched again without the ages said with a number ("làm căn cước cho
+ * bé mới 4 tuổi", where an alias about "tuổi" drew the match away). Word positions stay.
+ */
+function namedBesideAge(parts: ReadingParts, norm: NormalizedText, focus: Clause | null, legal: readonly number[]): ProcedureSearch {
+  const found = namedProcedure(parts, norm, focus, legal);
+  const masked = found.accepted ? norm : parts.situation?.withoutAges(norm) ?? norm;
+  return masked === norm ? found : namedProcedure(parts, masked, focus, legal);
+}
+
+/**
+ * The procedure a message names: the whole message is searched, and of
+ * the procedures it names about as strongly as the best (FOCUS_SHARE), the one the question's
+ * clause names most stands ("Đi khai sinh cho cháu thì nộp ở đâu?" after a story of a birth in
+ * hospital); the best stands when the clause names it as much ("… thẻ bảo hiểm y tế … Xin cấp
+ * lại thẻ cần những gì?": "cấp lại thẻ" names the identity card too), or when the whole message
+ * names it far more strongly ("40 tuổi, căn cước … chuyển nhà sang tỉnh khác thì có phải đổi
+ * thẻ không" is the identity card, not "sang tên xe khác tỉnh").
+ */
 function namedProcedure(parts: ReadingParts, norm: NormalizedText, focus: Clause | null, legal: readonly number[]): ProcedureSearch {
   const whole = reviewed(parts, norm, findProcedures(parts, parts.options, norm, legal));
   const best = whole.accepted;

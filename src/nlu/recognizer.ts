@@ -14,6 +14,8 @@ import { foldText } from './vi/fold.js';
 import { cuesOf } from './cues.js';
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
+import type { SituationReader } from './situation/situation-reader.js';
+import type { Situation } from './situation/situation.js';
 import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
 
 /** Marks on a parse: `manipulation` for an attempt to override the rules or obtain people's data. */
@@ -25,7 +27,7 @@ export interface ParseResult {
   confidence: number;
   procedure: string | null;
   /** `facet: "legalBasis"`: the question asks for the procedure's legal basis. */
-  entities: { dossierCode?: string; field?: string; facet?: 'legalBasis' };
+  entities: { dossierCode?: string; field?: string; facet?: 'legalBasis'; situation?: Situation };
   /** Ranked intents with calibrated confidences. */
   intents: IntentScore[];
   /** Candidate procedures, best first, including near misses (for "did you mean"). */
@@ -84,6 +86,8 @@ export interface RecognizerParts {
   vocabulary: Vocabulary;
   fields: ReadonlyArray<{ name: string; folded: string[] }>;
   options: RecognizerOptions;
+  /** Reads the citizen's situation (age, reason…) into `entities.situation`. */
+  situation?: SituationReader;
   /** What an imported catalogue adds (src/nlu/catalogue/); absent without one. */
   catalogue?: CatalogueEvidence;
 }
@@ -178,6 +182,8 @@ export class Recognizer {
     const entities: ParseResult['entities'] = {};
     if (dossierCode) entities.dossierCode = dossierCode;
     if (legalBasis) entities.facet = 'legalBasis';
+    const situation = this.parts.situation?.read(norm);
+    if (situation) entities.situation = situation;
     if (intent === 'procedure.list') {
       const field = this.findField(norm);
       if (field) entities.field = field;
