@@ -58,6 +58,11 @@ describe('legal-basis questions', () => {
     ['đăng ký tạm trú theo luật nào', 'dang-ky-tam-tru'],
     ['nghị định nào quy định lệ phí trước bạ', 'le-phi-truoc-ba'],
     ['căn cứ pháp lý của cấp phiếu lý lịch tư pháp', 'cap-phieu-ly-lich-tu-phap'],
+    ['theo văn bản nào?', null],
+    ['theo van ban nao', null],
+    ['quy định nào vậy', null],
+    ['dua vao dau vay', null],
+    ['hộ chiếu căn cứ vào đâu', 'cap-ho-chieu-pho-thong'],
   ])('"%s" is procedure.info about %s, facet legalBasis', (text, procedure) => {
     expect(recognizer.parse(text)).toMatchObject({ intent: 'procedure.info', procedure, entities: { facet: 'legalBasis' } });
   });
