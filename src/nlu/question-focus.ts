@@ -18,12 +18,24 @@ export function isQuestionClause(norm: NormalizedText, clause: Clause, cues: Cue
   return last >= clause.start && cues.endings.covered(norm).has(last);
 }
 
-/** The clause that holds the question, or null when the message is read whole. */
+/** A question clause this short goes on the question before it ("làm qua mạng được không, trang nào?"). */
+const SHORT_QUESTION = 3;
+
+/**
+ * The clause that holds the question, or null when the message is read whole. A short question
+ * right after another one is read with it.
+ */
 export function questionFocus(norm: NormalizedText, cues: Cues): Clause | null {
   const clauses = norm.clauses;
   if (!clauses || clauses.length < 2) return null;
   for (let i = clauses.length - 1; i >= 0; i--) {
-    if (isQuestionClause(norm, clauses[i]!, cues)) return clauses[i]!;
+    const clause = clauses[i]!;
+    if (!isQuestionClause(norm, clause, cues)) continue;
+    let first = i;
+    while (first > 0 && clauses[first]!.end - clauses[first]!.start <= SHORT_QUESTION && isQuestionClause(norm, clauses[first - 1]!, cues)) first--;
+    if (first === i) return clause;
+    if (first === 0 && clause.end === norm.words.length) return null;
+    return { start: clauses[first]!.start, end: clause.end, asked: clause.asked };
   }
   return null;
 }

@@ -40,6 +40,8 @@ describe('the question of a message', () => {
     ['Cho em hỏi đổi căn cước ở đâu ạ? Em năm nay 25 tuổi.', 'cho em hỏi đổi căn cước ở đâu ạ'],
     ['con toi 14 tuoi, lam can cuoc can gi', 'lam can cuoc can gi'],
     ['Nhà tôi ở Huế, mẹ tôi già rồi, đăng ký thường trú cho mẹ được không', 'đăng ký thường trú cho mẹ được không'],
+    ['Tôi mới đi làm. Đăng ký mã số thuế qua mạng được không, trang nào?', 'đăng ký mã số thuế qua mạng được không trang nào'],
+    ['Mẹ tôi mất rồi. Làm ở đâu, bao lâu?', 'làm ở đâu bao lâu'],
   ])('in "%s" is "%s"', (text, question) => {
     expect(focus(text)).toBe(question);
   });
@@ -47,6 +49,7 @@ describe('the question of a message', () => {
   it('is the whole message when it is one clause, or no clause asks', () => {
     expect(focus('làm căn cước cần gì')).toBeNull();
     expect(focus('Tôi muốn làm hộ chiếu. Cảm ơn.')).toBeNull();
+    expect(focus('làm ở đâu, bao lâu?')).toBeNull();
   });
 
   it.each([
