@@ -34,6 +34,12 @@ export interface ProcedureMatch {
   matched: number[];
 }
 
+/** `seen`: the word at i is one of the language (a name's or a training question's); `fits`: the word at i may name a procedure as typed. */
+interface RespellContext {
+  seen: (i: number) => boolean;
+  fits: (i: number) => boolean;
+}
+
 const MIN_CORRECTABLE_LENGTH = 4;
 const FUSE_THRESHOLD = 0.25;
 /** A misspelt word this long is corrected on its own; a shorter one only beside a word of the same phrase. */
@@ -86,22 +92,13 @@ export class ProcedureMatcher {
    * cọc" stays. A respelt word stands folded, as typed without marks. Runs before the marks
    * are compared, so that the marks of a slip do not hide the word.
    */
-  respell(norm: NormalizedText, context: { seen: (i: number) => boolean; fits: (i: number) => boolean }): NormalizedText {
+  respell(norm: NormalizedText, context: RespellContext): NormalizedText {
     let out: { words: string[]; folded: string[] } | undefined;
     const { folded } = norm;
     for (let i = 0; i < folded.length; i++) {
       const t = folded[i]!;
-      // Most words have no other spelling among the names' words: nothing more to look at.
-      if (!t || (t.length >= MIN_CORRECTABLE_LENGTH && !this.spellings(t, true).length) || /[0-9]/.test(t)) continue;
-      const known = this.weights.has(t) || this.knownWords.has(t) || context.seen(i);
-      if (!known && t.length >= MIN_CORRECTABLE_LENGTH) continue;
-      const options = this.spellings(t, known);
-      if (!options.length || this.pairs(folded[i - 1], t, folded[i + 1])) continue;
-      const before = this.besides(folded, i - 1, known, context) ? folded[i - 1] : undefined;
-      const after = this.besides(folded, i + 1, known, context) ? folded[i + 1] : undefined;
-      if (before === undefined && after === undefined) continue;
-      const fitting = options.filter((w) => this.pairs(before, w, after));
-      const fixed = fitting.length === 1 ? fitting[0] : fitting.find((w) => before !== undefined && after !== undefined && this.index.hasPair(before, w) && this.index.hasPair(w, after));
+      if (!t || /[0-9]/.test(t)) continue;
+      const fixed = this.respelling(folded, i, context) ?? this.slipOfDistinctive(folded, i, context);
       if (!fixed) continue;
       out ??= { words: [...norm.words], folded: [...folded] };
       out.words[i] = fixed;
@@ -110,8 +107,40 @@ export class ProcedureMatcher {
     return out ? { ...norm, ...out } : norm;
   }
 
+  /** The word at i respelt where a neighbour makes a phrase with it (see respell). */
+  private respelling(folded: readonly string[], i: number, context: RespellContext): string | undefined {
+    const t = folded[i]!;
+    // Most words have no other spelling among the names' words: nothing more to look at.
+    if (t.length >= MIN_CORRECTABLE_LENGTH && !this.spellings(t, true).length) return undefined;
+    const known = this.weights.has(t) || this.knownWords.has(t) || context.seen(i);
+    if (!known && t.length >= MIN_CORRECTABLE_LENGTH) return undefined;
+    const options = this.spellings(t, known);
+    if (!options.length || this.pairs(folded[i - 1], t, folded[i + 1])) return undefined;
+    const before = this.besides(folded, i - 1, known, context) ? folded[i - 1] : undefined;
+    const after = this.besides(folded, i + 1, known, context) ? folded[i + 1] : undefined;
+    if (before === undefined && after === undefined) return undefined;
+    const fitting = options.filter((w) => this.pairs(before, w, after));
+    return fitting.length === 1 ? fitting[0] : fitting.find((w) => before !== undefined && after !== undefined && this.index.hasPair(before, w) && this.index.hasPair(w, after));
+  }
+
+  /**
+   * A word of the language that no name uses, a slip away from the one distinctive name word
+   * that makes a phrase with a name word next to it: "hộ chịu" → "hộ chiếu" ("chịu" is a word,
+   * but no procedure's).
+   */
+  private slipOfDistinctive(folded: readonly string[], i: number, context: RespellContext): string | undefined {
+    const t = folded[i]!;
+    if (this.weights.has(t) || this.knownWords.has(t) || !context.seen(i)) return undefined;
+    const near = (j: number): string | undefined => (j >= 0 && j < folded.length && context.fits(j) && this.weights.has(folded[j]!) ? folded[j] : undefined);
+    const before = near(i - 1);
+    const after = near(i + 1);
+    if (before === undefined && after === undefined) return undefined;
+    const fitting = this.spellings(t, false).filter((w) => this.distinctive(w) && this.pairs(before, w, after));
+    return fitting.length === 1 ? fitting[0] : undefined;
+  }
+
   /** True when the word at j can say which word its neighbour was meant to be. */
-  private besides(folded: readonly string[], j: number, known: boolean, context: { fits: (i: number) => boolean }): boolean {
+  private besides(folded: readonly string[], j: number, known: boolean, context: RespellContext): boolean {
     if (j < 0 || j >= folded.length || !context.fits(j)) return false;
     return known ? this.distinctive(folded[j]!) : this.weights.has(folded[j]!);
   }

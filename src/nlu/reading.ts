@@ -142,10 +142,10 @@ function namedProcedure(parts: ReadingParts, norm: NormalizedText, focus: Clause
   const whole = reviewed(parts, norm, findProcedures(parts, parts.options, norm, legal));
   const best = whole.accepted;
   if (!focus || !best) return whole;
-  // The clause is searched alone only when it holds a distinctive word the best match lacks.
+  // The clause is searched alone only when it holds a word of the names that the best match lacks.
   const named = new Set(best.matched.map((i) => norm.folded[i]));
   let other = false;
-  for (let i = focus.start; i < focus.end && !other; i++) other = !named.has(norm.folded[i]) && parts.matcher.distinctive(norm.folded[i] ?? '');
+  for (let i = focus.start; i < focus.end && !other; i++) other = !named.has(norm.folded[i]) && parts.matcher.weight(norm.folded[i] ?? '') > 0;
   if (!other) return whole;
   const inFocus = findProcedures(parts, parts.options, sliceText(norm, focus.start, focus.end), shift(legal, -focus.start));
   const chosen = inFocus.accepted && whole.candidates.find((m) => m.id === inFocus.accepted!.id);

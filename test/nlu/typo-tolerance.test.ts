@@ -19,6 +19,8 @@ describe('misspelt procedure key words', () => {
     ['lam giay khia sinh can nhung gi', 'procedure.documents', 'dang-ky-khai-sinh'],
     ['đổi căn cướ hết hạn ở đâu', 'procedure.location', 'cap-doi-the-can-cuoc'],
     ['trợ cấp thât nghiệp nhận ở đâu', 'procedure.location', 'tro-cap-that-nghiep'],
+    ['lam ho chiu het bao nhieu tien', 'procedure.fee', 'cap-ho-chieu-pho-thong'],
+    ['làm hộ chịu ở đâu', 'procedure.location', 'cap-ho-chieu-pho-thong'],
   ])('"%s" → %s, %s', (text, intent, procedure) => {
     expect(recognizer.parse(text)).toMatchObject({ intent, procedure });
   });
