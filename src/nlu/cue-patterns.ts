@@ -15,7 +15,8 @@ interface Phrase {
 }
 
 interface Pattern {
-  parts: Phrase[][];
+  /** Each part's phrases by their first folded word. */
+  parts: Array<ReadonlyMap<string, Phrase[]>>;
 }
 
 /** Where a pattern matched: the positions of the words of its phrases (gaps left out). */
@@ -49,7 +50,7 @@ export class PatternSet {
         return { words: norm.words, folded: norm.folded };
       }).filter((p) => p.words.length > 0));
       if (parts.some((p) => !p.length)) continue;
-      const index = this.patterns.push({ parts }) - 1;
+      const index = this.patterns.push({ parts: parts.map(byFirstWord) }) - 1;
       for (const phrase of parts[0] ?? []) {
         const first = phrase.folded[0] ?? '';
         const list = this.byFirst.get(first) ?? [];
@@ -106,10 +107,10 @@ export class PatternSet {
     return out;
   }
 
-  private matchParts(text: NormalizedText, parts: Phrase[][], k: number, at: number, to: number, positions: number[]): PatternMatch | null {
+  private matchParts(text: NormalizedText, parts: Pattern['parts'], k: number, at: number, to: number, positions: number[]): PatternMatch | null {
     if (k >= parts.length) return { start: positions[0] ?? at, end: at, positions };
     for (let skip = 0; skip <= this.gap && at + skip < to; skip++) {
-      for (const phrase of parts[k]!) {
+      for (const phrase of parts[k]!.get(text.folded[at + skip] ?? '') ?? NO_PHRASES) {
         if (!phraseAt(text, at + skip, phrase, to)) continue;
         const found = this.matchParts(text, parts, k + 1, at + skip + phrase.words.length, to, [...positions, ...range(at + skip, phrase.words.length)]);
         if (found) return found;
@@ -117,6 +118,17 @@ export class PatternSet {
     }
     return null;
   }
+}
+
+const NO_PHRASES: readonly Phrase[] = [];
+
+function byFirstWord(phrases: readonly Phrase[]): ReadonlyMap<string, Phrase[]> {
+  const map = new Map<string, Phrase[]>();
+  for (const phrase of phrases) {
+    const first = phrase.folded[0] ?? '';
+    map.set(first, [...(map.get(first) ?? []), phrase]);
+  }
+  return map;
 }
 
 function phraseAt(text: NormalizedText, at: number, phrase: Phrase, to: number): boolean {
