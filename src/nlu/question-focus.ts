@@ -18,26 +18,30 @@ export function isQuestionClause(norm: NormalizedText, clause: Clause, cues: Cue
   return last >= clause.start && cues.endings.covered(norm).has(last);
 }
 
-/** A question clause this short goes on the question before it ("làm qua mạng được không, trang nào?"). */
-const SHORT_QUESTION = 3;
-
-/**
- * The clause that holds the question, or null when the message is read whole. A short question
- * right after another one is read with it.
- */
+/** The clause that holds the question, or null when the message is read whole. */
 export function questionFocus(norm: NormalizedText, cues: Cues): Clause | null {
   const clauses = norm.clauses;
   if (!clauses || clauses.length < 2) return null;
   for (let i = clauses.length - 1; i >= 0; i--) {
-    const clause = clauses[i]!;
-    if (!isQuestionClause(norm, clause, cues)) continue;
-    let first = i;
-    while (first > 0 && clauses[first]!.end - clauses[first]!.start <= SHORT_QUESTION && isQuestionClause(norm, clauses[first - 1]!, cues)) first--;
-    if (first === i) return clause;
-    if (first === 0 && clause.end === norm.words.length) return null;
-    return { start: clauses[first]!.start, end: clause.end, asked: clause.asked };
+    if (isQuestionClause(norm, clauses[i]!, cues)) return clauses[i]!;
   }
   return null;
+}
+
+/** A question clause this short may go on the question before it ("qua mạng được không, trang nào?"). */
+const SHORT_QUESTION = 3;
+
+/**
+ * The short question `focus` with the questions right before it ("làm qua mạng được không,
+ * trang nào?"), for when it says too little by itself; null when there is none before it.
+ */
+export function questionRun(norm: NormalizedText, cues: Cues, focus: Clause): Clause | null {
+  const clauses = norm.clauses ?? [];
+  let first = clauses.indexOf(focus);
+  if (first < 1 || focus.end - focus.start > SHORT_QUESTION) return null;
+  while (first > 0 && isQuestionClause(norm, clauses[first - 1]!, cues)) first--;
+  const start = clauses[first]!.start;
+  return start === focus.start ? null : { start, end: focus.end, asked: focus.asked };
 }
 
 /** The words of [start, end), with the clauses inside it. */

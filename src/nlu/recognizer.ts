@@ -205,8 +205,8 @@ export class Recognizer {
 
   /**
    * The intents of the question's clause, with the rest of the message as context; when the
-   * clause says little by itself ("cụ thể là sao?", "có đúng không?") the whole message is read
-   * instead, if it says more.
+   * clause says little by itself ("cụ thể là sao?", "có đúng không?", "trang nào?") the
+   * questions before it, or the whole message, are read instead, if they say more.
    */
   private classify(reading: Reading): IntentScore[] {
     const { classifier } = this.parts;
@@ -215,8 +215,13 @@ export class Recognizer {
     const top = asked[0];
     const vague = !top || top.confidence < VAGUE_QUESTION || (top.intent === 'none' && reading.search.accepted !== null);
     if (!vague) return asked;
-    const whole = classifier.classify(reading.whole());
-    return (whole[0]?.confidence ?? 0) > (top?.confidence ?? 0) ? whole : asked;
+    // The questions before a short one, then the whole message: the surest reading stands.
+    let best = asked;
+    for (const other of [reading.run, reading.whole]) {
+      const scores = other ? classifier.classify(other()) : [];
+      if ((scores[0]?.confidence ?? 0) > (best[0]?.confidence ?? 0)) best = scores;
+    }
+    return best;
   }
 
   private findField(norm: NormalizedText): string | undefined {

@@ -1,4 +1,4 @@
-import { questionFocus } from '../../src/nlu/question-focus.js';
+import { questionFocus, questionRun } from '../../src/nlu/question-focus.js';
 import { cuesOf } from '../../src/nlu/cues.js';
 import { normalizeQuestion } from '../../src/nlu/recognizer.js';
 import { projectRecognizer } from '../helpers/recognizer.js';
@@ -40,8 +40,6 @@ describe('the question of a message', () => {
     ['Cho em hỏi đổi căn cước ở đâu ạ? Em năm nay 25 tuổi.', 'cho em hỏi đổi căn cước ở đâu ạ'],
     ['con toi 14 tuoi, lam can cuoc can gi', 'lam can cuoc can gi'],
     ['Nhà tôi ở Huế, mẹ tôi già rồi, đăng ký thường trú cho mẹ được không', 'đăng ký thường trú cho mẹ được không'],
-    ['Tôi mới đi làm. Đăng ký mã số thuế qua mạng được không, trang nào?', 'đăng ký mã số thuế qua mạng được không trang nào'],
-    ['Mẹ tôi mất rồi. Làm ở đâu, bao lâu?', 'làm ở đâu bao lâu'],
   ])('in "%s" is "%s"', (text, question) => {
     expect(focus(text)).toBe(question);
   });
@@ -49,7 +47,30 @@ describe('the question of a message', () => {
   it('is the whole message when it is one clause, or no clause asks', () => {
     expect(focus('làm căn cước cần gì')).toBeNull();
     expect(focus('Tôi muốn làm hộ chiếu. Cảm ơn.')).toBeNull();
-    expect(focus('làm ở đâu, bao lâu?')).toBeNull();
+  });
+
+  const run = (text: string): string | null => {
+    const norm = normalizeQuestion(text, data.lexicon);
+    const cues = cuesOf(data.lexicon);
+    const clause = questionFocus(norm, cues);
+    const found = clause && questionRun(norm, cues, clause);
+    return found ? norm.words.slice(found.start, found.end).join(' ') : null;
+  };
+
+  it.each([
+    ['Tôi mới đi làm. Đăng ký mã số thuế qua mạng được không, trang nào?', 'đăng ký mã số thuế qua mạng được không trang nào'],
+    ['Mẹ tôi mất rồi. Làm ở đâu, bao lâu?', 'làm ở đâu bao lâu'],
+    ['Tôi mới đi làm, trang nào?', null],
+    ['Tôi mới đi làm. Đăng ký mã số thuế qua mạng được không, ở trang web nào vậy?', null],
+  ])('a short question in "%s" goes with the questions before it: %s', (text, expected) => {
+    expect(run(text)).toBe(expected);
+  });
+
+  it.each([
+    ['Tôi với mấy người bạn muốn mở công ty. Đăng ký doanh nghiệp qua mạng được không, trang nào?', 'procedure.online', 'dang-ky-thanh-lap-doanh-nghiep'],
+    ['Ông bà tôi đều đã mất. Có cần xóa tên ông bà khỏi sổ hộ khẩu không, làm ở đâu?', 'procedure.location', 'xoa-dang-ky-thuong-tru'],
+  ])('reads a short question with the ones before it only when it says too little alone: "%s"', (text, intent, procedure) => {
+    expect(recognizer.parse(text)).toMatchObject({ intent, procedure });
   });
 
   it.each([
