@@ -7,7 +7,7 @@ import type { Lexicon } from './vi/lexicon.js';
 
 // The cue words of intents/cues/vi.yaml, compiled: which clause of a message is the question,
 // what a citizen rules out ("chứ không phải"), intent words whose misspellings are put right,
-// legal-basis questions, manipulation attempts and prices of goods.
+// legal-basis questions, manipulation attempts, what the citizen means to do and prices of goods.
 
 export const CUES_FORMAT_VERSION = 1;
 
@@ -24,6 +24,7 @@ export const cuesFileSchema = z.object({
   legalBasis: patterns,
   manipulation: patterns,
   dossierWords: patterns,
+  aim: patterns,
   goodsPrice: z.object({ price: patterns, notPrice: patterns, fee: patterns, goods: patterns }).strict(),
 }).strict();
 
@@ -45,6 +46,8 @@ export interface Cues {
   readonly legalBasis: PatternSet;
   readonly manipulation: PatternSet;
   readonly dossierWords: PatternSet;
+  /** Words saying what the citizen means to do ("muốn", "định"): that clause names the procedure. */
+  readonly aim: PatternSet;
   readonly price: PatternSet;
   readonly notPrice: PatternSet;
   readonly fee: PatternSet;
@@ -71,6 +74,7 @@ export function compileCues(data: CuesFile, normalize: (text: string) => Normali
     legalBasis: set(data.legalBasis),
     manipulation: set(data.manipulation),
     dossierWords: set(data.dossierWords),
+    aim: set(data.aim),
     price: set(data.goodsPrice.price),
     notPrice: set(data.goodsPrice.notPrice),
     fee: set(data.goodsPrice.fee),

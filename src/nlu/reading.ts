@@ -154,17 +154,35 @@ function namedBesideAge(parts: ReadingParts, norm: NormalizedText, focus: Clause
  */
 function namedProcedure(parts: ReadingParts, norm: NormalizedText, focus: Clause | null, legal: readonly number[]): ProcedureSearch {
   const whole = reviewed(parts, norm, findProcedures(parts, parts.options, norm, legal));
+  if (!focus || !whole.accepted) return whole;
+  return namedIn(parts, norm, focus, legal, whole) ?? namedIn(parts, norm, aimClause(parts, norm, focus, whole.accepted), legal, whole) ?? whole;
+}
+
+/**
+ * Where the question's clause names no procedure, the last clause before it that says
+ * what the citizen means to do ("giờ anh ấy muốn làm thủ tục nhận con"; cue words: `aim`).
+ */
+function aimClause(parts: ReadingParts, norm: NormalizedText, focus: Clause, best: ProcedureMatch): Clause | null {
+  if (best.matched.some((i) => i >= focus.start && i < focus.end)) return null;
+  const aims = cuesOf(parts.lexicon).aim.find(norm, 0, focus.start);
+  if (!aims.length || findProcedures(parts, parts.options, sliceText(norm, focus.start, focus.end)).accepted) return null;
+  const last = aims[aims.length - 1];
+  return last ? norm.clauses?.find((c) => c.start <= last.start && last.start < c.end) ?? null : null;
+}
+
+/** The procedure `clause` names, when it stands against the best of the whole message (see namedProcedure); null when the whole message's stands. */
+function namedIn(parts: ReadingParts, norm: NormalizedText, clause: Clause | null, legal: readonly number[], whole: ProcedureSearch): ProcedureSearch | null {
   const best = whole.accepted;
-  if (!focus || !best) return whole;
+  if (!clause || !best) return null;
   // The clause is searched alone only when it holds a word of the names that the best match lacks.
   const named = new Set(best.matched.map((i) => norm.folded[i]));
   let other = false;
-  for (let i = focus.start; i < focus.end && !other; i++) other = !named.has(norm.folded[i]) && parts.matcher.weight(norm.folded[i] ?? '') > 0;
-  if (!other) return whole;
-  const inFocus = findProcedures(parts, parts.options, sliceText(norm, focus.start, focus.end), shift(legal, -focus.start));
-  const chosen = inFocus.accepted && whole.candidates.find((m) => m.id === inFocus.accepted!.id);
-  if (!chosen || chosen.id === best.id || chosen.score < FOCUS_SHARE * best.score) return whole;
-  if (shift(inFocus.accepted!.matched, focus.start).every((i) => best.matched.includes(i))) return whole;
+  for (let i = clause.start; i < clause.end && !other; i++) other = !named.has(norm.folded[i]) && parts.matcher.weight(norm.folded[i] ?? '') > 0;
+  if (!other) return null;
+  const inClause = findProcedures(parts, parts.options, sliceText(norm, clause.start, clause.end), shift(legal, -clause.start));
+  const chosen = inClause.accepted && whole.candidates.find((m) => m.id === inClause.accepted!.id);
+  if (!chosen || chosen.id === best.id || chosen.score < FOCUS_SHARE * best.score) return null;
+  if (shift(inClause.accepted!.matched, clause.start).every((i) => best.matched.includes(i))) return null;
   return withAccepted(parts, whole, chosen, norm);
 }
 

@@ -78,6 +78,8 @@ describe('the question of a message', () => {
     ['Vo chong minh moi cuoi thang truoc, gio muon dang ky ket hon thi can giay to gi', 'procedure.documents', 'dang-ky-ket-hon'],
     ['Bố tôi mất tuần trước ở nhà, ông hơn 80 tuổi. Làm giấy chứng tử cho ông mất bao lâu?', 'procedure.duration', 'dang-ky-khai-tu'],
     ['Con tôi sinh ở bệnh viện tỉnh, nhà ở huyện. Khai sinh cho cháu thì nộp ở đâu?', 'procedure.location', 'dang-ky-khai-sinh'],
+    ['Cháu tôi sinh ra khi bố mẹ chưa cưới, giấy khai sinh chỉ có tên mẹ. Bố cháu định làm thủ tục nhận con. Làm ở đâu?', 'procedure.location', 'dang-ky-nhan-cha-me-con'],
+    ['Tôi mua xe máy cũ, đã đóng trước bạ. Giờ muốn sang tên xe. Hết bao nhiêu tiền?', 'procedure.fee', 'sang-ten-xe'],
   ])('takes the intent from the question and the procedure from the whole of "%s"', (text, intent, procedure) => {
     expect(recognizer.parse(text)).toMatchObject({ intent, procedure });
   });
