@@ -144,13 +144,16 @@ function namedBesideAge(parts: ReadingParts, norm: NormalizedText, focus: Clause
 }
 
 /**
- * The procedure a message names: the whole message is searched, and of
- * the procedures it names about as strongly as the best (FOCUS_SHARE), the one the question's
- * clause names most stands ("Đi khai sinh cho cháu thì nộp ở đâu?" after a story of a birth in
- * hospital); the best stands when the clause names it as much ("… thẻ bảo hiểm y tế … Xin cấp
- * lại thẻ cần những gì?": "cấp lại thẻ" names the identity card too), or when the whole message
- * names it far more strongly ("40 tuổi, căn cước … chuyển nhà sang tỉnh khác thì có phải đổi
- * thẻ không" is the identity card, not "sang tên xe khác tỉnh").
+ * The procedure a message names: the whole message is searched, and of the procedures it
+ * names about as strongly as the best (FOCUS_SHARE), the one the question's clause names most
+ * stands ("Đi khai sinh cho cháu thì nộp ở đâu?" after a story of a birth in hospital). The best
+ * stands when the clause's words name it too: all of them ("… thẻ bảo hiểm y tế … Xin cấp lại
+ * thẻ cần những gì?": "cấp lại thẻ" names the identity card too) or about as strongly as the
+ * other ("Sửa lại giấy khai sinh…" after a story of a wrong birth date names the correction
+ * about as much as a copy); or when the whole message names it far more strongly ("40 tuổi,
+ * căn cước … chuyển nhà sang tỉnh khác thì có phải đổi thẻ không" is the identity card, not
+ * "sang tên xe khác tỉnh"). Where the clause names none, the clause saying what the citizen
+ * means to do is read instead (aimClause).
  */
 function namedProcedure(parts: ReadingParts, norm: NormalizedText, focus: Clause | null, legal: readonly number[]): ProcedureSearch {
   const whole = reviewed(parts, norm, findProcedures(parts, parts.options, norm, legal));
@@ -183,6 +186,9 @@ function namedIn(parts: ReadingParts, norm: NormalizedText, clause: Clause | nul
   const chosen = inClause.accepted && whole.candidates.find((m) => m.id === inClause.accepted!.id);
   if (!chosen || chosen.id === best.id || chosen.score < FOCUS_SHARE * best.score) return null;
   if (shift(inClause.accepted!.matched, clause.start).every((i) => best.matched.includes(i))) return null;
+  // The clause names the best about as strongly too ("đổi thẻ có cần mang giấy khai sinh không"): it stands.
+  const bestInClause = inClause.candidates.find((m) => m.id === best.id);
+  if (bestInClause && bestInClause.score >= FOCUS_SHARE * inClause.accepted!.score) return null;
   return withAccepted(parts, whole, chosen, norm);
 }
 

@@ -80,6 +80,8 @@ describe('the question of a message', () => {
     ['Con tôi sinh ở bệnh viện tỉnh, nhà ở huyện. Khai sinh cho cháu thì nộp ở đâu?', 'procedure.location', 'dang-ky-khai-sinh'],
     ['Cháu tôi sinh ra khi bố mẹ chưa cưới, giấy khai sinh chỉ có tên mẹ. Bố cháu định làm thủ tục nhận con. Làm ở đâu?', 'procedure.location', 'dang-ky-nhan-cha-me-con'],
     ['Tôi mua xe máy cũ, đã đóng trước bạ. Giờ muốn sang tên xe. Hết bao nhiêu tiền?', 'procedure.fee', 'sang-ten-xe'],
+    ['Giấy khai sinh của con tôi ghi sai ngày sinh. Sửa lại giấy khai sinh cần những gì?', 'procedure.documents', 'thay-doi-cai-chinh-ho-tich'],
+    ['Thẻ bảo hiểm y tế của tôi bị rách. Xin cấp lại thẻ cần những gì?', 'procedure.documents', 'cap-lai-the-bhyt'],
   ])('takes the intent from the question and the procedure from the whole of "%s"', (text, intent, procedure) => {
     expect(recognizer.parse(text)).toMatchObject({ intent, procedure });
   });
