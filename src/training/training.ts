@@ -21,6 +21,11 @@ export interface Training {
   models: ModelService;
   data: TrainingData;
   responder(composer: AnswerComposer): StaffResponder;
+  /**
+   * Staff edited the knowledge: the serving model is rebuilt from its snapshot with the knowledge
+   * as it is now (names and aliases reach the matcher), and the next training learns from it.
+   */
+  knowledgeChanged(): Promise<void>;
   /** Stops the training process and waits for the job under way. */
   close(): Promise<void>;
 }
@@ -30,25 +35,35 @@ export async function openTraining(options: {
   stores: Pick<Stores, 'trainingEdits' | 'models' | 'location'>;
   nlu: NluData;
   recognizerOptions: Partial<RecognizerOptions>;
+  /** Procedures staff edited (src/knowledge/knowledge-service.ts); none by default. */
+  edited?: () => ReadonlySet<string>;
   logger: Logger;
 }): Promise<Training> {
   const { stores, nlu, logger } = options;
-  const env: TrainEnvironment = { procedures: nlu.knowledge.procedures, lexicon: nlu.lexicon, options: options.recognizerOptions };
-  const data = await TrainingData.open(stores.trainingEdits, nlu.examples, nlu.knowledge);
-  const knowledgeHash = knowledgeFingerprint(nlu.knowledge.procedures);
+  const { knowledge } = nlu;
+  // The procedures as they are at each use: staff edits swap the knowledge base's list.
+  const env: TrainEnvironment = { get procedures() { return knowledge.procedures; }, lexicon: nlu.lexicon, options: options.recognizerOptions };
+  const data = await TrainingData.open(stores.trainingEdits, nlu.examples, knowledge);
   const lexiconHash = lexiconFingerprint(nlu.lexicon);
-  const fingerprint = (set: TrainingSetJson): string =>
-    dataFingerprint({ knowledge: knowledgeHash, lexicon: lexiconHash, options: env.options, set });
+  let knowledgeHash = { of: knowledge.procedures, hash: knowledgeFingerprint(knowledge.procedures) };
+  // Names, aliases and fields edited by staff change the fingerprint: a saved model trained
+  // before the edit is not taken for current at the next start.
+  const fingerprint = (set: TrainingSetJson): string => {
+    if (knowledgeHash.of !== knowledge.procedures) knowledgeHash = { of: knowledge.procedures, hash: knowledgeFingerprint(knowledge.procedures) };
+    return dataFingerprint({ knowledge: knowledgeHash.hash, lexicon: lexiconHash, options: env.options, set });
+  };
   const set = await data.trainingSet();
   const store = stores.models;
-  const serving = await startModel({ store, env, knowledge: nlu.knowledge, set, fingerprint: fingerprint(set), logger });
+  const edited = options.edited ?? (() => new Set<string>());
+  const serving = await startModel({ store, env, knowledge, set, fingerprint: fingerprint(set), edited: edited(), logger });
   const workers = new TrainingWorkers(env, stores.location);
-  const models = new ModelService({ logger, store, data, workers, env, knowledge: nlu.knowledge, fingerprint }, serving);
+  const models = new ModelService({ logger, store, data, workers, env, knowledge, fingerprint, edited }, serving);
   return {
     recognizer: models.current,
     models,
     data,
-    responder: (composer) => new StaffResponder(nlu.knowledge, composer, (intent) => data.faq(intent)),
+    responder: (composer) => new StaffResponder(knowledge, composer, (intent) => data.faq(intent)),
+    knowledgeChanged: () => models.knowledgeChanged(),
     async close() {
       workers.close();
       await models.idle();
