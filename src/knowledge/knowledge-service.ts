@@ -139,7 +139,7 @@ export class KnowledgeService {
     for (const { id, newest } of await this.store.latest()) {
       if (wanted && !wanted.has(id)) continue;
       if (!this.base.has(id)) {
-        this.logger.warn({ procedure: id }, 'a staff edit names a procedure the knowledge files no longer hold; it is kept, not served');
+        this.logger.warn({ procedure: id }, 'a staff edit names a procedure neither knowledge/ nor the catalogue holds now; it is kept, not served');
         continue;
       }
       const procedure = this.resolve(id, newest.procedure, { strict: false });
