@@ -84,8 +84,8 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     logger,
   });
   // An edit is served by the next turn: answers read the knowledge base as it is; the serving
-  // model is rebuilt with the new names before the edit is answered.
-  knowledge.onChange(() => training.knowledgeChanged());
+  // model is rebuilt with new names before the edit is answered.
+  knowledge.onChange((change) => training.knowledgeChanged(change.before));
   const inbox = new Inbox(stores.inbox, logger);
   // PORTAL_TIMEOUT_MS bounds a whole portal call, retries and back-off included, so a slow or
   // stopped portal still leaves time to answer the citizen within 5 s.

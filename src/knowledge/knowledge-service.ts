@@ -19,6 +19,8 @@ export interface KnowledgeChange {
   ids: string[];
   /** The top-level fields that changed, over all of them. */
   fields: string[];
+  /** Those procedures as they were served before. */
+  before: Procedure[];
 }
 export type KnowledgeListener = (change: KnowledgeChange) => Promise<void> | void;
 
@@ -135,6 +137,7 @@ export class KnowledgeService {
   async refresh(ids?: ReadonlyArray<string>): Promise<KnowledgeChange> {
     const wanted = ids ? new Set(ids) : null;
     const changed: Procedure[] = [];
+    const before: Procedure[] = [];
     const fields = new Set<string>();
     for (const { id, newest } of await this.store.latest()) {
       if (wanted && !wanted.has(id)) continue;
@@ -143,14 +146,15 @@ export class KnowledgeService {
         continue;
       }
       const procedure = this.resolve(id, newest.procedure, { strict: false });
-      const before = this.knowledge.get(id);
+      const served = this.knowledge.get(id);
       this.served.set(id, newest.version);
-      if (!before || JSON.stringify(before) === JSON.stringify(procedure)) continue;
+      if (!served || JSON.stringify(served) === JSON.stringify(procedure)) continue;
       changed.push(procedure);
-      for (const f of changedFields(before, procedure)) fields.add(f);
+      before.push(served);
+      for (const f of changedFields(served, procedure)) fields.add(f);
     }
     this.knowledge.replace(changed);
-    const change = { ids: changed.map((p) => p.id), fields: [...fields] };
+    const change = { ids: changed.map((p) => p.id), fields: [...fields], before };
     if (change.ids.length) await this.announce(change);
     return change;
   }

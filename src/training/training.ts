@@ -3,7 +3,8 @@ import type { Logger } from '../log/logger.js';
 import type { NluData } from '../nlu/load.js';
 import type { Recognizer, RecognizerOptions } from '../nlu/recognizer.js';
 import type { Stores } from '../store/stores.js';
-import { dataFingerprint, knowledgeFingerprint, lexiconFingerprint } from './fingerprint.js';
+import { dataFingerprint, knowledgeFingerprint, lexiconFingerprint, recognizerReads } from './fingerprint.js';
+import type { Procedure } from '../knowledge/schema.js';
 import type { TrainEnvironment, TrainingSetJson } from './model-codec.js';
 import { ModelService } from './model-service.js';
 import { StaffResponder } from './staff-responder.js';
@@ -22,10 +23,12 @@ export interface Training {
   data: TrainingData;
   responder(composer: AnswerComposer): StaffResponder;
   /**
-   * Staff edited the knowledge: the serving model is rebuilt from its snapshot with the knowledge
-   * as it is now (names and aliases reach the matcher), and the next training learns from it.
+   * Staff edited the knowledge (`before`: the procedures changed, as they were): when the edit
+   * touched what the recognizer reads (names, aliases, fields, an imported entry's cells), the
+   * serving model is rebuilt from its snapshot with the knowledge as it is now, so the matcher
+   * knows the new names; the next training learns from it. A fee or a place needs nothing.
    */
-  knowledgeChanged(): Promise<void>;
+  knowledgeChanged(before: ReadonlyArray<Procedure>): Promise<void>;
   /** Stops the training process and waits for the job under way. */
   close(): Promise<void>;
 }
@@ -63,7 +66,10 @@ export async function openTraining(options: {
     models,
     data,
     responder: (composer) => new StaffResponder(knowledge, composer, (intent) => data.faq(intent)),
-    knowledgeChanged: () => models.knowledgeChanged(),
+    async knowledgeChanged(before) {
+      const now = (p: Procedure): Procedure => knowledge.get(p.id) ?? p;
+      if (before.some((p) => recognizerReads(p, now(p)))) await models.knowledgeChanged();
+    },
     async close() {
       workers.close();
       await models.idle();

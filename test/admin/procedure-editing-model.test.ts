@@ -22,9 +22,12 @@ describe('the serving model after an edit and a restart', () => {
   it('keeps the saved model after a change of facts', async () => {
     t = await startTestApp({}, dir);
     const model = t.app.training.models.servingId;
+    const recognizer = t.app.recognizer();
     const { cases } = (await adminClient(t).get(`/api/admin/procedures/${ID}`)).body;
     const res = await adminClient(t).put(`/api/admin/procedures/${ID}`, { cases: cases.map((c: any) => ({ ...c, duration: 'Không quá 10 ngày làm việc' })) });
     expect(res.body).toMatchObject({ changed: ['cases'], retrainNeeded: false });
+    // Nothing the recognizer reads changed: it is not even rebuilt.
+    expect(t.app.recognizer()).toBe(recognizer);
     await t.close();
     t = await startTestApp({}, dir);
     expect(t.app.training.models.servingId).toBe(model);
@@ -33,12 +36,15 @@ describe('the serving model after an edit and a restart', () => {
 
   it('trains at the restart after a change of names, and serves the new name before and after', async () => {
     const model = t.app.training.models.servingId;
+    const recognizer = t.app.recognizer();
     expect((await parse(t.url, QUESTION)).procedure).not.toBe(ID);
     const { aliases } = (await adminClient(t).get(`/api/admin/procedures/${ID}`)).body;
     const res = await adminClient(t).put(`/api/admin/procedures/${ID}`, { aliases: [...aliases, 'giấy hạnh kiểm tốt'] });
     expect(res.body).toMatchObject({ changed: ['aliases'], retrainNeeded: true });
     expect(await parse(t.url, QUESTION)).toMatchObject({ intent: 'procedure.documents', procedure: ID });
+    // The same model, rebuilt with the new name.
     expect(t.app.training.models.servingId).toBe(model);
+    expect(t.app.recognizer()).not.toBe(recognizer);
 
     await t.close();
     t = await startTestApp({}, dir);

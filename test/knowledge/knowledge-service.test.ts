@@ -49,9 +49,10 @@ describe('the knowledge served with staff edits', () => {
     const { procedure } = patchProcedure(current, { steps: ['Nộp hồ sơ trực tuyến', 'Nhận kết quả'] }, { today: '2026-12-07', exists: () => true });
     await store.append('dang-ky-tam-tru', () => ({ at: '2026-12-07T01:00:00.000Z', actor: 'admin', fields: ['steps'], procedure }));
     expect(knowledge.get('dang-ky-tam-tru')?.steps).toEqual(current.steps);
-    expect(await service.refresh(['dang-ky-tam-tru'])).toEqual({ ids: ['dang-ky-tam-tru'], fields: ['steps'] });
+    const change = { ids: ['dang-ky-tam-tru'], fields: ['steps'], before: [current] };
+    expect(await service.refresh(['dang-ky-tam-tru'])).toEqual(change);
     expect(knowledge.get('dang-ky-tam-tru')?.steps).toEqual(['Nộp hồ sơ trực tuyến', 'Nhận kết quả']);
-    expect(heard).toEqual([{ ids: ['dang-ky-tam-tru'], fields: ['steps'] }]);
+    expect(heard).toEqual([change]);
     expect(service.get('dang-ky-tam-tru').version).toBe(1);
     // Nothing new: nothing announced.
     await service.refresh();
