@@ -34,6 +34,7 @@ import { loadReadyReplies, READY_REPLIES_FILE } from './helpdesk/ready-replies.j
 import { pageRoutes } from './admin/page-routes.js';
 import { HELPDESK_PAGE_DIR } from './helpdesk/page.js';
 import { KnowledgeService } from './knowledge/knowledge-service.js';
+import { selectCheck } from './answers/select-problems.js';
 import { loadSuperseded } from './knowledge/superseded.js';
 
 export interface App {
@@ -68,9 +69,9 @@ export interface App {
 export async function buildApp(config: Config, logger: Logger, options: { stores?: Stores } = {}): Promise<App> {
   mkdirSync(config.DATA_DIR, { recursive: true });
   const stores = options.stores ?? await openStores(storeLocation(config), logger);
+  const data = withTrainingData(await loadKnowledge(config, logger), config.INTENTS_DIR);
   // The knowledge files (and the catalogue), with the staff edits kept in DATA_DIR over them.
-  const knowledge = await KnowledgeService.open(await loadKnowledge(config, logger), stores.knowledgeEdits, logger);
-  const data = withTrainingData(knowledge.knowledge, config.INTENTS_DIR);
+  const knowledge = await KnowledgeService.open(data.knowledge, stores.knowledgeEdits, logger, { check: selectCheck(data.situation.slots) });
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);
   const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon);

@@ -19,7 +19,7 @@ const USAGE = 'usage: npm run -s dvc -- export-knowledge DIR [--replace]';
  * first). Exit 1 when it cannot write or the check fails, 2 on wrong arguments.
  */
 export async function runExportKnowledge(
-  config: Pick<Config, 'KNOWLEDGE_DIR' | 'DATA_DIR' | 'CATALOGUE_FILE'>,
+  config: Pick<Config, 'KNOWLEDGE_DIR' | 'DATA_DIR' | 'CATALOGUE_FILE' | 'INTENTS_DIR'>,
   args: string[],
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,

@@ -3,7 +3,7 @@ import type { Logger } from '../log/logger.js';
 import { KeyedQueue } from '../store/keyed-queue.js';
 import type { KnowledgeEditStore, KnowledgeVersion, NewKnowledgeVersion } from '../store/knowledge-edit-store.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { changedFields, checkProcedure, patchProcedure } from './procedure-patch.js';
+import { changedFields, checkProcedure, patchProcedure, type FieldProblem } from './procedure-patch.js';
 import { isImported, type Procedure } from './schema.js';
 
 // Staff edits of knowledge, live. The knowledge the assistant serves is the knowledge files
@@ -23,6 +23,8 @@ export interface KnowledgeChange {
   before: Procedure[];
 }
 export type KnowledgeListener = (change: KnowledgeChange) => Promise<void> | void;
+/** What an edited procedure must also pass, given the knowledge it goes into (e.g. the situation data). */
+export type KnowledgeCheck = (edited: Procedure, knowledge: KnowledgeBase) => FieldProblem[];
 
 export interface Editor {
   /** The staff role (`admin`). */
@@ -63,11 +65,15 @@ export class KnowledgeService {
     private readonly base: ReadonlyMap<string, Procedure>,
     private readonly store: KnowledgeEditStore,
     private readonly logger: Logger,
+    private readonly check: KnowledgeCheck | undefined,
   ) {}
 
-  /** Applies the kept staff versions to `knowledge` (loaded from the files) and serves edits to it from now on. */
-  static async open(knowledge: KnowledgeBase, store: KnowledgeEditStore, logger: Logger): Promise<KnowledgeService> {
-    const service = new KnowledgeService(knowledge, new Map(knowledge.procedures.map((p) => [p.id, p])), store, logger);
+  /**
+   * Applies the kept staff versions to `knowledge` (loaded from the files) and serves edits to
+   * it from now on; `check` is what an edit must pass besides the schema and its references.
+   */
+  static async open(knowledge: KnowledgeBase, store: KnowledgeEditStore, logger: Logger, options: { check?: KnowledgeCheck } = {}): Promise<KnowledgeService> {
+    const service = new KnowledgeService(knowledge, new Map(knowledge.procedures.map((p) => [p.id, p])), store, logger, options.check);
     const change = await service.refresh();
     if (change.ids.length) logger.info({ procedures: change.ids.length }, 'serving staff edits of knowledge');
     return service;
@@ -101,7 +107,7 @@ export class KnowledgeService {
       if (options.expectVersion !== undefined && options.expectVersion !== version) {
         throw new AppError('CONFLICT', `Procedure "${id}" is at version ${version} now, not ${options.expectVersion}: someone saved it meanwhile. Reload it and make the change again.`);
       }
-      const { procedure, fields } = patchProcedure(from, body, { today: vietnamDate(now), exists: (other) => this.knowledge.has(other) });
+      const { procedure, fields } = patchProcedure(from, body, { today: vietnamDate(now), exists: (other) => this.knowledge.has(other), more: this.more });
       return { procedure, fields, stored: procedure };
     });
   }
@@ -206,13 +212,15 @@ export class KnowledgeService {
     if (!base) throw notFound(id);
     if (stored === null) return base;
     try {
-      return checkProcedure(stored, (other) => this.knowledge.has(other));
+      return checkProcedure(stored, (other) => this.knowledge.has(other), this.more);
     } catch (err) {
       if (strict) throw err;
       this.logger.warn({ procedure: id, problem: err instanceof Error ? err.message : String(err) }, 'a staff edit no longer passes the knowledge schema; serving the files\' version');
       return base;
     }
   }
+
+  private readonly more = (procedure: Procedure): FieldProblem[] => this.check?.(procedure, this.knowledge) ?? [];
 
   private async announce(change: KnowledgeChange): Promise<void> {
     for (const listener of this.listeners) {

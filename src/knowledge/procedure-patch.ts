@@ -22,8 +22,11 @@ export function invalidProcedure(problems: FieldProblem[]): AppError {
   });
 }
 
-/** `value` as a procedure, checked by the knowledge schema and its references; throws invalidProcedure. */
-export function checkProcedure(value: unknown, exists: (id: string) => boolean): Procedure {
+/** Checks a procedure needs beyond the schema and its references (the situation data against its cue file). */
+export type ProcedureCheck = (procedure: Procedure) => FieldProblem[];
+
+/** `value` as a procedure, checked by the knowledge schema, its references and `more`; throws invalidProcedure. */
+export function checkProcedure(value: unknown, exists: (id: string) => boolean, more?: ProcedureCheck): Procedure {
   const parsed = procedureSchema.safeParse(value);
   if (!parsed.success) {
     throw invalidProcedure(parsed.error.issues.map((i) => ({ field: i.path.length ? i.path.join('.') : '(top level)', message: i.message })));
@@ -32,6 +35,7 @@ export function checkProcedure(value: unknown, exists: (id: string) => boolean):
   parsed.data.cases.forEach((c, ci) => c.documents.forEach((d, di) => {
     if (d.procedure && !exists(d.procedure)) problems.push({ field: `cases.${ci}.documents.${di}.procedure`, message: `no procedure has id "${d.procedure}"` });
   }));
+  if (!problems.length && more) problems.push(...more(parsed.data));
   if (problems.length) throw invalidProcedure(problems);
   return parsed.data;
 }
@@ -51,7 +55,7 @@ export function changedFields(before: Procedure, after: Procedure): string[] {
 export function patchProcedure(
   current: Procedure,
   body: Record<string, unknown>,
-  options: { today: string; exists: (id: string) => boolean },
+  options: { today: string; exists: (id: string) => boolean; more?: ProcedureCheck },
 ): { procedure: Procedure; fields: string[] } {
   const { [REVIEWED_FLAG]: reviewed, ...fields } = body;
   const problems: FieldProblem[] = [];
@@ -62,6 +66,6 @@ export function patchProcedure(
   }
   if (problems.length) throw invalidProcedure(problems);
   const merged = { ...current, ...fields, reviewedAt: reviewed === true ? options.today : current.reviewedAt };
-  const procedure = checkProcedure(merged, options.exists);
+  const procedure = checkProcedure(merged, options.exists, options.more);
   return { procedure, fields: changedFields(current, procedure) };
 }

@@ -245,7 +245,7 @@ export class ModelService {
     try {
       const { knowledge, env, edited } = this.deps;
       const snapshot = withCurrentNames(saved, aliases, knowledge, env.lexicon, edited?.() ?? new Set());
-      const recognizer = recognizerFromSnapshot(snapshot, knowledge, env.lexicon);
+      const recognizer = recognizerFromSnapshot(snapshot, knowledge, env.lexicon, env.situation);
       recognizer.parse('xin chào');
       return recognizer;
     } catch (err) {

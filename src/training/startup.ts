@@ -33,7 +33,7 @@ export async function startModel(options: {
       const started = Date.now();
       const file = await readSavedModel(store, meta.id);
       const snapshot = withCurrentNames(file.snapshot, file.trainingSet.aliases, knowledge, env.lexicon, options.edited ?? new Set());
-      const recognizer = recognizerFromSnapshot(snapshot, knowledge, env.lexicon);
+      const recognizer = recognizerFromSnapshot(snapshot, knowledge, env.lexicon, env.situation);
       if (meta.id !== active?.id) await store.activate(meta.id, { pinned: false });
       logger.info({ model: meta.id, ms: Date.now() - started, pinned: meta.pinned }, 'loaded the saved model');
       return { recognizer, id: meta.id };

@@ -45,7 +45,9 @@ export async function openTraining(options: {
   const { stores, nlu, logger } = options;
   const { knowledge } = nlu;
   // The procedures as they are at each use: staff edits swap the knowledge base's list.
-  const env: TrainEnvironment = { get procedures() { return knowledge.procedures; }, lexicon: nlu.lexicon, options: options.recognizerOptions };
+  const env: TrainEnvironment = {
+    get procedures() { return knowledge.procedures; }, lexicon: nlu.lexicon, situation: nlu.situation.data, options: options.recognizerOptions,
+  };
   const data = await TrainingData.open(stores.trainingEdits, nlu.examples, knowledge);
   const lexiconHash = lexiconFingerprint(nlu.lexicon);
   let knowledgeHash = { of: knowledge.procedures, hash: knowledgeFingerprint(knowledge.procedures) };

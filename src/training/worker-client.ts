@@ -98,9 +98,10 @@ export class TrainingWorkers {
 
   /** The environment as it is now (env.procedures may be a live view of the knowledge). */
   private sendEnv(child: ChildProcess): void {
-    const { procedures, lexicon, options } = this.env;
-    this.sentProcedures = procedures;
-    this.send(child, { type: 'env', env: { procedures, lexicon, options }, store: this.store });
+    // Spread: a plain copy, the getter's value taken now.
+    const env = { ...this.env };
+    this.sentProcedures = env.procedures;
+    this.send(child, { type: 'env', env, store: this.store });
   }
 
   private send(child: ChildProcess, request: WorkerRequest): void {

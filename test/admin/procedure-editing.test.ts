@@ -110,6 +110,28 @@ describe('staff editing a procedure, live and kept', () => {
     expect((await admin.get(`/api/admin/procedures/${ID}`)).body).toEqual(before.body);
   });
 
+  it.each<[string, (cases: any[]) => any[], string, RegExp]>([
+    ['a situation slot the cue data does not have', (cases) => [{ ...cases[0], select: { reasn: ['lost'] } }, ...cases.slice(1)], 'cases.0.select', /unknown slot "reasn"/],
+    ['a situation value the cue data does not have', (cases) => [cases[0], { ...cases[1], select: { age: { max: 13 }, reason: ['misplaced'] } }, ...cases.slice(2)], 'cases.1.select', /unknown value "misplaced"/],
+    ['a case that no situation selects among several', (cases) => [cases[0], (({ select: _s, ...c }) => c)(cases[1]), ...cases.slice(2)], 'cases.1', /add `select`/],
+  ])('checks the situation data as dvc validate does: refuses %s', async (_name, change, field, message) => {
+    const admin = adminClient(t);
+    const { cases } = (await admin.get(`/api/admin/procedures/${ID}`)).body;
+    const res = await admin.put(`/api/admin/procedures/${ID}`, { cases: change(cases) });
+    expect(res.status).toBe(400);
+    expect(res.body.details.field).toBe(field);
+    expect(res.body.message).toMatch(message);
+  });
+
+  it('refuses moving a procedure out of its family when that leaves the other one alone', async () => {
+    const res = await adminClient(t).put('/api/admin/procedures/cap-lai-the-bhyt', { family: { id: 'the-bhyt-khac', select: { reason: ['lost'] } } });
+    expect(res.status).toBe(400);
+    expect(res.body.details.problems).toEqual([
+      { field: 'family', message: expect.stringMatching(/family "the-bhyt-khac" has no other procedure/) },
+      { field: 'family', message: expect.stringMatching(/family "the-bhyt" has no other procedure/) },
+    ]);
+  });
+
   it.each([
     ['GET', `/api/admin/procedures/khong-co-thu-tuc-nay`],
     ['PUT', `/api/admin/procedures/khong-co-thu-tuc-nay`],
