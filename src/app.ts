@@ -33,6 +33,9 @@ import { InProcessTicketEvents, ticketEvent, type TicketEvents } from './helpdes
 import { loadReadyReplies, READY_REPLIES_FILE } from './helpdesk/ready-replies.js';
 import { pageRoutes } from './admin/page-routes.js';
 import { HELPDESK_PAGE_DIR } from './helpdesk/page.js';
+import { KnowledgeService } from './knowledge/knowledge-service.js';
+import { selectCheck } from './answers/select-problems.js';
+import { loadSuperseded } from './knowledge/superseded.js';
 
 export interface App {
   server: Server;
@@ -54,6 +57,8 @@ export interface App {
   audit: AuditLog;
   /** Every ticket change, as the help-desk console's event stream sends it. */
   ticketEvents: TicketEvents;
+  /** Staff edits of the knowledge; `refresh()` serves what another process kept. */
+  knowledge: KnowledgeService;
   close(): Promise<void>;
 }
 
@@ -64,8 +69,9 @@ export interface App {
 export async function buildApp(config: Config, logger: Logger, options: { stores?: Stores } = {}): Promise<App> {
   mkdirSync(config.DATA_DIR, { recursive: true });
   const stores = options.stores ?? await openStores(storeLocation(config), logger);
-  const knowledge = await loadKnowledge(config, logger);
-  const data = withTrainingData(knowledge, config.INTENTS_DIR);
+  const data = withTrainingData(await loadKnowledge(config, logger), config.INTENTS_DIR);
+  // The knowledge files (and the catalogue), with the staff edits kept in DATA_DIR over them.
+  const knowledge = await KnowledgeService.open(data.knowledge, stores.knowledgeEdits, logger, { check: selectCheck(data.situation.slots) });
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);
   const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon);
@@ -75,8 +81,12 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     stores,
     nlu: data,
     recognizerOptions: config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD },
+    edited: () => knowledge.editedIds(),
     logger,
   });
+  // An edit is served by the next turn: answers read the knowledge base as it is; the serving
+  // model is rebuilt with new names before the edit is answered.
+  knowledge.onChange((change) => training.knowledgeChanged(change.before));
   const inbox = new Inbox(stores.inbox, logger);
   // PORTAL_TIMEOUT_MS bounds a whole portal call, retries and back-off included, so a slow or
   // stopped portal still leaves time to answer the citizen within 5 s.
@@ -115,7 +125,10 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     readyReplies: loadReadyReplies(path.join(config.INTENTS_DIR, ...READY_REPLIES_FILE)),
   });
   const consolePage = pageRoutes(logger, HELPDESK_PAGE_DIR, '/helpdesk');
-  const admin = adminRoutes({ logger, token: staffTokens.admin, inbox, data: training.data, models: training.models, knowledge: data.knowledge });
+  const admin = adminRoutes({
+    logger, token: staffTokens.admin, inbox, data: training.data, models: training.models, knowledge: data.knowledge, edits: knowledge, audit,
+    review: { superseded: loadSuperseded(config.KNOWLEDGE_DIR), reviewMonths: config.REVIEW_MONTHS },
+  });
   const server = createServer({
     logger, knowledge: data.knowledge, recognizer: training.recognizer,
     routes: [...channels.map((c) => (s: Server) => c.routes(s)), admin, helpdesk, takeover.routes, consolePage, staticRoutes({ logger })],
@@ -132,6 +145,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     tickets,
     audit,
     ticketEvents,
+    knowledge,
     async close() {
       // Stop accepting; idle keep-alive sockets close now, requests in flight finish first.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -140,6 +154,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
       await closed;
       await Promise.all(channels.map((c) => c.close()));
       await inbox.close();
+      await knowledge.idle();
       await training.close();
       await portal.close();
       await stores.close();

@@ -11,6 +11,8 @@ import { KeyedQueue } from './keyed-queue.js';
 import { FileInboxStore } from './file/file-inbox-store.js';
 import { FileModelFiles, FileModelStore } from './file/file-model-store.js';
 import { FileTrainingEditStore } from './file/file-training-edit-store.js';
+import { FileKnowledgeEditStore } from './file/file-knowledge-edit-store.js';
+import type { KnowledgeVersion } from './knowledge-edit-store.js';
 import type { ModelFiles } from './model-store.js';
 import type { StoreLocation, Stores } from './stores.js';
 import type { TrainingEdits } from './training-edit-store.js';
@@ -39,12 +41,18 @@ export function readTrainingEdits(location: StoreLocation): Promise<TrainingEdit
   return FileTrainingEditStore.peek(location.dataDir);
 }
 
+/** The newest staff edit of each procedure without opening the stores: nothing is written or moved (for the CLI). */
+export function readKnowledgeEdits(location: StoreLocation): Promise<Array<{ id: string; newest: KnowledgeVersion }>> {
+  return FileKnowledgeEditStore.peek(location.dataDir);
+}
+
 /** Every store kept in files under `dataDir`. */
 export async function openFileStores(dataDir: string, logger: Logger): Promise<Stores> {
   const state = await PerKeyStorage.open(path.join(dataDir, 'bot-state'), logger);
   const activities = await FileActivityLog.open(path.join(dataDir, 'directline'), logger);
   const inbox = await FileInboxStore.open(dataDir, logger);
   const trainingEdits = await FileTrainingEditStore.open(dataDir, logger);
+  const knowledgeEdits = await FileKnowledgeEditStore.open(dataDir, logger);
   const models = await FileModelStore.open(dataDir, logger);
   const tickets = await FileTicketStore.open(dataDir, logger);
   const audit = await FileAuditStore.open(dataDir);
@@ -58,6 +66,7 @@ export async function openFileStores(dataDir: string, logger: Logger): Promise<S
     activities,
     inbox,
     trainingEdits,
+    knowledgeEdits,
     models,
     tickets,
     audit,
@@ -67,7 +76,7 @@ export async function openFileStores(dataDir: string, logger: Logger): Promise<S
     secrets,
     async close() {
       await turns.idle();
-      await Promise.all([state.close(), activities.close(), inbox.close(), trainingEdits.close(), models.close(), tickets.close(), verification.close()]);
+      await Promise.all([state.close(), activities.close(), inbox.close(), trainingEdits.close(), knowledgeEdits.close(), models.close(), tickets.close(), verification.close()]);
       // Last: closing a turn or a ticket may still audit.
       await audit.close();
     },
