@@ -1,4 +1,5 @@
 import type { ActivityLog } from './activity-log.js';
+import type { AnalyticsStore } from './analytics-store.js';
 import type { AuditStore } from './audit-store.js';
 import type { RateCounters } from './rate-counters.js';
 import type { SecretStore } from './secret-store.js';
@@ -38,6 +39,8 @@ export interface Stores {
   rates: RateCounters;
   /** The Direct Line signing secret and the staff tokens the server made. */
   secrets: SecretStore;
+  /** One event per citizen turn, and each day's figures (no personal data). */
+  analytics: AnalyticsStore;
   /** Waits for the writes under way and lets go of every store. */
   close(): Promise<void>;
 }
