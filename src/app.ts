@@ -29,6 +29,15 @@ import { transcriptFromActivities } from './bot/transcript-recorder.js';
 import { helpdeskRoutes } from './helpdesk/routes.js';
 import { answerToActivity } from './bot/to-activity.js';
 import { DIRECT_LINE_CHANNEL } from './bot/directline-adapter.js';
+import { Analytics } from './analytics/analytics.js';
+import { analyticsRoutes } from './analytics/routes.js';
+import { TurnAnalytics } from './bot/turn-analytics.js';
+import { FeedbackHandler } from './bot/feedback-handler.js';
+import { Metrics } from './metrics/metrics.js';
+import { metricsRoutes, metricsServer } from './metrics/routes.js';
+import { timedRecognizer } from './metrics/timed-recognizer.js';
+import { timedStores } from './metrics/timed-stores.js';
+import type { Server as HttpServer } from 'node:http';
 
 export interface App {
   server: Server;
@@ -43,13 +52,20 @@ export interface App {
   /** Handoff tickets and the audit log of the help desk, both in DATA_DIR. */
   tickets: Tickets;
   audit: AuditLog;
+  /** One event per citizen turn, and the figures staff read. */
+  analytics: Analytics;
+  metrics: Metrics;
+  /** The server of METRICS_PORT (`GET /metrics` without a token), not yet listening. */
+  metricsServer: HttpServer;
   close(): Promise<void>;
 }
 
 /** The composition root: builds every part from configuration. Nothing listens yet. */
 export async function buildApp(config: Config, logger: Logger, options: { stores?: Stores } = {}): Promise<App> {
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const stores = options.stores ?? await openFileStores(config.DATA_DIR, logger);
+  let servingModel = (): string | null => null;
+  const metrics = new Metrics({ model: () => servingModel() });
+  const stores = timedStores(options.stores ?? await openFileStores(config.DATA_DIR, logger), (store, operation, seconds) => metrics.storeOperation(store, operation, seconds));
   const knowledge = await loadKnowledgeBaseCached(config.KNOWLEDGE_DIR, path.join(config.DATA_DIR, 'cache'), logger);
   const data = withTrainingData(knowledge, config.INTENTS_DIR);
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
@@ -63,7 +79,9 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     adminToken: staffTokens.admin,
     logger,
   });
-  const current = admin.recognizer;
+  servingModel = () => admin.models.servingId;
+  const current = timedRecognizer(admin.recognizer, (work) => metrics.parse(work));
+  const analytics = await Analytics.open(stores.analytics, stores.secrets, { retentionDays: config.ANALYTICS_DAYS, logger });
   const responder = admin.responder(composer);
   // PORTAL_TIMEOUT_MS bounds a whole portal call, retries and back-off included, so a slow or
   // stopped portal still leaves time to answer the citizen within 5 s.
@@ -89,7 +107,13 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
   });
   const { audit, tickets } = desk;
   const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon);
-  const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState, inbox: admin.inbox, desk });
+  const turnAnalytics = new TurnAnalytics({
+    conversationState,
+    model: servingModel,
+    sink: { record(event) { analytics.record(event); metrics.turn(event); } },
+  });
+  const feedback = new FeedbackHandler({ replies, inbox: admin.inbox });
+  const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState, inbox: admin.inbox, desk, analytics: turnAnalytics, feedback });
   const onTurnError = turnErrorHandler(logger, composer, conversationState);
   const adapter = createCloudAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword });
   adapter.onTurnError = onTurnError;
@@ -105,7 +129,10 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
       return true;
     },
   });
-  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes, admin.routes, helpdesk, staticRoutes({ logger })] });
+  const staffFigures = [analyticsRoutes({ logger, token: staffTokens.admin, analytics }), metricsRoutes({ logger, token: staffTokens.admin, metrics })];
+  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes, admin.routes, helpdesk, ...staffFigures, staticRoutes({ logger })] });
+  metrics.instrument(server);
+  const opsServer = metricsServer(metrics, logger);
   return {
     server,
     recognizer: current,
@@ -115,12 +142,17 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     portal,
     tickets,
     audit,
+    analytics,
+    metrics,
+    metricsServer: opsServer,
     async close() {
       // Stop accepting; idle keep-alive sockets close now, requests in flight finish first.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
       await closed;
+      if (opsServer.listening) await new Promise<void>((resolve) => opsServer.close(() => resolve()));
       await directLine.close();
+      await analytics.close();
       await admin.close();
       await portal.close();
       await stores.close();

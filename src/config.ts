@@ -32,6 +32,9 @@ const configSchema = z.object({
   MicrosoftAppPassword: optionalText,
   NONE_THRESHOLD: probability.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  ANALYTICS_DAYS: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number of days')
+    .min(1, 'must be at least 1').max(3650, 'must be at most 3650').default(365),
+  METRICS_PORT: port.optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { DATA_DIR: string };

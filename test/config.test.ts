@@ -5,6 +5,8 @@ describe('configuration from environment variables', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3978);
     expect(config.PORTAL_URL).toBeUndefined();
+    expect(config.ANALYTICS_DAYS).toBe(365);
+    expect(config.METRICS_PORT).toBeUndefined();
   });
 
   it.each([
@@ -16,6 +18,9 @@ describe('configuration from environment variables', () => {
     ['PORTAL_TIMEOUT_MS', '10000', /PORTAL_TIMEOUT_MS="10000": must be at most 4000/],
     ['LOOKUPS_PER_CONVERSATION', '0', /LOOKUPS_PER_CONVERSATION="0": must be positive/],
     ['TRUST_PROXY', 'yes', /TRUST_PROXY="yes": must be 0, 1, false or true/],
+    ['ANALYTICS_DAYS', '0', /ANALYTICS_DAYS="0": must be at least 1/],
+    ['ANALYTICS_DAYS', '1.5', /ANALYTICS_DAYS="1.5": must be a whole number of days/],
+    ['METRICS_PORT', 'x', /METRICS_PORT="x": must be a number/],
   ])('names %s and what is wrong with %s', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(message);

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Procedure, ProcedureFee } from '../knowledge/schema.js';
 import type { Intent } from '../nlu/intents.js';
 import type { Replies } from './replies.js';
+import type { FeedbackValue, RatingValue } from '../analytics/feedback-values.js';
 
 // Turns an understood question into an answer from the knowledge base: text (Markdown)
 // and the natural next questions as buttons. No botbuilder here: the bot adapts it.
@@ -27,7 +28,8 @@ export interface ActionValue {
 
 export interface Suggestion {
   title: string;
-  value: QuestionValue | ActionValue;
+  /** A question, a dialog's answer or command, or the citizen's vote or rating (src/bot/feedback-handler.ts). */
+  value: QuestionValue | ActionValue | FeedbackValue | RatingValue;
 }
 
 export interface Answer {

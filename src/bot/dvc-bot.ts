@@ -48,6 +48,8 @@ import type { DeskServices } from './dialogs/desk-services.js';
 import type { Understood } from './dialogs/understood.js';
 import { answerToActivity } from './to-activity.js';
 import { MAX_MESSAGE_LENGTH, readMessage } from './turn-input.js';
+import type { FeedbackHandler } from './feedback-handler.js';
+import type { TurnAnalytics } from './turn-analytics.js';
 
 export { MAX_MESSAGE_LENGTH };
 export const MEMORY_PROPERTY = 'dvcMemory';
@@ -66,6 +68,10 @@ export interface DvcBotDeps {
   inbox?: { record(parse: ParseResult, conversationId: string | undefined): void };
   /** The portal, the help desk and their guards, for the dossier, handoff and ticket dialogs. */
   desk?: DeskServices;
+  /** One analytics event per citizen turn (src/bot/turn-analytics.ts). */
+  analytics?: TurnAnalytics;
+  /** Votes on answers and ratings of the conversation; needs `analytics`. */
+  feedback?: FeedbackHandler;
 }
 
 export class DvcBot extends ActivityHandler {
@@ -92,14 +98,20 @@ export class DvcBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    await this.deps.analytics?.begin(context);
     this.deps.desk?.recorder.begin(context);
     await super.run(context);
     await this.deps.desk?.recorder.commit(context);
+    await this.deps.analytics?.commit(context);
     await this.deps.conversationState.saveChanges(context, false);
   }
 
   private async answer(context: TurnContext): Promise<void> {
-    const read = readMessage(context, this.deps.recognizer(), this.deps.commands, (parse) => this.deps.inbox?.record(parse, context.activity.conversation?.id));
+    if (await this.deps.feedback?.handle(context)) return;
+    const read = readMessage(context, this.deps.recognizer(), this.deps.commands, (parse) => {
+      this.deps.inbox?.record(parse, context.activity.conversation?.id);
+      this.deps.analytics?.parsed(context, parse);
+    });
     if ('reply' in read) {
       await this.send(context, { text: this.deps.composer.say(read.reply, { max: MAX_MESSAGE_LENGTH }), suggestions: [], intent: 'none', procedure: null });
       return;
@@ -153,6 +165,7 @@ export class DvcBot extends ActivityHandler {
     }
     const { answer, memory: next } = this.deps.responder.respond(question, memory);
     await this.memory.set(context, next);
+    if (answer.intent === 'thanks' || answer.intent === 'goodbye') this.deps.feedback?.offerRating(context, answer);
     const top = this.top(dc);
     if (top) {
       // The answer to the interruption, and a way back to the dialog that waits.

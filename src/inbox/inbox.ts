@@ -7,6 +7,7 @@ import type { ParseResult } from '../nlu/recognizer.js';
 import { JsonStore } from '../store/file/json-document.js';
 import { groupNearIdentical } from './near-identical.js';
 import { isStaffParse } from '../training/staff-recognizer.js';
+import type { DownVote, DownVoteSink } from '../bot/feedback-handler.js';
 
 // The inbox of misunderstood questions: every chat message the assistant answered with
 // `none`, or with a confidence under REVIEW_THRESHOLD, kept in DATA_DIR with its time,
@@ -20,6 +21,12 @@ export const REVIEW_THRESHOLD = 0.5;
 export const INBOX_CAPACITY = 5000;
 /** Messages arriving together are written in one go. */
 const FLUSH_DELAY_MS = 50;
+/** A thumbs down waits this long for its optional reason before it is written (a staff list writes it at once). */
+export const VOTE_REASON_WAIT_MS = 30_000;
+/** Answers whose thumbs down was written lately: a second vote on one is not a second question. */
+const WRITTEN_VOTES = 2000;
+/** Thumbs down waiting at most: past it they are written without waiting for a reason. */
+const WAITING_VOTES = 1000;
 
 const itemSchema = z.object({
   id: z.string(),
@@ -35,6 +42,8 @@ const itemSchema = z.object({
   status: z.enum(['open', 'labelled', 'aliased', 'dismissed']),
   resolvedAt: z.string().optional(),
   resolution: z.object({ intent: z.string().optional(), procedure: z.string().nullable().optional() }).optional(),
+  /** A thumbs down: the answer the citizen did not like (masked), and why, when they said. */
+  feedback: z.object({ answer: z.string(), procedure: z.string(), reason: z.string().optional() }).optional(),
 });
 export type InboxItem = z.infer<typeof itemSchema>;
 export type InboxStatus = InboxItem['status'];
@@ -55,10 +64,14 @@ export function isMisunderstood(parse: ParseResult): boolean {
   return parse.intent === 'none' || parse.confidence < REVIEW_THRESHOLD;
 }
 
-export class Inbox {
+export class Inbox implements DownVoteSink {
   private pending: InboxItem[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  /** Thumbs down waiting for their reason, by answer. */
+  private readonly votes = new Map<string, { item: InboxItem; due: number }>();
+  private voteTimer: NodeJS.Timeout | null = null;
+  private readonly written = new Set<string>();
 
   private constructor(private readonly store: JsonStore<InboxFile>, private readonly logger: Logger) {}
 
@@ -85,15 +98,51 @@ export class Inbox {
       },
       status: 'open',
     });
-    this.timer ??= setTimeout(() => { void this.flush(); }, FLUSH_DELAY_MS);
+    this.timer ??= setTimeout(() => { void this.flush(false); }, FLUSH_DELAY_MS);
   }
 
-  /** Writes what was recorded and not yet written. */
-  flush(): Promise<void> {
+  /**
+   * A citizen's thumbs down on an answer: the question and the answer go to staff. It waits a
+   * little for the citizen's reason (a second call with the same key), then is written once.
+   */
+  recordDownVote(vote: DownVote): void {
+    if (this.written.has(vote.key)) return;
+    const waiting = this.votes.get(vote.key);
+    if (waiting) {
+      if (vote.reason) waiting.item.feedback = { ...waiting.item.feedback!, reason: vote.reason };
+      return;
+    }
+    this.votes.set(vote.key, {
+      due: Date.now() + VOTE_REASON_WAIT_MS,
+      item: {
+        id: randomUUID(),
+        text: vote.question || '—',
+        at: vote.at,
+        conversationId: vote.conversationId,
+        intent: vote.intent,
+        confidence: 1,
+        guesses: { intents: [], procedures: [{ id: vote.procedure, score: 1 }] },
+        status: 'open',
+        feedback: { answer: vote.answer, procedure: vote.procedure, ...(vote.reason ? { reason: vote.reason } : {}) },
+      },
+    });
+    if (this.votes.size >= WAITING_VOTES) void this.flush();
+    else this.scheduleVotes();
+  }
+
+  private scheduleVotes(): void {
+    if (this.voteTimer || !this.votes.size) return;
+    this.voteTimer = setTimeout(() => { this.voteTimer = null; void this.flush(false); }, VOTE_REASON_WAIT_MS);
+    this.voteTimer.unref();
+  }
+
+  /** Writes what was recorded and not yet written; thumbs down too (only those past their wait when `all` is false). */
+  flush(all = true): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const batch = this.pending;
     this.pending = [];
+    batch.push(...this.dueVotes(all));
     if (batch.length) {
       this.flushing = this.store.update((d) => {
         d.items.push(...batch);
@@ -144,7 +193,26 @@ export class Inbox {
     });
   }
 
+  private dueVotes(all: boolean): InboxItem[] {
+    const now = Date.now();
+    const due: InboxItem[] = [];
+    for (const [key, { item, due: at }] of this.votes) {
+      if (!all && at > now) continue;
+      this.votes.delete(key);
+      this.written.add(key);
+      due.push(item);
+    }
+    for (const key of this.written) {
+      if (this.written.size <= WRITTEN_VOTES) break;
+      this.written.delete(key);
+    }
+    this.scheduleVotes();
+    return due.sort((a, b) => a.at.localeCompare(b.at));
+  }
+
   async close(): Promise<void> {
+    if (this.voteTimer) clearTimeout(this.voteTimer);
+    this.voteTimer = null;
     await this.flush();
     await this.store.idle();
   }
