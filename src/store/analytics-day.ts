@@ -14,7 +14,9 @@ export function vietnamDate(at: string | number | Date): string {
 
 /** A well-formed YYYY-MM-DD that names a real day. */
 export function isDate(text: string): boolean {
-  return DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+  if (!DATE.test(text)) return false;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text);
 }
 
 /** The day `days` after `date` (negative: before). */
