@@ -17,7 +17,9 @@ import { openFileStores } from './store/open-stores.js';
 import type { Stores } from './store/stores.js';
 import { openDirectLine, type DirectLine } from './directline/direct-line.js';
 import { loadStaffTokens, type StaffTokens } from './web/staff-auth.js';
-import { openAdmin, type Admin } from './admin/admin.js';
+import { adminRoutes } from './admin/admin.js';
+import { Inbox } from './inbox/inbox.js';
+import { openTraining, type Training } from './training/training.js';
 import { staticRoutes } from './web/static-routes.js';
 import type { PortalClient } from './portal/portal-client.js';
 import { HttpPortalClient } from './portal/http-portal-client.js';
@@ -43,7 +45,10 @@ export interface App {
   server: Server;
   /** The model serving now; staff retraining swaps it without a restart. */
   recognizer: () => Recognizer;
-  admin: Admin;
+  /** The serving model, its training data and the jobs that retrain it. */
+  training: Training;
+  /** The questions the assistant did not understand, for staff. */
+  inbox: Inbox;
   directLine: DirectLine;
   /** Bearer tokens of the staff routes (configured, or made once and kept in DATA_DIR). */
   staffTokens: StaffTokens;
@@ -72,17 +77,17 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
   const composer = new AnswerComposer(data.knowledge, replies);
   const staffTokens = await loadStaffTokens({ admin: config.ADMIN_TOKEN, helpdesk: config.HELPDESK_TOKEN }, stores.secrets, logger);
   // The saved model when it matches the current data, else one trained now (src/training/startup.ts).
-  const admin = await openAdmin({
-    dataDir: config.DATA_DIR,
+  const training = await openTraining({
+    stores,
     nlu: data,
     recognizerOptions: config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD },
-    adminToken: staffTokens.admin,
     logger,
   });
-  servingModel = () => admin.models.servingId;
-  const current = timedRecognizer(admin.recognizer, (work) => metrics.parse(work));
+  const inbox = new Inbox(stores.inbox, logger);
+  servingModel = () => training.models.servingId;
+  const current = timedRecognizer(training.recognizer, (work) => metrics.parse(work));
   const analytics = await Analytics.open(stores.analytics, stores.secrets, { retentionDays: config.ANALYTICS_DAYS, logger });
-  const responder = admin.responder(composer);
+  const responder = training.responder(composer);
   // PORTAL_TIMEOUT_MS bounds a whole portal call, retries and back-off included, so a slow or
   // stopped portal still leaves time to answer the citizen within 5 s.
   const portal: PortalClient = config.PORTAL_URL
@@ -112,8 +117,8 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     model: servingModel,
     sink: { record(event) { analytics.record(event); metrics.turn(event); } },
   });
-  const feedback = new FeedbackHandler({ replies, inbox: admin.inbox });
-  const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState, inbox: admin.inbox, desk, analytics: turnAnalytics, feedback });
+  const feedback = new FeedbackHandler({ replies, inbox });
+  const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState, inbox, desk, analytics: turnAnalytics, feedback });
   const onTurnError = turnErrorHandler(logger, composer, conversationState);
   const adapter = createCloudAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword });
   adapter.onTurnError = onTurnError;
@@ -130,13 +135,14 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     },
   });
   const staffFigures = [analyticsRoutes({ logger, token: staffTokens.admin, analytics }), metricsRoutes({ logger, token: staffTokens.admin, metrics })];
-  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes, admin.routes, helpdesk, ...staffFigures, staticRoutes({ logger })] });
+  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes, adminRoutes({ logger, token: staffTokens.admin, inbox, data: training.data, models: training.models, knowledge: data.knowledge }), helpdesk, ...staffFigures, staticRoutes({ logger })] });
   metrics.instrument(server);
   const opsServer = metricsServer(metrics, logger);
   return {
     server,
     recognizer: current,
-    admin,
+    training,
+    inbox,
     directLine,
     staffTokens,
     portal,
@@ -153,7 +159,8 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
       if (opsServer.listening) await new Promise<void>((resolve) => opsServer.close(() => resolve()));
       await directLine.close();
       await analytics.close();
-      await admin.close();
+      await inbox.close();
+      await training.close();
       await portal.close();
       await stores.close();
     },

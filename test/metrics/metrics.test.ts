@@ -54,7 +54,7 @@ describe('GET /metrics', () => {
     expect(sample(text, 'dvc_nlu_parse_duration_seconds_count')).toBeGreaterThanOrEqual(3);
     expect(sample(text, 'dvc_store_operation_duration_seconds_count', 'store="activities",operation="record"')).toBeGreaterThanOrEqual(2);
     expect(sample(text, 'dvc_store_operation_duration_seconds_count', 'store="state",operation="write"')).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'dvc_model_info', `model="${t.app.admin.models.servingId}"`)).toBe(1);
+    expect(sample(text, 'dvc_model_info', `model="${t.app.training.models.servingId}"`)).toBe(1);
     expect(sample(text, 'dvc_open_conversations')).toBe(1);
     expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
