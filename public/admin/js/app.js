@@ -4,10 +4,11 @@ import { loadShared, refreshServing } from './state.js';
 import { showInbox, inboxKeys } from './inbox.js';
 import { showIntents } from './intents.js';
 import { showTraining } from './training.js';
+import { showAnalytics } from './analytics.js';
 
 // The staff page: sign-in and tabs.
 
-const TABS = { inbox: showInbox, intents: showIntents, training: showTraining };
+const TABS = { inbox: showInbox, intents: showIntents, training: showTraining, analytics: showAnalytics };
 
 function currentTab() {
   const name = location.hash.replace('#', '');
