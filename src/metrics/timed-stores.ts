@@ -2,7 +2,7 @@ import type { Stores } from '../store/stores.js';
 
 // Every store operation timed, without the stores knowing: each store behind a Proxy whose
 // methods report their duration (a promise's when it settles). In-memory helpers that are not
-// storage (the turn queue, the rate counters) are left alone.
+// storage (the turn queue, the rate counters) and plain data are left alone.
 
 const NOT_STORAGE = new Set(['turns', 'rates', 'close']);
 
@@ -25,11 +25,17 @@ function timed<T extends object>(name: string, store: T, observe: ObserveOperati
   });
 }
 
+/** An object with methods; plain data (the stores' location, sent to the training process) stays as it is. */
+function isStore(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.getPrototypeOf(value) !== Object.prototype || Object.values(value).some((v) => typeof v === 'function');
+}
+
 /** The same stores, each operation reported to `observe`. */
 export function timedStores(stores: Stores, observe: ObserveOperation): Stores {
   const wrapped: Record<string, unknown> = { ...stores };
   for (const [name, store] of Object.entries(stores)) {
-    if (!NOT_STORAGE.has(name) && typeof store === 'object' && store !== null) wrapped[name] = timed(name, store, observe);
+    if (!NOT_STORAGE.has(name) && isStore(store)) wrapped[name] = timed(name, store, observe);
   }
   return wrapped as unknown as Stores;
 }

@@ -174,6 +174,16 @@ describe('analytics over Direct Line', () => {
     expect(res.body.byDay[0]).toMatchObject({ messages: 0, satisfaction: null });
   });
 
+  it('answers what citizens met while each model served, for the retraining report', async () => {
+    const serving = t.app.training.models.servingId;
+    const res = await call('GET', `${t.url}/api/admin/analytics/traffic?models=${serving},m-never-served`, { token: ADMIN });
+    expect(res.status).toBe(200);
+    expect(res.body[serving]).toMatchObject({ messages: 10, understood: 9, understoodRate: 0.9, feedback: { up: 3, down: 1 }, satisfaction: 0.75, from: today, to: today });
+    expect(res.body['m-never-served']).toEqual({ messages: 0, understood: 0, understoodRate: null, feedback: { up: 0, down: 0 }, satisfaction: null, from: null, to: null });
+    expect((await call('GET', `${t.url}/api/admin/analytics/traffic`, { token: ADMIN })).status).toBe(400);
+    expect((await call('GET', `${t.url}/api/admin/analytics/traffic?models=${serving}`)).status).toBe(401);
+  });
+
   it('exports the same figures as CSV, one row per day and the range last', async () => {
     const res = await fetch(`${t.url}/api/admin/analytics?from=${today}&to=${today}&format=csv`, { headers: { authorization: `Bearer ${ADMIN}` } });
     expect(res.status).toBe(200);

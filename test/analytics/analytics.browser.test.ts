@@ -109,7 +109,8 @@ describe('the Thống kê tab of /admin', () => {
   }
 
   it('draws charts of the conversation it was given, with the figures beside them', async () => {
-    const page = await context.newPage({ viewport: { width: 1366, height: 900 } } as never);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
     await openTab(page);
     expect(await page.textContent('#stat-conversations')).toBe('1');
     expect(await page.textContent('#stat-satisfaction')).toMatch(/^50,0\s?%$/);
@@ -138,6 +139,26 @@ describe('the Thống kê tab of /admin', () => {
     if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/analytics-tab.png`, fullPage: true });
     expect(await cspViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the thumbs down in the inbox, with the reason and the answer', async () => {
+    const page = await context.newPage();
+    await openTab(page);
+    await page.click('a[data-tab=inbox]');
+    const row = page.locator('#inbox-list > li', { hasText: 'đổi bằng lái hết bao nhiêu tiền' });
+    await row.waitFor();
+    expect(await row.locator('.voted-down').innerText()).toContain('lý do: Khó hiểu');
+    await row.locator('.voted-down summary').click();
+    expect(await row.locator('.voted-down .answer').innerText()).toContain(names[1]!);
+  });
+
+  it('shows the real-traffic figures of the serving model beside its cross-validated ones', async () => {
+    const page = await context.newPage();
+    await openTab(page);
+    await page.click('a[data-tab=training]');
+    await page.waitForSelector('#traffic-understood', { timeout: 60_000 });
+    expect(await page.textContent('#traffic-understood')).toMatch(/^66,7\s?%$/);
+    expect(await page.textContent('#traffic')).toContain('1 hữu ích, 1 chưa hữu ích');
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
