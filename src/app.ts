@@ -34,7 +34,7 @@ import { DIRECT_LINE_CHANNEL } from './bot/directline-adapter.js';
 import { Analytics } from './analytics/analytics.js';
 import { analyticsRoutes } from './analytics/routes.js';
 import { TurnAnalytics } from './bot/turn-analytics.js';
-import { FeedbackHandler } from './bot/feedback-handler.js';
+import { FeedbackHandler, answerTextsFrom } from './bot/feedback-handler.js';
 import { Metrics } from './metrics/metrics.js';
 import { metricsRoutes, metricsServer } from './metrics/routes.js';
 import { timedRecognizer } from './metrics/timed-recognizer.js';
@@ -117,7 +117,15 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     model: servingModel,
     sink: { record(event) { analytics.record(event); metrics.turn(event); } },
   });
-  const feedback = new FeedbackHandler({ replies, inbox });
+  const feedback = new FeedbackHandler({
+    replies, inbox,
+    // The texts a thumbs down shows staff come from our Direct Line log (other channels keep none here).
+    async texts(context, answerId) {
+      if (context.activity.channelId !== DIRECT_LINE_CHANNEL) return null;
+      const log = await directLine?.conversations.since(context.activity.conversation.id, 0);
+      return log ? answerTextsFrom(log.activities, answerId) : null;
+    },
+  });
   const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState, inbox, desk, analytics: turnAnalytics, feedback });
   const onTurnError = turnErrorHandler(logger, composer, conversationState);
   const adapter = createCloudAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword });

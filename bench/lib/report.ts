@@ -120,6 +120,7 @@ export function writeResults(
     ...[...all('http-parse'), ...all('directline')].map((f) => row([f.metric, num(f, 'connections'), num(f, 'rps'), num(f, 'p50_ms'), num(f, 'p99_ms'), num(f, 'errors'), num(f, 'server_cpu_ms_per_msg')])),
     '',
     ...inboxSection(figures),
+    ...analyticsSection(figures),
     ...(about.baseline?.figures.length ? compare(about.baseline, figures, sizes) : []),
     '## Reading the figures',
     '',
@@ -163,13 +164,44 @@ export function inboxSection(figures: Figure[]): string[] {
   ];
 }
 
+const ANALYTICS_HEADING = '## Recording analytics in a turn';
+
+/** The analytics section (`npm run bench -- analytics` runs and rewrites this section alone). */
+export function analyticsSection(figures: Figure[]): string[] {
+  const f = figures.find((x) => x.metric === 'analytics-turn');
+  if (!f) return [];
+  return [
+    ANALYTICS_HEADING,
+    '',
+    `${num(f, 'turns')} questions through two DvcBots on the Bot Framework TestAdapter (${num(f, 'procedures')} procedures, ${num(f, 'conversations')} conversations, `
+      + 'conversation state in files), in alternating blocks: one bot records analytics on the embedded file store (the turn noted, the event '
+      + 'hashed and buffered, and the batched writes of the day\'s events and figures, forced at the end of each block so that they count), '
+      + 'the other does not. CPU time per turn, median of the blocks; the difference is what analytics adds to a turn. The last column is '
+      + 'the turn\'s own share alone: one `Analytics.record` call.',
+    '',
+    '| turn CPU ms without | turn CPU ms with | added ms per turn | record() µs |',
+    '| --- | --- | --- | --- |',
+    `| ${num(f, 'turn_cpu_ms_without')} | ${num(f, 'turn_cpu_ms_with')} | ${num(f, 'added_ms')} | ${num(f, 'record_us')} |`,
+    '',
+  ];
+}
+
 /** Replaces (or adds, before "Reading the figures") the inbox section of RESULTS.md. */
 export function writeInboxSection(file: string, figures: Figure[]): void {
-  const section = `${inboxSection(figures).join('\n')}\n`;
+  replaceSection(file, INBOX_HEADING, inboxSection(figures));
+}
+
+/** Replaces (or adds, before "Reading the figures") the analytics section of RESULTS.md. */
+export function writeAnalyticsSection(file: string, figures: Figure[]): void {
+  replaceSection(file, ANALYTICS_HEADING, analyticsSection(figures));
+}
+
+function replaceSection(file: string, heading: string, lines: string[]): void {
+  const section = `${lines.join('\n')}\n`;
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\n';
-  const start = text.indexOf(INBOX_HEADING);
+  const start = text.indexOf(heading);
   if (start >= 0) {
-    const next = text.indexOf('\n## ', start + INBOX_HEADING.length);
+    const next = text.indexOf('\n## ', start + heading.length);
     writeFileSync(file, `${text.slice(0, start)}${section}${next >= 0 ? text.slice(next + 1) : ''}`);
     return;
   }

@@ -28,12 +28,15 @@ const FLUSH_MS = 1000;
 const MAX_PENDING = 10_000;
 const BATCH = 500;
 const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+/** Hashes of conversations seen lately, kept so a conversation's turns hash once. */
+const HASHES_KEPT = 2000;
 
 export class Analytics {
   private pending: AnalyticsEvent[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private dropped = 0;
+  private readonly hashes = new Map<string, string>();
   private readonly pruner: NodeJS.Timeout;
   private readonly flushMs: number;
   private readonly maxPending: number;
@@ -57,7 +60,13 @@ export class Analytics {
 
   /** A keyed hash of a conversation id: the same conversation gives the same hash, which does not give the id back. */
   conversationHash(conversationId: string): string {
-    return createHmac('sha256', this.key).update(conversationId).digest('base64url').slice(0, 22);
+    let hash = this.hashes.get(conversationId);
+    if (hash === undefined) {
+      hash = createHmac('sha256', this.key).update(conversationId).digest('base64url').slice(0, 22);
+      if (this.hashes.size >= HASHES_KEPT) this.hashes.delete(this.hashes.keys().next().value as string);
+      this.hashes.set(conversationId, hash);
+    }
+    return hash;
   }
 
   /** Takes a turn's event; never waits, never throws. */

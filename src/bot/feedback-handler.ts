@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Answer, Suggestion } from '../answers/compose.js';
 import type { Replies } from '../answers/replies.js';
 import { readFeedbackValue, readRatingValue, type FeedbackValue } from '../analytics/feedback-values.js';
+import { maskPersonalData } from '../log/mask.js';
 import { FEEDBACK_REASONS, type FeedbackReason } from '../store/analytics-store.js';
 import { answerToActivity } from './to-activity.js';
 import { turnNotes, type AnsweredEntry, type TurnNotes } from './turn-analytics.js';
@@ -29,6 +30,12 @@ export interface DownVoteSink {
   recordDownVote(vote: DownVote): void;
 }
 
+/** The question and the answer of an answer's activity id, as the channel kept them; null when it keeps none. */
+export type AnswerTexts = (context: TurnContext, answerId: string) => Promise<{ question: string; answer: string } | null>;
+
+const MAX_QUESTION = 300;
+const MAX_ANSWER = 600;
+
 const REASON_REPLIES: Record<FeedbackReason, string> = {
   'wrong-info': 'feedbackReasonWrongInfo',
   'not-my-question': 'feedbackReasonNotMyQuestion',
@@ -37,7 +44,7 @@ const REASON_REPLIES: Record<FeedbackReason, string> = {
 };
 
 export class FeedbackHandler {
-  constructor(private readonly deps: { replies: Replies; inbox?: DownVoteSink | undefined }) {}
+  constructor(private readonly deps: { replies: Replies; inbox?: DownVoteSink | undefined; texts?: AnswerTexts }) {}
 
   /** Handles a vote or a rating; false when the message is neither (a question, for the rest of the bot). */
   async handle(context: TurnContext): Promise<boolean> {
@@ -85,7 +92,7 @@ export class FeedbackHandler {
     else delete entry.reason;
     notes.outcome = { kind: 'feedback', entry, ...(previous ? { previous } : {}), ...(previousReason ? { previousReason } : {}) };
     if (vote.feedback === 'up') return;
-    this.deps.inbox?.recordDownVote(downVote(context, entry));
+    if (this.deps.inbox) this.deps.inbox.recordDownVote(await this.downVote(context, entry));
     if (reason) await this.say(context, 'feedbackThanks');
     else if (previous !== 'down') await this.askReason(context, entry);
   }
@@ -102,18 +109,28 @@ export class FeedbackHandler {
   private async say(context: TurnContext, id: string): Promise<void> {
     await context.sendActivity(answerToActivity({ text: this.deps.replies.say(id), suggestions: [], intent: 'none', procedure: null }));
   }
+
+  /** The thumbs down for staff, with the texts masked (a channel without a log gives none). */
+  private async downVote(context: TurnContext, entry: AnsweredEntry): Promise<DownVote> {
+    const conversationId = context.activity.conversation?.id ?? '';
+    const texts = await this.deps.texts?.(context, entry.id).catch(() => null) ?? null;
+    return {
+      key: `${conversationId}|${entry.id}`,
+      conversationId,
+      at: new Date().toISOString(),
+      question: maskPersonalData((texts?.question ?? '').trim().slice(0, MAX_QUESTION), { shortNumbers: true }),
+      answer: maskPersonalData((texts?.answer ?? '').slice(0, MAX_ANSWER)),
+      intent: entry.intent,
+      procedure: entry.procedure,
+      ...(entry.reason ? { reason: entry.reason } : {}),
+    };
+  }
 }
 
-function downVote(context: TurnContext, entry: AnsweredEntry): DownVote {
-  const conversationId = context.activity.conversation?.id ?? '';
-  return {
-    key: `${conversationId}|${entry.id}`,
-    conversationId,
-    at: new Date().toISOString(),
-    question: entry.question,
-    answer: entry.answer,
-    intent: entry.intent,
-    procedure: entry.procedure,
-    ...(entry.reason ? { reason: entry.reason } : {}),
-  };
+/** An answer's text and the citizen's message it replied to, from a channel's log of activities. */
+export function answerTextsFrom(activities: ReadonlyArray<Record<string, unknown>>, answerId: string): { question: string; answer: string } | null {
+  const answer = activities.find((a) => a.id === answerId);
+  if (!answer) return null;
+  const question = typeof answer.replyToId === 'string' ? activities.find((a) => a.id === answer.replyToId) : undefined;
+  return { question: typeof question?.text === 'string' ? question.text : '', answer: typeof answer.text === 'string' ? answer.text : '' };
 }

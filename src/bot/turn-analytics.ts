@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { TurnEvent } from '../analytics/analytics.js';
-import { maskPersonalData } from '../log/mask.js';
 import type { ParseResult } from '../nlu/recognizer.js';
 import type { FeedbackReason, Vote } from '../store/analytics-store.js';
 import { isQuestionValue } from './turn-input.js';
@@ -12,21 +11,18 @@ import { isQuestionValue } from './turn-input.js';
 // handed to the sink when the turn ends (Analytics buffers it and writes in batches).
 //
 // The conversation state keeps, for the votes to come, the latest answers about a procedure:
-// the answer's activity id, what it was about, the question (masked) and the answer's text (for
-// the staff inbox when a citizen votes it down), and the vote given.
+// the answer's activity id, what it was about, the model that gave it, and the vote given —
+// a few small fields, so the state a turn writes hardly grows (the texts a thumbs down shows
+// staff are read from the channel's own log when it comes, src/bot/feedback-handler.ts).
 
 export const FEEDBACK_PROPERTY = 'dvcFeedback';
 /** Answers a citizen can still vote on. */
 export const RECENT_ANSWERS = 10;
-const MAX_QUESTION = 300;
-const MAX_ANSWER = 600;
 
 export interface AnsweredEntry {
   id: string;
   intent: string;
   procedure: string;
-  question: string;
-  answer: string;
   model: string | null;
   vote?: Vote;
   reason?: FeedbackReason;
@@ -45,7 +41,7 @@ export type FeedbackOutcome =
   | { kind: 'rating'; value: number; previous?: number }
   | { kind: 'ignored' };
 
-interface SentMessage { id: string | undefined; intent: string | null; procedure: string | null; text: string }
+interface SentMessage { id: string | undefined; intent: string | null; procedure: string | null }
 
 export interface TurnNotes {
   state: FeedbackState;
@@ -84,7 +80,6 @@ export class TurnAnalytics {
           id: responses?.[i]?.id || undefined,
           intent: typeof data?.intent === 'string' ? data.intent : null,
           procedure: typeof data?.procedure === 'string' ? data.procedure : null,
-          text: typeof a.text === 'string' ? a.text : '',
         });
       });
       return responses;
@@ -101,16 +96,11 @@ export class TurnAnalytics {
   async commit(context: TurnContext): Promise<void> {
     const notes = turnNotes(context);
     if (!notes || notes.outcome?.kind === 'ignored') return;
-    const { activity } = context;
     const opens = !notes.state.opened && !notes.outcome;
     const event = this.event(context, notes, opens);
     const answered = notes.outcome ? [] : notes.sent.filter((s): s is SentMessage & { id: string; procedure: string } => Boolean(s.id && s.procedure));
     if (answered.length) {
-      const question = maskPersonalData(typeof activity.text === 'string' ? activity.text.trim().slice(0, MAX_QUESTION) : '', { shortNumbers: true });
-      const model = this.deps.model();
-      const entries = answered.map((s) => ({
-        id: s.id, intent: s.intent ?? 'none', procedure: s.procedure, question, answer: maskPersonalData(s.text.slice(0, MAX_ANSWER)), model,
-      }));
+      const entries = answered.map((s) => ({ id: s.id, intent: s.intent ?? 'none', procedure: s.procedure, model: event.model }));
       notes.state.answers = [...notes.state.answers, ...entries].slice(-RECENT_ANSWERS);
     }
     if (opens) notes.state.opened = true;
