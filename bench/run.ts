@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
-import { NATIONAL_CATALOGUE_SIZE } from '../src/knowledge/synthetic/generate.js';
-import { writeCatalogue } from '../src/knowledge/synthetic/write-catalogue.js';
+import { NATIONAL_CATALOGUE_SIZE } from '../src/synthetic/generate.js';
+import { writeCatalogue } from '../src/synthetic/write-catalogue.js';
 import { loadTrainingFiles } from '../src/nlu/training-data.js';
 import { benchQuestions } from './lib/questions.js';
 import { measureInProcess } from './lib/in-process.js';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     const { source, cases } = benchQuestions(loadTrainingFiles(config.INTENTS_DIR).examples);
     const texts = cases.map((c) => c.text);
 
-    let started = performance.now();
+    const started = performance.now();
     const catalogueDir = path.join(work, 'catalogue');
     writeCatalogue(catalogueDir, config.KNOWLEDGE_DIR, { size: LARGE });
     emit({ metric: 'gen-catalogue', procedures: LARGE, ms: ms(performance.now() - started) });

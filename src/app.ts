@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
 import type { Logger } from './log/logger.js';
@@ -10,31 +9,29 @@ import type { Recognizer } from './nlu/recognizer.js';
 import { loadReplies } from './answers/replies.js';
 import { AnswerComposer } from './answers/compose.js';
 import { loadCommands } from './nlu/commands.js';
-import { DvcBot } from './bot/dvc-bot.js';
-import { createCloudAdapter, turnErrorHandler } from './bot/adapter.js';
+import { openBot } from './bot/open-bot.js';
+import { deskServices } from './bot/dialogs/desk-services.js';
+import { reachThrough, type Channel } from './bot/channels/channel.js';
+import { directLineTranscripts, openDirectLineChannel, type DirectLineChannel } from './bot/channels/direct-line-channel.js';
+import { openBotFrameworkChannel } from './bot/channels/bot-framework-channel.js';
 import { createServer } from './web/server.js';
-import { openFileStores } from './store/open-stores.js';
-import type { Stores } from './store/stores.js';
-import { openDirectLine, type DirectLine } from './directline/direct-line.js';
+import { staticRoutes } from './web/static-routes.js';
 import { loadStaffTokens, type StaffTokens } from './web/staff-auth.js';
+import { openStores, storeLocation } from './store/open-stores.js';
+import type { Stores } from './store/stores.js';
 import { adminRoutes } from './admin/admin.js';
 import { Inbox } from './inbox/inbox.js';
 import { openTraining, type Training } from './training/training.js';
-import { staticRoutes } from './web/static-routes.js';
 import type { PortalClient } from './portal/portal-client.js';
 import { HttpPortalClient } from './portal/http-portal-client.js';
 import { InProcessPortalClient } from './portal/in-process-portal-client.js';
 import type { AuditLog } from './helpdesk/audit-log.js';
 import type { Tickets } from './helpdesk/tickets.js';
-import { deskServices } from './bot/dialogs/desk-services.js';
-import { transcriptFromActivities } from './bot/transcript-recorder.js';
 import { helpdeskRoutes } from './helpdesk/routes.js';
-import { answerToActivity } from './bot/to-activity.js';
 import { DIRECT_LINE_CHANNEL } from './bot/directline-adapter.js';
+import { answerTextsFrom } from './bot/feedback-handler.js';
 import { Analytics } from './analytics/analytics.js';
 import { analyticsRoutes } from './analytics/routes.js';
-import { TurnAnalytics } from './bot/turn-analytics.js';
-import { FeedbackHandler, answerTextsFrom } from './bot/feedback-handler.js';
 import { Metrics } from './metrics/metrics.js';
 import { metricsRoutes, metricsServer } from './metrics/routes.js';
 import { timedRecognizer } from './metrics/timed-recognizer.js';
@@ -49,12 +46,14 @@ export interface App {
   training: Training;
   /** The questions the assistant did not understand, for staff. */
   inbox: Inbox;
-  directLine: DirectLine;
-  /** Bearer tokens of the staff routes (configured, or made once and kept in DATA_DIR). */
+  /** Our own Direct Line (the chat page and widget); with the others in `channels`. */
+  directLine: DirectLineChannel;
+  channels: Channel[];
+  /** Bearer tokens of the staff routes (configured, or made once and kept). */
   staffTokens: StaffTokens;
   /** The dossier portal: the embedded mock, or PORTAL_URL over HTTP. */
   portal: PortalClient;
-  /** Handoff tickets and the audit log of the help desk, both in DATA_DIR. */
+  /** Handoff tickets and the audit log of the help desk. */
   tickets: Tickets;
   audit: AuditLog;
   /** One event per citizen turn, and the figures staff read. */
@@ -65,16 +64,20 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** The composition root: builds every part from configuration. Nothing listens yet. */
+/**
+ * The composition root: builds every part from configuration. Nothing listens yet. The stores
+ * are opened here (files in DATA_DIR) unless `stores` are given.
+ */
 export async function buildApp(config: Config, logger: Logger, options: { stores?: Stores } = {}): Promise<App> {
   mkdirSync(config.DATA_DIR, { recursive: true });
   let servingModel = (): string | null => null;
   const metrics = new Metrics({ model: () => servingModel() });
-  const stores = timedStores(options.stores ?? await openFileStores(config.DATA_DIR, logger), (store, operation, seconds) => metrics.storeOperation(store, operation, seconds));
+  const stores = timedStores(options.stores ?? await openStores(storeLocation(config), logger), (store, operation, seconds) => metrics.storeOperation(store, operation, seconds));
   const knowledge = await loadKnowledgeBaseCached(config.KNOWLEDGE_DIR, path.join(config.DATA_DIR, 'cache'), logger);
   const data = withTrainingData(knowledge, config.INTENTS_DIR);
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);
+  const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon);
   const staffTokens = await loadStaffTokens({ admin: config.ADMIN_TOKEN, helpdesk: config.HELPDESK_TOKEN }, stores.secrets, logger);
   // The saved model when it matches the current data, else one trained now (src/training/startup.ts).
   const training = await openTraining({
@@ -85,77 +88,65 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
   });
   const inbox = new Inbox(stores.inbox, logger);
   servingModel = () => training.models.servingId;
-  const current = timedRecognizer(training.recognizer, (work) => metrics.parse(work));
+  const recognizer = timedRecognizer(training.recognizer, (work) => metrics.parse(work));
   const analytics = await Analytics.open(stores.analytics, stores.secrets, { retentionDays: config.ANALYTICS_DAYS, logger });
-  const responder = training.responder(composer);
   // PORTAL_TIMEOUT_MS bounds a whole portal call, retries and back-off included, so a slow or
   // stopped portal still leaves time to answer the citizen within 5 s.
   const portal: PortalClient = config.PORTAL_URL
     ? new HttpPortalClient(config.PORTAL_URL, { timeoutMs: config.PORTAL_TIMEOUT_MS })
     : await InProcessPortalClient.start({ dataDir: config.DATA_DIR, timeoutMs: config.PORTAL_TIMEOUT_MS, logger });
-  // Conversation state is kept (DATA_DIR), so a conversation goes on after a restart.
-  const conversationState = new ConversationState(stores.state);
-  let directLine: DirectLine | undefined;
   const desk = deskServices({
     stores, logger, portal, replies, knowledge: data.knowledge,
-    transcripts: {
-      historyChannel: DIRECT_LINE_CHANNEL,
-      async history(conversationId) {
-        const log = await directLine?.conversations.since(conversationId, 0);
-        return log ? transcriptFromActivities(log.activities) : null;
-      },
-    },
+    transcripts: directLineTranscripts(stores.activities),
     limits: { perConversation: config.LOOKUPS_PER_CONVERSATION, perAddress: config.LOOKUPS_PER_ADDRESS, windowMs: 60_000 },
     async redact(conversationId, activityId, text) {
-      await directLine?.conversations.redact(conversationId, activityId, text);
+      await stores.activities.redact(conversationId, activityId, text);
     },
   });
-  const { audit, tickets } = desk;
-  const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon);
-  const turnAnalytics = new TurnAnalytics({
-    conversationState,
-    model: servingModel,
-    sink: { record(event) { analytics.record(event); metrics.turn(event); } },
-  });
-  const feedback = new FeedbackHandler({
-    replies, inbox,
-    // The texts a thumbs down shows staff come from our Direct Line log (other channels keep none here).
-    async texts(context, answerId) {
-      if (context.activity.channelId !== DIRECT_LINE_CHANNEL) return null;
-      const log = await directLine?.conversations.since(context.activity.conversation.id, 0);
-      return log ? answerTextsFrom(log.activities, answerId) : null;
+  const { bot, onTurnError } = openBot({
+    state: stores.state, logger, recognizer, responder: training.responder(composer),
+    composer, replies, knowledge: data.knowledge, commands, inbox, desk,
+    analytics: {
+      sink: { record(event) { analytics.record(event); metrics.turn(event); } },
+      model: servingModel,
+      downVotes: inbox,
+      // The texts a thumbs down shows staff come from our Direct Line log (other channels keep none here).
+      async texts(context, answerId) {
+        if (context.activity.channelId !== DIRECT_LINE_CHANNEL) return null;
+        return answerTextsFrom((await stores.activities.since(context.activity.conversation.id, 0)).activities, answerId);
+      },
     },
   });
-  const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState, inbox, desk, analytics: turnAnalytics, feedback });
-  const onTurnError = turnErrorHandler(logger, composer, conversationState);
-  const adapter = createCloudAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword });
-  adapter.onTurnError = onTurnError;
-  directLine = await openDirectLine({ logger, secrets: stores.secrets, bot, activities: stores.activities, turns: stores.turns, trustProxy: config.TRUST_PROXY });
-  directLine.adapter.onTurnError = onTurnError;
+  const directLine = await openDirectLineChannel({
+    logger, secrets: stores.secrets, activities: stores.activities, turns: stores.turns, bot, botName: replies.say('botName'), onTurnError, trustProxy: config.TRUST_PROXY,
+  });
+  const channels: Channel[] = [
+    directLine,
+    openBotFrameworkChannel({ logger, appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword, bot, onTurnError }),
+  ];
   const helpdesk = helpdeskRoutes({
-    logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: desk.handoff,
-    async deliver(ticket, answer) {
-      // Only our own Direct Line conversations can be reached outside a turn without channel credentials.
-      if (ticket.channelId !== DIRECT_LINE_CHANNEL) return false;
-      const activity = answerToActivity(answer);
-      await directLine?.adapter.deliver(ticket.conversationId, { ...activity, channelData: { ...activity.channelData, ticket: ticket.code } });
-      return true;
-    },
+    logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets: desk.tickets, audit: desk.audit, messages: desk.handoff,
+    reach: reachThrough(channels),
   });
+  const admin = adminRoutes({ logger, token: staffTokens.admin, inbox, data: training.data, models: training.models, knowledge: data.knowledge });
   const staffFigures = [analyticsRoutes({ logger, token: staffTokens.admin, analytics }), metricsRoutes({ logger, token: staffTokens.admin, metrics })];
-  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes, adminRoutes({ logger, token: staffTokens.admin, inbox, data: training.data, models: training.models, knowledge: data.knowledge }), helpdesk, ...staffFigures, staticRoutes({ logger })] });
+  const server = createServer({
+    logger, knowledge: data.knowledge, recognizer,
+    routes: [...channels.map((c) => (s: Server) => c.routes(s)), admin, helpdesk, ...staffFigures, staticRoutes({ logger })],
+  });
   metrics.instrument(server);
   const opsServer = metricsServer(metrics, logger);
   return {
     server,
-    recognizer: current,
+    recognizer,
     training,
     inbox,
     directLine,
+    channels,
     staffTokens,
     portal,
-    tickets,
-    audit,
+    tickets: desk.tickets,
+    audit: desk.audit,
     analytics,
     metrics,
     metricsServer: opsServer,
@@ -165,7 +156,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
       server.server.closeIdleConnections();
       await closed;
       if (opsServer.listening) await new Promise<void>((resolve) => opsServer.close(() => resolve()));
-      await directLine.close();
+      await Promise.all(channels.map((c) => c.close()));
       await analytics.close();
       await inbox.close();
       await training.close();

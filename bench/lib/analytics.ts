@@ -7,8 +7,6 @@ import { AnswerComposer } from '../../src/answers/compose.js';
 import { loadReplies } from '../../src/answers/replies.js';
 import { Responder } from '../../src/answers/responder.js';
 import { DvcBot } from '../../src/bot/dvc-bot.js';
-import { FeedbackHandler } from '../../src/bot/feedback-handler.js';
-import { TurnAnalytics } from '../../src/bot/turn-analytics.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { loadCommands } from '../../src/nlu/commands.js';
@@ -52,10 +50,9 @@ export async function measureAnalytics(texts: readonly string[]): Promise<Figure
     const analytics = withAnalytics
       ? await Analytics.open(await FileAnalyticsStore.open(path.join(dir, name), silentLogger), await FileSecretStore.open(path.join(dir, name), silentLogger), { retentionDays: 365, logger: silentLogger })
       : null;
-    const turns = analytics ? new TurnAnalytics({ conversationState, model: () => 'm-bench', sink: analytics }) : undefined;
     const bot = new DvcBot({
       recognizer: () => recognizer, responder: new Responder(data.knowledge, composer), composer, replies, knowledge: data.knowledge, commands, conversationState,
-      ...(turns ? { analytics: turns, feedback: new FeedbackHandler({ replies }) } : {}),
+      ...(analytics ? { analytics: { sink: analytics, model: () => 'm-bench' } } : {}),
     });
     const adapters = Array.from({ length: CONVERSATIONS }, (_, i) => new TestAdapter((context) => bot.run(context), { conversation: { id: `${name}-c${i}` } as ConversationAccount }));
     return {

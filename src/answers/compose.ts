@@ -42,10 +42,10 @@ export interface Answer {
 const money = new Intl.NumberFormat('vi-VN');
 
 export function formatFee(fee: ProcedureFee, replies: Replies): string {
-  const amount = fee.amount === null ? replies.say('feeUnknown') : fee.amount === 0 ? replies.say('feeFree') : `${money.format(fee.amount)} đồng`;
+  const amount = fee.amount === null ? replies.say('feeUnknown') : fee.amount === 0 ? replies.say('feeFree') : replies.say('feeAmount', { amount: money.format(fee.amount) });
   const parts = [`${fee.label}: **${amount}**`];
   if (fee.onlineAmount !== undefined && fee.onlineAmount !== null && fee.onlineAmount !== fee.amount) {
-    parts.push(`(${replies.say('feeOnline', { amount: fee.onlineAmount === 0 ? replies.say('feeFree') : `${money.format(fee.onlineAmount)} đồng` })})`);
+    parts.push(`(${replies.say('feeOnline', { amount: fee.onlineAmount === 0 ? replies.say('feeFree') : replies.say('feeAmount', { amount: money.format(fee.onlineAmount) }) })})`);
   }
   if (fee.note) parts.push(`— ${fee.note}`);
   return parts.join(' ');

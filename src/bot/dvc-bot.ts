@@ -48,8 +48,8 @@ import type { DeskServices } from './dialogs/desk-services.js';
 import type { Understood } from './dialogs/understood.js';
 import { answerToActivity } from './to-activity.js';
 import { MAX_MESSAGE_LENGTH, readMessage } from './turn-input.js';
-import type { FeedbackHandler } from './feedback-handler.js';
-import type { TurnAnalytics } from './turn-analytics.js';
+import { FeedbackHandler, type AnswerTexts, type DownVoteSink } from './feedback-handler.js';
+import { TurnAnalytics, type TurnSink } from './turn-analytics.js';
 
 export { MAX_MESSAGE_LENGTH };
 export const MEMORY_PROPERTY = 'dvcMemory';
@@ -68,16 +68,28 @@ export interface DvcBotDeps {
   inbox?: { record(parse: ParseResult, conversationId: string | undefined): void };
   /** The portal, the help desk and their guards, for the dossier, handoff and ticket dialogs. */
   desk?: DeskServices;
-  /** One analytics event per citizen turn (src/bot/turn-analytics.ts). */
-  analytics?: TurnAnalytics;
-  /** Votes on answers and ratings of the conversation; needs `analytics`. */
-  feedback?: FeedbackHandler;
+  /** One analytics event per citizen turn, and the citizens' votes and ratings. */
+  analytics?: BotAnalytics;
+}
+
+/** Where a turn's analytics go (src/bot/turn-analytics.ts, src/bot/feedback-handler.ts). */
+export interface BotAnalytics {
+  /** Takes each turn's event (Analytics buffers it). */
+  sink: TurnSink;
+  /** The model serving now. */
+  model: () => string | null;
+  /** Where a thumbs down goes for staff (the inbox). */
+  downVotes?: DownVoteSink;
+  /** The question and answer texts of a voted answer, where the channel keeps them. */
+  texts?: AnswerTexts;
 }
 
 export class DvcBot extends ActivityHandler {
   private readonly memory: StatePropertyAccessor<ConversationMemory>;
   private readonly dialogs: DialogSet;
   private readonly entries: DialogEntry[];
+  private readonly turnAnalytics: TurnAnalytics | undefined;
+  private readonly feedback: FeedbackHandler | undefined;
 
   constructor(private readonly deps: DvcBotDeps) {
     super();
@@ -86,6 +98,9 @@ export class DvcBot extends ActivityHandler {
     const services: DialogServices = { knowledge: deps.knowledge, composer: deps.composer, replies: deps.replies, commands: deps.commands, memory: this.memory };
     this.entries = dialogEntries(services, deps.desk);
     for (const { dialog } of this.entries) this.dialogs.add(dialog);
+    const { analytics } = deps;
+    this.turnAnalytics = analytics && new TurnAnalytics({ conversationState: deps.conversationState, sink: analytics.sink, model: analytics.model });
+    this.feedback = analytics && new FeedbackHandler({ replies: deps.replies, inbox: analytics.downVotes, ...(analytics.texts ? { texts: analytics.texts } : {}) });
     this.onMessage(async (context, next) => {
       await this.answer(context);
       await next();
@@ -98,19 +113,19 @@ export class DvcBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await this.deps.analytics?.begin(context);
+    await this.turnAnalytics?.begin(context);
     this.deps.desk?.recorder.begin(context);
     await super.run(context);
     await this.deps.desk?.recorder.commit(context);
-    await this.deps.analytics?.commit(context);
+    await this.turnAnalytics?.commit(context);
     await this.deps.conversationState.saveChanges(context, false);
   }
 
   private async answer(context: TurnContext): Promise<void> {
-    if (await this.deps.feedback?.handle(context)) return;
+    if (await this.feedback?.handle(context)) return;
     const read = readMessage(context, this.deps.recognizer(), this.deps.commands, (parse) => {
       this.deps.inbox?.record(parse, context.activity.conversation?.id);
-      this.deps.analytics?.parsed(context, parse);
+      this.turnAnalytics?.parsed(context, parse);
     });
     if ('reply' in read) {
       await this.send(context, { text: this.deps.composer.say(read.reply, { max: MAX_MESSAGE_LENGTH }), suggestions: [], intent: 'none', procedure: null });
@@ -165,7 +180,7 @@ export class DvcBot extends ActivityHandler {
     }
     const { answer, memory: next } = this.deps.responder.respond(question, memory);
     await this.memory.set(context, next);
-    if (answer.intent === 'thanks' || answer.intent === 'goodbye') this.deps.feedback?.offerRating(context, answer);
+    if (answer.intent === 'thanks' || answer.intent === 'goodbye') this.feedback?.offerRating(context, answer);
     const top = this.top(dc);
     if (top) {
       // The answer to the interruption, and a way back to the dialog that waits.

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Answer, Suggestion } from '../answers/compose.js';
 import type { Replies } from '../answers/replies.js';
 import { readFeedbackValue, readRatingValue, type FeedbackValue } from '../analytics/feedback-values.js';
-import { maskPersonalData } from '../log/mask.js';
+import { maskPersonalData } from '../privacy/mask.js';
 import { FEEDBACK_REASONS, type FeedbackReason } from '../store/analytics-store.js';
 import { answerToActivity } from './to-activity.js';
 import { turnNotes, type AnsweredEntry, type TurnNotes } from './turn-analytics.js';

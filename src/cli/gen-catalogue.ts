@@ -1,5 +1,5 @@
-import { writeCatalogue } from '../knowledge/synthetic/write-catalogue.js';
-import { NATIONAL_CATALOGUE_SIZE } from '../knowledge/synthetic/generate.js';
+import { writeCatalogue } from '../synthetic/write-catalogue.js';
+import { NATIONAL_CATALOGUE_SIZE } from '../synthetic/generate.js';
 
 const USAGE = 'usage: npm run -s dvc -- gen-catalogue <dir> [--size N] [--seed N]';
 

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../store/secret-store.js';
@@ -10,6 +11,17 @@ import type { SecretStore } from '../store/secret-store.js';
 export const SECRET_NAME = 'directline-secret';
 export const TOKEN_TTL_SECONDS = 3600;
 const SECRET_BYTES = 32;
+
+/** What a token's payload says: the conversation it opens and when it expires (seconds). */
+const claimsSchema = z.object({ c: z.string(), e: z.number() });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface IssuedToken {
   token: string;
@@ -55,8 +67,9 @@ export class TokenService {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new AppError('FORBIDDEN', 'This Direct Line token is not valid.');
     }
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { c?: unknown; e?: unknown };
-    if (typeof claims.c !== 'string' || typeof claims.e !== 'number') throw new AppError('FORBIDDEN', 'This Direct Line token is not valid.');
+    const parsed = claimsSchema.safeParse(parseJson(Buffer.from(payload, 'base64url').toString('utf8')));
+    if (!parsed.success) throw new AppError('FORBIDDEN', 'This Direct Line token is not valid.');
+    const claims = parsed.data;
     if (claims.e * 1000 <= this.now()) throw new AppError('FORBIDDEN', 'This Direct Line token has expired; start a new conversation or refresh the token before it expires.');
     return claims.c;
   }

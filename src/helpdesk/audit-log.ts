@@ -1,5 +1,5 @@
 import type { Logger } from '../log/logger.js';
-import { maskPersonalData } from '../log/mask.js';
+import { maskPersonalData } from '../privacy/mask.js';
 import { canonicalDossierCode, isDossierCode } from '../nlu/dossier-code.js';
 import type { AuditEntry, AuditStore } from '../store/audit-store.js';
 import { isTicketCode } from './ticket-code.js';

@@ -34,11 +34,11 @@ export class HandoffMessages {
   readBack(ticket: Ticket): Answer {
     const r = this.replies;
     if (!ticket.replies.length) {
-      return this.answer(r.say('ticketNoReplyYet', { code: ticket.code, date: formatVietnamTime(ticket.createdAt) }));
+      return this.answer(r.say('ticketNoReplyYet', { code: ticket.code, date: formatVietnamTime(ticket.createdAt, r) }));
     }
     const status = r.say(ticket.status === 'open' ? 'ticketStatusOpen' : 'ticketStatusClosed');
     const lines = ticket.replies.map((reply) => r.say('ticketReplyLine', {
-      date: formatVietnamTime(reply.at), officer: reply.officer ? ` — ${reply.officer}` : '', text: reply.text,
+      date: formatVietnamTime(reply.at, r), officer: reply.officer ? ` — ${reply.officer}` : '', text: reply.text,
     }));
     return this.answer([r.say('ticketRepliesIntro', { code: ticket.code, status }), ...lines].join('\n'));
   }

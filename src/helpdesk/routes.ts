@@ -13,7 +13,7 @@ import type { AuditLog } from './audit-log.js';
 import type { Ticket, Tickets } from './tickets.js';
 import type { HandoffMessages } from './handoff-messages.js';
 import { extractTicketCode, isTicketCode } from './ticket-code.js';
-import type { Answer } from '../answers/compose.js';
+import type { ConversationReach } from './conversation-reach.js';
 
 // The help-desk API (contract section 6), all behind the help-desk bearer token:
 //   GET  /api/helpdesk/dossiers/:code        the whole dossier (code in any spelling, URL-encoded)
@@ -35,8 +35,8 @@ export interface HelpdeskDeps {
   tickets: Tickets;
   audit: AuditLog;
   messages: HandoffMessages;
-  /** Pushes a message into the ticket's chat; false when that conversation cannot be reached. */
-  deliver(ticket: Ticket, answer: Answer): Promise<boolean>;
+  /** The channels, to push a reply into the ticket's chat. */
+  reach: ConversationReach;
   now?: () => Date;
 }
 
@@ -122,7 +122,8 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
       const { ticket, reply } = await tickets.addReply(code, { officer: actor.officer ?? null, text: body.text });
       let delivered = false;
       try {
-        delivered = await deps.deliver(ticket, deps.messages.officerReply(ticket, reply));
+        const to = { channelId: ticket.channelId, conversationId: ticket.conversationId, serviceUrl: ticket.serviceUrl };
+        delivered = await deps.reach.deliver(to, deps.messages.officerReply(ticket, reply), { ticket: ticket.code });
       } catch (err) {
         // The reply is kept either way: the citizen reads it later with the ticket code.
         logger.warn({ err: { name: (err as Error)?.name, code: (err as { code?: unknown })?.code }, ticket: code }, 'officer reply not delivered to the chat');
@@ -179,4 +180,3 @@ function summary(ticket: Ticket) {
     awaitingReply: ticket.status === 'open' && (ticket.replies.at(-1)?.at ?? '') < (lastCitizen?.at ?? ticket.createdAt),
   };
 }
-

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.js';
-import { maskPersonalData } from '../log/mask.js';
+import { maskPersonalData } from '../privacy/mask.js';
 import type { Ticket, TicketReply, TicketStatus, TicketStore, TranscriptLine } from '../store/ticket-store.js';
 import { newTicketCode } from './ticket-code.js';
 
@@ -23,7 +23,7 @@ export class Tickets {
   constructor(private readonly store: TicketStore) {}
 
   /** A new open ticket for a conversation, with its recent transcript (masked here). */
-  async create(input: { conversationId: string; channelId: string; transcript: TranscriptLine[] }): Promise<Ticket> {
+  async create(input: { conversationId: string; channelId: string; serviceUrl?: string | undefined; transcript: TranscriptLine[] }): Promise<Ticket> {
     const now = new Date().toISOString();
     for (;;) {
       const ticket: Ticket = {
@@ -33,6 +33,7 @@ export class Tickets {
         updatedAt: now,
         conversationId: input.conversationId,
         channelId: input.channelId,
+        ...(input.serviceUrl ? { serviceUrl: input.serviceUrl } : {}),
         transcript: input.transcript.slice(-TICKET_LIMITS.transcript).map(maskLine),
         replies: [],
       };

@@ -23,6 +23,8 @@ export const ticketSchema = z.object({
   closedBy: z.string().nullable().optional(),
   conversationId: z.string(),
   channelId: z.string(),
+  /** The service that carries the conversation, as its channel names it (a Bot Framework channel's reply address). */
+  serviceUrl: z.string().optional(),
   transcript: z.array(transcriptLineSchema),
   replies: z.array(ticketReplySchema),
 });

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { listYamlFiles, loadKnowledgeBase } from '../knowledge-base.js';
+import { listYamlFiles, loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { generateCatalogue, type CatalogueOptions } from './generate.js';
 
 export interface WrittenCatalogue {

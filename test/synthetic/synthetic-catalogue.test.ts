@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { combinationCount, generateCatalogue, NATIONAL_CATALOGUE_SIZE } from '../../src/knowledge/synthetic/generate.js';
-import { writeCatalogue } from '../../src/knowledge/synthetic/write-catalogue.js';
+import { combinationCount, generateCatalogue, NATIONAL_CATALOGUE_SIZE } from '../../src/synthetic/generate.js';
+import { writeCatalogue } from '../../src/synthetic/write-catalogue.js';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { procedureSchema } from '../../src/knowledge/schema.js';
 import { foldText } from '../../src/nlu/vi/fold.js';
