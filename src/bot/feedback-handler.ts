@@ -28,6 +28,8 @@ export interface DownVote {
 
 export interface DownVoteSink {
   recordDownVote(vote: DownVote): void;
+  /** The citizen changed their thumbs down to up: staff need not see it (if it is not shown yet). */
+  withdrawDownVote(key: string): void;
 }
 
 /** The question and the answer of an answer's activity id, as the channel kept them; null when it keeps none. */
@@ -91,7 +93,10 @@ export class FeedbackHandler {
     if (reason) entry.reason = reason;
     else delete entry.reason;
     notes.outcome = { kind: 'feedback', entry, ...(previous ? { previous } : {}), ...(previousReason ? { previousReason } : {}) };
-    if (vote.feedback === 'up') return;
+    if (vote.feedback === 'up') {
+      if (previous === 'down') this.deps.inbox?.withdrawDownVote(voteKey(context, entry));
+      return;
+    }
     if (this.deps.inbox) this.deps.inbox.recordDownVote(await this.downVote(context, entry));
     if (reason) await this.say(context, 'feedbackThanks');
     else if (previous !== 'down') await this.askReason(context, entry);
@@ -115,7 +120,7 @@ export class FeedbackHandler {
     const conversationId = context.activity.conversation?.id ?? '';
     const texts = await this.deps.texts?.(context, entry.id).catch(() => null) ?? null;
     return {
-      key: `${conversationId}|${entry.id}`,
+      key: voteKey(context, entry),
       conversationId,
       at: new Date().toISOString(),
       question: maskPersonalData((texts?.question ?? '').trim().slice(0, MAX_QUESTION), { shortNumbers: true }),
@@ -125,6 +130,11 @@ export class FeedbackHandler {
       ...(entry.reason ? { reason: entry.reason } : {}),
     };
   }
+}
+
+/** The same for every vote on one answer. */
+function voteKey(context: TurnContext, entry: AnsweredEntry): string {
+  return `${context.activity.conversation?.id ?? ''}|${entry.id}`;
 }
 
 /** An answer's text and the citizen's message it replied to, from a channel's log of activities. */

@@ -99,6 +99,10 @@ export class Inbox implements DownVoteSink {
     else this.scheduleVotes();
   }
 
+  withdrawDownVote(key: string): void {
+    this.votes.delete(key);
+  }
+
   private scheduleVotes(): void {
     if (this.voteTimer || !this.votes.size) return;
     this.voteTimer = setTimeout(() => { this.voteTimer = null; void this.flush(false); }, VOTE_REASON_WAIT_MS);

@@ -115,6 +115,9 @@ describe('analytics over Direct Line', () => {
     const res = await analytics();
     expect(res.body.feedback).toEqual({ up: 3, down: 1 });
     expect(res.body.conversations).toBe(6);
+    // The thumbs down taken back before staff saw it does not reach the inbox.
+    const inbox = await call('GET', `${t.url}/api/admin/misunderstood`, { token: ADMIN });
+    expect(inbox.body.filter((g: any) => g.feedback?.procedure === 'cap-the-can-cuoc')).toEqual([]);
   });
 
   it('keeps no name, phone number or conversation id a citizen typed, in the answer or in the files', async () => {
