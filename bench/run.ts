@@ -13,6 +13,7 @@ import { median, ms, quantile } from './lib/stats.js';
 import { readFigures, writeAnalyticsSection, writeInboxSection, writeResults, type Figure } from './lib/report.js';
 import { measureInbox } from './lib/inbox.js';
 import { measureAnalytics } from './lib/analytics.js';
+import { benchCatalogue } from './lib/catalogue.js';
 
 // `npm run bench`: one JSON line per figure on stdout, and bench/RESULTS.md.
 // BENCH_SECONDS (default 5) sets how long each load level runs; BENCH_SIZE the large catalogue.
@@ -21,6 +22,8 @@ import { measureAnalytics } from './lib/analytics.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const LARGE = Number(process.env.BENCH_SIZE ?? NATIONAL_CATALOGUE_SIZE);
 const COLD_STARTS = 3;
+/** Procedures of the province's catalogue of the catalogue section (CATALOGUE_FILE). */
+const CATALOGUE_SIZE = Number(process.env.BENCH_CATALOGUE_SIZE ?? 2000);
 /** bench/baseline.jsonl: this bench run on the code before the speed work. */
 const BASELINE_LABEL = 'this bench run on commit aeabebd, before the speed work (`bench/baseline.jsonl`)';
 const PARSE_CONNECTIONS = [1, 10, 50];
@@ -108,6 +111,7 @@ async function main(): Promise<void> {
       emit({ metric: 'rss', procedures, rss_mb: round(atStart.rssMb), peak_mb: round(after.peakMb) });
       await server.stop();
     }
+    await benchCatalogue(work, config, texts, CATALOGUE_SIZE, emit);
     emit(await measureInbox());
     emit(await measureAnalytics(texts));
     const seconds = (Date.now() - began) / 1000;

@@ -4,7 +4,7 @@ import type { Server } from 'restify';
 import type { Config } from './config.js';
 import type { Logger } from './log/logger.js';
 import { withTrainingData } from './nlu/load.js';
-import { loadKnowledgeBaseCached } from './knowledge/knowledge-cache.js';
+import { loadKnowledge } from './catalogue/load-knowledge.js';
 import type { Recognizer } from './nlu/recognizer.js';
 import { loadReplies } from './answers/replies.js';
 import { AnswerComposer } from './answers/compose.js';
@@ -37,6 +37,11 @@ import { metricsRoutes, metricsServer } from './metrics/routes.js';
 import { timedRecognizer } from './metrics/timed-recognizer.js';
 import { timedStores } from './metrics/timed-stores.js';
 import type { Server as HttpServer } from 'node:http';
+import { takeoverRoutes } from './helpdesk/takeover-routes.js';
+import { InProcessTicketEvents, ticketEvent, type TicketEvents } from './helpdesk/ticket-events.js';
+import { loadReadyReplies, READY_REPLIES_FILE } from './helpdesk/ready-replies.js';
+import { pageRoutes } from './admin/page-routes.js';
+import { HELPDESK_PAGE_DIR } from './helpdesk/page.js';
 
 export interface App {
   server: Server;
@@ -61,6 +66,8 @@ export interface App {
   metrics: Metrics;
   /** The server of METRICS_PORT (`GET /metrics` without a token), not yet listening. */
   metricsServer: HttpServer;
+  /** Every ticket change, as the help-desk console's event stream sends it. */
+  ticketEvents: TicketEvents;
   close(): Promise<void>;
 }
 
@@ -73,7 +80,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
   let servingModel = (): string | null => null;
   const metrics = new Metrics({ model: () => servingModel() });
   const stores = timedStores(options.stores ?? await openStores(storeLocation(config), logger), (store, operation, seconds) => metrics.storeOperation(store, operation, seconds));
-  const knowledge = await loadKnowledgeBaseCached(config.KNOWLEDGE_DIR, path.join(config.DATA_DIR, 'cache'), logger);
+  const knowledge = await loadKnowledge(config, logger);
   const data = withTrainingData(knowledge, config.INTENTS_DIR);
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);
@@ -99,6 +106,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     stores, logger, portal, replies, knowledge: data.knowledge,
     transcripts: directLineTranscripts(stores.activities),
     limits: { perConversation: config.LOOKUPS_PER_CONVERSATION, perAddress: config.LOOKUPS_PER_ADDRESS, windowMs: 60_000 },
+    heldNoticeAfterMs: config.HANDOFF_NOTICE_MINUTES * 60_000,
     async redact(conversationId, activityId, text) {
       await stores.activities.redact(conversationId, activityId, text);
     },
@@ -124,15 +132,23 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     directLine,
     openBotFrameworkChannel({ logger, appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword, bot, onTurnError }),
   ];
-  const helpdesk = helpdeskRoutes({
-    logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets: desk.tickets, audit: desk.audit, messages: desk.handoff,
-    reach: reachThrough(channels),
+  const reach = reachThrough(channels);
+  const { audit, tickets } = desk;
+  const helpdesk = helpdeskRoutes({ logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: desk.handoff, reach });
+  // The console (/helpdesk): its page, and its routes fed by every change of the tickets.
+  const ticketEvents = new InProcessTicketEvents();
+  const procedureName = (id: string) => data.knowledge.get(id)?.name ?? null;
+  tickets.onChange((change) => { void ticketEvents.publish(ticketEvent(change, procedureName)); });
+  const takeover = takeoverRoutes({
+    logger, token: staffTokens.helpdesk, tickets, audit, messages: desk.handoff, events: ticketEvents, reach,
+    readyReplies: loadReadyReplies(path.join(config.INTENTS_DIR, ...READY_REPLIES_FILE)),
   });
+  const consolePage = pageRoutes(logger, HELPDESK_PAGE_DIR, '/helpdesk');
   const admin = adminRoutes({ logger, token: staffTokens.admin, inbox, data: training.data, models: training.models, knowledge: data.knowledge });
   const staffFigures = [analyticsRoutes({ logger, token: staffTokens.admin, analytics }), metricsRoutes({ logger, token: staffTokens.admin, metrics })];
   const server = createServer({
     logger, knowledge: data.knowledge, recognizer,
-    routes: [...channels.map((c) => (s: Server) => c.routes(s)), admin, helpdesk, ...staffFigures, staticRoutes({ logger })],
+    routes: [...channels.map((c) => (s: Server) => c.routes(s)), admin, helpdesk, takeover.routes, consolePage, ...staffFigures, staticRoutes({ logger })],
   });
   metrics.instrument(server);
   const opsServer = metricsServer(metrics, logger);
@@ -145,8 +161,9 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     channels,
     staffTokens,
     portal,
-    tickets: desk.tickets,
-    audit: desk.audit,
+    tickets,
+    audit,
+    ticketEvents,
     analytics,
     metrics,
     metricsServer: opsServer,
@@ -154,6 +171,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
       // Stop accepting; idle keep-alive sockets close now, requests in flight finish first.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
+      takeover.close();
       await closed;
       if (opsServer.listening) await new Promise<void>((resolve) => opsServer.close(() => resolve()));
       await Promise.all(channels.map((c) => c.close()));

@@ -10,7 +10,7 @@ const port = z.coerce.number({ invalid_type_error: 'must be a number' }).int('mu
 const optionalText = z.string().trim().min(1).optional();
 const probability = z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const positiveMs = z.coerce.number().int('must be a whole number of milliseconds').positive('must be positive');
-const perMinute = z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').positive('must be positive');
+const positiveWhole = z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').positive('must be positive');
 const flag = z.enum(['0', '1', 'false', 'true'], { errorMap: () => ({ message: 'must be 0, 1, false or true' }) })
   .transform((v) => v === '1' || v === 'true');
 
@@ -20,17 +20,23 @@ const configSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().trim().min(1).default(path.join(PROJECT_ROOT, 'knowledge')),
   INTENTS_DIR: z.string().trim().min(1).default(path.join(PROJECT_ROOT, 'intents')),
+  /** A province's catalogue (CSV or XLSX) served besides knowledge/ (src/catalogue/). */
+  CATALOGUE_FILE: optionalText,
   PORTAL_URL: z.string().trim().url('must be a URL such as http://127.0.0.1:3979').optional(),
   // The whole portal call, retries included; a citizen waits for it, and must hear back within 5 s.
   PORTAL_TIMEOUT_MS: positiveMs.max(4000, 'must be at most 4000: a citizen in the chat waits for the portal').default(3000),
-  LOOKUPS_PER_CONVERSATION: perMinute.default(5),
-  LOOKUPS_PER_ADDRESS: perMinute.default(60),
+  LOOKUPS_PER_CONVERSATION: positiveWhole.default(5),
+  LOOKUPS_PER_ADDRESS: positiveWhole.default(60),
   TRUST_PROXY: flag.default('0'),
+  // While an officer holds a ticket: minutes without an officer's word before the citizen is told their message waits for them.
+  HANDOFF_NOTICE_MINUTES: z.coerce.number({ invalid_type_error: 'must be a number' }).min(0, 'must be 0 or more').max(1440, 'must be at most 1440 (a day)').default(3),
   ADMIN_TOKEN: optionalText,
   HELPDESK_TOKEN: optionalText,
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   NONE_THRESHOLD: probability.optional(),
+  // A procedure not reviewed for this many months is listed as due for review.
+  REVIEW_MONTHS: positiveWhole.default(6),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   ANALYTICS_DAYS: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number of days')
     .min(1, 'must be at least 1').max(3650, 'must be at most 3650').default(365),

@@ -16,7 +16,8 @@ export const ADMIN_PAGE_DIR = path.join(PROJECT_ROOT, 'public', 'admin');
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 const HEADERS = { 'Content-Security-Policy': CSP, 'Referrer-Policy': 'no-referrer' };
 
-export function pageRoutes(logger: Logger, dir = ADMIN_PAGE_DIR) {
+/** The page at `base` (index.html) and its files under `base/`; the help-desk console uses it too. */
+export function pageRoutes(logger: Logger, dir = ADMIN_PAGE_DIR, base = '/admin') {
   const cache = new StaticFileCache();
   const serve = async (req: Request, res: Response, requested: string): Promise<void> => {
     const file = fileInside(dir, requested);
@@ -25,8 +26,8 @@ export function pageRoutes(logger: Logger, dir = ADMIN_PAGE_DIR) {
     sendBody(req, res, await cache.load(file), { contentType, cacheControl: 'no-cache', headers: HEADERS });
   };
   return (server: Server): void => {
-    server.get('/admin', route(logger, (req: Request, res: Response) => serve(req, res, 'index.html')));
-    server.get('/admin/*', route(logger, (req: Request, res: Response) => {
+    server.get(base, route(logger, (req: Request, res: Response) => serve(req, res, 'index.html')));
+    server.get(`${base}/*`, route(logger, (req: Request, res: Response) => {
       const rest: unknown = req.params?.['*'];
       return serve(req, res, typeof rest === 'string' && rest ? rest : 'index.html');
     }));

@@ -47,6 +47,7 @@ import { dialogEntries, type DialogEntry } from './dialogs/registry.js';
 import type { DeskServices } from './dialogs/desk-services.js';
 import type { Understood } from './dialogs/understood.js';
 import { answerToActivity } from './to-activity.js';
+import { quietWhileHeld } from './officer-hold.js';
 import { MAX_MESSAGE_LENGTH, readMessage } from './turn-input.js';
 import { FeedbackHandler, type AnswerTexts, type DownVoteSink } from './feedback-handler.js';
 import { TurnAnalytics, type TurnSink } from './turn-analytics.js';
@@ -102,7 +103,8 @@ export class DvcBot extends ActivityHandler {
     this.turnAnalytics = analytics && new TurnAnalytics({ conversationState: deps.conversationState, sink: analytics.sink, model: analytics.model });
     this.feedback = analytics && new FeedbackHandler({ replies: deps.replies, inbox: analytics.downVotes, ...(analytics.texts ? { texts: analytics.texts } : {}) });
     this.onMessage(async (context, next) => {
-      await this.answer(context);
+      // An officer holding the conversation's ticket answers it, not the assistant.
+      if (!deps.desk || !(await quietWhileHeld(deps.desk, context))) await this.answer(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {

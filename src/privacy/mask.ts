@@ -28,6 +28,8 @@ export interface MaskOptions {
   keepDossierCodes?: boolean;
   /** Also mask runs of 4 digits or more (what a citizen types is masked this way). */
   shortNumbers?: boolean;
+  /** Leave people's names (an officer's own name, which the audit log is there to record). */
+  keepNames?: boolean;
 }
 
 /** The kinds of masked data, and the reply that says what each reads as. */
@@ -54,7 +56,7 @@ export function maskPersonalData(text: string, options: MaskOptions = {}): strin
     return `\u0000${codes.length - 1}\u0000`;
   });
   masked = masked.replace(EMAIL, () => mask('email')).replace(LONG_NUMBER, () => mask('number'));
-  masked = masked.replace(NAME_AFTER_CUE, (_whole, cue: string) => `${cue} ${mask('name')}`).replace(NAME_AFTER_FAMILY, () => mask('name'));
+  if (!options.keepNames) masked = masked.replace(NAME_AFTER_CUE, (_whole, cue: string) => `${cue} ${mask('name')}`).replace(NAME_AFTER_FAMILY, () => mask('name'));
   if (options.shortNumbers) masked = masked.replace(SHORT_NUMBER, () => mask('number'));
   return masked.replace(/\u0000(\d+)\u0000/g, (_whole, i: string) => (options.keepDossierCodes ? codes[Number(i)] ?? '' : mask('dossierCode')));
 }

@@ -52,6 +52,11 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
   override async beginDialog(dc: DialogContext, options?: GuideOptions): Promise<DialogTurnResult> {
     const p = options && this.services.knowledge.get(options.procedure);
     if (!p) return dc.endDialog();
+    // An imported procedure whose catalogue lists no documents: nothing to check one by one.
+    if (p.cases.every((c) => !c.documents.length)) {
+      await this.send(dc.context, this.services.composer.aboutProcedure('procedure.steps', p));
+      return dc.endDialog();
+    }
     const state = newGuide(p.id, options.parent ?? null);
     // One case: nothing to choose.
     if (p.cases.length === 1) state.caseId = p.cases[0]!.id;
