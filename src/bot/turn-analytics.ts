@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, Channels, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { TurnEvent } from '../analytics/analytics.js';
 import type { ParseResult } from '../nlu/recognizer.js';
 import type { FeedbackReason, Vote } from '../store/analytics-store.js';
@@ -57,6 +57,8 @@ export interface TurnSink {
 }
 
 const NOTES = Symbol('dvc.turnNotes');
+/** The Bot Framework's channel ids; a client that names another (it can, on /api/messages) counts as `other`. */
+const KNOWN_CHANNELS: ReadonlySet<string> = new Set(Object.values(Channels));
 
 export class TurnAnalytics {
   private readonly property: StatePropertyAccessor<FeedbackState>;
@@ -113,7 +115,7 @@ export class TurnAnalytics {
     const { activity } = context;
     const base = {
       at: notes.at,
-      channel: activity.channelId || 'unknown',
+      channel: KNOWN_CHANNELS.has(activity.channelId) ? activity.channelId : 'other',
       conversationId: activity.conversation?.id ?? '',
       latencyMs: Math.round((performance.now() - notes.startMs) * 10) / 10,
       handoff: false,

@@ -34,9 +34,11 @@ export class Metrics {
   private readonly nluSeconds: Histogram;
   private readonly storeSeconds: Histogram<'store' | 'operation'>;
   private readonly recent = new Map<string, number>();
+  private readonly now: () => number;
 
   constructor(deps: { model: () => string | null; now?: () => number }) {
     const now = deps.now ?? Date.now;
+    this.now = now;
     const registers = [this.registry];
     this.httpRequests = new Counter({ name: 'dvc_http_requests_total', help: 'HTTP requests answered, by route template and status.', labelNames: ['method', 'route', 'status'], registers });
     this.httpSeconds = new Histogram({ name: 'dvc_http_request_duration_seconds', help: 'Time to answer an HTTP request, by route template.', labelNames: ['method', 'route'], buckets: SECONDS, registers });
@@ -62,10 +64,7 @@ export class Metrics {
         this.set(recent.size);
       },
     });
-    this.now = now;
   }
-
-  private readonly now: () => number;
 
   /** Times every request by its route template (restify's pre and after hooks). */
   instrument(server: Server): void {

@@ -64,6 +64,20 @@ describe('GET /metrics', () => {
     expect(text).not.toMatch(/G22\.71|261105/);
   });
 
+  it('counts a channel the Bot Framework does not know as "other", in metrics and in analytics', async () => {
+    const res = await call('POST', `${t.url}/api/messages`, { body: {
+      type: 'message', id: 'm1', channelId: 'my-channel-0912345678', serviceUrl: 'http://127.0.0.1:1', deliveryMode: 'expectReplies',
+      from: { id: 'citizen' }, recipient: { id: 'bot' }, conversation: { id: 'made-up-conversation' }, text: 'lệ phí làm căn cước',
+    } });
+    expect(res.status).toBe(200);
+    const { text } = await scrape(`${t.url}/metrics`, ADMIN);
+    expect(sample(text, 'dvc_turns_total', 'channel="other",kind="message",outcome="understood"')).toBe(1);
+    expect(text).not.toContain('my-channel');
+    const today = t.app.analytics.today();
+    const figures = await call('GET', `${t.url}/api/admin/analytics?from=${today}&to=${today}`, { token: ADMIN });
+    expect(figures.body.byChannel.other).toBe(1);
+  });
+
   it('counts a request to an unknown path as unmatched, not by its URL', async () => {
     await call('GET', `${t.url}/no/such/path/0912345678`);
     const { text } = await scrape(`${t.url}/metrics`, ADMIN);
