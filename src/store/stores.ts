@@ -24,8 +24,7 @@ import type { VerificationLocks } from './verification-locks.js';
  * 3. A field here, and `test/store/contract/<kind>.contract.ts` exporting
  *    `describe<Kind>Store(name, open)`, run by `test/store/<kind>.file.test.ts`; a second
  *    implementation runs the same suite from its own test file.
- * Kinds to come the same way: analytics events (append, and counts over a time range) and
- * staff edits of knowledge (each procedure's versions, newest first).
+ * Kind to come the same way: staff edits of knowledge (each procedure's versions, newest first).
  *
  * A SECOND IMPLEMENTATION (a database): a `kind` of StoreLocation, chosen in `storeLocation`
  * and opened in `openStores` and `openModelFiles` (open-stores.ts); each interface's contract
