@@ -119,7 +119,7 @@ export class DvcBot extends ActivityHandler {
     this.deps.desk?.recorder.begin(context);
     await super.run(context);
     await this.deps.desk?.recorder.commit(context);
-    await this.turnAnalytics?.commit(context);
+    this.turnAnalytics?.commit(context);
     await this.deps.conversationState.saveChanges(context, false);
   }
 

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { ActivityTypes, Channels, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, Channels, type ConversationState, type TurnContext } from 'botbuilder';
 import type { TurnEvent } from '../analytics/analytics.js';
 import type { ParseResult } from '../nlu/recognizer.js';
 import type { FeedbackReason, Vote } from '../store/analytics-store.js';
@@ -61,16 +61,15 @@ const NOTES = Symbol('dvc.turnNotes');
 const KNOWN_CHANNELS: ReadonlySet<string> = new Set(Object.values(Channels));
 
 export class TurnAnalytics {
-  private readonly property: StatePropertyAccessor<FeedbackState>;
-
-  constructor(private readonly deps: { conversationState: ConversationState; sink: TurnSink; model: () => string | null }) {
-    this.property = deps.conversationState.createProperty<FeedbackState>(FEEDBACK_PROPERTY);
-  }
+  constructor(private readonly deps: { conversationState: ConversationState; sink: TurnSink; model: () => string | null }) {}
 
   /** Starts noting a citizen's message turn (other activities are not counted). */
   async begin(context: TurnContext): Promise<void> {
     if (context.activity.type !== ActivityTypes.Message) return;
-    const state = await this.property.get(context, { answers: [] });
+    // The turn loads the conversation state anyway; read ours from it directly (a property
+    // accessor costs more than the rest of the turn's analytics).
+    const all = await this.deps.conversationState.load(context) as Record<string, unknown>;
+    const state = (all[FEEDBACK_PROPERTY] as FeedbackState | undefined) ?? { answers: [] };
     const notes: TurnNotes = { state, parse: null, outcome: null, at: new Date().toISOString(), startMs: performance.now(), sent: [] };
     context.turnState.set(NOTES, notes);
     context.onSendActivities(async (_ctx, activities, next) => {
@@ -95,7 +94,7 @@ export class TurnAnalytics {
   }
 
   /** Ends the turn: hands over its event and keeps the answers for votes (before the state is saved). */
-  async commit(context: TurnContext): Promise<void> {
+  commit(context: TurnContext): void {
     const notes = turnNotes(context);
     if (!notes || notes.outcome?.kind === 'ignored') return;
     const opens = !notes.state.opened && !notes.outcome;
@@ -107,7 +106,8 @@ export class TurnAnalytics {
     }
     if (opens) notes.state.opened = true;
     // Set again: a reset during the turn cleared the state, but not what analytics keeps.
-    await this.property.set(context, notes.state);
+    const all = this.deps.conversationState.get(context) as Record<string, unknown> | undefined;
+    if (all) all[FEEDBACK_PROPERTY] = notes.state;
     this.deps.sink.record(event);
   }
 
@@ -140,7 +140,7 @@ export class TurnAnalytics {
         rating: { value: outcome.value, ...(outcome.previous ? { previous: outcome.previous } : {}) },
       };
     }
-    const answer = [...notes.sent].reverse().find((s) => s.intent !== null);
+    const answer = notes.sent.findLast((s) => s.intent !== null);
     const intent = answer?.intent ?? null;
     const understood = intent !== null && intent !== 'none';
     const value: unknown = activity.value;
