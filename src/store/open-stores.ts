@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Logger } from '../log/logger.js';
 import { FileActivityLog } from './file/file-activity-log.js';
+import { FileAnalyticsStore } from './file/file-analytics-store.js';
 import { FileAuditStore } from './file/file-audit-store.js';
 import { FileSecretStore } from './file/file-secret-store.js';
 import { FileTicketStore } from './file/file-ticket-store.js';
@@ -58,6 +59,7 @@ export async function openFileStores(dataDir: string, logger: Logger): Promise<S
   const audit = await FileAuditStore.open(dataDir);
   const verification = await FileVerificationLocks.open(dataDir, logger);
   const secrets = await FileSecretStore.open(dataDir, logger);
+  const analytics = await FileAnalyticsStore.open(dataDir, logger);
   const turns = new KeyedQueue();
   return {
     location: { kind: 'files', dataDir },
@@ -74,9 +76,10 @@ export async function openFileStores(dataDir: string, logger: Logger): Promise<S
     // Per process, in memory: a minute's window is not worth keeping across a restart.
     rates: new MemoryRateCounters(),
     secrets,
+    analytics,
     async close() {
       await turns.idle();
-      await Promise.all([state.close(), activities.close(), inbox.close(), trainingEdits.close(), knowledgeEdits.close(), models.close(), tickets.close(), verification.close()]);
+      await Promise.all([state.close(), activities.close(), inbox.close(), trainingEdits.close(), knowledgeEdits.close(), models.close(), tickets.close(), verification.close(), analytics.close()]);
       // Last: closing a turn or a ticket may still audit.
       await audit.close();
     },

@@ -1,4 +1,5 @@
 import type { ActivityLog } from './activity-log.js';
+import type { AnalyticsStore } from './analytics-store.js';
 import type { AuditStore } from './audit-store.js';
 import type { InboxStore } from './inbox-store.js';
 import type { KnowledgeEditStore } from './knowledge-edit-store.js';
@@ -24,7 +25,6 @@ import type { VerificationLocks } from './verification-locks.js';
  * 3. A field here, and `test/store/contract/<kind>.contract.ts` exporting
  *    `describe<Kind>Store(name, open)`, run by `test/store/<kind>.file.test.ts`; a second
  *    implementation runs the same suite from its own test file.
- * Kinds to come the same way: analytics events (append, and counts over a time range).
  *
  * A SECOND IMPLEMENTATION (a database): a `kind` of StoreLocation, chosen in `storeLocation`
  * and opened in `openStores` and `openModelFiles` (open-stores.ts); each interface's contract
@@ -60,6 +60,8 @@ export interface Stores {
   rates: RateCounters;
   /** The Direct Line signing secret and the staff tokens the server made. */
   secrets: SecretStore;
+  /** One event per citizen turn, and each day's figures (no personal data). */
+  analytics: AnalyticsStore;
   /** Waits for the writes under way and lets go of every store. */
   close(): Promise<void>;
 }
