@@ -182,11 +182,14 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     metrics,
     metricsServer: opsServer,
     async close() {
-      // Stop accepting; idle keep-alive sockets close now, requests in flight finish first.
+      // Stop accepting; idle keep-alive sockets close now, and each socket whose request was in
+      // flight as soon as its answer is sent (Node would keep it for the keep-alive timeout).
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
+      const sweep = setInterval(() => server.server.closeIdleConnections(), 100);
       takeover.close();
       await closed;
+      clearInterval(sweep);
       if (opsServer.listening) await new Promise<void>((resolve) => opsServer.close(() => resolve()));
       await Promise.all(channels.map((c) => c.close()));
       await analytics.close();
