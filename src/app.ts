@@ -117,6 +117,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     transcripts: directLineTranscripts(stores.activities),
     limits: { perConversation: config.LOOKUPS_PER_CONVERSATION, perAddress: config.LOOKUPS_PER_ADDRESS, windowMs: 60_000 },
     heldNoticeAfterMs: config.HANDOFF_NOTICE_MINUTES * 60_000,
+    claimLapseMs: config.HANDOFF_CLAIM_MINUTES * 60_000,
     async redact(conversationId, activityId, text) {
       await stores.activities.redact(conversationId, activityId, text);
     },
