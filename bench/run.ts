@@ -10,13 +10,14 @@ import { measureInProcess } from './lib/in-process.js';
 import { buildServer, startServer, type ServerProcess } from './lib/server-process.js';
 import { loadDirectLine, loadParse, type LoadFigures } from './lib/load.js';
 import { median, ms, quantile } from './lib/stats.js';
-import { readFigures, writeInboxSection, writeResults, type Figure } from './lib/report.js';
+import { readFigures, writeAnalyticsSection, writeInboxSection, writeResults, type Figure } from './lib/report.js';
 import { measureInbox } from './lib/inbox.js';
+import { measureAnalytics } from './lib/analytics.js';
 import { benchCatalogue } from './lib/catalogue.js';
 
 // `npm run bench`: one JSON line per figure on stdout, and bench/RESULTS.md.
 // BENCH_SECONDS (default 5) sets how long each load level runs; BENCH_SIZE the large catalogue.
-// `npm run bench -- inbox` runs the inbox section alone and rewrites that section of RESULTS.md;
+// `npm run bench -- inbox` (or `-- analytics`) runs that section alone and rewrites it in RESULTS.md;
 // BENCH_ONLY=understanding measures understanding in process only (load, train, parse), on
 // stdout, leaving RESULTS.md as it is.
 
@@ -42,6 +43,11 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'inbox') {
     emit(await measureInbox());
     writeInboxSection(RESULTS, figures);
+    return;
+  }
+  if (process.argv[2] === 'analytics') {
+    emit(await measureAnalytics(analyticsQuestions()));
+    writeAnalyticsSection(RESULTS, figures);
     return;
   }
   const began = Date.now();
@@ -110,6 +116,7 @@ async function main(): Promise<void> {
     }
     await benchCatalogue(work, config, texts, CATALOGUE_SIZE, emit);
     emit(await measureInbox());
+    emit(await measureAnalytics(texts));
     const seconds = (Date.now() - began) / 1000;
     emit({ metric: 'bench', procedures: null, seconds: round(seconds), load_1m: round(loadavg()[0] ?? NaN) });
     writeResults(RESULTS, figures, {
@@ -128,6 +135,11 @@ function emitLoad(metric: string, procedures: number, f: LoadFigures): void {
     metric, procedures, connections: f.connections, rps: Math.round(f.rps), p50_ms: ms(f.p50Ms), p99_ms: ms(f.p99Ms), errors: f.errors, messages: f.messages,
     server_cpu_ms_per_msg: ms(f.cpuMsPerMessage ?? NaN),
   });
+}
+
+/** The bench questions (for a section run alone). */
+function analyticsQuestions(): string[] {
+  return benchQuestions(loadTrainingFiles(loadConfig({}).INTENTS_DIR).examples).cases.map((c) => c.text);
 }
 
 function round(x: number): number {

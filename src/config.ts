@@ -30,6 +30,8 @@ const configSchema = z.object({
   TRUST_PROXY: flag.default('0'),
   // While an officer holds a ticket: minutes without an officer's word before the citizen is told their message waits for them.
   HANDOFF_NOTICE_MINUTES: z.coerce.number({ invalid_type_error: 'must be a number' }).min(0, 'must be 0 or more').max(1440, 'must be at most 1440 (a day)').default(3),
+  // A held ticket whose officer has not claimed or replied for this long goes back to the queue.
+  HANDOFF_CLAIM_MINUTES: z.coerce.number({ invalid_type_error: 'must be a number' }).min(1, 'must be at least 1').max(1440, 'must be at most 1440 (a day)').default(30),
   ADMIN_TOKEN: optionalText,
   HELPDESK_TOKEN: optionalText,
   MicrosoftAppId: optionalText,
@@ -38,6 +40,9 @@ const configSchema = z.object({
   // A procedure not reviewed for this many months is listed as due for review.
   REVIEW_MONTHS: positiveWhole.default(6),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  ANALYTICS_DAYS: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number of days')
+    .min(1, 'must be at least 1').max(3650, 'must be at most 3650').default(365),
+  METRICS_PORT: port.optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { DATA_DIR: string };

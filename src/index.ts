@@ -31,6 +31,11 @@ async function main(): Promise<void> {
     const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
     logger.info({ url: `http://${host}:${port}` }, `dvc-assistant listening on http://${host}:${port}`);
   });
+  if (config.METRICS_PORT !== undefined) {
+    app.metricsServer.listen(config.METRICS_PORT, config.HOST, () => {
+      logger.info({ port: config.METRICS_PORT }, `metrics on port ${config.METRICS_PORT} (GET /metrics, no token)`);
+    });
+  }
 
   // SIGTERM: stop accepting, let the turns in flight finish, flush the stores, exit 0.
   // A shutdown that hangs (a stuck client) is cut short rather than left running.

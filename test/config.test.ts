@@ -6,6 +6,8 @@ describe('configuration from environment variables', () => {
     expect(config.PORT).toBe(3978);
     expect(config.PORTAL_URL).toBeUndefined();
     expect(config.REVIEW_MONTHS).toBe(6);
+    expect(config.ANALYTICS_DAYS).toBe(365);
+    expect(config.METRICS_PORT).toBeUndefined();
   });
 
   it.each([
@@ -19,6 +21,10 @@ describe('configuration from environment variables', () => {
     ['REVIEW_MONTHS', '1.5', /REVIEW_MONTHS="1.5": must be a whole number/],
     ['REVIEW_MONTHS', '0', /REVIEW_MONTHS="0": must be positive/],
     ['TRUST_PROXY', 'yes', /TRUST_PROXY="yes": must be 0, 1, false or true/],
+    ['ANALYTICS_DAYS', '0', /ANALYTICS_DAYS="0": must be at least 1/],
+    ['ANALYTICS_DAYS', '1.5', /ANALYTICS_DAYS="1.5": must be a whole number of days/],
+    ['METRICS_PORT', 'x', /METRICS_PORT="x": must be a number/],
+    ['HANDOFF_CLAIM_MINUTES', '0', /HANDOFF_CLAIM_MINUTES="0": must be at least 1/],
   ])('names %s and what is wrong with %s', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(message);

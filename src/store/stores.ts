@@ -1,6 +1,8 @@
 import type { ActivityLog } from './activity-log.js';
+import type { AnalyticsStore } from './analytics-store.js';
 import type { AuditStore } from './audit-store.js';
 import type { InboxStore } from './inbox-store.js';
+import type { KnowledgeEditStore } from './knowledge-edit-store.js';
 import type { ModelStore } from './model-store.js';
 import type { RateCounters } from './rate-counters.js';
 import type { SecretStore } from './secret-store.js';
@@ -23,8 +25,6 @@ import type { VerificationLocks } from './verification-locks.js';
  * 3. A field here, and `test/store/contract/<kind>.contract.ts` exporting
  *    `describe<Kind>Store(name, open)`, run by `test/store/<kind>.file.test.ts`; a second
  *    implementation runs the same suite from its own test file.
- * Kinds to come the same way: analytics events (append, and counts over a time range) and
- * staff edits of knowledge (each procedure's versions, newest first).
  *
  * A SECOND IMPLEMENTATION (a database): a `kind` of StoreLocation, chosen in `storeLocation`
  * and opened in `openStores` and `openModelFiles` (open-stores.ts); each interface's contract
@@ -46,6 +46,8 @@ export interface Stores {
   inbox: InboxStore;
   /** Staff edits to the training data (utterances, aliases, FAQ intents). */
   trainingEdits: TrainingEditStore;
+  /** Staff edits of knowledge: each procedure's versions. */
+  knowledgeEdits: KnowledgeEditStore;
   /** Trained models, their evaluations, and which serves. */
   models: ModelStore;
   /** Handoff tickets. */
@@ -58,6 +60,8 @@ export interface Stores {
   rates: RateCounters;
   /** The Direct Line signing secret and the staff tokens the server made. */
   secrets: SecretStore;
+  /** One event per citizen turn, and each day's figures (no personal data). */
+  analytics: AnalyticsStore;
   /** Waits for the writes under way and lets go of every store. */
   close(): Promise<void>;
 }
