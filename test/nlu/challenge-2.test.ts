@@ -23,18 +23,20 @@ interface GoldLine {
   dossierCode?: string;
 }
 
-const gold: GoldLine[] = readFileSync(FILE, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldLine);
+const readSet = (file: string): GoldLine[] => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldLine);
+const gold = readSet(FILE);
 const accepts = (g: GoldLine, p: ParseResult): boolean => (Array.isArray(g.intent) ? g.intent : [g.intent]).includes(p.intent);
+type Parsed = Array<{ gold: GoldLine; parse: ParseResult }>;
+const share = (lines: Parsed, right: (l: Parsed[number]) => boolean): number => lines.filter(right).length / lines.length;
+const bothRight = (l: Parsed[number]): boolean => accepts(l.gold, l.parse) && l.parse.procedure === l.gold.procedure;
 
 describe('the second challenge set', () => {
-  let parsed: Array<{ gold: GoldLine; parse: ParseResult }>;
+  let parsed: Parsed;
   beforeAll(() => {
     const { recognizer } = projectRecognizer();
     parsed = gold.map((g) => ({ gold: g, parse: recognizer.parse(g.text) }));
   });
-  const share = (lines: typeof parsed, right: (l: (typeof parsed)[number]) => boolean): number => lines.filter(right).length / lines.length;
-  const withTag = (tag: string): typeof parsed => parsed.filter((l) => l.gold.tags.includes(tag));
-  const bothRight = (l: (typeof parsed)[number]): boolean => accepts(l.gold, l.parse) && l.parse.procedure === l.gold.procedure;
+  const withTag = (tag: string): Parsed => parsed.filter((l) => l.gold.tags.includes(tag));
 
   it('is large enough to mean something for each kind of question', () => {
     expect(gold.length).toBeGreaterThanOrEqual(200);
@@ -85,14 +87,12 @@ describe('the second challenge set', () => {
 // after another, what the citizen means to do, unaccented long messages. Floors a little below
 // what the assistant reaches.
 describe('the third challenge set', () => {
-  const third: GoldLine[] = readFileSync(path.join(path.dirname(FILE), 'challenge-3.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldLine);
-  let parsed: Array<{ gold: GoldLine; parse: ParseResult }>;
+  const third = readSet(path.join(path.dirname(FILE), 'challenge-3.jsonl'));
+  let parsed: Parsed;
   beforeAll(() => {
     const { recognizer } = projectRecognizer();
     parsed = third.map((g) => ({ gold: g, parse: recognizer.parse(g.text) }));
   });
-  const bothRight = (l: (typeof parsed)[number]): boolean => accepts(l.gold, l.parse) && l.parse.procedure === l.gold.procedure;
-  const share = (lines: typeof parsed, right: (l: (typeof parsed)[number]) => boolean): number => lines.filter(right).length / lines.length;
 
   it.each([
     ['long', 0.9],
