@@ -17,7 +17,9 @@ import { benchCatalogue } from './lib/catalogue.js';
 
 // `npm run bench`: one JSON line per figure on stdout, and bench/RESULTS.md.
 // BENCH_SECONDS (default 5) sets how long each load level runs; BENCH_SIZE the large catalogue.
-// `npm run bench -- inbox` (or `-- analytics`) runs that section alone and rewrites it in RESULTS.md.
+// `npm run bench -- inbox` (or `-- analytics`) runs that section alone and rewrites it in RESULTS.md;
+// BENCH_ONLY=understanding measures understanding in process only (load, train, parse), on
+// stdout, leaving RESULTS.md as it is.
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const LARGE = Number(process.env.BENCH_SIZE ?? NATIONAL_CATALOGUE_SIZE);
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
       emit({ metric: 'accuracy', procedures, questions: cases.length, intent: round(f.accuracy.intent), procedure: round(f.accuracy.procedure), fuse_procedure: round(f.accuracy.fuseProcedure) });
     }
 
+    if (process.env.BENCH_ONLY === 'understanding') return;
     buildServer();
     for (const knowledgeDir of sizes) {
       // The first start on an empty DATA_DIR reads the YAML and trains; every later one

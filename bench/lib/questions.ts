@@ -5,7 +5,8 @@ import { parseGold, type EvalCase } from '../../src/training/evaluation.js';
 import { seededRandom } from '../../src/synthetic/generate.js';
 import type { TrainingExample } from '../../src/nlu/training-data.js';
 
-export const DEV_SAMPLE = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'dev-sample.jsonl');
+/** The dev sample beside the project, or the gold file in BENCH_QUESTIONS (a worktree elsewhere). */
+export const DEV_SAMPLE = process.env.BENCH_QUESTIONS ?? path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'dev-sample.jsonl');
 
 /** The dev questions with their gold answers; without the dev sample, every 20th training utterance. */
 export function benchQuestions(examples: ReadonlyArray<TrainingExample>): { source: string; cases: EvalCase[] } {

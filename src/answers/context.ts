@@ -3,7 +3,6 @@ import type { Procedure } from '../knowledge/schema.js';
 import { PROCEDURE_INTENTS, type Intent } from '../nlu/intents.js';
 import type { ParseResult } from '../nlu/recognizer.js';
 import { cleanSituation, isEmptySituation, mergeSituation, type Situation } from '../nlu/situation/situation.js';
-import { legalBasisQuestion } from './legal-basis-question.js';
 import { consistentWith, familiesOf, familyMember, pickBySituation } from './select-case.js';
 
 // A question read in the light of the conversation: the situation said so far, the procedure
@@ -49,11 +48,9 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
   const stated = statedSituation(asked);
   let parse = asked.parse;
   let legalBasis = false;
-  const legal = legalBasisQuestion(parse);
-  if (legal && (memory.procedure || parse.procedure)) {
-    // "căn cứ pháp lý?" names nothing else: a procedure read into its words ("pháp") is not meant.
-    const procedure = legal.namesSomething ? parse.procedure ?? memory.procedure : memory.procedure ?? parse.procedure;
-    parse = { ...parse, intent: 'procedure.info', procedure, ambiguous: null };
+  if (parse.entities.facet === 'legalBasis' && (memory.procedure || parse.procedure)) {
+    // The NLU names a procedure only by words besides the legal-basis ones ("pháp lý" is not "tư pháp").
+    parse = { ...parse, intent: 'procedure.info', procedure: parse.procedure ?? memory.procedure, ambiguous: null };
     legalBasis = true;
   } else if (stated && memory.procedure && memory.lastIntent && isSituationOnly(knowledge, parse, memory.procedure)) {
     parse = { ...parse, intent: memory.lastIntent, procedure: parse.procedure ?? memory.procedure, ambiguous: null };

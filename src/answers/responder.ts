@@ -52,6 +52,8 @@ export class Responder {
       case 'goodbye':
         return { answer: this.composer.simple(intent, intent), memory };
       default:
+        // An attempt to override the rules or obtain people's data: what the assistant can do, no guesses.
+        if (question.kind === 'text' && question.parse.flags?.includes('manipulation')) return { answer: this.composer.simple('none', 'manipulation', this.composer.starters()), memory };
         return { answer: this.composer.notUnderstood(question.kind === 'text' ? this.guesses(question.parse) : []), memory };
     }
   }

@@ -7,6 +7,7 @@ import { foldText } from '../text/fold.js';
 import { DataFileError } from '../errors.js';
 import { loadCommands } from '../nlu/commands.js';
 import { loadLexicon } from '../nlu/vi/lexicon.js';
+import { readCuesFile } from '../nlu/cues.js';
 import { loadSituationReader } from '../nlu/situation/situation-reader.js';
 import { selectProblems } from './validate-select.js';
 import { loadReadyReplies, READY_REPLIES_FILE } from '../helpdesk/ready-replies.js';
@@ -102,6 +103,7 @@ function commandProblems(intentsDir: string): string[] {
   const file = path.join(intentsDir, 'commands', 'vi.yaml');
   try {
     loadCommands(file, loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml')));
+    readCuesFile(path.join(intentsDir, 'cues', 'vi.yaml'));
     return [];
   } catch (err) {
     if (err instanceof DataFileError) return [err.message];

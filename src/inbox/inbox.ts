@@ -66,6 +66,7 @@ export class Inbox implements DownVoteSink {
         procedures: parse.procedures.slice(0, 3).map((p) => ({ id: p.id, score: p.score })),
       },
       status: 'open',
+      ...(parse.flags?.length ? { flag: parse.flags[0] } : {}),
     });
     this.timer ??= setTimeout(() => { void this.flush(false); }, FLUSH_DELAY_MS);
   }

@@ -75,9 +75,16 @@ function acceptedBy(forms: Forms, word: string): boolean {
   return forms.exact.has(w) || (!hasTone(w) && forms.toneless.has(w)) || (!hasQuality(w) && forms.toneOnly.has(w));
 }
 
+/** Typed words whose acceptance is remembered. */
+const MAX_REMEMBERED = 50_000;
+
 export class AliasVocabulary {
   /** folded word → the ways all aliases write it. */
   private readonly forms = new Map<string, Forms>();
+  /** Typed word → accepts(word, fold): a question repeats the words of the last ones. */
+  private readonly accepted = new Map<string, boolean>();
+  /** "procedure fold" → the ways that procedure's names write the fold. */
+  private readonly ownForms = new Map<string, Forms>();
   /**
    * procedure id → the folded words of its names, and the words as written ("fold spelling"):
    * plain sets, light enough for the national catalogue.
@@ -109,20 +116,46 @@ export class AliasVocabulary {
 
   /** True when the word, as typed, can be an alias word of that fold (of `procedure`'s names, when given). */
   accepts(word: string, folded: string, procedure?: string): boolean {
-    if (word === folded) return true;
+    if (word === folded || folded === UNMATCHED) return true;
     if (procedure === undefined) {
-      const forms = this.forms.get(folded);
-      return !forms || acceptedBy(forms, word);
+      // Otherwise the fold is the typed word's own: the word alone is the key.
+      let known = this.accepted.get(word);
+      if (known === undefined) {
+        const forms = this.forms.get(folded);
+        known = !forms || acceptedBy(forms, word);
+        if (this.accepted.size >= MAX_REMEMBERED) this.accepted.clear();
+        this.accepted.set(word, known);
+      }
+      return known;
     }
     const own = this.own.get(procedure);
     if (!own?.folded.has(folded)) return true;
-    const prefix = `${folded} `;
-    return acceptedBy(formsOf([...own.written].filter((w) => w.startsWith(prefix)).map((w) => w.slice(prefix.length))), word);
+    const key = `${procedure} ${folded}`;
+    let forms = this.ownForms.get(key);
+    if (!forms) {
+      const prefix = `${folded} `;
+      forms = formsOf([...own.written].filter((w) => w.startsWith(prefix)).map((w) => w.slice(prefix.length)));
+      if (this.ownForms.size >= MAX_REMEMBERED) this.ownForms.clear();
+      this.ownForms.set(key, forms);
+    }
+    return acceptedBy(forms, word);
   }
 
-  /** The question with every word typed in a form no alias uses replaced by UNMATCHED. */
-  filter(norm: NormalizedText): NormalizedText {
-    return this.without(norm, norm.folded.map((t, i) => !this.accepts(norm.words[i] ?? t, t)));
+  /**
+   * The question with every word typed in a form no alias uses replaced by UNMATCHED, except
+   * a word with the wrong marks that makes a phrase with the word next to it (`pairs`): "kết
+   * hồn" is "kết hôn" misspelt, "hồn" alone is another word.
+   */
+  filter(norm: NormalizedText, pairs?: (first: string, second: string) => boolean): NormalizedText {
+    const rejected = norm.folded.map((t, i) => !this.accepts(norm.words[i] ?? t, t));
+    if (!pairs || !rejected.some(Boolean)) return this.without(norm, rejected);
+    const paired = (i: number, j: number): boolean => j >= 0 && j < norm.folded.length && !rejected[j]
+      && (j < i ? pairs(norm.folded[j] ?? '', norm.folded[i] ?? '') : pairs(norm.folded[i] ?? '', norm.folded[j] ?? ''));
+    const kept = rejected.map((r, i) => r && (paired(i, i - 1) || paired(i, i + 1)));
+    if (!kept.some(Boolean)) return this.without(norm, rejected);
+    // A kept word stands folded, as if typed without marks, so no later comparison drops it.
+    const words = norm.words.map((w, i) => (kept[i] ? norm.folded[i] ?? w : w));
+    return this.without({ ...norm, words }, rejected.map((r, i) => r && !kept[i]));
   }
 
   /** The positions of matched words that `procedure`'s own names never write the way they are typed. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readDataFile } from '../data/read-data-file.js';
-import type { Lexicon } from './vi/lexicon.js';
+import type { LexiconWords as Lexicon } from './vi/lexicon.js';
 import { normalizeText } from './vi/normalize.js';
 
 // Short replies and commands typed in a conversation ("có rồi", "chua co", "bắt đầu lại",

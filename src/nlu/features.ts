@@ -6,11 +6,8 @@
 export const PROCEDURE_WORD = '__proc__';
 export const NO_PROCEDURE = '__noproc__';
 
-export function intentFeatures(
-  folded: readonly string[],
-  procedureWords: ReadonlySet<number>,
-  unknown: { unknown: number; total: number },
-): string[] {
+/** The words and word pairs, with the words naming a procedure as one placeholder. */
+export function wordFeatures(folded: readonly string[], procedureWords: ReadonlySet<number>): string[] {
   const words: string[] = [];
   folded.forEach((w, i) => {
     if (!procedureWords.has(i)) words.push(w);
@@ -18,7 +15,16 @@ export function intentFeatures(
   });
   const features = [...words];
   for (let i = 1; i < words.length; i++) features.push(`${words[i - 1]}_${words[i]}`);
-  if (!words.length) features.push('__empty__');
+  return features;
+}
+
+export function intentFeatures(
+  folded: readonly string[],
+  procedureWords: ReadonlySet<number>,
+  unknown: { unknown: number; total: number },
+): string[] {
+  const features = wordFeatures(folded, procedureWords);
+  if (!features.length) features.push('__empty__');
   // Naive Bayes only counts the features a message has: "no procedure named" must be one
   // too, or questions that always name one (procedure.info) win messages that name none.
   if (!procedureWords.size) features.push(NO_PROCEDURE);

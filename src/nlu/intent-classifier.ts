@@ -44,24 +44,28 @@ const ALPHA = 0.3;
 
 export class IntentClassifier {
   private readonly featureIndex: Map<string, number>;
-  /** Per intent: log prior, log P(feature | intent) for seen features, and for unseen ones. */
-  private readonly tables: Array<{ intent: Intent; prior: number; seen: Map<number, number>; unseen: number }>;
+  private readonly intents: Intent[];
+  /** Log prior per intent. */
+  private readonly priors: Float64Array;
+  /** log P(feature | intent), feature-major: weights[feature × intents + intent] (a question reads a few rows). */
+  private readonly weights: Float64Array;
 
   private constructor(private readonly model: IntentModelJson) {
     this.featureIndex = new Map(model.features.map((f, i) => [f, i]));
     const vocabularySize = model.features.length;
-    this.tables = model.labels.map((intent) => {
+    this.intents = [...model.labels];
+    const n = this.intents.length;
+    this.priors = Float64Array.from(this.intents, (intent) => Math.log((model.totals[intent] ?? 1) / model.totalExamples));
+    this.weights = new Float64Array(vocabularySize * n);
+    this.intents.forEach((intent, k) => {
       const counts = model.counts[intent] ?? {};
       // natural stores (occurrences + smoothing) per feature.
       const occurrences = Object.entries(counts).map(([i, c]) => [Number(i), c - model.smoothing] as const);
       const total = occurrences.reduce((sum, [, c]) => sum + c, 0);
       const denominator = Math.log(total + ALPHA * vocabularySize);
-      return {
-        intent,
-        prior: Math.log((model.totals[intent] ?? 1) / model.totalExamples),
-        seen: new Map(occurrences.map(([i, c]) => [i, Math.log(c + ALPHA) - denominator])),
-        unseen: Math.log(ALPHA) - denominator,
-      };
+      const unseen = Math.log(ALPHA) - denominator;
+      for (let f = 0; f < vocabularySize; f++) this.weights[f * n + k] = unseen;
+      for (const [i, c] of occurrences) this.weights[i * n + k] = Math.log(c + ALPHA) - denominator;
     });
   }
 
@@ -104,29 +108,54 @@ export class IntentClassifier {
     return this.model;
   }
 
+  private indices(features: readonly string[]): Set<number> {
+    const out = new Set<number>();
+    for (const f of features) {
+      const i = this.featureIndex.get(f);
+      if (i !== undefined) out.add(i);
+    }
+    return out;
+  }
+
   /** How many of the features the model knows (the evidence a message gives). */
   knownFeatures(features: readonly string[]): number {
-    return new Set(features.filter((f) => this.featureIndex.has(f))).size;
+    return this.indices(features).size;
   }
 
-  /** Log posterior (unnormalised) per intent. */
-  logScores(features: readonly string[]): Array<{ intent: Intent; logp: number }> {
-    const present = [...new Set(features)].map((f) => this.featureIndex.get(f)).filter((i): i is number => i !== undefined);
-    return this.tables.map(({ intent, prior, seen, unseen }) => {
-      let logp = prior;
-      for (const i of present) logp += seen.get(i) ?? unseen;
-      return { intent, logp };
-    });
+  /**
+   * Log posterior (unnormalised) per intent. `context`: features of the rest of the message,
+   * counted as `weight` of a feature each (the question is what is asked; a story around it
+   * only leans).
+   */
+  logScores(features: readonly string[], context: readonly string[] = [], weight = 0): Array<{ intent: Intent; logp: number }> {
+    const logp = this.sums(this.indices(features), weight > 0 ? context : [], weight);
+    return this.intents.map((intent, k) => ({ intent, logp: logp[k]! }));
   }
 
-  classify(features: readonly string[]): IntentScore[] {
-    const scores = this.logScores(features);
-    const t = temperatureFor(this.model.temperature, this.model.temperatureExponent, this.knownFeatures(features));
-    const max = Math.max(...scores.map((s) => s.logp));
-    const exp = scores.map((s) => Math.exp((s.logp - max) / t));
+  private sums(present: ReadonlySet<number>, context: readonly string[], weight: number): Float64Array {
+    const n = this.intents.length;
+    const logp = Float64Array.from(this.priors);
+    for (const i of present) for (let k = 0; k < n; k++) logp[k]! += this.weights[i * n + k]!;
+    if (context.length) {
+      for (const i of this.indices(context)) {
+        if (present.has(i)) continue;
+        for (let k = 0; k < n; k++) logp[k]! += weight * this.weights[i * n + k]!;
+      }
+    }
+    return logp;
+  }
+
+  classify(features: readonly string[], context: readonly string[] = [], weight = 0): IntentScore[] {
+    const present = this.indices(features);
+    const around = weight > 0 && context.length ? context : [];
+    const logp = this.sums(present, around, weight);
+    const evidence = present.size + (around.length ? weight * this.knownFeatures(around) : 0);
+    const t = temperatureFor(this.model.temperature, this.model.temperatureExponent, evidence);
+    const max = Math.max(...logp);
+    const exp = Array.from(logp, (l) => Math.exp((l - max) / t));
     const sum = exp.reduce((a, b) => a + b, 0);
-    return scores
-      .map((s, i) => ({ intent: s.intent, confidence: (exp[i] ?? 0) / sum }))
+    return this.intents
+      .map((intent, k) => ({ intent, confidence: (exp[k] ?? 0) / sum }))
       .sort((a, b) => b.confidence - a.confidence);
   }
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadTrainingFiles, type TrainingExample } from './training-data.js';
 import { loadLexicon, type Lexicon } from './vi/lexicon.js';
+import { readCuesFile } from './cues.js';
 import { loadSituationReader, type SituationReader } from './situation/situation-reader.js';
 
 export interface NluData {
@@ -18,6 +19,6 @@ export function loadNluData(knowledgeDir: string, intentsDir: string): NluData {
 
 /** A knowledge base loaded elsewhere (the server's, from its cache) with the training utterances and lexicon. */
 export function withTrainingData(knowledge: KnowledgeBase, intentsDir: string): NluData {
-  const lexicon = loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml'));
+  const lexicon: Lexicon = { ...loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml')), cues: readCuesFile(path.join(intentsDir, 'cues', 'vi.yaml')) };
   return { knowledge, examples: loadTrainingFiles(intentsDir).examples, lexicon, situation: loadSituationReader(intentsDir, lexicon) };
 }

@@ -60,6 +60,11 @@ export class PhraseIndex {
     this.order = new Int32Array(this.table.words.length).fill(-1);
   }
 
+  /** True when some phrase has `second` right after `first`. */
+  hasPair(first: string, second: string): boolean {
+    return this.table.hasPair(first, second);
+  }
+
   /** The best phrase of each of the `limit` best procedures for the question's (corrected) words. */
   best(words: readonly string[], limit: number): PhraseMatch[] {
     const { table } = this;

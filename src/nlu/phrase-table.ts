@@ -26,6 +26,8 @@ export class PhraseTable {
   readonly lightestPhrase: Float64Array;
   /** Phrases of procedure i are firstPhrase[i] .. firstPhrase[i + 1] - 1. */
   readonly firstPhrase: Int32Array;
+  /** Every word pair of every phrase once, as a × words + b, ascending. */
+  private readonly forward: Float64Array;
 
   /** `procedures[i]`: the folded phrases of procedure i; `weights`: each word's weight. */
   constructor(procedures: ReadonlyArray<ReadonlyArray<readonly string[]>>, weights: ReadonlyMap<string, number>) {
@@ -70,6 +72,8 @@ export class PhraseTable {
     this.phraseWords = Int32Array.from(phraseWords);
     this.pairStart = Int32Array.from(pairStart);
     this.pairs = Float64Array.from(pairFirst, (a, k) => a * size + (pairSecond[k] ?? 0));
+    this.forward = uniqueSorted(this.pairs);
+
     this.phraseProcedure = Int32Array.from(procedureOf);
     this.phraseWeight = new Float64Array(n);
     const postings: number[][] = this.words.map(() => []);
@@ -95,6 +99,13 @@ export class PhraseTable {
     const a = this.ids.get(first);
     const b = this.ids.get(second);
     return a === undefined || b === undefined ? undefined : a * this.words.length + b;
+  }
+
+  /** True when some phrase has `second` right after `first`. */
+  hasPair(first: string, second: string): boolean {
+    const code = this.pairOf(first, second);
+    if (code === undefined) return false;
+    return this.forward[lowerBound(this.forward, code)] === code;
   }
 
   /**
@@ -125,4 +136,23 @@ export class PhraseTable {
     }
     return first * this.texts.length + p;
   }
+}
+
+function uniqueSorted(values: Float64Array): Float64Array {
+  const sorted = Float64Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.slice(0, n);
+}
+
+/** The first index of `sorted` holding a value ≥ `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

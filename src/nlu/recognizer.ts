@@ -1,24 +1,33 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { extractDossierCode, maskDossierCodes } from './dossier-code.js';
-import { intentFeatures } from './features.js';
+import type { ProcedureSearch } from './find-procedures.js';
+import { isGoodsPrice } from './guards.js';
 import { IntentClassifier, type IntentScore } from './intent-classifier.js';
 import { PROCEDURE_INTENTS, type Intent } from './intents.js';
-import { ProcedureMatcher, type ProcedureMatch } from './procedure-matcher.js';
+import type { ProcedureMatcher } from './procedure-matcher.js';
+import type { ProcedureClassifier } from './procedure-classifier.js';
+import { contextWeight, dossierProcedure, readQuestion, type Reading } from './reading.js';
+import { CLAUSE_END_WORD, QUESTION_END_WORD, markClauses, type Clause } from './vi/clauses.js';
 import { DOSSIER_CODE_WORD, normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { foldText } from './vi/fold.js';
+import { cuesOf } from './cues.js';
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
 import type { SituationReader } from './situation/situation-reader.js';
 import type { Situation } from './situation/situation.js';
 import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
 
+/** Marks on a parse: `manipulation` for an attempt to override the rules or obtain people's data. */
+export type ParseFlag = 'manipulation';
+
 export interface ParseResult {
   text: string;
   intent: Intent;
   confidence: number;
   procedure: string | null;
-  entities: { dossierCode?: string; field?: string; situation?: Situation };
+  /** `facet: "legalBasis"`: the question asks for the procedure's legal basis. */
+  entities: { dossierCode?: string; field?: string; facet?: 'legalBasis'; situation?: Situation };
   /** Ranked intents with calibrated confidences. */
   intents: IntentScore[];
   /** Candidate procedures, best first, including near misses (for "did you mean"). */
@@ -26,6 +35,8 @@ export interface ParseResult {
   /** Set when the two best procedures are too close to choose: ask which one. */
   ambiguous: string[] | null;
   tokens: string[];
+  /** Set only when something is to be flagged (the inbox records it). */
+  flags?: ParseFlag[];
 }
 
 export interface RecognizerOptions {
@@ -45,6 +56,11 @@ export interface RecognizerOptions {
   narrowShare: number;
   /** A procedure.info that names no procedure needs this confidence, or it is `none` ("có rồi"). */
   unnamedInfoThreshold: number;
+  /**
+   * Where no name or alias is in the question, the procedure classifier's guess stands when
+   * its (calibrated) probability is at least this ("bà ngoại tôi vừa mất, cần làm thủ tục gì").
+   */
+  procedureGuess: number;
 }
 
 export const DEFAULT_RECOGNIZER_OPTIONS: RecognizerOptions = {
@@ -54,6 +70,7 @@ export const DEFAULT_RECOGNIZER_OPTIONS: RecognizerOptions = {
   ambiguityRatio: 0.9,
   narrowShare: 0.3,
   unnamedInfoThreshold: 0.5,
+  procedureGuess: 0.9,
 };
 
 const MAX_AMBIGUOUS = 3;
@@ -64,6 +81,8 @@ export interface RecognizerParts {
   matcher: ProcedureMatcher;
   aliases: AliasVocabulary;
   classifier: IntentClassifier;
+  /** Which procedure, learned from names, aliases and questions (where no name is written). */
+  procedureClassifier: ProcedureClassifier;
   vocabulary: Vocabulary;
   fields: ReadonlyArray<{ name: string; folded: string[] }>;
   options: RecognizerOptions;
@@ -73,10 +92,45 @@ export interface RecognizerParts {
   catalogue?: CatalogueEvidence;
 }
 
-/** A question's words as every part of understanding sees them: dossier codes stand as one word. */
+/**
+ * A question's words as every part of understanding sees them: dossier codes stand as one
+ * word, and the clauses (sentences and comma-separated parts) are marked.
+ */
 export function normalizeQuestion(text: string, lexicon: Lexicon): NormalizedText {
-  return normalizeText(maskDossierCodes(text, DOSSIER_CODE_WORD), lexicon);
+  const masked = maskDossierCodes(text, DOSSIER_CODE_WORD);
+  if (!MAY_END_CLAUSE.test(masked)) {
+    const norm = normalizeText(masked, lexicon);
+    return { ...norm, clauses: [{ start: 0, end: norm.words.length, asked: false }] };
+  }
+  const all = normalizeText(markClauses(masked), lexicon);
+  const words: string[] = [];
+  const folded: string[] = [];
+  const clauses: Clause[] = [];
+  let start = 0;
+  const end = (asked: boolean): void => {
+    if (words.length > start) clauses.push({ start, end: words.length, asked });
+    else if (asked && clauses.length) clauses[clauses.length - 1]!.asked = true;
+    start = words.length;
+  };
+  all.words.forEach((word, i) => {
+    if (word === CLAUSE_END_WORD || word === QUESTION_END_WORD) end(word === QUESTION_END_WORD);
+    else {
+      words.push(word);
+      folded.push(all.folded[i] ?? word);
+    }
+  });
+  end(false);
+  return { words, folded, clauses };
 }
+
+/** A character that may end a clause (see vi/clauses.ts). */
+const MAY_END_CLAUSE = /[?!;…\n.,]/;
+
+/** A question's clause this unsure of its intent lets the whole message decide, if surer. */
+const VAGUE_QUESTION = 0.5;
+
+/** Above this confidence a legal-basis or procedure-naming cue stands whatever the classifier says. */
+const CUE_CONFIDENCE = 0.9;
 
 export class Recognizer {
   constructor(private readonly parts: RecognizerParts) {}
@@ -85,53 +139,57 @@ export class Recognizer {
     return normalizeQuestion(text, this.parts.lexicon);
   }
 
-  findProcedures(norm: NormalizedText): ReturnType<typeof findProcedures> {
-    const found = findProcedures(this.parts.matcher, this.parts.aliases, this.parts.options, norm);
-    if (!this.parts.catalogue) return found;
-    const { accepted, matches } = this.parts.catalogue.review(norm, found.accepted, found.matches, found.candidates);
-    if (accepted === found.accepted) return { ...found, matches };
-    return { ...found, accepted, matches, span: accepted ? this.parts.aliases.span(accepted.id, accepted.matched, norm.folded) : [] };
+  /** How the question is read: its words, cues, procedures and intent features. */
+  read(text: string): Reading {
+    return readQuestion(this.parts, this.normalize(text));
   }
 
   parse(text: string): ParseResult {
-    const { options } = this.parts;
+    const { options, lexicon } = this.parts;
+    const reading = this.read(text);
+    if (reading.manipulation) return refused(text, reading);
     const dossierCode = extractDossierCode(text);
-    const norm = this.normalize(text);
-    let { accepted, matches, candidates, span } = this.findProceduresBesideAge(norm);
-    const unknown = this.parts.vocabulary.unknown(norm);
-    let intents = this.parts.classifier.classify(intentFeatures(norm.folded, new Set(span), unknown));
-    // No name matched: the catalogue's cells may still say which imported procedure a procedure question is about.
-    const guess = !accepted && PROCEDURE_INTENTS.has(intents[0]?.intent ?? 'none') ? this.parts.catalogue?.propose(norm) : null;
-    if (guess) {
-      [accepted, matches, candidates, span] = [guess, [guess], [guess, ...candidates], guess.matched];
-      intents = this.parts.classifier.classify(intentFeatures(norm.folded, new Set(span), unknown));
-    }
+    const { norm } = reading;
+    let intents = this.classify(reading);
+    // Where no procedure is named, a guess is looked for only when the question is about one.
+    const search = reading.search.accepted || !PROCEDURE_INTENTS.has(decide(intents, options.narrowShare).intent) ? reading.search : reading.guess();
+    const { accepted } = search;
+    // A catalogue's proposal names the procedure by words of its cells: the intent is read without them.
+    if (search !== reading.search && search.span.length) intents = this.classify({ ...reading, features: reading.featuresWith(search.span) });
     let { intent, confidence } = accepted ? decide(intents, options.narrowShare) : intents[0] ?? { intent: 'none' as Intent, confidence: 0 };
+    const unknown = reading.unknown.unknown > 0;
     // A question about "the procedure" that names none is a follow-up ("lệ phí bao nhiêu?"):
     // it is in scope only when every word is one the assistant knows ("phí ship bao nhiêu" is not).
-    if (!accepted && PROCEDURE_INTENTS.has(intent) && unknown.unknown > 0) intent = 'none';
+    if (!accepted && PROCEDURE_INTENTS.has(intent) && unknown) intent = 'none';
     // Nor is there a follow-up asking about "the procedure" as a whole: a procedure.info that
     // names none is a story about one ("mẹ tôi 80 tuổi, không có lương hưu...") only when sure.
     if (!accepted && intent === 'procedure.info' && confidence < options.unnamedInfoThreshold) intent = 'none';
+    // "Căn cứ pháp lý là gì?": about the procedure in play, or the one named.
+    const legalBasis = reading.legalBasis && !dossierCode && (accepted !== null || reading.unknownBesidesLegal === 0);
+    if (legalBasis) {
+      intent = 'procedure.info';
+      confidence = Math.max(confidence, CUE_CONFIDENCE);
+    }
 
     if (dossierCode && intent !== 'handoff') {
       intent = 'dossier.status';
-      confidence = Math.max(confidence, 0.9);
+      confidence = Math.max(confidence, CUE_CONFIDENCE);
     }
     if (confidence < options.noneThreshold) intent = 'none';
+    // "Giá xe máy bao nhiêu": the price of goods, not a fee.
+    if (PROCEDURE_INTENTS.has(intent) && !legalBasis && isGoodsPrice(norm, cuesOf(lexicon), (w) => this.parts.matcher.distinctive(w))) intent = 'none';
 
     const entities: ParseResult['entities'] = {};
     if (dossierCode) entities.dossierCode = dossierCode;
+    if (legalBasis) entities.facet = 'legalBasis';
     const situation = this.parts.situation?.read(norm);
     if (situation) entities.situation = situation;
     if (intent === 'procedure.list') {
       const field = this.findField(norm);
       if (field) entities.field = field;
     }
-    const procedure = PROCEDURE_INTENTS.has(intent) ? accepted?.id ?? null : null;
-    // Every procedure about as likely as the best (up to three): the assistant asks which.
-    const close = procedure && accepted ? matches.slice(0, MAX_AMBIGUOUS).filter((m) => m.score >= accepted.score * options.ambiguityRatio) : [];
-    const ambiguous = close.length > 1 ? close.map((m) => m.id) : null;
+    // A dossier-status question that names its procedure keeps it ("hồ sơ sang tên xe xong chưa").
+    const procedure = PROCEDURE_INTENTS.has(intent) ? accepted?.id ?? null : intent === 'dossier.status' ? dossierProcedure(this.parts, reading) : null;
     return {
       text,
       intent,
@@ -139,21 +197,31 @@ export class Recognizer {
       procedure,
       entities,
       intents: intents.slice(0, 3).map((s) => ({ intent: s.intent, confidence: round(s.confidence) })),
-      procedures: candidates.slice(0, 3).map((m) => ({ id: m.id, score: round(m.score), coverage: round(m.coverage) })),
-      ambiguous,
+      procedures: candidatesOf(search),
+      ambiguous: procedure && PROCEDURE_INTENTS.has(intent) ? ambiguity(search, options.ambiguityRatio) : null,
       tokens: norm.folded,
     };
   }
 
   /**
-   * An age is the citizen's situation, not a procedure's name: when the words name no
-   * procedure, they are read again without the ages said in them ("làm căn cước cho bé mới
-   * 4 tuổi", where an alias about "tuổi" drew the match away).
+   * The intents of the question's clause, with the rest of the message as context; when the
+   * clause says little by itself ("cụ thể là sao?", "có đúng không?", "trang nào?") the
+   * questions before it, or the whole message, are read instead, if they say more.
    */
-  private findProceduresBesideAge(norm: NormalizedText): ReturnType<typeof findProcedures> {
-    const found = this.findProcedures(norm);
-    const masked = found.accepted ? norm : this.parts.situation?.withoutAges(norm) ?? norm;
-    return masked === norm ? found : this.findProcedures(masked);
+  private classify(reading: Reading): IntentScore[] {
+    const { classifier } = this.parts;
+    const asked = classifier.classify(reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context)));
+    if (!reading.whole) return asked;
+    const top = asked[0];
+    const vague = !top || top.confidence < VAGUE_QUESTION || (top.intent === 'none' && reading.search.accepted !== null);
+    if (!vague) return asked;
+    // The questions before a short one, then the whole message: the surest reading stands.
+    let best = asked;
+    for (const other of [reading.run, reading.whole]) {
+      const scores = other ? classifier.classify(other()) : [];
+      if ((scores[0]?.confidence ?? 0) > (best[0]?.confidence ?? 0)) best = scores;
+    }
+    return best;
   }
 
   private findField(norm: NormalizedText): string | undefined {
@@ -194,33 +262,33 @@ export function decide(intents: IntentScore[], narrowShare = 0): IntentScore {
   return bestOther ?? { intent: 'none', confidence: 0 };
 }
 
-/**
- * The procedures named by already-normalised words, and which words name the best one
- * (`span`: its matched words and the words of its names next to them).
- */
-export function findProcedures(
-  matcher: ProcedureMatcher,
-  aliases: AliasVocabulary,
-  options: RecognizerOptions,
-  norm: NormalizedText,
-): { accepted: ProcedureMatch | null; matches: ProcedureMatch[]; candidates: ProcedureMatch[]; span: number[] } {
-  let question = aliases.filter(norm);
-  for (let pass = 0; ; pass++) {
-    const candidates = matcher.match(question);
-    const matches = candidates.filter((m) => m.coverage >= options.minCoverage && m.score >= options.minProcedureScore);
-    const accepted = matches[0] ?? null;
-    // The best procedure matched a word its own names write otherwise ("giảm" for "giám"):
-    // match again without it.
-    const foreign = accepted && pass < MAX_REMATCHES ? aliases.foreign(accepted.id, accepted.matched, question) : [];
-    if (!foreign.length) {
-      return { accepted, matches, candidates, span: accepted ? aliases.span(accepted.id, accepted.matched, question.folded) : [] };
-    }
-    question = aliases.without(question, question.folded.map((_, i) => foreign.includes(i)));
-  }
+/** A manipulation attempt: `none`, flagged, with nothing of its words taken as a request. */
+function refused(text: string, reading: Reading): ParseResult {
+  return {
+    text,
+    intent: 'none',
+    confidence: 1,
+    procedure: null,
+    entities: {},
+    intents: [{ intent: 'none', confidence: 1 }],
+    procedures: [],
+    ambiguous: null,
+    tokens: reading.norm.folded,
+    flags: ['manipulation'],
+  };
 }
 
-/** At most this many words a question can lose to being written otherwise than the match. */
-const MAX_REMATCHES = 3;
+function candidatesOf(search: ProcedureSearch): ParseResult['procedures'] {
+  return search.candidates.slice(0, 3).map((m) => ({ id: m.id, score: round(m.score), coverage: round(m.coverage) }));
+}
+
+/** Every procedure about as likely as the best (up to three): the assistant asks which. */
+function ambiguity(search: ProcedureSearch, ratio: number): string[] | null {
+  const { accepted, matches } = search;
+  if (!accepted) return null;
+  const close = matches.slice(0, MAX_AMBIGUOUS).filter((m) => m.score >= accepted.score * ratio);
+  return close.length > 1 ? close.map((m) => m.id) : null;
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

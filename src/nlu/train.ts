@@ -1,10 +1,11 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { intentFeatures } from './features.js';
 import { IntentClassifier, temperatureFor } from './intent-classifier.js';
 import { kFolds } from './folds.js';
 import type { Intent } from './intents.js';
 import { ProcedureMatcher, type ProcedurePhrases } from './procedure-matcher.js';
-import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, findProcedures, normalizeQuestion, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
+import { ProcedureClassifier } from './procedure-classifier.js';
+import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, normalizeQuestion, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
+import { readQuestion } from './reading.js';
 import { normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { Vocabulary } from './vocabulary.js';
@@ -59,8 +60,7 @@ export function matcherPhrases(
  * often as real questions will.
  */
 export function featurize(
-  matcher: ProcedureMatcher,
-  aliases: AliasVocabulary,
+  { matcher, aliases, procedureClassifier }: { matcher: ProcedureMatcher; aliases: AliasVocabulary; procedureClassifier: ProcedureClassifier },
   lexicon: Lexicon,
   options: RecognizerOptions,
   examples: ReadonlyArray<{ text: string; intent: Intent }>,
@@ -68,13 +68,11 @@ export function featurize(
 ): { data: Array<{ features: string[]; intent: Intent }>; vocabulary: Vocabulary } {
   const norms = examples.map(({ text }) => normalizeQuestion(text, lexicon));
   const inScope = (intent: Intent): boolean => intent !== 'none';
-  const vocabulary = Vocabulary.build(norms.filter((_, i) => inScope(examples[i]!.intent)), knownWords);
-  const data = examples.map(({ intent }, i) => {
-    const norm = norms[i]!;
-    const { span } = findProcedures(matcher, aliases, options, norm);
-    const unknown = vocabulary.unknown(norm, inScope(intent));
-    return { features: intentFeatures(norm.folded, new Set(span), unknown), intent };
-  });
+  const vocabulary = Vocabulary.build(norms.filter((_, i) => inScope(examples[i]!.intent)), knownWords, norms.filter((_, i) => !inScope(examples[i]!.intent)));
+  const data = examples.map(({ intent }, i) => ({
+    features: readQuestion({ lexicon, matcher, aliases, procedureClassifier, vocabulary, options }, norms[i]!, inScope(intent)).features,
+    intent,
+  }));
   return { data, vocabulary };
 }
 
@@ -126,12 +124,13 @@ export function trainRecognizerParts(input: TrainingInput): { parts: RecognizerP
   const phrases = matcherPhrases(input.knowledge, input.lexicon, input.examples, normalize);
   const matcher = new ProcedureMatcher(phrases);
   const aliases = new AliasVocabulary(phrases.map((p) => ({ id: p.id, phrases: p.phrases })));
-  const { data, vocabulary } = featurize(matcher, aliases, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon, normalize));
+  const procedureClassifier = new ProcedureClassifier(phrases);
+  const { data, vocabulary } = featurize({ matcher, aliases, procedureClassifier }, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon, normalize));
   const { temperature, exponent } = fitTemperature(data);
   const classifier = IntentClassifier.train(data, temperature, exponent);
   const catalogue = catalogueEvidence(input.knowledge.procedures, phrases, input.lexicon);
   const situation = input.situation ? { situation: input.situation } : {};
-  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, vocabulary, fields: fieldsOf(input.knowledge), options, ...catalogue, ...situation }, phrases };
+  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, procedureClassifier, vocabulary, fields: fieldsOf(input.knowledge), options, ...catalogue, ...situation }, phrases };
 }
 
 export function trainRecognizer(input: TrainingInput): Recognizer {

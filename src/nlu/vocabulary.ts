@@ -11,6 +11,8 @@ const COUNTABLE = /^[a-z]{2,}$/;
 export interface VocabularyJson {
   counts: Record<string, number>;
   fixed: string[];
+  /** Folded words of the out-of-scope training questions. */
+  spoken?: string[];
 }
 
 /** The keys a word is known under: its folded form, and its accented form when it has marks. */
@@ -19,10 +21,13 @@ function keys(word: string, folded: string): string[] {
 }
 
 export class Vocabulary {
-  private constructor(private readonly counts: Map<string, number>, private readonly fixed: Set<string>) {}
+  private constructor(private readonly counts: Map<string, number>, private readonly fixed: Set<string>, private readonly spoken: Set<string>) {}
 
-  /** `documents`: the in-scope training questions; `fixed`: words always known (procedure names). */
-  static build(documents: ReadonlyArray<NormalizedText>, fixed: ReadonlyArray<NormalizedText>): Vocabulary {
+  /**
+   * `documents`: the in-scope training questions; `fixed`: words always known (procedure
+   * names); `others`: the out-of-scope questions, whose words are words of the language.
+   */
+  static build(documents: ReadonlyArray<NormalizedText>, fixed: ReadonlyArray<NormalizedText>, others: ReadonlyArray<NormalizedText> = []): Vocabulary {
     const counts = new Map<string, number>();
     for (const doc of documents) {
       const seen = new Set(doc.words.flatMap((w, i) => keys(w, doc.folded[i] ?? foldText(w))));
@@ -36,15 +41,27 @@ export class Vocabulary {
         for (const k of keys(w, doc.folded[i] ?? foldText(w))) known.add(k);
       });
     }
-    return new Vocabulary(counts, known);
+    const spoken = new Set(others.flatMap((doc) => doc.folded).filter((w) => !counts.has(w) && !known.has(w)));
+    return new Vocabulary(counts, known, spoken);
   }
 
   static fromJSON(json: VocabularyJson): Vocabulary {
-    return new Vocabulary(new Map(Object.entries(json.counts)), new Set(json.fixed));
+    return new Vocabulary(new Map(Object.entries(json.counts)), new Set(json.fixed), new Set(json.spoken ?? []));
   }
 
   toJSON(): VocabularyJson {
-    return { counts: Object.fromEntries(this.counts), fixed: [...this.fixed] };
+    return { counts: Object.fromEntries(this.counts), fixed: [...this.fixed], spoken: [...this.spoken] };
+  }
+
+  /** True when the folded word is one any training question or name uses: a word, not a slip. */
+  seen(folded: string): boolean {
+    return this.counts.has(folded) || this.fixed.has(folded) || this.spoken.has(folded);
+  }
+
+  /** True when the word, as typed, is in a name or an in-scope question. */
+  knows(word: string, folded: string): boolean {
+    const key = keys(word, folded).at(-1) ?? folded;
+    return this.fixed.has(key) || (this.counts.get(key) ?? 0) > 0;
   }
 
   /**

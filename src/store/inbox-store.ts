@@ -16,6 +16,8 @@ export const inboxItemSchema = z.object({
     procedures: z.array(z.object({ id: z.string(), score: z.number() })),
   }),
   status: z.enum(['open', 'labelled', 'aliased', 'dismissed']),
+  /** Set when understanding flagged the message (an attempt to override the rules or obtain people's data). */
+  flag: z.literal('manipulation').optional(),
   resolvedAt: z.string().optional(),
   resolution: z.object({ intent: z.string().optional(), procedure: z.string().nullable().optional() }).optional(),
   /** A thumbs down: the answer the citizen did not like (masked), its procedure, and why, when they said. */

@@ -54,7 +54,7 @@ export function recognizerReads(before: Procedure, after: Procedure): boolean {
 }
 
 export function lexiconFingerprint(lexicon: Lexicon): string {
-  return createHash('sha256').update(JSON.stringify([[...lexicon.plain], [...lexicon.accented], lexicon.phrases, lexicon.synonyms ?? []])).digest('hex');
+  return createHash('sha256').update(JSON.stringify([[...lexicon.plain], [...lexicon.accented], lexicon.phrases, lexicon.synonyms ?? [], lexicon.cues ?? null])).digest('hex');
 }
 
 export function dataFingerprint(parts: {

@@ -5,6 +5,7 @@ import { IntentClassifier, type IntentModelJson } from '../nlu/intent-classifier
 import { isIntent } from '../nlu/intents.js';
 import { AliasVocabulary } from '../nlu/alias-vocabulary.js';
 import { ProcedureMatcher, type ProcedurePhrases } from '../nlu/procedure-matcher.js';
+import { ProcedureClassifier } from '../nlu/procedure-classifier.js';
 import { fieldsOf, normalizeQuestion, type RecognizerOptions } from '../nlu/recognizer.js';
 import { matcherPhrases, trainRecognizerParts } from '../nlu/train.js';
 import { catalogueEvidence } from '../nlu/catalogue/catalogue-evidence.js';
@@ -22,13 +23,16 @@ import { StaffRecognizer } from './staff-recognizer.js';
 // comes from data the server loads anyway is rebuilt: the lexicon and the fields.
 
 // 2: the classifier's temperature grows with message length; the alias vocabulary is rebuilt from the phrases.
-export const SNAPSHOT_FORMAT = 2;
+// 3: the procedure classifier (rebuilt from the phrases with its saved temperature); the vocabulary knows out-of-scope words.
+export const SNAPSHOT_FORMAT = 3;
 
 export interface ModelSnapshot {
   format: typeof SNAPSHOT_FORMAT;
   options: RecognizerOptions;
   phrases: ProcedurePhrases[];
   classifier: IntentModelJson;
+  /** The procedure classifier's fitted temperature; the classifier itself is rebuilt from `phrases`. */
+  procedureTemperature: number;
   vocabulary: VocabularyJson;
   memory: StaffMemoryJson;
 }
@@ -54,6 +58,7 @@ export const modelFileSchema = z.object({
     options: z.custom<RecognizerOptions>(isObject),
     phrases: z.custom<ProcedurePhrases[]>(Array.isArray),
     classifier: z.custom<IntentModelJson>(isObject),
+    procedureTemperature: z.number().positive(),
     vocabulary: z.custom<VocabularyJson>(isObject),
     memory: z.custom<StaffMemoryJson>(isObject),
   }),
@@ -96,6 +101,7 @@ export function trainModel(env: TrainEnvironment, set: TrainingSetJson): { recog
     options: parts.options,
     phrases,
     classifier: parts.classifier.toJSON(),
+    procedureTemperature: parts.procedureClassifier.temperature,
     vocabulary: parts.vocabulary.toJSON(),
     memory: memory.toJSON(),
   };
@@ -124,6 +130,7 @@ export function recognizerFromSnapshot(snapshot: ModelSnapshot, knowledge: Knowl
     matcher: new ProcedureMatcher(snapshot.phrases),
     aliases: new AliasVocabulary(snapshot.phrases.map((p) => ({ id: p.id, phrases: p.phrases }))),
     classifier: IntentClassifier.fromJSON(snapshot.classifier),
+    procedureClassifier: new ProcedureClassifier(snapshot.phrases, snapshot.procedureTemperature),
     vocabulary: Vocabulary.fromJSON(snapshot.vocabulary),
     fields: fieldsOf(knowledge),
     options: snapshot.options,

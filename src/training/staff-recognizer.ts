@@ -32,7 +32,8 @@ export class StaffRecognizer extends Recognizer {
 
   override parse(text: string): StaffParseResult {
     const base = super.parse(text);
-    if (!this.memory.size || base.entities.dossierCode) return base;
+    // A flagged message (manipulation) is never rescued by a similar staff utterance.
+    if (!this.memory.size || base.entities.dossierCode || base.flags) return base;
     const hit = this.memory.nearest(base.tokens);
     if (!hit || hit.score < threshold(base)) return base;
     const score = Math.round(hit.score * 1000) / 1000;

@@ -3,6 +3,7 @@ import { readDataFile } from '../../data/read-data-file.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { foldText, hasDiacritics } from './fold.js';
+import type { CuesFile } from '../cues.js';
 import { CATALOGUE_WORDS_FILE, loadCatalogueSynonyms, type CatalogueSynonym } from '../catalogue/synonyms.js';
 
 // The abbreviation / teencode / regional-word dictionary, kept as data (intents/lexicon/).
@@ -27,9 +28,14 @@ export interface Lexicon {
   readonly accented: ReadonlyMap<string, string>;
   /** Multi-word rewrites: folded words → replacement words. Longest first. */
   readonly phrases: ReadonlyArray<{ from: string[]; to: string[] }>;
+  /** Cue words of understanding (intents/cues/vi.yaml), as data: src/nlu/cues.ts compiles them. */
+  readonly cues?: CuesFile;
   /** Citizens' words for the official words of catalogue names (src/nlu/catalogue/), when loaded. */
   readonly synonyms?: ReadonlyArray<CatalogueSynonym>;
 }
+
+/** What normalisation reads: the lexicon without its cue words. */
+export type LexiconWords = Omit<Lexicon, 'cues'>;
 
 export const EMPTY_LEXICON: Lexicon = { plain: new Map(), accented: new Map(), phrases: [] };
 
@@ -55,6 +61,7 @@ export function buildLexicon(entries: ReadonlyArray<Entry>, phraseEntries: Reado
   return { plain, accented, phrases };
 }
 
+/** The abbreviations file and the catalogue synonyms beside it. */
 export function loadLexicon(file: string): Lexicon {
   const data = readDataFile(file, lexiconFileSchema);
   const lexicon = buildLexicon(data.entries, data.phrases);

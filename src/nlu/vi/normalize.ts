@@ -4,13 +4,16 @@ import { canonicalTone } from './tone.js';
 import { isFoldedSyllable } from './syllable.js';
 import { repairKeystrokes } from './keystrokes.js';
 import { repairTransposition } from './transposition.js';
-import type { Lexicon } from './lexicon.js';
+import { CLAUSE_END_WORD, QUESTION_END_WORD, type Clause } from './clauses.js';
+import type { LexiconWords as Lexicon } from './lexicon.js';
 
 export interface NormalizedText {
   /** Words with diacritics as typed (NFC, lower-case, canonical tone), after rewriting. */
   readonly words: string[];
   /** The same words folded: no diacritics, đ→d. Parallel to `words`. */
   readonly folded: string[];
+  /** Where the message's clauses are, when it was read as a question (normalizeQuestion). */
+  readonly clauses?: ReadonlyArray<Clause>;
 }
 
 const tokenizer = new AggressiveTokenizerVi();
@@ -115,7 +118,7 @@ function lookup(word: string, folded: string, lexicon: Lexicon): string[] | null
 }
 
 function rewriteWord(word: string, lexicon: Lexicon): readonly string[] {
-  if (word === DOSSIER_CODE_WORD) return [word];
+  if (word === DOSSIER_CODE_WORD || word === CLAUSE_END_WORD || word === QUESTION_END_WORD) return [word];
   const folded = foldText(word);
   const known = lookup(word, folded, lexicon);
   if (known) return known;

@@ -1,0 +1,80 @@
+import { cuesOf } from './cues.js';
+import type { AliasVocabulary } from './alias-vocabulary.js';
+import { ruleOutScopes, withoutRuledOut } from './contrast.js';
+import type { ProcedureMatch, ProcedureMatcher } from './procedure-matcher.js';
+import type { Lexicon } from './vi/lexicon.js';
+import type { NormalizedText } from './vi/normalize.js';
+import type { Vocabulary } from './vocabulary.js';
+
+export interface ProcedureSearch {
+  accepted: ProcedureMatch | null;
+  /** Candidates that pass the thresholds, best first. */
+  matches: ProcedureMatch[];
+  /** Every candidate, near misses included (for "did you mean"). */
+  candidates: ProcedureMatch[];
+  /** Positions of the words that name the accepted procedure. */
+  span: number[];
+}
+
+export interface FindOptions {
+  minCoverage: number;
+  minProcedureScore: number;
+}
+
+export interface FindParts {
+  matcher: ProcedureMatcher;
+  aliases: AliasVocabulary;
+  lexicon: Lexicon;
+  vocabulary: Pick<Vocabulary, 'seen'>;
+}
+
+/** At most this many words a question can lose to being written otherwise than the match. */
+const MAX_REMATCHES = 3;
+/** Candidates looked at when the citizen rules some out: the ones left must still fill the list. */
+const RULE_OUT_CANDIDATES = 10;
+const CANDIDATES = 5;
+
+export const NO_PROCEDURE_SEARCH: ProcedureSearch = { accepted: null, matches: [], candidates: [], span: [] };
+
+/**
+ * The procedures named by already-normalised words, and which words name the best one
+ * (`span`: its matched words and the words of its names next to them). Words the citizen rules
+ * out ("chứ không phải …") rule out the procedures only they name; `ignore` words (a
+ * legal-basis question's) never name one.
+ */
+export function findProcedures(parts: FindParts, options: FindOptions, norm: NormalizedText, ignore: readonly number[] = []): ProcedureSearch {
+  const scopes = ruleOutScopes(norm, cuesOf(parts.lexicon));
+  const drop = new Set([...ignore, ...scopes.flatMap((s) => s.cue)]);
+  const kept = drop.size ? parts.aliases.without(norm, norm.folded.map((_, i) => drop.has(i))) : norm;
+  const respelt = parts.matcher.respell(kept, {
+    seen: (i) => parts.vocabulary.seen(kept.folded[i] ?? ''),
+    fits: (i) => parts.aliases.accepts(kept.words[i] ?? '', kept.folded[i] ?? ''),
+  });
+  // A word with the wrong marks stays when it makes a phrase with its neighbour, one of them distinctive ("kết hồn", not "làm thế").
+  const { matcher } = parts;
+  let question = parts.aliases.filter(respelt, (a, b) => matcher.hasPair(a, b) && (matcher.distinctive(a) || matcher.distinctive(b)));
+  for (let pass = 0; ; pass++) {
+    const found = parts.matcher.match(question, scopes.length ? RULE_OUT_CANDIDATES : CANDIDATES);
+    const word = (i: number): string => question.folded[i] ?? '';
+    const candidates = withoutRuledOut(found, scopes, (i) => parts.matcher.weight(word(i)), (i) => parts.matcher.distinctive(word(i))).slice(0, CANDIDATES);
+    const matches = candidates.filter((m) => m.coverage >= options.minCoverage && m.score >= options.minProcedureScore);
+    const accepted = matches[0] ?? null;
+    // The best procedure matched a word its own names write otherwise ("giảm" for "giám"):
+    // match again without it.
+    const foreign = accepted && pass < MAX_REMATCHES ? parts.aliases.foreign(accepted.id, accepted.matched, question) : [];
+    if (!foreign.length) {
+      return { accepted, matches, candidates, span: accepted ? parts.aliases.span(accepted.id, accepted.matched, question.folded) : [] };
+    }
+    question = parts.aliases.without(question, question.folded.map((_, i) => foreign.includes(i)));
+  }
+}
+
+/** The search with another of its matches as the accepted one (first), its span worked out. */
+export function withAccepted(parts: FindParts, search: ProcedureSearch, accepted: ProcedureMatch, norm: NormalizedText): ProcedureSearch {
+  return {
+    ...search,
+    accepted,
+    matches: [accepted, ...search.matches.filter((m) => m !== accepted)],
+    span: parts.aliases.span(accepted.id, accepted.matched, norm.folded),
+  };
+}

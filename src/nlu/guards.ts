@@ -1,0 +1,33 @@
+import type { Cues } from './cues.js';
+import type { NormalizedText } from './vi/normalize.js';
+
+// Messages that look like procedure questions and are not (cue data: intents/cues/vi.yaml):
+// attempts to make the assistant drop its rules or hand out people's data, and prices of
+// goods ("giá xe máy bao nhiêu"); and the words of a legal-basis question, which must not name
+// a procedure ("căn cứ pháp lý" is not "lý lịch tư pháp").
+
+/** True for an attempt to override the assistant's rules, play a role or obtain people's data. */
+export function isManipulation(norm: NormalizedText, cues: Cues): boolean {
+  return cues.manipulation.test(norm);
+}
+
+/** The positions of the words asking for the legal basis ("căn cứ pháp lý", "luật nào"). */
+export function legalBasisWords(norm: NormalizedText, cues: Cues): number[] {
+  return [...cues.legalBasis.covered(norm)].sort((a, b) => a - b);
+}
+
+/**
+ * True when the message asks the price of goods: a price word ("giá", not "gia hạn"), no fee
+ * word, and no word naming a procedure beyond the goods: "giá xe máy bao nhiêu" names "đăng ký
+ * xe máy" by its goods only; "hộ chiếu giá bao nhiêu" and "biển số ô tô giá bao nhiêu" name a
+ * procedure (`distinctive`: a word few procedures' names use).
+ */
+export function isGoodsPrice(norm: NormalizedText, cues: Cues, distinctive: (folded: string) => boolean): boolean {
+  const price = cues.price.covered(norm);
+  if (!price.size) return false;
+  const notPrice = cues.notPrice.covered(norm);
+  if (![...price].some((i) => !notPrice.has(i))) return false;
+  if (cues.fee.test(norm)) return false;
+  const goods = cues.goods.covered(norm);
+  return !norm.folded.some((w, i) => !goods.has(i) && !price.has(i) && distinctive(w));
+}
