@@ -147,8 +147,8 @@ export class Recognizer {
   parse(text: string): ParseResult {
     const { options, lexicon } = this.parts;
     const reading = this.read(text);
-    if (reading.manipulation) return refused(text, reading);
     const dossierCode = extractDossierCode(text);
+    if (reading.manipulation) return refused(text, reading, dossierCode);
     const { norm } = reading;
     let intents = this.classify(reading);
     // Where no procedure is named, a guess is looked for only when the question is about one.
@@ -262,14 +262,18 @@ export function decide(intents: IntentScore[], narrowShare = 0): IntentScore {
   return bestOther ?? { intent: 'none', confidence: 0 };
 }
 
-/** A manipulation attempt: `none`, flagged, with nothing of its words taken as a request. */
-function refused(text: string, reading: Reading): ParseResult {
+/**
+ * A manipulation attempt: `none`, flagged, with nothing of its words taken as a request. A
+ * dossier code it holds is still reported (the contract's entity), never looked up: the
+ * dialogs leave a flagged message alone.
+ */
+function refused(text: string, reading: Reading, dossierCode: string | null): ParseResult {
   return {
     text,
     intent: 'none',
     confidence: 1,
     procedure: null,
-    entities: {},
+    entities: dossierCode ? { dossierCode } : {},
     intents: [{ intent: 'none', confidence: 1 }],
     procedures: [],
     ambiguous: null,
