@@ -1,5 +1,6 @@
 import type { ActivityLog } from './activity-log.js';
 import type { AuditStore } from './audit-store.js';
+import type { ChangeFeed } from './change-feed.js';
 import type { RateCounters } from './rate-counters.js';
 import type { SecretStore } from './secret-store.js';
 import type { ConversationTurns, StateStorage } from './state-storage.js';
@@ -9,7 +10,8 @@ import type { VerificationLocks } from './verification-locks.js';
 /**
  * Every store of the assistant, one small interface per kind of record, chosen once
  * (open-stores.ts) and passed to the parts that keep records. Nothing outside src/store knows
- * how a kind is kept (files in DATA_DIR today).
+ * how a kind is kept: files in DATA_DIR (one process), or PostgreSQL (DATABASE_URL, any number
+ * of processes).
  *
  * HOW TO ADD A KIND OF RECORD
  * 1. `src/store/<kind>.ts`: its record types (zod schemas where records come back from
@@ -17,10 +19,23 @@ import type { VerificationLocks } from './verification-locks.js';
  *    database would have to be asked, no file paths, nothing of the implementation.
  * 2. The file implementation under `src/store/file/` (memory for what is not kept across a
  *    restart, `src/store/memory/`), opened in `openFileStores` and closed in its `close()`.
- * 3. A field here, and `test/store/contract/<kind>.contract.ts` exporting
- *    `describe<Kind>Store(name, open)`, run by `test/store/<kind>.file.test.ts`; a second
- *    implementation runs the same suite from its own test file.
+ * 3. The PostgreSQL implementation under `src/store/pg/` on the PgDatabase (parameterised
+ *    queries; its tables in a new `src/store/pg/migrations/NNN-name.sql`, never by editing a
+ *    released one), opened in `openPostgresStores`. Several processes share it: a change
+ *    must be safe when two processes make it at once (one statement, a row lock, or a
+ *    transaction), and a process that caches what it read subscribes to `changes`.
+ * 4. A field here, and `test/store/contract/<kind>.contract.ts` exporting
+ *    `describe<Kind>Store(name, open)`, run by `test/store/<kind>.file.test.ts` and
+ *    `test/store/<kind>.pg.test.ts` (with `pgHarness` from test/store/contract/pg-harness.ts).
  */
+/** What /healthz tells about the store. */
+export interface StoreHealth {
+  store: 'files' | 'postgres';
+  ok: boolean;
+  /** How long the database took to answer. */
+  ms?: number;
+}
+
 export interface Stores {
   /** Conversation state (botbuilder's ConversationState). */
   state: StateStorage;
@@ -38,6 +53,10 @@ export interface Stores {
   rates: RateCounters;
   /** The Direct Line signing secret and the staff tokens the server made. */
   secrets: SecretStore;
+  /** Changes other processes must take up (retraining, staff edits). */
+  changes: ChangeFeed;
+  /** Whether the store answers now. */
+  health(): Promise<StoreHealth>;
   /** Waits for the writes under way and lets go of every store. */
   close(): Promise<void>;
 }

@@ -1,0 +1,35 @@
+import { silentLogger } from '../../../src/log/logger.js';
+import { PgDatabase } from '../../../src/store/pg/pg-database.js';
+import { dropSchema, freshSchema, schemaUrl } from '../../helpers/pg.js';
+import type { OpenStore } from './harness.js';
+
+/**
+ * A harness for a PostgreSQL implementation: a schema of its own in the tests' cluster,
+ * `open(db)` for each (re)start on a new connection to the same schema.
+ */
+export function pgHarness<S extends object>(open: (db: PgDatabase) => Promise<S>): OpenStore<S> {
+  return async () => {
+    const schema = freshSchema();
+    const url = await schemaUrl(schema);
+    let db = await PgDatabase.open(url, silentLogger);
+    let current = await open(db);
+    const shut = async (): Promise<void> => {
+      const { close } = current as { close?: () => Promise<void> };
+      if (close) await close.call(current);
+      await db.close();
+    };
+    return {
+      get store() { return current; },
+      async reopen() {
+        await shut();
+        db = await PgDatabase.open(url, silentLogger);
+        current = await open(db);
+        return current;
+      },
+      async dispose() {
+        await shut();
+        await dropSchema(schema);
+      },
+    };
+  };
+}
