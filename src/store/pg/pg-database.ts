@@ -85,6 +85,12 @@ export class PgDatabase {
     lockPool.on('connect', (client) => {
       void client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`).catch(() => undefined);
     });
+    let onLost: (err: Error) => void = () => undefined;
+    for (const p of [pool, lockPool]) {
+      p.on('error', (err) => onLost(err));
+      // A connection lost while checked out (a turn's lock held) reports to its client, not to the pool.
+      p.on('connect', (client) => client.on('error', (err) => onLost(err)));
+    }
     let schema: string;
     try {
       const { rows } = await pool.query<{ schema: string | null }>('SELECT current_schema() AS schema');
@@ -98,7 +104,7 @@ export class PgDatabase {
     }
     const listener = new PgListener(url, logger, where);
     const db = new PgDatabase(pool, lockPool, listener, where, logger, schema);
-    for (const p of [pool, lockPool]) p.on('error', (err) => db.lost(err));
+    onLost = (err) => db.lost(err);
     listener.onReconnect(() => db.back());
     await listener.start().catch(async (err: unknown) => {
       await db.close();

@@ -22,6 +22,11 @@ export class PgListener {
 
   constructor(private readonly url: string, private readonly logger: Logger, private readonly where: string) {}
 
+  /** The server process of the listening connection (for tests that cut it). */
+  get backendPid(): number | undefined {
+    return (this.client as { processID?: number } | undefined)?.processID;
+  }
+
   /** Connects; rejects when the first connection fails. */
   start(): Promise<void> {
     return this.connect();

@@ -1,5 +1,5 @@
 import { silentLogger } from '../../../src/log/logger.js';
-import { PgDatabase } from '../../../src/store/pg/pg-database.js';
+import { PgDatabase, type PgOptions } from '../../../src/store/pg/pg-database.js';
 import { dropSchema, freshSchema, schemaUrl } from '../../helpers/pg.js';
 import type { OpenStore } from './harness.js';
 
@@ -31,5 +31,35 @@ export function pgHarness<S extends object>(open: (db: PgDatabase) => Promise<S>
         await dropSchema(schema);
       },
     };
+  };
+}
+
+/** Two processes on one schema: `open` run on two connections of their own. */
+export interface PgPair<S> {
+  a: S;
+  b: S;
+  dbA: PgDatabase;
+  dbB: PgDatabase;
+  url: string;
+  dispose(): Promise<void>;
+}
+
+export async function pgPair<S extends object>(open: (db: PgDatabase) => Promise<S>, options: PgOptions = {}): Promise<PgPair<S>> {
+  const schema = freshSchema();
+  const url = await schemaUrl(schema);
+  const dbA = await PgDatabase.open(url, silentLogger, options);
+  const dbB = await PgDatabase.open(url, silentLogger, options);
+  const a = await open(dbA);
+  const b = await open(dbB);
+  return {
+    a, b, dbA, dbB, url,
+    async dispose() {
+      for (const store of [a, b]) {
+        const { close } = store as { close?: () => Promise<void> };
+        if (close) await close.call(store);
+      }
+      await Promise.all([dbA.close(), dbB.close()]);
+      await dropSchema(schema);
+    },
   };
 }

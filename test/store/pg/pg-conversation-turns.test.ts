@@ -1,0 +1,72 @@
+import { PgConversationTurns } from '../../../src/store/pg/pg-conversation-turns.js';
+import { adminQuery, describePg } from '../../helpers/pg.js';
+import { pgPair } from '../contract/pg-harness.js';
+
+// Two processes on one database, each with its own connections (PgDatabase), as two
+// `npm start` would have.
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describePg('PgConversationTurns across processes', () => {
+  it('runs the turns of one conversation one at a time, in the order they came, whichever process takes them', async () => {
+    const pair = await pgPair(async (db) => new PgConversationTurns(db));
+    try {
+      const events: string[] = [];
+      let running = 0;
+      let most = 0;
+      const turn = (name: string) => async () => {
+        running += 1;
+        most = Math.max(most, running);
+        events.push(name);
+        await tick(15);
+        running -= 1;
+      };
+      const turns: Array<Promise<void>> = [];
+      for (let i = 0; i < 10; i++) {
+        turns.push((i % 2 ? pair.b : pair.a).run('conversation-1', turn(String(i))));
+        await tick(3);
+      }
+      await Promise.all(turns);
+      expect(most).toBe(1);
+      expect(events).toEqual(Array.from({ length: 10 }, (_, i) => String(i)));
+    } finally {
+      await pair.dispose();
+    }
+  });
+
+  it('lets the next turn go on at once when the process holding the lock loses its connection (as when it is killed)', async () => {
+    const pair = await pgPair(async (db) => new PgConversationTurns(db));
+    try {
+      let releaseA: () => void = () => undefined;
+      const aStarted = new Promise<void>((started) => {
+        void pair.a.run('c', () => new Promise<void>((resolve) => { releaseA = resolve; started(); })).catch(() => undefined);
+      });
+      await aStarted;
+      let bRan = false;
+      const b = pair.b.run('c', async () => { bRan = true; });
+      await tick(100);
+      expect(bRan).toBe(false);
+      const { rows } = await adminQuery(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+      expect(rows).toHaveLength(1);
+      await adminQuery(`SELECT pg_terminate_backend(${Number(rows[0].pid)})`);
+      await b;
+      expect(bRan).toBe(true);
+      releaseA();
+    } finally {
+      await pair.dispose();
+    }
+  });
+
+  it('refuses a turn with CONVERSATION_BUSY when the turns before it take longer than the wait allows', async () => {
+    const pair = await pgPair(async (db) => new PgConversationTurns(db), { lockTimeoutMs: 200 });
+    try {
+      const slow = pair.a.run('c', () => tick(1000));
+      await tick(50);
+      await expect(pair.b.run('c', async () => 'never')).rejects.toMatchObject({ code: 'CONVERSATION_BUSY', status: 503 });
+      await slow;
+      await expect(pair.b.run('c', async () => 'now')).resolves.toBe('now');
+    } finally {
+      await pair.dispose();
+    }
+  });
+});
