@@ -13,7 +13,7 @@ import { loadCommands } from './nlu/commands.js';
 import { DvcBot } from './bot/dvc-bot.js';
 import { createCloudAdapter, turnErrorHandler } from './bot/adapter.js';
 import { createServer } from './web/server.js';
-import { openFileStores } from './store/open-stores.js';
+import { openStores } from './store/open-stores.js';
 import type { Stores } from './store/stores.js';
 import { openDirectLine, type DirectLine } from './directline/direct-line.js';
 import { loadStaffTokens, type StaffTokens } from './web/staff-auth.js';
@@ -49,7 +49,7 @@ export interface App {
 /** The composition root: builds every part from configuration. Nothing listens yet. */
 export async function buildApp(config: Config, logger: Logger, options: { stores?: Stores } = {}): Promise<App> {
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const stores = options.stores ?? await openFileStores(config.DATA_DIR, logger);
+  const stores = options.stores ?? await openStores(config, logger);
   const knowledge = await loadKnowledgeBaseCached(config.KNOWLEDGE_DIR, path.join(config.DATA_DIR, 'cache'), logger);
   const data = withTrainingData(knowledge, config.INTENTS_DIR);
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
@@ -93,7 +93,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
   const onTurnError = turnErrorHandler(logger, composer, conversationState);
   const adapter = createCloudAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword });
   adapter.onTurnError = onTurnError;
-  directLine = await openDirectLine({ logger, secrets: stores.secrets, bot, activities: stores.activities, turns: stores.turns, trustProxy: config.TRUST_PROXY });
+  directLine = await openDirectLine({ logger, secrets: stores.secrets, secret: config.DIRECT_LINE_SECRET, bot, activities: stores.activities, turns: stores.turns, trustProxy: config.TRUST_PROXY });
   directLine.adapter.onTurnError = onTurnError;
   const helpdesk = helpdeskRoutes({
     logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: desk.handoff,
@@ -105,7 +105,8 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
       return true;
     },
   });
-  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, routes: [directLine.routes, admin.routes, helpdesk, staticRoutes({ logger })] });
+  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, health: stores.health, routes: [directLine.routes, admin.routes, helpdesk, staticRoutes({ logger })] });
+  directLine.stream.attach(server.server);
   return {
     server,
     recognizer: current,
@@ -116,9 +117,11 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     tickets,
     audit,
     async close() {
-      // Stop accepting; idle keep-alive sockets close now, requests in flight finish first.
+      // Stop accepting; idle keep-alive sockets and WebSockets close now (a streaming client
+      // reconnects, to another process if there is one), requests in flight finish first.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
+      await directLine.stream.close();
       await closed;
       await directLine.close();
       await admin.close();

@@ -5,6 +5,12 @@ describe('configuration from environment variables', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3978);
     expect(config.PORTAL_URL).toBeUndefined();
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.WORKERS).toBe(1);
+  });
+
+  it('runs several processes only on PostgreSQL', () => {
+    expect(loadConfig({ WORKERS: '4', DATABASE_URL: 'postgres://dvc@db.example:5432/dvc' })).toMatchObject({ WORKERS: 4, DATABASE_URL: 'postgres://dvc@db.example:5432/dvc' });
   });
 
   it.each([
@@ -16,6 +22,11 @@ describe('configuration from environment variables', () => {
     ['PORTAL_TIMEOUT_MS', '10000', /PORTAL_TIMEOUT_MS="10000": must be at most 4000/],
     ['LOOKUPS_PER_CONVERSATION', '0', /LOOKUPS_PER_CONVERSATION="0": must be positive/],
     ['TRUST_PROXY', 'yes', /TRUST_PROXY="yes": must be 0, 1, false or true/],
+    ['DATABASE_URL', 'mysql://localhost/dvc', /DATABASE_URL="mysql:\/\/localhost\/dvc": must be a PostgreSQL URL/],
+    ['DATABASE_POOL_SIZE', '0', /DATABASE_POOL_SIZE="0": must be between 1 and 200/],
+    ['WORKERS', 'two', /WORKERS="two": must be a number/],
+    ['WORKERS', '2', /WORKERS="2": several processes need DATABASE_URL/],
+    ['DIRECT_LINE_SECRET', 'short', /DIRECT_LINE_SECRET="short": must be at least 64 hexadecimal characters/],
   ])('names %s and what is wrong with %s', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(message);

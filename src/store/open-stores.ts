@@ -53,7 +53,7 @@ export async function openFileStores(dataDir: string, logger: Logger): Promise<S
     rates: new MemoryRateCounters(),
     secrets,
     changes: new LocalChangeFeed(),
-    health: async () => ({ store: 'files', ok: true }),
+    health: async () => ({ kind: 'files', ok: true }),
     async close() {
       await turns.idle();
       await Promise.all([state.close(), activities.close(), tickets.close(), verification.close()]);
@@ -80,7 +80,7 @@ export async function openPostgresStores(url: string, logger: Logger, options: P
     rates: new PgRateCounters(db),
     secrets: new PgSecretStore(db),
     changes,
-    health: async () => ({ store: 'postgres', ...await db.health() }),
+    health: async () => ({ kind: 'postgres', ...await db.health() }),
     async close() {
       await turns.idle();
       await activities.close();

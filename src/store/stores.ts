@@ -30,7 +30,7 @@ import type { VerificationLocks } from './verification-locks.js';
  */
 /** What /healthz tells about the store. */
 export interface StoreHealth {
-  store: 'files' | 'postgres';
+  kind: 'files' | 'postgres';
   ok: boolean;
   /** How long the database took to answer. */
   ms?: number;

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger.js';
 import type { Recognizer } from '../nlu/recognizer.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { DvcBot } from '../bot/dvc-bot.js';
+import type { StoreHealth } from '../store/stores.js';
 import { AppError } from '../errors.js';
 import { jsonBody, jsonRestifyErrors, route } from './respond-error.js';
 
@@ -17,6 +18,8 @@ export interface ServerDeps {
   recognizer: () => Recognizer;
   adapter: CloudAdapter;
   bot: DvcBot;
+  /** Whether the store answers (files, or the PostgreSQL database). */
+  health?: () => Promise<StoreHealth>;
   /** More route groups (Direct Line, staff, help desk), each adding its routes. */
   routes?: Array<(server: Server) => void>;
 }
@@ -30,8 +33,10 @@ export function createServer(deps: ServerDeps): Server {
 
   jsonRestifyErrors(server);
 
-  server.get('/healthz', route(logger, (_req, res) => {
-    res.send(200, { status: 'ok', procedures: deps.knowledge.procedures.length });
+  // A load balancer sends no traffic to a process whose database does not answer (503).
+  server.get('/healthz', route(logger, async (_req, res) => {
+    const store = deps.health ? await deps.health() : { kind: 'files', ok: true };
+    res.send(store.ok ? 200 : 503, { status: store.ok ? 'ok' : 'unavailable', procedures: deps.knowledge.procedures.length, store });
   }));
 
   server.post('/api/parse', route(logger, (req, res) => {
