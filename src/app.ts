@@ -13,11 +13,13 @@ import { loadCommands } from './nlu/commands.js';
 import { DvcBot } from './bot/dvc-bot.js';
 import { createCloudAdapter, turnErrorHandler } from './bot/adapter.js';
 import { createServer } from './web/server.js';
-import { openStores } from './store/open-stores.js';
+import { openStores, storeLocation } from './store/open-stores.js';
 import type { Stores } from './store/stores.js';
 import { openDirectLine, type DirectLine } from './directline/direct-line.js';
 import { loadStaffTokens, type StaffTokens } from './web/staff-auth.js';
-import { openAdmin, type Admin } from './admin/admin.js';
+import { adminRoutes } from './admin/admin.js';
+import { Inbox } from './inbox/inbox.js';
+import { openTraining, type Training } from './training/training.js';
 import { staticRoutes } from './web/static-routes.js';
 import type { PortalClient } from './portal/portal-client.js';
 import { HttpPortalClient } from './portal/http-portal-client.js';
@@ -34,7 +36,10 @@ export interface App {
   server: Server;
   /** The model serving now; staff retraining swaps it without a restart. */
   recognizer: () => Recognizer;
-  admin: Admin;
+  /** The serving model, its training data and the jobs that retrain it. */
+  training: Training;
+  /** The questions the assistant did not understand, for staff. */
+  inbox: Inbox;
   directLine: DirectLine;
   /** Bearer tokens of the staff routes (configured, or made once and kept in DATA_DIR). */
   staffTokens: StaffTokens;
@@ -49,22 +54,22 @@ export interface App {
 /** The composition root: builds every part from configuration. Nothing listens yet. */
 export async function buildApp(config: Config, logger: Logger, options: { stores?: Stores } = {}): Promise<App> {
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const stores = options.stores ?? await openStores(config, logger);
+  const stores = options.stores ?? await openStores(storeLocation(config), logger);
   const knowledge = await loadKnowledgeBaseCached(config.KNOWLEDGE_DIR, path.join(config.DATA_DIR, 'cache'), logger);
   const data = withTrainingData(knowledge, config.INTENTS_DIR);
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);
   const staffTokens = await loadStaffTokens({ admin: config.ADMIN_TOKEN, helpdesk: config.HELPDESK_TOKEN }, stores.secrets, logger);
   // The saved model when it matches the current data, else one trained now (src/training/startup.ts).
-  const admin = await openAdmin({
-    dataDir: config.DATA_DIR,
+  const training = await openTraining({
+    stores,
     nlu: data,
     recognizerOptions: config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD },
-    adminToken: staffTokens.admin,
     logger,
   });
-  const current = admin.recognizer;
-  const responder = admin.responder(composer);
+  const inbox = new Inbox(stores.inbox, logger);
+  const current = training.recognizer;
+  const responder = training.responder(composer);
   // PORTAL_TIMEOUT_MS bounds a whole portal call, retries and back-off included, so a slow or
   // stopped portal still leaves time to answer the citizen within 5 s.
   const portal: PortalClient = config.PORTAL_URL
@@ -89,7 +94,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
   });
   const { audit, tickets } = desk;
   const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon);
-  const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState, inbox: admin.inbox, desk });
+  const bot = new DvcBot({ recognizer: current, responder, composer, replies, knowledge: data.knowledge, commands, conversationState, inbox, desk });
   const onTurnError = turnErrorHandler(logger, composer, conversationState);
   const adapter = createCloudAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword });
   adapter.onTurnError = onTurnError;
@@ -105,12 +110,13 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
       return true;
     },
   });
-  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, health: stores.health, routes: [directLine.routes, admin.routes, helpdesk, staticRoutes({ logger })] });
+  const server = createServer({ logger, knowledge: data.knowledge, recognizer: current, adapter, bot, health: stores.health, routes: [directLine.routes, adminRoutes({ logger, token: staffTokens.admin, inbox, data: training.data, models: training.models, knowledge: data.knowledge }), helpdesk, staticRoutes({ logger })] });
   directLine.stream.attach(server.server);
   return {
     server,
     recognizer: current,
-    admin,
+    training,
+    inbox,
     directLine,
     staffTokens,
     portal,
@@ -124,7 +130,8 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
       await directLine.stream.close();
       await closed;
       await directLine.close();
-      await admin.close();
+      await inbox.close();
+      await training.close();
       await portal.close();
       await stores.close();
     },

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { loadNluData } from '../../src/nlu/load.js';
 import { trainRecognizer } from '../../src/nlu/train.js';
-import { evaluate, type EvalCase } from '../../src/nlu/evaluation.js';
+import { evaluate, type EvalCase } from '../../src/training/evaluation.js';
 import { misspelt } from './questions.js';
 import { timeEach } from './stats.js';
 

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { readGold } from '../../src/cli/eval.js';
-import type { EvalCase } from '../../src/nlu/evaluation.js';
+import { parseGold, type EvalCase } from '../../src/training/evaluation.js';
 import { seededRandom } from '../../src/knowledge/synthetic/generate.js';
 import type { TrainingExample } from '../../src/nlu/training-data.js';
 
@@ -10,7 +9,7 @@ export const DEV_SAMPLE = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'de
 
 /** The dev questions with their gold answers; without the dev sample, every 20th training utterance. */
 export function benchQuestions(examples: ReadonlyArray<TrainingExample>): { source: string; cases: EvalCase[] } {
-  if (existsSync(DEV_SAMPLE)) return { source: path.relative(PROJECT_ROOT, DEV_SAMPLE), cases: readGold(DEV_SAMPLE) };
+  if (existsSync(DEV_SAMPLE)) return { source: path.relative(PROJECT_ROOT, DEV_SAMPLE), cases: parseGold(readFileSync(DEV_SAMPLE, 'utf8'), DEV_SAMPLE) };
   return {
     source: 'every 20th training utterance (dev sample not found)',
     cases: examples.filter((_, i) => i % 20 === 0).map((e) => ({ text: e.text, intents: [e.intent], procedure: e.procedure })),

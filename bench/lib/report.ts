@@ -119,6 +119,7 @@ export function writeResults(
     row(['---', '---', '---', '---', '---', '---', '---']),
     ...[...all('http-parse'), ...all('directline')].map((f) => row([f.metric, num(f, 'connections'), num(f, 'rps'), num(f, 'p50_ms'), num(f, 'p99_ms'), num(f, 'errors'), num(f, 'server_cpu_ms_per_msg')])),
     '',
+    ...inboxSection(figures),
     ...(about.baseline?.figures.length ? compare(about.baseline, figures, sizes) : []),
     '## Reading the figures',
     '',
@@ -136,6 +137,44 @@ export function writeResults(
     '',
   ];
   writeFileSync(file, lines.join('\n'));
+}
+
+const INBOX_HEADING = '## Recording a question in a full inbox';
+
+/** The inbox section (`npm run bench -- inbox` runs and rewrites this section alone). */
+export function inboxSection(figures: Figure[]): string[] {
+  const f = figures.find((x) => x.metric === 'inbox-record');
+  if (!f) return [];
+  return [
+    INBOX_HEADING,
+    '',
+    `${num(f, 'items')} misunderstood questions kept, then ${num(f, 'records')} more recorded one at a time as the bot records them `
+      + '(in process, real files in a temp dir). The inbox is an append-only log: recording one question appends one line; '
+      + 'the log is compacted (rewritten in chunks of 500) once it holds twice the questions kept, and that happened during the run. '
+      + 'The event loop is timed turn by turn (setImmediate to setImmediate) for the whole run, in the CPU time the process used '
+      + '(the work that held the loop, garbage collection included) and in wall time (which also counts the time the machine gave to other '
+      + 'processes). The last column is what rewriting the whole inbox file once cost, as every flush did before (a copy and a JSON '
+      + 'serialisation of every question).',
+    '',
+    '| record p50 / p99 ms (until kept) | loop turn CPU p99 / max ms | loop turn wall p99 / max ms | whole-file rewrite (before) ms |',
+    '| --- | --- | --- | --- |',
+    `| ${num(f, 'record_p50_ms')} / ${num(f, 'record_p99_ms')} | ${num(f, 'turn_cpu_p99_ms')} / ${num(f, 'turn_cpu_max_ms')} | ${num(f, 'turn_wall_p99_ms')} / ${num(f, 'turn_wall_max_ms')} | ${num(f, 'whole_file_rewrite_ms')} |`,
+    '',
+  ];
+}
+
+/** Replaces (or adds, before "Reading the figures") the inbox section of RESULTS.md. */
+export function writeInboxSection(file: string, figures: Figure[]): void {
+  const section = `${inboxSection(figures).join('\n')}\n`;
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\n';
+  const start = text.indexOf(INBOX_HEADING);
+  if (start >= 0) {
+    const next = text.indexOf('\n## ', start + INBOX_HEADING.length);
+    writeFileSync(file, `${text.slice(0, start)}${section}${next >= 0 ? text.slice(next + 1) : ''}`);
+    return;
+  }
+  const reading = text.indexOf('## Reading the figures');
+  writeFileSync(file, reading >= 0 ? `${text.slice(0, reading)}${section}${text.slice(reading)}` : `${text}\n${section}`);
 }
 
 function pct(x: number): string {

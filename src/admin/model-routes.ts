@@ -25,8 +25,8 @@ export function modelRoutes(ctx: AdminContext) {
       res.send(200, { ...ctx.models.status(), serving: ctx.models.servingId });
     }));
 
-    server.get('/api/admin/models', adminRoute(ctx, (_req, res) => {
-      res.send(200, { serving: ctx.models.servingId, rollbackTo: ctx.models.rollbackTarget(), worseBy: WORSE_BY, models: ctx.models.list() });
+    server.get('/api/admin/models', adminRoute(ctx, async (_req, res) => {
+      res.send(200, { serving: ctx.models.servingId, rollbackTo: await ctx.models.rollbackTarget(), worseBy: WORSE_BY, models: await ctx.models.list() });
     }));
 
     server.get('/api/admin/report', adminRoute(ctx, async (req, res) => {

@@ -10,8 +10,8 @@ import { adminRoute, param, type AdminContext } from './context.js';
 
 export function trainingRoutes(ctx: AdminContext) {
   return (server: Server): void => {
-    server.get('/api/admin/intents', adminRoute(ctx, (_req, res) => {
-      const set = ctx.data.set;
+    server.get('/api/admin/intents', adminRoute(ctx, async (_req, res) => {
+      const set = await ctx.data.set();
       const counts = new Map<string, { all: number; staff: number }>();
       for (const u of set.utterances) {
         const c = counts.get(u.intent) ?? { all: 0, staff: 0 };
@@ -25,9 +25,9 @@ export function trainingRoutes(ctx: AdminContext) {
       ]);
     }));
 
-    server.get('/api/admin/intents/:intent', adminRoute(ctx, (req, res) => {
+    server.get('/api/admin/intents/:intent', adminRoute(ctx, async (req, res) => {
       const intent = param(req, 'intent');
-      const set = ctx.data.set;
+      const set = await ctx.data.set();
       const faq = set.faq(intent);
       if (!isIntent(intent) && !faq) throw new AppError('NOT_FOUND', `No intent is named "${intent}".`);
       res.send(200, {
@@ -81,8 +81,8 @@ export function trainingRoutes(ctx: AdminContext) {
     }));
 
     // With the national catalogue this is about 3 MB of JSON, a tenth of that gzipped.
-    server.get('/api/admin/procedures', restify.plugins.gzipResponse(), adminRoute(ctx, (_req, res) => {
-      const staff = ctx.data.set.aliases;
+    server.get('/api/admin/procedures', restify.plugins.gzipResponse(), adminRoute(ctx, async (_req, res) => {
+      const staff = (await ctx.data.set()).aliases;
       res.send(200, ctx.knowledge.procedures.map((p) => ({
         id: p.id,
         name: p.name,

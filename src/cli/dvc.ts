@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { loadConfig } from '../config.js';
 import { validateData } from './validate.js';
 import { loadNluData } from '../nlu/load.js';
+import { storeLocation } from '../store/open-stores.js';
 import { loadStaffTrainingSet } from '../training/cli-training-set.js';
 import { trainModel } from '../training/model-codec.js';
 import { runEval } from './eval.js';
@@ -36,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
       // The same model the server trains: intents/ merged with the staff data in DATA_DIR.
       const data = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
       const options = config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD };
-      const set = loadStaffTrainingSet(config.DATA_DIR, data).json;
+      const set = (await loadStaffTrainingSet(storeLocation(config), data)).json;
       const { recognizer } = trainModel({ procedures: data.knowledge.procedures, lexicon: data.lexicon, options }, set);
       const emit = (text: string): void => {
         const { text: t, intent, confidence, procedure, entities, intents, procedures, ambiguous } = recognizer.parse(text);
@@ -50,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'export-training': {
-      const { set } = loadStaffTrainingSet(config.DATA_DIR, loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR));
+      const { set } = await loadStaffTrainingSet(storeLocation(config), loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR));
       const all = args.includes('--all');
       for (const { text, intent, procedure } of set.utterances) {
         if (all || isIntent(intent)) process.stdout.write(`${JSON.stringify({ text, intent, procedure })}\n`);

@@ -1,23 +1,32 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { PROJECT_ROOT } from '../config.js';
 import { loadNluData } from '../nlu/load.js';
-import { trainRecognizer } from '../nlu/train.js';
-import { evaluate, crossValidate, type EvalCase, type EvalReport } from '../nlu/evaluation.js';
+import { storeLocation } from '../store/open-stores.js';
+import { loadStaffTrainingSet } from '../training/cli-training-set.js';
+import { crossValidate, evaluate, parseGold, CV_FOLDS, type EvalCase, type EvaluationReport } from '../training/evaluation.js';
+import { trainModel, type TrainEnvironment } from '../training/model-codec.js';
 
 const DEV_SAMPLE = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'dev-sample.jsonl');
 
+/**
+ * `dvc eval`: the pipeline the server serves (classifier, matcher and staff memory, trained on
+ * intents/ merged with the staff data in DATA_DIR), cross-validated, and scored on a gold file
+ * — the same evaluation as the staff page's report.
+ */
 export async function runEval(config: Config, goldFile?: string): Promise<number> {
   const data = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
-  const started = Date.now();
-  const cv = crossValidate(data, 5);
-  const out: string[] = [`5-fold cross-validation on ${data.examples.length} training utterances (${((Date.now() - started) / 1000).toFixed(1)} s)`];
+  const env: TrainEnvironment = { procedures: data.knowledge.procedures, lexicon: data.lexicon, options: config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD } };
+  const { json: set } = await loadStaffTrainingSet(storeLocation(config), data);
+  const cv = await crossValidate(env, set, CV_FOLDS);
+  const out: string[] = [`${CV_FOLDS}-fold cross-validation on ${set.utterances.length} training utterances (${(cv.ms / 1000).toFixed(1)} s)`];
   out.push(...formatReport(cv));
   const gold = goldFile ?? (existsSync(DEV_SAMPLE) ? DEV_SAMPLE : undefined);
   if (gold) {
-    const recognizer = trainRecognizer(data);
-    const cases = readGold(gold);
+    const { recognizer } = trainModel(env, set);
+    const cases = await readGold(gold);
     const report = evaluate(cases, (text) => recognizer.parse(text));
     out.push('', `${path.relative(process.cwd(), gold) || gold}: ${cases.length} questions`, ...formatReport(report));
   }
@@ -25,22 +34,14 @@ export async function runEval(config: Config, goldFile?: string): Promise<number
   return 0;
 }
 
-export function readGold(file: string): EvalCase[] {
-  return readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim()).map((line) => {
-    const g = JSON.parse(line) as { text: string; intent: string | string[]; procedure?: string | null; dossierCode?: string };
-    return {
-      text: g.text,
-      intents: Array.isArray(g.intent) ? g.intent : [g.intent],
-      procedure: g.procedure ?? null,
-      ...(g.dossierCode ? { dossierCode: g.dossierCode } : {}),
-    };
-  });
+export async function readGold(file: string): Promise<EvalCase[]> {
+  return parseGold(await readFile(file, 'utf8'), file);
 }
 
 const pct = (r: { correct: number; total: number }): string =>
   r.total ? `${((100 * r.correct) / r.total).toFixed(1).padStart(5)}% (${r.correct}/${r.total})` : '  n/a';
 
-function formatReport(r: EvalReport): string[] {
+function formatReport(r: EvaluationReport): string[] {
   const lines = [
     `  intent accuracy      ${pct(r.intent)}`,
     `  procedure accuracy   ${pct(r.procedure)}`,

@@ -1,46 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { z } from 'zod';
 import type { Logger } from '../log/logger.js';
 import { maskPersonalData } from '../log/mask.js';
 import type { ParseResult } from '../nlu/recognizer.js';
-import { JsonStore } from '../store/file/json-document.js';
-import { groupNearIdentical } from './near-identical.js';
+import type { InboxItem, InboxResolution, InboxStatus, InboxStore } from '../store/inbox-store.js';
 import { isStaffParse } from '../training/staff-recognizer.js';
+import { groupNearIdentical } from './near-identical.js';
+
+export type { InboxItem, InboxStatus } from '../store/inbox-store.js';
 
 // The inbox of misunderstood questions: every chat message the assistant answered with
-// `none`, or with a confidence under REVIEW_THRESHOLD, kept in DATA_DIR with its time,
+// `none`, or with a confidence under REVIEW_THRESHOLD, kept (InboxStore) with its time,
 // conversation and the assistant's best guesses, personal data masked. Staff label, alias
 // or dismiss them from the staff page.
 
-export const INBOX_FILE = 'misunderstood.json';
 /** Under this confidence an understood question is still shown to staff. */
 export const REVIEW_THRESHOLD = 0.5;
-/** Questions kept; beyond it the oldest handled ones go first, then the oldest open ones. */
-export const INBOX_CAPACITY = 5000;
 /** Messages arriving together are written in one go. */
 const FLUSH_DELAY_MS = 50;
-
-const itemSchema = z.object({
-  id: z.string(),
-  text: z.string(),
-  at: z.string(),
-  conversationId: z.string().nullable(),
-  intent: z.string(),
-  confidence: z.number(),
-  guesses: z.object({
-    intents: z.array(z.object({ intent: z.string(), confidence: z.number() })),
-    procedures: z.array(z.object({ id: z.string(), score: z.number() })),
-  }),
-  status: z.enum(['open', 'labelled', 'aliased', 'dismissed']),
-  resolvedAt: z.string().optional(),
-  resolution: z.object({ intent: z.string().optional(), procedure: z.string().nullable().optional() }).optional(),
-});
-export type InboxItem = z.infer<typeof itemSchema>;
-export type InboxStatus = InboxItem['status'];
-
-const fileSchema = z.object({ version: z.literal(1), items: z.array(itemSchema) });
-type InboxFile = z.infer<typeof fileSchema>;
 
 /** One row of the inbox: near-identical questions together, represented by the newest. */
 export interface InboxGroup extends InboxItem {
@@ -60,12 +36,7 @@ export class Inbox {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly store: JsonStore<InboxFile>, private readonly logger: Logger) {}
-
-  static async open(dataDir: string, logger: Logger): Promise<Inbox> {
-    const store = await JsonStore.open(path.join(dataDir, INBOX_FILE), fileSchema, () => ({ version: 1 as const, items: [] }), logger);
-    return new Inbox(store, logger);
-  }
+  constructor(private readonly store: InboxStore, private readonly logger: Logger) {}
 
   /** Called by the bot after parsing a citizen's message; never throws, never waits. */
   record(parse: ParseResult, conversationId: string | null | undefined): void {
@@ -88,17 +59,14 @@ export class Inbox {
     this.timer ??= setTimeout(() => { void this.flush(); }, FLUSH_DELAY_MS);
   }
 
-  /** Writes what was recorded and not yet written. */
+  /** Keeps what was recorded and not yet kept. */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const batch = this.pending;
     this.pending = [];
     if (batch.length) {
-      this.flushing = this.store.update((d) => {
-        d.items.push(...batch);
-        d.items = trim(d.items);
-      }).catch((err: unknown) => {
+      this.flushing = this.store.add(batch).catch((err: unknown) => {
         this.logger.error({ err: { name: (err as Error)?.name }, lost: batch.length }, 'could not save misunderstood questions');
       });
     }
@@ -108,7 +76,7 @@ export class Inbox {
   /** Near-identical questions grouped, newest first. */
   async list(status: InboxStatus | 'all' = 'open'): Promise<InboxGroup[]> {
     await this.flush();
-    const items = this.store.data.items.filter((i) => status === 'all' || i.status === status).reverse();
+    const items = (await this.store.list(status)).reverse();
     return groupNearIdentical(items).map((group) => {
       const newest = group[0]!;
       return {
@@ -124,41 +92,19 @@ export class Inbox {
   /** The open questions grouped with `id` (itself included); empty when `id` is unknown. */
   async groupOf(id: string): Promise<InboxItem[]> {
     await this.flush();
-    const item = this.store.data.items.find((i) => i.id === id);
+    const item = await this.store.get(id);
     if (!item) return [];
     if (item.status !== 'open') return [item];
-    const open = this.store.data.items.filter((i) => i.status === 'open').reverse();
+    const open = (await this.store.list('open')).reverse();
     return groupNearIdentical(open).find((g) => g.some((i) => i.id === id)) ?? [item];
   }
 
-  async resolve(ids: ReadonlyArray<string>, status: Exclude<InboxStatus, 'open'>, resolution?: InboxItem['resolution']): Promise<void> {
-    const set = new Set(ids);
-    const at = new Date().toISOString();
-    await this.store.update((d) => {
-      for (const item of d.items) {
-        if (!set.has(item.id)) continue;
-        item.status = status;
-        item.resolvedAt = at;
-        if (resolution) item.resolution = resolution;
-      }
-    });
+  async resolve(ids: ReadonlyArray<string>, status: InboxResolution['status'], resolution?: InboxItem['resolution']): Promise<void> {
+    await this.store.resolve(ids, { status, resolvedAt: new Date().toISOString(), ...(resolution ? { resolution } : {}) });
   }
 
+  /** Keeps what is pending (the store itself is closed with the others). */
   async close(): Promise<void> {
     await this.flush();
-    await this.store.idle();
   }
-}
-
-function trim(items: InboxItem[]): InboxItem[] {
-  if (items.length <= INBOX_CAPACITY) return items;
-  let excess = items.length - INBOX_CAPACITY;
-  const kept = items.filter((i) => {
-    if (excess > 0 && i.status !== 'open') {
-      excess--;
-      return false;
-    }
-    return true;
-  });
-  return kept.slice(kept.length - INBOX_CAPACITY);
 }

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { intentFeatures } from './features.js';
 import { IntentClassifier, temperatureFor } from './intent-classifier.js';
+import { kFolds } from './folds.js';
 import type { Intent } from './intents.js';
 import { ProcedureMatcher, type ProcedurePhrases } from './procedure-matcher.js';
 import { DEFAULT_RECOGNIZER_OPTIONS, Recognizer, fieldsOf, findProcedures, normalizeQuestion, type RecognizerOptions, type RecognizerParts } from './recognizer.js';
@@ -84,9 +85,7 @@ export function knowledgeWords(knowledge: KnowledgeBase, lexicon: Lexicon, norma
  */
 export function fitTemperature(data: ReadonlyArray<{ features: string[]; intent: Intent }>, folds = 3): { temperature: number; exponent: number } {
   const held: Array<{ logps: number[]; gold: number; n: number }> = [];
-  for (let k = 0; k < folds; k++) {
-    const train = data.filter((_, i) => i % folds !== k);
-    const test = data.filter((_, i) => i % folds === k);
+  for (const { train, test } of kFolds(data, folds)) {
     const model = IntentClassifier.train(train);
     for (const ex of test) {
       const scores = model.logScores(ex.features);

@@ -1,16 +1,17 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { z } from 'zod';
 import { readDataFile } from '../data/read-data-file.js';
+import { GroupCommit } from '../store/group-commit.js';
+import { writeFileAtomic } from '../store/write-file-atomic.js';
 import { canonicalDossierCode } from '../nlu/dossier-code.js';
 import { dossierSchema, type Dossier, type DossierStatus } from './portal-client.js';
 import { isOpen } from './overdue.js';
 
-// The mock portal's dossiers, in a lowdb JSON file. The file is seeded once from the bundled
-// dossiers and is the source of truth from then on, so status changes survive restarts.
+// The mock portal's dossiers, in a JSON file (it stands in for another system's database, so it
+// is not one of the assistant's stores). The file is seeded once from the bundled dossiers
+// and is the source of truth from then on, so status changes survive restarts.
 
 /** The dossiers that ship with the project (the contract's list). */
 export const SEED_FILE = fileURLToPath(new URL('./dossiers.seed.json', import.meta.url));
@@ -39,30 +40,32 @@ export interface DossierEvent {
 }
 
 export class DossierStore {
-  private constructor(private readonly db: Low<StoreData>) {}
+  /** Writes one at a time, each of the data as it is then. */
+  private readonly commits: GroupCommit;
+
+  private constructor(file: string, private readonly data: StoreData) {
+    this.commits = new GroupCommit(() => writeFileAtomic(file, `${JSON.stringify(this.data, null, 2)}\n`));
+  }
 
   /** Opens `dataFile`, creating it from `seedFile` on first start; a bad file names itself. */
   static async open(dataFile: string, seedFile: string = SEED_FILE): Promise<DossierStore> {
     mkdirSync(path.dirname(dataFile), { recursive: true });
-    // Not JSONFilePreset: it silently swaps in an in-memory adapter when NODE_ENV=test,
-    // which would make persistence untestable.
-    const db = new Low<StoreData>(new JSONFile<StoreData>(dataFile), { version: 1, dossiers: [] });
     // The data file goes through the same schema as the seed: a hand edit that breaks it
     // stops the portal with the file and field named, instead of serving half a dossier.
     const seeding = !existsSync(dataFile);
-    db.data = readDataFile(seeding ? seedFile : dataFile, storeSchema);
-    if (seeding) await db.write();
-    return new DossierStore(db);
+    const store = new DossierStore(dataFile, readDataFile(seeding ? seedFile : dataFile, storeSchema));
+    if (seeding) await store.commits.commit();
+    return store;
   }
 
   all(): Dossier[] {
-    return this.db.data.dossiers;
+    return this.data.dossiers;
   }
 
   /** The dossier whose code is `code` in canonical form, if any. */
   find(code: string): Dossier | undefined {
     const wanted = canonicalDossierCode(code);
-    return this.db.data.dossiers.find((d) => canonicalDossierCode(d.code) === wanted);
+    return this.data.dossiers.find((d) => canonicalDossierCode(d.code) === wanted);
   }
 
   /** Moves a dossier to a new status, as an officer would, and writes the file. */
@@ -75,7 +78,7 @@ export class DossierStore {
     if (isOpen(event.status)) delete dossier.finishedAt;
     else dossier.finishedAt = event.at;
     if (event.note !== undefined) dossier.note = event.note;
-    await this.db.write();
+    await this.commits.commit();
     return dossier;
   }
 }

@@ -1,10 +1,13 @@
 import type { ActivityLog } from './activity-log.js';
 import type { AuditStore } from './audit-store.js';
 import type { ChangeFeed } from './change-feed.js';
+import type { InboxStore } from './inbox-store.js';
+import type { ModelStore } from './model-store.js';
 import type { RateCounters } from './rate-counters.js';
 import type { SecretStore } from './secret-store.js';
 import type { ConversationTurns, StateStorage } from './state-storage.js';
 import type { TicketStore } from './ticket-store.js';
+import type { TrainingEditStore } from './training-edit-store.js';
 import type { VerificationLocks } from './verification-locks.js';
 
 /**
@@ -28,21 +31,31 @@ import type { VerificationLocks } from './verification-locks.js';
  *    `describe<Kind>Store(name, open)`, run by `test/store/<kind>.file.test.ts` and
  *    `test/store/<kind>.pg.test.ts` (with `pgHarness` from test/store/contract/pg-harness.ts).
  */
+/** Where the stores are, as plain data: the training process opens its model files from it. */
+export type StoreLocation = { kind: 'files'; dataDir: string } | { kind: 'postgres'; url: string; poolSize?: number | undefined };
+
 /** What /healthz tells about the store. */
 export interface StoreHealth {
-  kind: 'files' | 'postgres';
+  kind: StoreLocation['kind'];
   ok: boolean;
   /** How long the database took to answer. */
   ms?: number;
 }
 
 export interface Stores {
+  location: StoreLocation;
   /** Conversation state (botbuilder's ConversationState). */
   state: StateStorage;
   /** Turns of one conversation run one at a time. */
   turns: ConversationTurns;
   /** Direct Line conversations and their activities. */
   activities: ActivityLog;
+  /** The questions the assistant did not understand, for staff. */
+  inbox: InboxStore;
+  /** Staff edits to the training data (utterances, aliases, FAQ intents). */
+  trainingEdits: TrainingEditStore;
+  /** Trained models, their evaluations, and which serves. */
+  models: ModelStore;
   /** Handoff tickets. */
   tickets: TicketStore;
   /** Who looked at which dossier or ticket (append-only). */

@@ -1,4 +1,4 @@
-import type { EvaluationReport } from './evaluate.js';
+import type { EvaluationReport } from './evaluation.js';
 
 // The rule that keeps a clearly worse model from going live: a retrained model whose
 // cross-validated intent accuracy, or procedure accuracy, is more than WORSE_BY (2

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Procedure } from '../knowledge/schema.js';
 import { IntentClassifier, type IntentModelJson } from '../nlu/intent-classifier.js';
@@ -30,10 +31,32 @@ export interface ModelSnapshot {
 }
 
 /** What a model learns from besides the knowledge base and the lexicon. */
-export interface TrainingSetJson {
-  utterances: Array<{ id: string; text: string; intent: string; procedure: string | null; origin: 'file' | 'staff' }>;
-  aliases: Array<{ procedure: string; text: string }>;
-}
+export const trainingSetSchema = z.object({
+  utterances: z.array(z.object({ id: z.string(), text: z.string(), intent: z.string(), procedure: z.string().nullable(), origin: z.enum(['file', 'staff']) })),
+  aliases: z.array(z.object({ procedure: z.string(), text: z.string() })),
+});
+export type TrainingSetJson = z.infer<typeof trainingSetSchema>;
+
+const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A saved model: its snapshot and the training set it learnt from. The snapshot's format is
+ * checked and its parts' kinds; what is inside them is the trained model's own (a broken one
+ * fails to load and is marked failed).
+ */
+export const modelFileSchema = z.object({
+  id: z.string(),
+  snapshot: z.object({
+    format: z.literal(SNAPSHOT_FORMAT),
+    options: z.custom<RecognizerOptions>(isObject),
+    phrases: z.custom<ProcedurePhrases[]>(Array.isArray),
+    classifier: z.custom<IntentModelJson>(isObject),
+    vocabulary: z.custom<VocabularyJson>(isObject),
+    memory: z.custom<StaffMemoryJson>(isObject),
+  }),
+  trainingSet: trainingSetSchema,
+});
+export type ModelFile = z.infer<typeof modelFileSchema>;
 
 export interface TrainEnvironment {
   procedures: ReadonlyArray<Procedure>;

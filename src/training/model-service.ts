@@ -1,14 +1,14 @@
-import { rm } from 'node:fs/promises';
 import { AppError } from '../errors.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../log/logger.js';
 import { INTENTS } from '../nlu/intents.js';
 import type { Recognizer } from '../nlu/recognizer.js';
 import { compareEvaluations, type Comparison } from './compare.js';
-import type { EvaluationReport } from './evaluate.js';
+import type { ModelMeta, ModelStore } from '../store/model-store.js';
+import type { EvaluationReport } from './evaluation.js';
 import { codeVersion } from './fingerprint.js';
 import { recognizerFromSnapshot, type ModelSnapshot, type TrainEnvironment, type TrainingSetJson } from './model-codec.js';
-import { evalFilePath, modelFilePath, newModelId, type ModelMeta, type ModelStore } from './model-store.js';
+import { newModelId, readSavedEvaluation, readSavedModel } from './saved-models.js';
 import type { StaffRecognizer } from './staff-recognizer.js';
 import { StatusTracker, type TrainStatus } from './train-status.js';
 import type { TrainingData } from './training-data.js';
@@ -61,11 +61,11 @@ export class ModelService {
     return this.serving.id;
   }
 
-  list(): ModelMeta[] {
+  list(): Promise<ModelMeta[]> {
     return this.deps.store.list();
   }
 
-  rollbackTarget(): string | null {
+  rollbackTarget(): Promise<string | null> {
     return this.deps.store.previousId();
   }
 
@@ -87,9 +87,9 @@ export class ModelService {
   train(options: { force?: boolean; confirm?: boolean } = {}): Promise<TrainOutcome> {
     return this.queue(async () => {
       const { store, data, logger } = this.deps;
-      const set = data.trainingSet();
+      const set = await data.trainingSet();
       const fingerprint = this.deps.fingerprint(set);
-      const active = store.active();
+      const active = await store.active();
       const missing = INTENTS.filter((intent) => !set.utterances.some((u) => u.intent === intent));
       if (missing.length) throw new AppError('TRAINING_FAILED', `Intent ${missing.join(', ')} has no utterance left: add one, then retrain.`);
       if (!options.force && active && active.id === this.serving.id && active.fingerprint === fingerprint && !active.pinned) {
@@ -99,8 +99,8 @@ export class ModelService {
       const id = newModelId();
       const tasks: WorkerTask[] = [];
       const baseline = active && !active.evaluation ? active.id : null;
-      if (baseline) tasks.push({ kind: 'evaluate', id: baseline, modelFile: modelFilePath(store.dir, baseline), evalFile: evalFilePath(store.dir, baseline) });
-      tasks.push({ kind: 'train', id, set, modelFile: modelFilePath(store.dir, id), evalFile: evalFilePath(store.dir, id) });
+      if (baseline) tasks.push({ kind: 'evaluate', id: baseline });
+      tasks.push({ kind: 'train', id, set, evaluate: true });
       const results = await this.runTasks('train', id, tasks);
       const trained = results.trained.get(id);
       const evaluation = results.evaluated.get(id);
@@ -115,7 +115,7 @@ export class ModelService {
       try {
         recognizer = this.load(id, trained.snapshot);
       } catch (err) {
-        await Promise.all([modelFilePath(store.dir, id), evalFilePath(store.dir, id)].map((f) => rm(f, { force: true })));
+        await store.discard(id);
         throw err;
       }
       const meta: ModelMeta = {
@@ -127,7 +127,7 @@ export class ModelService {
       await store.add(meta);
       const baselineReport = baseline ? results.evaluated.get(baseline) : null;
       if (baseline && baselineReport) await store.setEvaluation(baseline, baselineReport);
-      const before = active ? baselineReport ?? await store.readEvaluation(active.id) : null;
+      const before = active ? baselineReport ?? await readSavedEvaluation(store, active.id) : null;
       const comparison = before ? compareEvaluations(evaluation, before) : null;
       const timings = { trainMs: trained.trainMs, cvMs: evaluation.ms };
       if (comparison?.worse && !options.confirm) {
@@ -137,7 +137,7 @@ export class ModelService {
       await this.activate(id, recognizer, false);
       this.tracker.finish({ ok: true, at: now(), modelId: id, promoted: true, message: 'promoted', ...timings });
       logger.info({ model: id, ...timings, intentAccuracy: evaluation.intentAccuracy }, 'retrained model now serving');
-      return { promoted: true, upToDate: false, model: store.get(id) ?? meta, comparison };
+      return { promoted: true, upToDate: false, model: await store.get(id) ?? meta, comparison };
     });
   }
 
@@ -145,16 +145,16 @@ export class ModelService {
   promote(id: string, confirm: boolean): Promise<ModelMeta> {
     return this.queue(async () => {
       const { store } = this.deps;
-      const meta = store.get(id);
+      const meta = await store.get(id);
       if (!meta || meta.status === 'failed') throw new AppError('NOT_FOUND', `No usable model has id "${id}".`);
       if (id === this.serving.id) return meta;
-      const [mine, serving] = await Promise.all([store.readEvaluation(id), store.readEvaluation(this.serving.id)]);
+      const [mine, serving] = await Promise.all([readSavedEvaluation(store, id), readSavedEvaluation(store, this.serving.id)]);
       const comparison = mine && serving ? compareEvaluations(mine, serving) : null;
       if (comparison?.worse && !confirm) {
         throw new AppError('MODEL_WORSE', `Model ${id} scores clearly worse (${comparison.reasons.join('; ')}); send {"confirm": true} to promote it anyway.`, { details: { model: id, comparison } });
       }
       await this.activate(id, await this.loadSaved(id), true);
-      return store.get(id) ?? meta;
+      return await store.get(id) ?? meta;
     });
   }
 
@@ -162,12 +162,12 @@ export class ModelService {
   rollback(): Promise<ModelMeta> {
     return this.queue(async () => {
       const { store } = this.deps;
-      const previous = store.previousId();
+      const previous = await store.previousId();
       if (!previous) throw new AppError('NOT_FOUND', 'There is no earlier model to roll back to.');
       const from = this.serving.id;
       await this.activate(previous, await this.loadSaved(previous), true, true);
       this.deps.logger.info({ model: previous, from }, 'rolled back');
-      const meta = store.get(previous);
+      const meta = await store.get(previous);
       if (!meta) throw new AppError('NOT_FOUND', `Model ${previous} is gone.`);
       return meta;
     });
@@ -178,14 +178,14 @@ export class ModelService {
     return this.queue(async () => {
       const { store } = this.deps;
       const modelId = id ?? this.serving.id;
-      const model = store.get(modelId);
+      const model = await store.get(modelId);
       if (!model) throw new AppError('NOT_FOUND', `No model has id "${modelId}".`);
-      const baselineId = model.status === 'candidate' ? this.serving.id : this.servedBefore(modelId);
+      const baselineId = model.status === 'candidate' ? this.serving.id : await this.servedBefore(modelId);
       const evaluation = await this.evaluation(modelId);
-      const baselineMeta = baselineId ? store.get(baselineId) : undefined;
+      const baselineMeta = baselineId ? await store.get(baselineId) : undefined;
       const baseline = baselineMeta ? { model: baselineMeta, evaluation: await this.evaluation(baselineMeta.id) } : null;
       return {
-        model: store.get(modelId) ?? model,
+        model: await store.get(modelId) ?? model,
         evaluation,
         baseline,
         comparison: baseline ? compareEvaluations(evaluation, baseline.evaluation) : null,
@@ -193,17 +193,17 @@ export class ModelService {
     });
   }
 
-  private servedBefore(id: string): string | null {
-    const list = this.deps.store.list();
+  private async servedBefore(id: string): Promise<string | null> {
+    const list = await this.deps.store.list();
     const index = list.findIndex((m) => m.id === id);
     return list.slice(index + 1).find((m) => m.status !== 'failed' && m.status !== 'candidate')?.id ?? null;
   }
 
   private async evaluation(id: string): Promise<EvaluationReport> {
     const { store } = this.deps;
-    const saved = await store.readEvaluation(id);
+    const saved = await readSavedEvaluation(store, id);
     if (saved) return saved;
-    const results = await this.runTasks('evaluate', id, [{ kind: 'evaluate', id, modelFile: modelFilePath(store.dir, id), evalFile: evalFilePath(store.dir, id) }]);
+    const results = await this.runTasks('evaluate', id, [{ kind: 'evaluate', id }]);
     const report = results.evaluated.get(id);
     if (!report) {
       const why = results.failed.get(id) ?? 'no result';
@@ -234,7 +234,7 @@ export class ModelService {
 
   private async loadSaved(id: string): Promise<StaffRecognizer> {
     try {
-      return this.load(id, (await this.deps.store.readModel(id)).snapshot);
+      return this.load(id, (await readSavedModel(this.deps.store, id)).snapshot);
     } catch (err) {
       await this.deps.store.markFailed(id);
       throw err instanceof AppError ? err : new AppError('TRAINING_FAILED', `Model ${id} could not be read; the serving model stays.`, { cause: err });
@@ -242,9 +242,9 @@ export class ModelService {
   }
 
   private async activate(id: string, recognizer: StaffRecognizer, pinned: boolean, rollback = false): Promise<void> {
-    const meta = this.deps.store.get(id);
+    const meta = await this.deps.store.get(id);
     // Chosen by staff but trained on other data: keep it at restart rather than retrain.
-    const stale = pinned && meta?.fingerprint !== this.deps.fingerprint(this.deps.data.trainingSet());
+    const stale = pinned && meta?.fingerprint !== this.deps.fingerprint(await this.deps.data.trainingSet());
     await this.deps.store.activate(id, { pinned: stale, rollback });
     this.serving = { recognizer, id };
   }
@@ -252,7 +252,6 @@ export class ModelService {
   /** Waits for the running job (at shutdown the training process is stopped first). */
   async idle(): Promise<void> {
     await this.jobs;
-    await this.deps.store.idle();
   }
 }
 

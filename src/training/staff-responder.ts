@@ -3,7 +3,7 @@ import { Responder } from '../answers/responder.js';
 import type { Answer, AnswerComposer } from '../answers/compose.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { isStaffParse } from './staff-recognizer.js';
-import type { FaqIntent } from './training-store.js';
+import type { FaqIntent } from '../store/training-edit-store.js';
 
 /**
  * The responder, plus the answers of staff FAQ intents. The answer text is read when the

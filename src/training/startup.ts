@@ -1,9 +1,9 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../log/logger.js';
 import { codeVersion } from './fingerprint.js';
-import { recognizerFromSnapshot, trainModel, type TrainEnvironment, type TrainingSetJson } from './model-codec.js';
-import { modelFilePath, newModelId, type ModelFile, type ModelStore } from './model-store.js';
-import { writeFileAtomic } from '../store/write-file-atomic.js';
+import { recognizerFromSnapshot, trainModel, type ModelFile, type TrainEnvironment, type TrainingSetJson } from './model-codec.js';
+import type { ModelStore } from '../store/model-store.js';
+import { newModelId, readSavedModel } from './saved-models.js';
 import type { StaffRecognizer } from './staff-recognizer.js';
 
 // At start-up the server serves the saved model when it was made by this code from exactly
@@ -21,15 +21,15 @@ export async function startModel(options: {
 }): Promise<{ recognizer: StaffRecognizer; id: string }> {
   const { store, env, knowledge, set, fingerprint, logger } = options;
   const version = codeVersion();
-  const active = store.active();
-  const usable = store.list().filter((m) => m.codeVersion === version && m.status !== 'failed' && m.status !== 'candidate'
+  const active = await store.active();
+  const usable = (await store.list()).filter((m) => m.codeVersion === version && m.status !== 'failed' && m.status !== 'candidate'
     && (m.fingerprint === fingerprint || (m.id === active?.id && m.pinned)));
   // The serving one first, then the newest.
   usable.sort((a, b) => Number(b.id === active?.id) - Number(a.id === active?.id));
   for (const meta of usable) {
     try {
       const started = Date.now();
-      const file = await store.readModel(meta.id);
+      const file = await readSavedModel(store, meta.id);
       const recognizer = recognizerFromSnapshot(file.snapshot, knowledge, env.lexicon);
       if (meta.id !== active?.id) await store.activate(meta.id, { pinned: false });
       logger.info({ model: meta.id, ms: Date.now() - started, pinned: meta.pinned }, 'loaded the saved model');
@@ -44,7 +44,7 @@ export async function startModel(options: {
   const trainMs = Date.now() - started;
   const id = newModelId();
   const file: ModelFile = { id, snapshot, trainingSet: set };
-  await writeFileAtomic(modelFilePath(store.dir, id), JSON.stringify(file));
+  await store.saveModel(id, file);
   await store.add({
     id, trainedAt: new Date().toISOString(), codeVersion: version, fingerprint, origin: 'startup', status: 'retired', pinned: false,
     utterances: set.utterances.length, staffUtterances: set.utterances.filter((u) => u.origin === 'staff').length,

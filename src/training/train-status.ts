@@ -34,10 +34,10 @@ export class StatusTracker {
     const index = this.tasks.findIndex((t) => t.id === id);
     const task = this.tasks[index];
     if (!task) return;
-    const weights = this.tasks.map((t) => (t.kind === 'train' && !t.evalFile ? TRAIN_SHARE : 1));
+    const weights = this.tasks.map((t) => (t.kind === 'train' && !t.evaluate ? TRAIN_SHARE : 1));
     const share = total ? done / total : 0;
     const within = task.kind === 'evaluate' ? share
-      : phase === 'training' ? share * (task.evalFile ? TRAIN_SHARE : 1)
+      : phase === 'training' ? share * (task.evaluate ? TRAIN_SHARE : 1)
         : TRAIN_SHARE + (1 - TRAIN_SHARE) * share;
     const before = weights.slice(0, index).reduce((a, b) => a + b, 0);
     const all = weights.reduce((a, b) => a + b, 0);

@@ -1,57 +1,64 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { Logger } from '../log/logger.js';
 import { isIntent } from '../nlu/intents.js';
 import type { TrainingExample } from '../nlu/training-data.js';
 import { foldText } from '../nlu/vi/fold.js';
-import { JsonStore } from '../store/file/json-document.js';
+import { FAQ_INTENT, type FaqIntent, type StaffAlias, type TrainingEdits, type TrainingEditStore } from '../store/training-edit-store.js';
 import type { TrainingSetJson } from './model-codec.js';
-import {
-  FAQ_INTENT, emptyTrainingStore, trainingStoreFile, trainingStoreSchema,
-  type FaqIntent, type StaffAlias, type TrainingStoreData,
-} from './training-store.js';
 import { TrainingSet, checkUtterance, utteranceKey, type Utterance, type UtteranceInput } from './training-set.js';
 
 // Staff edits to the training data. Each change is checked against the data as it is when
-// the change runs (changes are serialised), then written to DATA_DIR before it is visible.
+// the change runs (changes are serialised), then kept (TrainingEditStore) before it is visible.
 
 export const MAX_ANSWER_LENGTH = 4000;
 
 export class TrainingData {
-  private cached: TrainingSet | null = null;
+  /** The edits last read, and the training set made from them. */
+  private latest: { edits: TrainingEdits; set: TrainingSet };
 
   private constructor(
-    private readonly store: JsonStore<TrainingStoreData>,
+    private readonly store: TrainingEditStore,
     private readonly fileExamples: ReadonlyArray<TrainingExample>,
     readonly knowledge: KnowledgeBase,
-  ) {}
-
-  static async open(dataDir: string, fileExamples: ReadonlyArray<TrainingExample>, knowledge: KnowledgeBase, logger: Logger): Promise<TrainingData> {
-    const store = await JsonStore.open(trainingStoreFile(dataDir), trainingStoreSchema, emptyTrainingStore, logger);
-    return new TrainingData(store, fileExamples, knowledge);
+    edits: TrainingEdits,
+  ) {
+    this.latest = { edits, set: new TrainingSet(fileExamples, edits, knowledge) };
   }
 
-  get set(): TrainingSet {
-    this.cached ??= new TrainingSet(this.fileExamples, this.store.data, this.knowledge);
-    return this.cached;
+  static async open(store: TrainingEditStore, fileExamples: ReadonlyArray<TrainingExample>, knowledge: KnowledgeBase): Promise<TrainingData> {
+    return new TrainingData(store, fileExamples, knowledge, await store.read());
   }
 
-  /** A staff FAQ intent and its answer, read from the store: a citizen's turn never rebuilds the set. */
+  /** The training data now: intents/ merged with the staff edits. */
+  async set(): Promise<TrainingSet> {
+    return this.refresh(await this.store.read());
+  }
+
+  /**
+   * A staff FAQ intent and its answer, as last read (at start, and by every staff call and
+   * change): a citizen's turn asks the store nothing and never rebuilds the set.
+   */
   faq(intent: string): FaqIntent | undefined {
-    return this.store.data.faqs.find((f) => f.intent === intent);
+    return this.latest.edits.faqs.find((f) => f.intent === intent);
   }
 
   /** What a model trained now would learn from. */
-  trainingSet(): TrainingSetJson {
-    return this.set.toJSON();
+  async trainingSet(): Promise<TrainingSetJson> {
+    return (await this.set()).toJSON();
   }
 
-  private async change<R>(change: (draft: TrainingStoreData, set: TrainingSet) => R): Promise<R> {
+  private refresh(edits: TrainingEdits): TrainingSet {
+    if (edits !== this.latest.edits) this.latest = { edits, set: new TrainingSet(this.fileExamples, edits, this.knowledge) };
+    return this.latest.set;
+  }
+
+  /** Runs a change on the edits, checked against the training set as it was before it. */
+  private async change<R>(change: (draft: TrainingEdits, set: TrainingSet) => R): Promise<R> {
     try {
-      return await this.store.update((draft) => change(draft, this.set));
+      return await this.store.update((draft) => change(draft, new TrainingSet(this.fileExamples, structuredClone(draft), this.knowledge)));
     } finally {
-      this.cached = null;
+      this.refresh(await this.store.read());
     }
   }
 
@@ -192,9 +199,6 @@ export class TrainingData {
     });
   }
 
-  idle(): Promise<void> {
-    return this.store.idle();
-  }
 }
 
 function requiredText(value: unknown, field: string, what: string, max: number): string {

@@ -5,7 +5,7 @@ import { INTENTS, PROCEDURE_INTENTS, isIntent } from '../nlu/intents.js';
 import type { TrainingExample } from '../nlu/training-data.js';
 import { foldText } from '../nlu/vi/fold.js';
 import type { TrainingSetJson } from './model-codec.js';
-import { FAQ_INTENT, type FaqIntent, type StaffAlias, type TrainingStoreData } from './training-store.js';
+import { FAQ_INTENT, type FaqIntent, type StaffAlias, type TrainingEdits } from '../store/training-edit-store.js';
 
 // The training data as staff see it: the utterances of intents/ files (minus those staff
 // removed) merged with the staff store. Also the rules that keep it sound: every write
@@ -40,7 +40,7 @@ export class TrainingSet {
   readonly utterances: Utterance[];
   private readonly byKey = new Map<string, Utterance>();
 
-  constructor(fileExamples: ReadonlyArray<TrainingExample>, readonly store: TrainingStoreData, readonly knowledge: KnowledgeBase) {
+  constructor(fileExamples: ReadonlyArray<TrainingExample>, readonly store: TrainingEdits, readonly knowledge: KnowledgeBase) {
     const removed = new Set(store.removed.map((r) => r.id));
     const fromFiles: Utterance[] = fileExamples.map((ex) => ({
       id: fileUtteranceId(ex.intent, ex.procedure, ex.text), text: ex.text, intent: ex.intent, procedure: ex.procedure, origin: 'file', file: ex.source,

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { StoreLocation } from '../store/stores.js';
 import type { TrainEnvironment } from './model-codec.js';
 import type { WorkerMessage, WorkerReply, WorkerRequest, WorkerTask } from './worker-protocol.js';
 
@@ -41,7 +42,12 @@ export class TrainingWorkers {
   private idle: NodeJS.Timeout | null = null;
   private closed = false;
 
-  constructor(private readonly env: TrainEnvironment, private readonly options = { timeoutMs: WORKER_TIMEOUT_MS, idleMs: WORKER_IDLE_MS }) {}
+  constructor(
+    private readonly env: TrainEnvironment,
+    /** Where the process keeps the models it trains. */
+    private readonly store: StoreLocation,
+    private readonly options = { timeoutMs: WORKER_TIMEOUT_MS, idleMs: WORKER_IDLE_MS },
+  ) {}
 
   /** Runs the tasks in the training process; resolves when it reports them done. One job at a time. */
   run(tasks: WorkerTask[], onMessage: (message: WorkerMessage) => void): Promise<void> {
@@ -83,7 +89,7 @@ export class TrainingWorkers {
     });
     child.once('error', (err) => this.gone(child, `the training process failed: ${err.message}`));
     child.once('exit', (code, signal) => this.gone(child, `the training process stopped (${signal ?? `exit code ${String(code)}`}) before finishing`));
-    this.send(child, { type: 'env', env: this.env });
+    this.send(child, { type: 'env', env: this.env, store: this.store });
     return child;
   }
 

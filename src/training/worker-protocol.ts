@@ -1,17 +1,18 @@
-import type { EvaluationReport } from './evaluate.js';
+import type { StoreLocation } from '../store/stores.js';
+import type { EvaluationReport } from './evaluation.js';
 import type { ModelSnapshot, TrainEnvironment, TrainingSetJson } from './model-codec.js';
 
 // Messages between the server and the training process (train-worker.ts).
 
 export type WorkerTask =
-  /** Train on `set`, save the model to `modelFile`, and cross-validate into `evalFile` unless null. */
-  | { kind: 'train'; id: string; set: TrainingSetJson; modelFile: string; evalFile: string | null }
-  /** Cross-validate a saved model's training set into `evalFile`. */
-  | { kind: 'evaluate'; id: string; modelFile: string; evalFile: string };
+  /** Train on `set` and save the model under `id`; then cross-validate it and save that too, when `evaluate`. */
+  | { kind: 'train'; id: string; set: TrainingSetJson; evaluate: boolean }
+  /** Cross-validate the saved model `id` (its training set) and save the evaluation. */
+  | { kind: 'evaluate'; id: string };
 
-/** The server to the process: the environment once, then jobs one at a time. */
+/** The server to the process: the environment and where models are kept, once; then jobs one at a time. */
 export type WorkerRequest =
-  | { type: 'env'; env: TrainEnvironment }
+  | { type: 'env'; env: TrainEnvironment; store: StoreLocation }
   | { type: 'run'; job: number; tasks: WorkerTask[] };
 
 export type WorkerMessage =

@@ -1,4 +1,4 @@
-import type { EvaluationReport } from './evaluate.js';
+import type { EvaluationReport } from './evaluation.js';
 import type { ModelSnapshot } from './model-codec.js';
 import type { StatusTracker } from './train-status.js';
 import type { WorkerMessage, WorkerTask } from './worker-protocol.js';

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Inbox, INBOX_FILE, isMisunderstood } from '../../src/inbox/inbox.js';
+import { Inbox, isMisunderstood } from '../../src/inbox/inbox.js';
+import { FileInboxStore, INBOX_LOG } from '../../src/store/file/file-inbox-store.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { ParseResult } from '../../src/nlu/recognizer.js';
 
@@ -19,16 +20,18 @@ describe('the inbox', () => {
     expect(isMisunderstood(p)).toBe(kept);
   });
 
-  it('writes what it records to DATA_DIR, masked, and reads it back after a restart', async () => {
+  it('keeps what it records, masked, and reads it back after a restart', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dvc-inbox-'));
     try {
-      const inbox = await Inbox.open(dir, silentLogger);
+      const store = await FileInboxStore.open(dir, silentLogger);
+      const inbox = new Inbox(store, silentLogger);
       inbox.record(parse('hồ sơ 000.00.16.H17-261105-0007 của tôi, sđt 0912345678, giá vàng', 'none', 0.9), 'c1');
       inbox.record(parse('lệ phí cccd', 'procedure.fee', 0.95), 'c1');
       await inbox.close();
-      const file = readFileSync(path.join(dir, INBOX_FILE), 'utf8');
+      await store.close();
+      const file = readFileSync(path.join(dir, INBOX_LOG), 'utf8');
       expect(file).not.toMatch(/0912345678|261105/);
-      const again = await Inbox.open(dir, silentLogger);
+      const again = new Inbox(await FileInboxStore.open(dir, silentLogger), silentLogger);
       const [only, ...rest] = await again.list();
       expect(rest).toEqual([]);
       expect(only).toMatchObject({ text: 'hồ sơ [mã hồ sơ] của tôi, sđt [số], giá vàng', conversationId: 'c1', count: 1 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate, type EvalCase, type EvalReport } from '../../src/nlu/evaluation.js';
+import { evaluate, parseGold, type EvalReport } from '../../src/training/evaluation.js';
 import { projectRecognizer } from '../helpers/recognizer.js';
 
 // The challenge set: citizens' questions written apart from the training data (all
@@ -12,22 +12,7 @@ import { projectRecognizer } from '../helpers/recognizer.js';
 
 const FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'challenge.jsonl');
 
-interface GoldLine {
-  text: string;
-  intent: string | string[];
-  procedure: string | null;
-  dossierCode?: string;
-}
-
-const cases: EvalCase[] = readFileSync(FILE, 'utf8').split('\n').filter((l) => l.trim()).map((line) => {
-  const gold = JSON.parse(line) as GoldLine;
-  return {
-    text: gold.text,
-    intents: Array.isArray(gold.intent) ? gold.intent : [gold.intent],
-    procedure: gold.procedure,
-    ...(gold.dossierCode ? { dossierCode: gold.dossierCode } : {}),
-  };
-});
+const cases = parseGold(readFileSync(FILE, 'utf8'), FILE);
 
 const rate = ({ correct, total }: { correct: number; total: number }): number => (total ? correct / total : 0);
 

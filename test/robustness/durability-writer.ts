@@ -13,6 +13,8 @@ import type { ParseResult } from '../../src/nlu/recognizer.js';
 import { Inbox } from '../../src/inbox/inbox.js';
 import { TrainingData } from '../../src/training/training-data.js';
 import { AuditLog } from '../../src/helpdesk/audit-log.js';
+import { FileInboxStore } from '../../src/store/file/file-inbox-store.js';
+import { FileTrainingEditStore } from '../../src/store/file/file-training-edit-store.js';
 import { FileAuditStore } from '../../src/store/file/file-audit-store.js';
 
 const [dataDir, run] = process.argv.slice(2);
@@ -28,8 +30,8 @@ async function main(): Promise<void> {
   process.stdout.write(`conversation ${conversation.id}\n`);
   const config = loadConfig({});
   const nlu = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
-  const inbox = await Inbox.open(dataDir!, silentLogger);
-  const labels = await TrainingData.open(dataDir!, nlu.examples, nlu.knowledge, silentLogger);
+  const inbox = new Inbox(await FileInboxStore.open(dataDir!, silentLogger), silentLogger);
+  const labels = await TrainingData.open(await FileTrainingEditStore.open(dataDir!, silentLogger), nlu.examples, nlu.knowledge);
   const audit = new AuditLog(await FileAuditStore.open(dataDir!), silentLogger);
   const misunderstood = (text: string): ParseResult => ({
     text, intent: 'none', confidence: 0.1, procedure: null, entities: {}, intents: [], procedures: [], ambiguous: null, tokens: [],

@@ -86,7 +86,7 @@ describe('SIGKILL durability', () => {
         await conversations.close();
       }
       // The inbox, the staff labels and the audit log: each acknowledged key is in its file.
-      const files: Record<string, string> = { inbox: 'misunderstood.json', label: 'training-store.json', audit: 'audit.jsonl' };
+      const files: Record<string, string> = { inbox: 'misunderstood.jsonl', label: 'training-store.json', audit: 'audit.jsonl' };
       for (const [store, file] of Object.entries(files)) {
         const keys = acks.get(store) ?? [];
         const content = keys.length ? readFileSync(path.join(dataDir, file), 'utf8') : '';

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { silentLogger } from '../../src/log/logger.js';
 import { AppError } from '../../src/errors.js';
 import { dataFingerprint, knowledgeFingerprint, lexiconFingerprint } from '../../src/training/fingerprint.js';
-import type { EvaluationReport } from '../../src/training/evaluate.js';
+import { evaluate } from '../../src/training/evaluation.js';
 import { ModelService, type Workers } from '../../src/training/model-service.js';
-import { ModelStore } from '../../src/training/model-store.js';
+import { FileModelStore } from '../../src/store/file/file-model-store.js';
+import { FileTrainingEditStore } from '../../src/store/file/file-training-edit-store.js';
 import { startModel } from '../../src/training/startup.js';
 import { TrainingData } from '../../src/training/training-data.js';
 import { TrainingWorkers } from '../../src/training/worker-client.js';
@@ -24,16 +25,17 @@ beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'dvc-service-')); });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function service(workers: Workers, examples = nlu.examples): Promise<{ models: ModelService; data: TrainingData }> {
-  const [data, store] = await Promise.all([TrainingData.open(dir, examples, nlu.knowledge, silentLogger), ModelStore.open(dir, silentLogger)]);
+  const data = await TrainingData.open(await FileTrainingEditStore.open(dir, silentLogger), examples, nlu.knowledge);
+  const store = await FileModelStore.open(dir, silentLogger);
   const k = knowledgeFingerprint(nlu.knowledge.procedures);
   const l = lexiconFingerprint(nlu.lexicon);
   const fingerprint = (set: Parameters<typeof dataFingerprint>[0]['set']): string => dataFingerprint({ knowledge: k, lexicon: l, options: {}, set });
-  const set = data.trainingSet();
+  const set = await data.trainingSet();
   const serving = await startModel({ store, env, knowledge: nlu.knowledge, set, fingerprint: fingerprint(set), logger: silentLogger });
   return { models: new ModelService({ logger: silentLogger, store, data, workers, env, knowledge: nlu.knowledge, fingerprint }, serving), data };
 }
 
-const report: EvaluationReport = { folds: 5, utterances: 1, intentAccuracy: 0.9, procedureAccuracy: 0.9, perIntent: {}, labels: ['none'], matrix: [[1]], errors: [], ms: 1 };
+const report = { ...evaluate([{ text: 'x', intents: ['none'], procedure: null }], () => ({ intent: 'none', procedure: null, entities: {} })), folds: 5 };
 
 function fake(reply: (task: WorkerTask, send: (m: WorkerMessage) => void) => void): Workers {
   return {
@@ -64,7 +66,7 @@ describe('a training that goes wrong', () => {
     expect(models.current()).toBe(before);
     expect(models.servingId).toBe(servingId);
     expect(models.status()).toMatchObject({ state: 'idle', last: { ok: false } });
-    expect(models.list().every((m) => m.status !== 'candidate')).toBe(true);
+    expect((await models.list()).every((m) => m.status !== 'candidate')).toBe(true);
   });
 
   it('refuses to train when an intent has no utterance left, before starting the process', async () => {
@@ -75,9 +77,9 @@ describe('a training that goes wrong', () => {
   });
 
   it('stops a running training when the server shuts down', async () => {
-    const workers = new TrainingWorkers(env);
+    const workers = new TrainingWorkers(env, { kind: 'files', dataDir: dir });
     const set = { utterances: nlu.examples.map((e, i) => ({ id: `f${i}`, text: e.text, intent: e.intent, procedure: e.procedure, origin: 'file' as const })), aliases: [] };
-    const running = workers.run([{ kind: 'train', id: 'x', set, modelFile: path.join(dir, 'x.json'), evalFile: null }], () => {});
+    const running = workers.run([{ kind: 'train', id: 'x', set, evaluate: false }], () => {});
     workers.close();
     await expect(running).rejects.toThrow(/shutting down/);
     await expect(workers.run([], () => {})).rejects.toThrow(/shutting down/);

@@ -4,8 +4,8 @@ describe('training progress', () => {
   it('moves from 0 to 1 across the evaluation of the previous model and the new one', () => {
     const tracker = new StatusTracker();
     tracker.start('train', 'new', [
-      { kind: 'evaluate', id: 'old', modelFile: 'a', evalFile: 'b' },
-      { kind: 'train', id: 'new', set: { utterances: [], aliases: [] }, modelFile: 'c', evalFile: 'd' },
+      { kind: 'evaluate', id: 'old' },
+      { kind: 'train', id: 'new', set: { utterances: [], aliases: [] }, evaluate: true },
     ]);
     const seen: number[] = [];
     const at = (id: string, phase: 'training' | 'evaluating', done: number, total: number): void => {

@@ -1,5 +1,4 @@
-import { mkdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { Low } from 'lowdb';
@@ -12,15 +11,15 @@ import { readJsonFile } from './read-json-file.js';
  * copy, written (lowdb writes a temp file and renames it), and only then becomes the data
  * readers see. A failed write leaves memory as the disk is.
  */
-export class JsonStore<T> {
+export class JsonDocument<T> {
   private tail: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly db: Low<T>) {}
 
-  static async open<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, empty: () => T, logger: Logger): Promise<JsonStore<T>> {
+  static async open<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, empty: () => T, logger: Logger): Promise<JsonDocument<T>> {
     await mkdir(path.dirname(file), { recursive: true });
     const data = await readJsonFile(file, schema, logger);
-    return new JsonStore(new Low(new JSONFile<T>(file), data ?? empty()));
+    return new JsonDocument(new Low(new JSONFile<T>(file), data ?? empty()));
   }
 
   /** The current data; treat as read-only (change it through `update`). */
@@ -54,16 +53,22 @@ export class JsonStore<T> {
   }
 }
 
-/** Reads a store file synchronously for the CLI; a missing file is `empty`, a bad one an error. */
-export function readJsonStoreSync<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, empty: () => T): T {
+/** Reads a document without changing anything (for the CLI); a missing file is `empty`, a bad one an error naming the file and field. */
+export async function readJsonDocument<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, empty: () => T): Promise<T> {
   let raw: string;
   try {
-    raw = readFileSync(file, 'utf8');
+    raw = await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return empty();
     throw err;
   }
-  const parsed = schema.safeParse(JSON.parse(raw));
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const parsed = schema.safeParse(json);
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }

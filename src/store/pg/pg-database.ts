@@ -16,9 +16,11 @@ export interface PgOptions {
   lockPoolSize?: number;
   /** The most a turn waits for the turns before it in its conversation. */
   lockTimeoutMs?: number;
+  /** Listen for other processes' notifications (not for the training process or the CLI). */
+  listen?: boolean;
 }
 
-const DEFAULTS: Required<PgOptions> = { poolSize: 10, lockPoolSize: 20, lockTimeoutMs: 15_000 };
+const DEFAULTS: Required<PgOptions> = { poolSize: 10, lockPoolSize: 20, lockTimeoutMs: 15_000, listen: true };
 const CONNECT_TIMEOUT_MS = 5000;
 
 /** Where the database is, for log lines and errors: never the password. */
@@ -81,7 +83,7 @@ export class PgDatabase {
     const where = describeDatabase(url);
     const common = { connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, application_name: 'dvc-assistant' };
     const pool = new pg.Pool({ ...common, max: settings.poolSize, idleTimeoutMillis: 30_000 });
-    const lockPool = new pg.Pool({ ...common, max: settings.lockPoolSize, idleTimeoutMillis: 30_000 });
+    const lockPool = new pg.Pool({ ...common, max: settings.listen ? settings.lockPoolSize : 1, idleTimeoutMillis: 30_000 });
     lockPool.on('connect', (client) => {
       void client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`).catch(() => undefined);
     });
@@ -106,7 +108,7 @@ export class PgDatabase {
     const db = new PgDatabase(pool, lockPool, listener, where, logger, schema);
     onLost = (err) => db.lost(err);
     listener.onReconnect(() => db.back());
-    await listener.start().catch(async (err: unknown) => {
+    if (settings.listen) await listener.start().catch(async (err: unknown) => {
       await db.close();
       throw isConnectionError(err) ? new DatabaseUnreachableError(where, err) : err;
     });

@@ -1,17 +1,12 @@
-import path from 'node:path';
 import { z } from 'zod';
 
-// What staff change in the training data, kept in DATA_DIR and merged with intents/ at
-// training time (see training-set.ts): utterances they add or label, file utterances they
-// remove, aliases they add to procedures, and their own FAQ intents with an answer each.
+// What staff change in the training data, merged with intents/ at training time (see
+// src/training/training-set.ts): utterances they add or label, file utterances they remove,
+// aliases they add to procedures, and their own FAQ intents with an answer each. One small
+// document, changed as a whole.
 
-export const TRAINING_STORE_FILE = 'training-store.json';
 /** Staff FAQ intents: `faq.<slug>`, so that they never take a contract intent's name. */
 export const FAQ_INTENT = /^faq\.[a-z0-9]+(-[a-z0-9]+)*$/;
-
-export function trainingStoreFile(dataDir: string): string {
-  return path.join(dataDir, TRAINING_STORE_FILE);
-}
 
 const at = z.string().min(1);
 
@@ -42,7 +37,7 @@ export const faqIntentSchema = z.object({
   updatedAt: at,
 });
 
-export const trainingStoreSchema = z.object({
+export const trainingEditsSchema = z.object({
   version: z.literal(1),
   utterances: z.array(staffUtteranceSchema),
   /** Utterances of intents/ files that staff removed (by their stable id). */
@@ -54,6 +49,22 @@ export const trainingStoreSchema = z.object({
 export type StaffUtterance = z.infer<typeof staffUtteranceSchema>;
 export type StaffAlias = z.infer<typeof staffAliasSchema>;
 export type FaqIntent = z.infer<typeof faqIntentSchema>;
-export type TrainingStoreData = z.infer<typeof trainingStoreSchema>;
+export type TrainingEdits = z.infer<typeof trainingEditsSchema>;
 
-export const emptyTrainingStore = (): TrainingStoreData => ({ version: 1, utterances: [], removed: [], aliases: [], faqs: [] });
+export const emptyTrainingEdits = (): TrainingEdits => ({ version: 1, utterances: [], removed: [], aliases: [], faqs: [] });
+
+export interface TrainingEditStore {
+  /**
+   * The edits as kept now. The store never changes an answer it gave (a change makes a new
+   * one), and callers must not change it either, so an answer can be kept as a snapshot.
+   */
+  read(): Promise<TrainingEdits>;
+  /**
+   * Runs `change` on a copy of the edits and keeps what it leaves, whole, before anyone can
+   * read it; nothing is kept when `change` throws (its error is the answer). Changes run one
+   * at a time, each on the edits as the one before left them. Answers what `change` returned.
+   */
+  update<R>(change: (draft: TrainingEdits) => R): Promise<R>;
+  /** Waits for the changes under way. */
+  close(): Promise<void>;
+}
