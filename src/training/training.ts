@@ -27,7 +27,7 @@ export interface Training {
 
 /** The saved model when it matches the current data, else one trained now (startup.ts). */
 export async function openTraining(options: {
-  stores: Pick<Stores, 'trainingEdits' | 'models' | 'location'>;
+  stores: Pick<Stores, 'trainingEdits' | 'models' | 'location' | 'changes'>;
   nlu: NluData;
   recognizerOptions: Partial<RecognizerOptions>;
   logger: Logger;
@@ -41,15 +41,18 @@ export async function openTraining(options: {
     dataFingerprint({ knowledge: knowledgeHash, lexicon: lexiconHash, options: env.options, set });
   const set = await data.trainingSet();
   const store = stores.models;
-  const serving = await startModel({ store, env, knowledge: nlu.knowledge, set, fingerprint: fingerprint(set), logger });
+  // Processes starting together on one store: one trains, the others load what it saved.
+  const serving = await store.exclusive(() => startModel({ store, env, knowledge: nlu.knowledge, set, fingerprint: fingerprint(set), logger }));
   const workers = new TrainingWorkers(env, stores.location);
-  const models = new ModelService({ logger, store, data, workers, env, knowledge: nlu.knowledge, fingerprint }, serving);
+  const models = new ModelService({ logger, store, data, workers, env, knowledge: nlu.knowledge, fingerprint, changes: stores.changes }, serving);
+  const unfollow = [models.follow(stores.changes), data.follow(stores.changes)];
   return {
     recognizer: models.current,
     models,
     data,
     responder: (composer) => new StaffResponder(nlu.knowledge, composer, (intent) => data.faq(intent)),
     async close() {
+      for (const stop of unfollow) stop();
       workers.close();
       await models.idle();
     },

@@ -1,4 +1,6 @@
 import { PgConversationTurns } from '../../../src/store/pg/pg-conversation-turns.js';
+import { PgStateStorage } from '../../../src/store/pg/pg-state-storage.js';
+import type { StateStorage } from '../../../src/store/state-storage.js';
 import { adminQuery, describePg } from '../../helpers/pg.js';
 import { pgPair } from '../contract/pg-harness.js';
 
@@ -52,6 +54,45 @@ describePg('PgConversationTurns across processes', () => {
       await b;
       expect(bRan).toBe(true);
       releaseA();
+    } finally {
+      await pair.dispose();
+    }
+  });
+
+  // botbuilder's ConversationState reads the state at the start of a turn and saves it whole
+  // at the end with eTag '*': only the turn lock keeps two processes' turns from losing one
+  // another's changes.
+  const saveLikeBotbuilder = async (state: StateStorage, between: () => Promise<void> = async () => undefined): Promise<void> => {
+    const { c } = await state.read(['c']);
+    await between();
+    await state.write({ c: { turns: Number(c?.turns ?? 0) + 1, eTag: '*' } });
+  };
+
+  it('keeps every state change of turns raced by two processes, though each saves with eTag "*"', async () => {
+    const pair = await pgPair(async (db) => ({ turns: new PgConversationTurns(db), state: new PgStateStorage(db) }));
+    try {
+      await Promise.all(Array.from({ length: 40 }, (_, i) => {
+        const p = i % 2 ? pair.b : pair.a;
+        return p.turns.run('c', () => saveLikeBotbuilder(p.state, async () => { await tick(1); }));
+      }));
+      expect((await pair.a.state.read(['c'])).c?.turns).toBe(40);
+    } finally {
+      await pair.dispose();
+    }
+  });
+
+  it('would lose a change without the turn lock: two turns that read before either saved', async () => {
+    const pair = await pgPair(async (db) => new PgStateStorage(db));
+    try {
+      let bothRead: () => void = () => undefined;
+      let reads = 0;
+      const barrier = new Promise<void>((resolve) => { bothRead = resolve; });
+      const between = async (): Promise<void> => {
+        if (++reads === 2) bothRead();
+        await barrier;
+      };
+      await Promise.all([saveLikeBotbuilder(pair.a, between), saveLikeBotbuilder(pair.b, between)]);
+      expect((await pair.a.read(['c'])).c?.turns).toBe(1);
     } finally {
       await pair.dispose();
     }
