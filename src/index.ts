@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config, logger);
   app.server.listen(config.PORT, config.HOST, () => {
     const url = describe(app.server.address());
-    logger.info({ url }, `dvc-assistant listening on ${url}`);
+    logger.info({ url, pid: process.pid }, `dvc-assistant listening on ${url}`);
     if (cluster.isWorker) process.send?.({ type: 'dvc:listening', url } satisfies ListeningMessage);
   });
 

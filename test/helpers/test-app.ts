@@ -19,7 +19,7 @@ export interface TestApp {
  * the tests' cluster, the same for the same DATA_DIR (a restart finds its data).
  */
 export async function storeEnv(dataDir: string, env: Record<string, string> = {}): Promise<Record<string, string>> {
-  if (!PG_STORE || env.DATABASE_URL) return env;
+  if (!PG_STORE || 'DATABASE_URL' in env) return env;
   return { ...env, DATABASE_URL: await schemaUrl(schemaFor(dataDir)) };
 }
 
