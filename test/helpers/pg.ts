@@ -50,3 +50,15 @@ export function schemaFor(key: string): string {
 export async function dropSchema(schema: string, base: string = PG_URL ?? ''): Promise<void> {
   await adminQuery(`DROP SCHEMA IF EXISTS ${schema} CASCADE`, base);
 }
+
+/** Every row of every table of `schema` but those in `except`, as text (to search for what must not be kept). */
+export async function dumpSchema(schema: string, except: string[] = []): Promise<{ tables: string[]; text: string }> {
+  const { rows } = await adminQuery(`SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}' AND table_type = 'BASE TABLE' ORDER BY table_name`);
+  const tables = rows.map((r) => String(r.table_name)).filter((t) => !except.includes(t));
+  const parts: string[] = [];
+  for (const table of tables) {
+    const dump = await adminQuery(`SELECT coalesce(string_agg(t::text, E'\\n'), '') AS text FROM ${schema}.${table} t`);
+    parts.push(String(dump.rows[0]?.text ?? ''));
+  }
+  return { tables, text: parts.join('\n') };
+}
