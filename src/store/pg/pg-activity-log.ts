@@ -26,6 +26,8 @@ const RESERVE = 8;
 /** NOTIFY payloads must stay under 8000 bytes. */
 const MAX_NOTICE_BYTES = 7900;
 const TYPING_NOTICE_MS = 250;
+/** Conversations whose info this process remembers (a conversation never goes away; its user rarely changes). */
+const INFO_CACHE = 10_000;
 export const ACTIVITY_CHANNEL = 'dl_activities';
 
 interface Pending {
@@ -68,6 +70,8 @@ const SINCE_SQL = `SELECT c.flushed_seq, a.activity FROM dl_conversations c
 
 export class PgActivityLog implements ActivityLog {
   private readonly pending = new Map<string, Pending>();
+  /** Conversations known to exist, with their user as this process last saw it: most posts then ask the database nothing first. */
+  private readonly known = new Map<string, ConversationInfo>();
   /** Records, flushes and appends of one conversation in this process, one at a time. */
   private readonly queue = new KeyedQueue();
   private readonly watchers = new ActivityWatchers((id, from) => this.since(id, from));
@@ -90,17 +94,20 @@ export class PgActivityLog implements ActivityLog {
     const id = randomBytes(18).toString('base64url');
     const createdAt = new Date().toISOString();
     await this.db.query('INSERT INTO dl_conversations (id, created_at, "user") VALUES ($1, $2, $3)', [id, createdAt, JSON.stringify(user)]);
-    return { id, createdAt, user };
+    return this.remember({ id, createdAt, user });
   }
 
   async info(id: string): Promise<ConversationInfo | undefined> {
     if (!CONVERSATION_ID.test(id)) return undefined;
+    const recorded = lastUser(this.pending.get(id)?.activities ?? []);
+    const known = this.known.get(id);
+    if (known) return recorded ? { ...known, user: recorded } : known;
     const { rows } = await this.db.query<{ created_at: Date; user: Account; last_user: Account | null }>(
       'SELECT created_at, "user", last_user FROM dl_conversations WHERE id = $1', [id]);
     const row = rows[0];
     if (!row) return undefined;
-    const recorded = lastUser(this.pending.get(id)?.activities ?? []);
-    return { id, createdAt: row.created_at.toISOString(), user: recorded ?? row.last_user ?? row.user };
+    const info = this.remember({ id, createdAt: row.created_at.toISOString(), user: row.last_user ?? row.user });
+    return recorded ? { ...info, user: recorded } : info;
   }
 
   append(id: string, activity: NewActivity): Promise<JsonActivity> {
@@ -197,6 +204,8 @@ export class PgActivityLog implements ActivityLog {
     const texts = p.activities.map((a) => JSON.stringify(a));
     const sizes = texts.map((t) => Buffer.byteLength(t));
     const user = lastUser(p.activities);
+    const known = this.known.get(id);
+    if (user && known) this.remember({ ...known, user });
     const { rows } = await this.db.query<{ kept: number; log_bytes: string }>(FLUSH_SQL, [
       id, p.activities.map(sequenceOf), texts, sizes, p.end, p.next, sizes.reduce((a, b) => a + b, 0),
       user ? JSON.stringify(user) : null, this.channel, this.notice(id, p.activities, texts),
@@ -205,6 +214,13 @@ export class PgActivityLog implements ActivityLog {
     if (kept && (kept.kept > this.limits.maxActivities || Number(kept.log_bytes) > this.limits.maxLogBytes)) {
       await this.db.query(TRIM_SQL, [id, this.limits.maxActivities, this.limits.maxLogBytes]);
     }
+  }
+
+  private remember(info: ConversationInfo): ConversationInfo {
+    this.known.delete(info.id);
+    this.known.set(info.id, info);
+    if (this.known.size > INFO_CACHE) this.known.delete(this.known.keys().next().value as string);
+    return info;
   }
 
   /** `<origin> <conversation> <activities as JSON, or nothing when they do not fit>`. */
