@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
-import { NATIONAL_CATALOGUE_SIZE } from '../src/knowledge/synthetic/generate.js';
-import { writeCatalogue } from '../src/knowledge/synthetic/write-catalogue.js';
+import { NATIONAL_CATALOGUE_SIZE } from '../src/synthetic/generate.js';
+import { writeCatalogue } from '../src/synthetic/write-catalogue.js';
 import { loadTrainingFiles } from '../src/nlu/training-data.js';
 import { benchQuestions } from './lib/questions.js';
 import { measureInProcess } from './lib/in-process.js';
@@ -12,6 +12,7 @@ import { loadDirectLine, loadParse, type LoadFigures } from './lib/load.js';
 import { median, ms, quantile } from './lib/stats.js';
 import { readFigures, writeInboxSection, writeResults, writeScaleSection, type Figure } from './lib/report.js';
 import { measureInbox } from './lib/inbox.js';
+import { benchCatalogue } from './lib/catalogue.js';
 import { measureScale } from './lib/scale.js';
 
 // `npm run bench`: one JSON line per figure on stdout, and bench/RESULTS.md.
@@ -22,6 +23,8 @@ import { measureScale } from './lib/scale.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const LARGE = Number(process.env.BENCH_SIZE ?? NATIONAL_CATALOGUE_SIZE);
 const COLD_STARTS = 3;
+/** Procedures of the province's catalogue of the catalogue section (CATALOGUE_FILE). */
+const CATALOGUE_SIZE = Number(process.env.BENCH_CATALOGUE_SIZE ?? 2000);
 /** bench/baseline.jsonl: this bench run on the code before the speed work. */
 const BASELINE_LABEL = 'this bench run on commit aeabebd, before the speed work (`bench/baseline.jsonl`)';
 const PARSE_CONNECTIONS = [1, 10, 50];
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
     const { source, cases } = benchQuestions(loadTrainingFiles(config.INTENTS_DIR).examples);
     const texts = cases.map((c) => c.text);
 
-    let started = performance.now();
+    const started = performance.now();
     const catalogueDir = path.join(work, 'catalogue');
     writeCatalogue(catalogueDir, config.KNOWLEDGE_DIR, { size: LARGE });
     emit({ metric: 'gen-catalogue', procedures: LARGE, ms: ms(performance.now() - started) });
@@ -120,6 +123,7 @@ async function main(): Promise<void> {
       emit({ metric: 'rss', procedures, rss_mb: round(atStart.rssMb), peak_mb: round(after.peakMb) });
       await server.stop();
     }
+    await benchCatalogue(work, config, texts, CATALOGUE_SIZE, emit);
     emit(await measureInbox());
     figures.push(...await measureScale({ knowledgeDir: catalogueDir, texts, seconds: SECONDS, clients: SCALE_CONNECTIONS }));
     const seconds = (Date.now() - began) / 1000;

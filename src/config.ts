@@ -10,7 +10,7 @@ const port = z.coerce.number({ invalid_type_error: 'must be a number' }).int('mu
 const optionalText = z.string().trim().min(1).optional();
 const probability = z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const positiveMs = z.coerce.number().int('must be a whole number of milliseconds').positive('must be positive');
-const perMinute = z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').positive('must be positive');
+const positiveWhole = z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').positive('must be positive');
 const databaseUrl = z.string().trim().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/dvc');
 const count = (min: number, max: number) => z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number')
   .min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`);
@@ -24,21 +24,27 @@ const configSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().trim().min(1).default(path.join(PROJECT_ROOT, 'knowledge')),
   INTENTS_DIR: z.string().trim().min(1).default(path.join(PROJECT_ROOT, 'intents')),
+  /** A province's catalogue (CSV or XLSX) served besides knowledge/ (src/catalogue/). */
+  CATALOGUE_FILE: optionalText,
   PORTAL_URL: z.string().trim().url('must be a URL such as http://127.0.0.1:3979').optional(),
   // The whole portal call, retries included; a citizen waits for it, and must hear back within 5 s.
   PORTAL_TIMEOUT_MS: positiveMs.max(4000, 'must be at most 4000: a citizen in the chat waits for the portal').default(3000),
-  LOOKUPS_PER_CONVERSATION: perMinute.default(5),
-  LOOKUPS_PER_ADDRESS: perMinute.default(60),
+  LOOKUPS_PER_CONVERSATION: positiveWhole.default(5),
+  LOOKUPS_PER_ADDRESS: positiveWhole.default(60),
   TRUST_PROXY: flag.default('0'),
   DATABASE_URL: databaseUrl.optional(),
   DATABASE_POOL_SIZE: count(1, 200).default(10),
   WORKERS: count(1, 64).default(1),
   DIRECT_LINE_SECRET: hexSecret.optional(),
+  // While an officer holds a ticket: minutes without an officer's word before the citizen is told their message waits for them.
+  HANDOFF_NOTICE_MINUTES: z.coerce.number({ invalid_type_error: 'must be a number' }).min(0, 'must be 0 or more').max(1440, 'must be at most 1440 (a day)').default(3),
   ADMIN_TOKEN: optionalText,
   HELPDESK_TOKEN: optionalText,
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   NONE_THRESHOLD: probability.optional(),
+  // A procedure not reviewed for this many months is listed as due for review.
+  REVIEW_MONTHS: positiveWhole.default(6),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

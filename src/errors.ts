@@ -21,6 +21,8 @@ export const ERROR_CATALOGUE = {
   CONFLICT: { status: 409, message: 'The resource was changed by someone else.' },
   MODEL_WORSE: { status: 409, message: 'The new model scores clearly worse than the one serving; confirm to promote it.' },
   TICKET_CLOSED: { status: 409, message: 'The ticket is closed; it takes no more replies.' },
+  TICKET_HELD: { status: 409, message: 'Another officer holds this ticket.' },
+  OFFICER_REQUIRED: { status: 400, message: 'Say who you are: an X-Officer header or an "officer" field.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
   TOO_MANY_REQUESTS: { status: 429, message: 'Too many requests; try again shortly.' },

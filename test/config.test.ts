@@ -5,6 +5,7 @@ describe('configuration from environment variables', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3978);
     expect(config.PORTAL_URL).toBeUndefined();
+    expect(config.REVIEW_MONTHS).toBe(6);
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.WORKERS).toBe(1);
   });
@@ -21,6 +22,8 @@ describe('configuration from environment variables', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
     ['PORTAL_TIMEOUT_MS', '10000', /PORTAL_TIMEOUT_MS="10000": must be at most 4000/],
     ['LOOKUPS_PER_CONVERSATION', '0', /LOOKUPS_PER_CONVERSATION="0": must be positive/],
+    ['REVIEW_MONTHS', '1.5', /REVIEW_MONTHS="1.5": must be a whole number/],
+    ['REVIEW_MONTHS', '0', /REVIEW_MONTHS="0": must be positive/],
     ['TRUST_PROXY', 'yes', /TRUST_PROXY="yes": must be 0, 1, false or true/],
     ['DATABASE_URL', 'mysql://localhost/dvc', /DATABASE_URL="mysql:\/\/localhost\/dvc": must be a PostgreSQL URL/],
     ['DATABASE_POOL_SIZE', '0', /DATABASE_POOL_SIZE="0": must be between 1 and 200/],

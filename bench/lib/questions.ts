@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { parseGold, type EvalCase } from '../../src/training/evaluation.js';
-import { seededRandom } from '../../src/knowledge/synthetic/generate.js';
+import { seededRandom } from '../../src/synthetic/generate.js';
 import type { TrainingExample } from '../../src/nlu/training-data.js';
 
 export const DEV_SAMPLE = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'dev-sample.jsonl');
@@ -34,7 +34,7 @@ export function misspelt(texts: readonly string[], rounds: number, seed = 7): st
         const kind = Math.floor(random() * 3);
         words[at] = kind === 0 ? word.slice(0, i) + word[i] + word.slice(i)
           : kind === 1 ? word.slice(0, i) + word.slice(i + 1)
-            : word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
+          : word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
       }
       out.push(words.join(' '));
     }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { catalogueSection } from './catalogue.js';
 
 export type Figure = { metric: string; procedures: number | null } & Record<string, number | string | null | number[]>;
 
@@ -142,7 +143,7 @@ export function writeResults(
     'Raw figures: the JSON lines `npm run bench` prints.',
     '',
   ];
-  writeFileSync(file, lines.join('\n'));
+  writeFileSync(file, [...lines, ...catalogueSection(figures), ''].join('\n'));
 }
 
 const INBOX_HEADING = '## Recording a question in a full inbox';

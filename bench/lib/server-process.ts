@@ -39,7 +39,7 @@ export function buildServer(): void {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
 }
 
-export async function startServer(env: { KNOWLEDGE_DIR: string; DATA_DIR: string } & Record<string, string>): Promise<ServerProcess> {
+export async function startServer(env: { KNOWLEDGE_DIR: string; DATA_DIR: string; CATALOGUE_FILE?: string } & Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();

@@ -4,6 +4,7 @@ import { jsonBody } from '../web/respond-error.js';
 import type { InboxItem, InboxStatus } from '../inbox/inbox.js';
 import { adminRoute, param, type AdminContext } from './context.js';
 import { optionalBody } from '../web/respond-error.js';
+import { maskPlaceholder } from '../privacy/mask.js';
 
 // The inbox of misunderstood questions: list, label (→ training utterance), alias (→ a
 // name of a procedure), dismiss. One action applies to a question and its near-identical twins.
@@ -31,7 +32,7 @@ export function inboxRoutes(ctx: AdminContext) {
     server.post('/api/admin/misunderstood/:id/label', adminRoute(ctx, async (req, res) => {
       const body = jsonBody(req);
       const group = await openGroup(ctx, param(req, 'id'));
-      const texts = [...new Set(group.map((i) => i.text.replace(/\[mã hồ sơ\]/g, SAMPLE_DOSSIER_CODE)))];
+      const texts = [...new Set(group.map((i) => i.text.replaceAll(maskPlaceholder('dossierCode'), SAMPLE_DOSSIER_CODE)))];
       const utterances = await ctx.data.addUtterances(texts.map((text) => ({ text, intent: body.intent, procedure: body.procedure ?? null })), group[0]?.id);
       const intent = utterances[0]?.intent ?? String(body.intent);
       await ctx.inbox.resolve(group.map((i) => i.id), 'labelled', { intent, procedure: utterances[0]?.procedure ?? null });

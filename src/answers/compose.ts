@@ -40,10 +40,12 @@ export interface Answer {
 const money = new Intl.NumberFormat('vi-VN');
 
 export function formatFee(fee: ProcedureFee, replies: Replies): string {
-  const amount = fee.amount === null ? replies.say('feeUnknown') : fee.amount === 0 ? replies.say('feeFree') : `${money.format(fee.amount)} đồng`;
+  // A catalogue's fee that could not be read as an amount: its words, as written.
+  if (fee.amount === null && !fee.note) return fee.label;
+  const amount = fee.amount === null ? replies.say('feeUnknown') : fee.amount === 0 ? replies.say('feeFree') : replies.say('feeAmount', { amount: money.format(fee.amount) });
   const parts = [`${fee.label}: **${amount}**`];
   if (fee.onlineAmount !== undefined && fee.onlineAmount !== null && fee.onlineAmount !== fee.amount) {
-    parts.push(`(${replies.say('feeOnline', { amount: fee.onlineAmount === 0 ? replies.say('feeFree') : `${money.format(fee.onlineAmount)} đồng` })})`);
+    parts.push(`(${replies.say('feeOnline', { amount: fee.onlineAmount === 0 ? replies.say('feeFree') : replies.say('feeAmount', { amount: money.format(fee.onlineAmount) }) })})`);
   }
   if (fee.note) parts.push(`— ${fee.note}`);
   return parts.join(' ');
@@ -73,8 +75,10 @@ export class AnswerComposer {
   /** The answer about one procedure for a procedure.* intent. */
   /** With `caseId`, the citizen's own case (chosen in the guide): documents, fee and time for it alone. */
   aboutProcedure(intent: Intent, procedure: Procedure, caseId: string | null = null): Answer {
-    const lines = this.procedureLines(intent, procedure, caseId);
-    lines.push('', this.replies.say('source', { legal: procedure.legalBasis.join('; ') }));
+    const lines = withEmptyCells(intent, procedure, this.procedureLines(intent, procedure, caseId), this.replies);
+    lines.push('', procedure.legalBasis.length
+      ? this.replies.say('source', { legal: procedure.legalBasis.join('; ') })
+      : this.replies.say('sourceCatalogue', { code: procedure.catalogCode ?? procedure.id }));
     if (procedure.online.url) lines.push(procedure.online.url);
     return { text: lines.join('\n'), suggestions: this.nextQuestions(procedure, intent), intent, procedure: procedure.id };
   }
@@ -102,17 +106,17 @@ export class AnswerComposer {
       case 'procedure.duration':
         return [r.say('durationIntro', { name }), ...cases.map((c) => (multi ? `- ${c.name}: ${c.duration}` : c.duration))];
       case 'procedure.location':
-        return [r.say('locationIntro', { name }), ...p.submitAt.map((s) => `- ${s}`), r.say('locationAgency', { agency: p.agency })];
+        return [r.say('locationIntro', { name }), ...p.submitAt.map((s) => `- ${s}`), ...(p.agency ? [r.say('locationAgency', { agency: p.agency })] : [])];
       case 'procedure.online': {
-        const id = p.online.availability === 'full' ? 'onlineFull' : p.online.availability === 'partial' ? 'onlinePartial' : 'onlineNone';
-        return [r.say(id, { name, url: p.online.url ?? '' }), ...(p.online.note ? [p.online.note] : [])];
+        const id = { full: 'onlineFull', partial: 'onlinePartial', none: 'onlineNone', unknown: 'onlineUnknown' }[p.online.availability];
+        return [r.say(id, { name, url: p.online.url ?? r.say('onlineNoUrl') }), ...(p.online.note ? [p.online.note] : [])];
       }
       case 'procedure.steps':
         return [r.say('stepsIntro', { name }), ...p.steps.map((s, i) => `${i + 1}. ${s}`)];
       default:
         return [
           r.say('overviewIntro', { name: p.name }),
-          r.say('overviewAgency', { agency: p.agency }),
+          ...(p.agency ? [r.say('overviewAgency', { agency: p.agency })] : []),
           ...(multi ? [r.say('overviewCases', { cases: p.cases.map((c) => lowerFirst(c.name)).join('; ') })] : []),
           r.say('overviewAsk'),
         ];
@@ -168,6 +172,22 @@ export class AnswerComposer {
   simple(intent: Intent, replyId: string, suggestions: Suggestion[] = []): Answer {
     return { text: this.replies.say(replyId), suggestions, intent, procedure: null };
   }
+}
+
+/**
+ * An imported procedure's catalogue may leave the cell asked about empty: the answer says so
+ * plainly ("Danh mục chưa có thông tin lệ phí…") instead of an empty list.
+ */
+function withEmptyCells(intent: Intent, p: Procedure, lines: string[], r: Replies): string[] {
+  const empty: Partial<Record<Intent, boolean>> = {
+    'procedure.documents': p.cases.every((c) => !c.documents.length),
+    'procedure.fee': p.cases.every((c) => !c.fees.length && !c.exemptions.length),
+    'procedure.duration': p.cases.every((c) => !c.duration),
+    'procedure.location': !p.submitAt.length && !p.agency,
+    'procedure.steps': !p.steps.length,
+  };
+  const id = { 'procedure.documents': 'emptyDocuments', 'procedure.fee': 'emptyFee', 'procedure.duration': 'emptyDuration', 'procedure.location': 'emptyLocation', 'procedure.steps': 'emptySteps' }[intent as string];
+  return empty[intent] && id ? [lines[0] ?? '', r.say(id)] : lines;
 }
 
 function upperFirst(text: string): string {

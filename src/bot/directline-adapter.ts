@@ -18,7 +18,8 @@ import { setTurnMeta, type TurnMeta } from './turn-meta.js';
 // read it. No HTTP round trip to /api/messages and no Bot Framework credentials.
 
 export const DIRECT_LINE_CHANNEL = 'directline';
-export const DIRECT_LINE_BOT: ChannelAccount = { id: 'dvc-assistant', name: 'Trợ lý dịch vụ công', role: 'bot' };
+/** The bot's account in its Direct Line conversations; its name is the reply `botName`. */
+export const DIRECT_LINE_BOT_ID = 'dvc-assistant';
 /** A bot's "delay" activity waits at most this long: it holds up the citizen's HTTP request. */
 const MAX_DELAY_MS = 3000;
 
@@ -27,6 +28,8 @@ export interface DirectLineAdapterDeps {
   /** One turn at a time per conversation. */
   turns: ConversationTurns;
   bot: { run(context: TurnContext): Promise<void> };
+  /** The bot's name as citizens see it (reply `botName`). */
+  botName: string;
   /** Only identifies the channel to the bot: nothing calls it back. */
   serviceUrl?: string;
 }
@@ -35,10 +38,12 @@ export class DirectLineAdapter extends BotAdapter {
   /** Conversations in a turn: what the bot sends there is recorded, and written when the turn ends. */
   private readonly inTurn = new Set<string>();
   private readonly serviceUrl: string;
+  private readonly botAccount: ChannelAccount;
 
   constructor(private readonly deps: DirectLineAdapterDeps) {
     super();
     this.serviceUrl = deps.serviceUrl ?? 'urn:dvc-assistant:directline';
+    this.botAccount = { id: DIRECT_LINE_BOT_ID, name: deps.botName, role: 'bot' };
   }
 
   /** A new conversation: the bot sees the citizen join (and may greet); nothing is logged for it. */
@@ -48,7 +53,7 @@ export class DirectLineAdapter extends BotAdapter {
       type: ActivityTypes.ConversationUpdate,
       id: `${conversation.id}|start`,
       timestamp: new Date().toISOString(),
-      membersAdded: [DIRECT_LINE_BOT, user],
+      membersAdded: [this.botAccount, user],
       from: user,
       ...this.addressing(conversation.id),
     }));
@@ -72,7 +77,7 @@ export class DirectLineAdapter extends BotAdapter {
     if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
     const reference: Partial<ConversationReference> = {
       ...this.addressing(conversationId),
-      bot: DIRECT_LINE_BOT,
+      bot: this.botAccount,
       user: account(conversation.user, 'user'),
     };
     let sent: ResourceResponse | undefined;
@@ -153,7 +158,7 @@ export class DirectLineAdapter extends BotAdapter {
     return {
       channelId: DIRECT_LINE_CHANNEL,
       serviceUrl: this.serviceUrl,
-      recipient: DIRECT_LINE_BOT,
+      recipient: this.botAccount,
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
     };
   }

@@ -47,6 +47,7 @@ import { dialogEntries, type DialogEntry } from './dialogs/registry.js';
 import type { DeskServices } from './dialogs/desk-services.js';
 import type { Understood } from './dialogs/understood.js';
 import { answerToActivity } from './to-activity.js';
+import { quietWhileHeld } from './officer-hold.js';
 import { MAX_MESSAGE_LENGTH, readMessage } from './turn-input.js';
 
 export { MAX_MESSAGE_LENGTH };
@@ -81,7 +82,8 @@ export class DvcBot extends ActivityHandler {
     this.entries = dialogEntries(services, deps.desk);
     for (const { dialog } of this.entries) this.dialogs.add(dialog);
     this.onMessage(async (context, next) => {
-      await this.answer(context);
+      // An officer holding the conversation's ticket answers it, not the assistant.
+      if (!deps.desk || !(await quietWhileHeld(deps.desk, context))) await this.answer(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {

@@ -47,7 +47,7 @@ export class TranscriptRecorder {
     context.onSendActivities(async (_ctx, activities, next) => {
       for (const a of activities) {
         if (a.type === ActivityTypes.Message && typeof a.text === 'string' && a.text) {
-          pending.push({ line: { from: 'bot', text: a.text, at: new Date().toISOString() }, forwarded: false });
+          pending.push({ line: { from: 'bot', text: a.text, at: new Date().toISOString(), ...understanding(a.channelData) }, forwarded: false });
         }
       }
       return next();
@@ -119,9 +119,23 @@ export class TranscriptRecorder {
 export function transcriptFromActivities(activities: ReadonlyArray<Record<string, unknown>>): TranscriptLine[] {
   return activities
     .filter((a) => a.type === ActivityTypes.Message && typeof a.text === 'string' && a.text)
-    .map((a) => ({
-      from: (a.from as { role?: string } | undefined)?.role === 'user' ? 'citizen' as const : 'bot' as const,
-      text: String(a.text),
-      at: typeof a.timestamp === 'string' ? a.timestamp : new Date().toISOString(),
-    }));
+    .map((a) => {
+      const citizen = (a.from as { role?: string } | undefined)?.role === 'user';
+      return {
+        from: citizen ? 'citizen' as const : 'bot' as const,
+        text: String(a.text),
+        at: typeof a.timestamp === 'string' ? a.timestamp : new Date().toISOString(),
+        ...(citizen ? {} : understanding(a.channelData)),
+      };
+    });
+}
+
+/**
+ * What the assistant understood of a turn, from the channelData of its answer (every answer
+ * carries its intent and procedure, see to-activity.ts): ids only, no personal data.
+ */
+export function understanding(channelData: unknown): Pick<TranscriptLine, 'intent' | 'procedure'> {
+  const data = channelData as { intent?: unknown; procedure?: unknown } | null | undefined;
+  if (typeof data?.intent !== 'string') return {};
+  return { intent: data.intent.slice(0, 80), procedure: typeof data.procedure === 'string' ? data.procedure.slice(0, 160) : null };
 }

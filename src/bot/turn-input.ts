@@ -10,7 +10,11 @@ export const MAX_MESSAGE_LENGTH = 2000;
 /** A message as the bot reads it: for dialogs, plus a question button; or a reply id for what cannot be read. */
 export type ReadMessage = { input: TurnInput; question: QuestionValue | null } | { reply: 'emptyMessage' | 'attachmentOnly' | 'tooLong' };
 
-/** `onParsed` sees each parsed message once (the staff inbox keeps the misunderstood ones). */
+/**
+ * The message read once for the whole turn: the commands' reading and the NLU's parse (on
+ * first use) are made here and shared by every dialog. `onParsed` sees each parsed message
+ * once (the staff inbox keeps the misunderstood ones).
+ */
 export function readMessage(context: TurnContext, recognizer: Recognizer, commands: Commands, onParsed?: (parse: ParseResult) => void): ReadMessage {
   const { text, value, attachments } = context.activity;
   const question = isQuestionValue(value) ? { intent: value.intent, procedure: value.procedure, ...(value.field ? { field: value.field } : {}) } : null;
@@ -19,10 +23,12 @@ export function readMessage(context: TurnContext, recognizer: Recognizer, comman
   if (trimmed.length > MAX_MESSAGE_LENGTH) return { reply: 'tooLong' };
   if (!trimmed && !question && !action) return { reply: attachments?.length ? 'attachmentOnly' : 'emptyMessage' };
   let parsed: ParseResult | undefined;
+  const short = commands.read(trimmed);
   const input: TurnInput = {
     text: trimmed,
+    short,
     action,
-    command: trimmed && !question ? commands.command(trimmed) : null,
+    command: trimmed && !question ? commands.command(short) : null,
     parse: () => {
       if (!parsed) {
         parsed = recognizer.parse(trimmed);

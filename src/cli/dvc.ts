@@ -1,23 +1,33 @@
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../config.js';
 import { validateData } from './validate.js';
-import { loadNluData } from '../nlu/load.js';
+import { withTrainingData } from '../nlu/load.js';
+import { loadKnowledge } from '../catalogue/load-knowledge.js';
 import { storeLocation } from '../store/open-stores.js';
 import { loadStaffTrainingSet } from '../training/cli-training-set.js';
 import { trainModel } from '../training/model-codec.js';
 import { runEval } from './eval.js';
+import { runCatalogueEval } from './eval-catalogue.js';
 import { isIntent } from '../nlu/intents.js';
 import { runGenCatalogue } from './gen-catalogue.js';
+import { runImportCatalogue } from './import-catalogue.js';
 
 const USAGE = `usage: npm run -s dvc -- <command>
-  validate              check knowledge/ and intents/ (schema and cross-references)
+  validate              check knowledge/ and intents/ (schema and cross-references); warn of
+                        procedures due for review (REVIEW_MONTHS, knowledge/superseded.yaml)
   parse [TEXT]          parse TEXT, or one question per line of standard input, to JSON lines
   export-training       every training utterance (intents/ merged with staff labels in DATA_DIR) as JSON lines;
                         --all adds the utterances of staff FAQ intents (faq.<slug>)
   eval [GOLD.jsonl]     k-fold cross-validation, and the score on the dev sample
-  gen-catalogue DIR [--size 6842] [--seed 1]
+  eval --catalogue FILE GOLD.jsonl…
+                        scores on each gold file with knowledge/ alone and with the catalogue,
+                        beside a fuse.js name search over the official names
+  gen-catalogue DIR [--size 6842] [--seed 1]  (or --table FILE.csv|FILE.xlsx: synthetic rows as a catalogue)
                         write the bundled procedures plus synthetic ones up to the national
                         catalogue's size into DIR (for benchmarks: KNOWLEDGE_DIR=DIR)
+  import-catalogue FILE [--out DIR]
+                        check a province's catalogue (CSV or XLSX) and write one knowledge entry
+                        per row into DIR; prints what was read, imported and skipped
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -25,7 +35,10 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'validate': {
-      const report = validateData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
+      const report = validateData(config.KNOWLEDGE_DIR, config.INTENTS_DIR, { now: new Date(), reviewMonths: config.REVIEW_MONTHS });
+      if (report.warnings.length) {
+        process.stderr.write(`${report.warnings.length} warning(s), due for review:\n${report.warnings.map((w) => `  - ${w}`).join('\n')}\n`);
+      }
       if (report.problems.length) {
         process.stderr.write(`${report.problems.length} problem(s):\n${report.problems.map((p) => `  - ${p}`).join('\n')}\n`);
         return 1;
@@ -35,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'parse': {
       // The same model the server trains: intents/ merged with the staff data in DATA_DIR.
-      const data = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
+      const data = withTrainingData(await loadKnowledge(config), config.INTENTS_DIR);
       const options = config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD };
       const set = (await loadStaffTrainingSet(storeLocation(config), data)).json;
       const { recognizer } = trainModel({ procedures: data.knowledge.procedures, lexicon: data.lexicon, options }, set);
@@ -51,17 +64,28 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'export-training': {
-      const { set } = await loadStaffTrainingSet(storeLocation(config), loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR));
+      const { set } = await loadStaffTrainingSet(storeLocation(config), withTrainingData(await loadKnowledge(config), config.INTENTS_DIR));
       const all = args.includes('--all');
       for (const { text, intent, procedure } of set.utterances) {
         if (all || isIntent(intent)) process.stdout.write(`${JSON.stringify({ text, intent, procedure })}\n`);
       }
       return 0;
     }
-    case 'eval':
-      return runEval(config, args[0]);
+    case 'eval': {
+      const at = args.indexOf('--catalogue');
+      if (at < 0) return runEval(config, args[0]);
+      const catalogue = args[at + 1];
+      const golds = args.filter((_, i) => i !== at && i !== at + 1);
+      if (!catalogue || !golds.length) {
+        process.stderr.write('usage: npm run -s dvc -- eval --catalogue FILE GOLD.jsonl [GOLD.jsonl…]\n');
+        return 2;
+      }
+      return runCatalogueEval(config, catalogue, golds);
+    }
     case 'gen-catalogue':
       return runGenCatalogue(config.KNOWLEDGE_DIR, args);
+    case 'import-catalogue':
+      return runImportCatalogue(args);
     default:
       process.stderr.write(USAGE);
       return command ? 2 : 0;

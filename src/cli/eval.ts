@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { PROJECT_ROOT } from '../config.js';
@@ -26,7 +25,7 @@ export async function runEval(config: Config, goldFile?: string): Promise<number
   const gold = goldFile ?? (existsSync(DEV_SAMPLE) ? DEV_SAMPLE : undefined);
   if (gold) {
     const { recognizer } = trainModel(env, set);
-    const cases = await readGold(gold);
+    const cases = readGold(gold);
     const report = evaluate(cases, (text) => recognizer.parse(text));
     out.push('', `${path.relative(process.cwd(), gold) || gold}: ${cases.length} questions`, ...formatReport(report));
   }
@@ -34,8 +33,9 @@ export async function runEval(config: Config, goldFile?: string): Promise<number
   return 0;
 }
 
-export async function readGold(file: string): Promise<EvalCase[]> {
-  return parseGold(await readFile(file, 'utf8'), file);
+/** The questions of a gold JSONL file (the dev sample's format), each line checked. */
+export function readGold(file: string): EvalCase[] {
+  return parseGold(readFileSync(file, 'utf8'), file);
 }
 
 const pct = (r: { correct: number; total: number }): string =>

@@ -3,22 +3,36 @@ import { loadKnowledgeBase, KnowledgeLoadError } from '../knowledge/knowledge-ba
 import { documentExplanation } from '../knowledge/document-explanation.js';
 import { loadTrainingFiles, TrainingDataError } from '../nlu/training-data.js';
 import { INTENTS } from '../nlu/intents.js';
-import { foldText } from '../nlu/vi/fold.js';
+import { foldText } from '../text/fold.js';
 import { DataFileError } from '../errors.js';
 import { loadCommands } from '../nlu/commands.js';
 import { loadLexicon } from '../nlu/vi/lexicon.js';
+import { loadReadyReplies, READY_REPLIES_FILE } from '../helpdesk/ready-replies.js';
+import { loadSuperseded, type SupersededDocument } from '../knowledge/superseded.js';
+import { staleProcedures, type StaleOptions, type StaleReason } from '../knowledge/stale-procedures.js';
 
 export interface ValidationReport {
+  /** Errors: the data cannot be used as it is. */
   problems: string[];
+  /** Entries due for review: the data works, but its facts may be out of date. */
+  warnings: string[];
   procedures: number;
   utterances: number;
 }
 
 /** Cross-checks knowledge and training data, the way `rasa data validate` does. */
-export function validateData(knowledgeDir: string, intentsDir: string): ValidationReport {
+export function validateData(knowledgeDir: string, intentsDir: string, review: StaleOptions): ValidationReport {
   const problems: string[] = [];
+  const warnings: string[] = [];
   let knownIds: Set<string> | null = null;
   let procedures = 0;
+  let superseded: SupersededDocument[] = [];
+  try {
+    superseded = loadSuperseded(knowledgeDir);
+  } catch (err) {
+    if (err instanceof DataFileError) problems.push(err.message);
+    else throw err;
+  }
   try {
     const kb = loadKnowledgeBase(knowledgeDir);
     knownIds = new Set(kb.procedures.map((p) => p.id));
@@ -28,6 +42,9 @@ export function validateData(knowledgeDir: string, intentsDir: string): Validati
       p.cases.forEach((c, ci) => c.documents.forEach((d, di) => {
         if (!documentExplanation(p, d)) problems.push(`${p.id}: cases.${ci}.documents.${di} ("${d.name}"): add \`explain\` (what it is, where to get it), or explain a document of the same name`);
       }));
+    }
+    for (const stale of staleProcedures(kb, superseded, review)) {
+      warnings.push(...stale.reasons.map((reason) => `${stale.id}: ${describeStaleReason(reason, review.reviewMonths)}`));
     }
   } catch (err) {
     if (err instanceof KnowledgeLoadError) problems.push(...err.errors.map((e) => e.message));
@@ -55,8 +72,16 @@ export function validateData(knowledgeDir: string, intentsDir: string): Validati
     if (err instanceof TrainingDataError) problems.push(...err.problems);
     else throw err;
   }
-  problems.push(...commandProblems(intentsDir));
-  return { problems, procedures, utterances };
+  problems.push(...commandProblems(intentsDir), ...readyReplyProblems(intentsDir));
+  return { problems, warnings, procedures, utterances };
+}
+
+function describeStaleReason(reason: StaleReason, reviewMonths: number): string {
+  if (reason.kind === 'review-overdue') {
+    return `due for review since ${reason.dueAt} (reviewedAt ${reason.reviewedAt}, REVIEW_MONTHS=${reviewMonths})`;
+  }
+  const { document, replacedBy, since, scope } = reason.superseded;
+  return `legalBasis.${reason.line} cites ${document}, replaced by ${replacedBy} since ${since}${scope ? ` (${scope})` : ''}`;
 }
 
 /** The typed short replies: the schema, and no phrase under two commands. */
@@ -68,5 +93,15 @@ function commandProblems(intentsDir: string): string[] {
   } catch (err) {
     if (err instanceof DataFileError) return [err.message];
     return [`${file}: ${err instanceof Error ? err.message : String(err)}`];
+  }
+}
+
+/** The help desk's ready-made replies: the schema. */
+function readyReplyProblems(intentsDir: string): string[] {
+  try {
+    loadReadyReplies(path.join(intentsDir, ...READY_REPLIES_FILE));
+    return [];
+  } catch (err) {
+    return [err instanceof Error ? err.message : String(err)];
   }
 }

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../store/secret-store.js';
@@ -14,6 +15,17 @@ export const TOKEN_TTL_SECONDS = 3600;
 /** A streamUrl is used at once (and asked for again to reconnect). */
 export const STREAM_TOKEN_TTL_SECONDS = 300;
 const SECRET_BYTES = 32;
+
+/** What a token's payload says: the conversation it opens, when it expires (seconds), and `s: 1` for a stream token. */
+const claimsSchema = z.object({ c: z.string(), e: z.number(), s: z.literal(1).optional() });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface IssuedToken {
   token: string;
@@ -83,17 +95,18 @@ export class TokenService {
   }
 
   /** The claims of a token signed here and not expired; FORBIDDEN otherwise. */
-  private verify(token: string): { c: string; s?: unknown } {
+  private verify(token: string): z.infer<typeof claimsSchema> {
     const [payload = '', signature = '', extra] = token.split('.');
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(signature);
     if (extra !== undefined || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new AppError('FORBIDDEN', 'This Direct Line token is not valid.');
     }
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { c?: unknown; e?: unknown; s?: unknown };
-    if (typeof claims.c !== 'string' || typeof claims.e !== 'number') throw new AppError('FORBIDDEN', 'This Direct Line token is not valid.');
+    const parsed = claimsSchema.safeParse(parseJson(Buffer.from(payload, 'base64url').toString('utf8')));
+    if (!parsed.success) throw new AppError('FORBIDDEN', 'This Direct Line token is not valid.');
+    const claims = parsed.data;
     if (claims.e * 1000 <= this.now()) throw new AppError('FORBIDDEN', 'This Direct Line token has expired; start a new conversation or refresh the token before it expires.');
-    return { c: claims.c, s: claims.s };
+    return claims;
   }
 
   private sign(payload: string): string {

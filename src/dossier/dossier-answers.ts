@@ -38,9 +38,9 @@ export class DossierAnswers {
       r.say('dossierHeading', { code: dossier.code, procedure: this.procedureName(dossier.procedure) }),
       `- ${r.say('dossierStatusLine', { status: this.statusWords(dossier.status) })}`,
       `- ${r.say('dossierAgencyLine', { agency: dossier.agency })}`,
-      `- ${r.say('dossierReceivedLine', { date: formatVietnamTime(dossier.receivedAt) })}`,
-      `- ${r.say('dossierDueLine', { date: formatVietnamTime(dossier.dueAt) })}`,
-      ...(dossier.finishedAt ? [`- ${r.say('dossierFinishedLine', { date: formatVietnamTime(dossier.finishedAt) })}`] : []),
+      `- ${r.say('dossierReceivedLine', { date: formatVietnamTime(dossier.receivedAt, r) })}`,
+      `- ${r.say('dossierDueLine', { date: formatVietnamTime(dossier.dueAt, r) })}`,
+      ...(dossier.finishedAt ? [`- ${r.say('dossierFinishedLine', { date: formatVietnamTime(dossier.finishedAt, r) })}`] : []),
     ];
     if (overdue) {
       const days = wholeDaysBetween(dossier.dueAt, now);
@@ -60,7 +60,7 @@ export class DossierAnswers {
   verified(dossier: Dossier): Answer {
     const r = this.replies;
     const history = [...dossier.history].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
-      .map((h) => r.say('dossierHistoryLine', { date: formatVietnamTime(h.at), status: this.statusWords(h.status), by: h.by }));
+      .map((h) => r.say('dossierHistoryLine', { date: formatVietnamTime(h.at, r), status: this.statusWords(h.status), by: h.by }));
     const text = [r.say('dossierHeading', { code: dossier.code, procedure: this.procedureName(dossier.procedure) }),
       r.say('dossierApplicant', { name: maskName(dossier.applicant.name) }), '', r.say('dossierHistoryIntro'), ...history].join('\n');
     return this.answer(text, dossier);

@@ -1,3 +1,5 @@
+import type { Replies } from '../answers/replies.js';
+
 // Dates told to citizens are Vietnam time (UTC+7 all year: no daylight saving), whatever
 // offset the portal wrote them with.
 
@@ -6,10 +8,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
-/** "2026-11-05T08:12:00+07:00" → "08:12 ngày 05/11/2026". */
-export function formatVietnamTime(iso: string): string {
+/** "2026-11-05T08:12:00+07:00" → "08:12 ngày 05/11/2026" (the words: reply `dateTime`). */
+export function formatVietnamTime(iso: string, replies: Replies): string {
   const t = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS);
-  return `${two(t.getUTCHours())}:${two(t.getUTCMinutes())} ngày ${two(t.getUTCDate())}/${two(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
+  return replies.say('dateTime', {
+    time: `${two(t.getUTCHours())}:${two(t.getUTCMinutes())}`,
+    date: `${two(t.getUTCDate())}/${two(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`,
+  });
 }
 
 /** Whole days from `from` to `to` (0 when less than a day). */

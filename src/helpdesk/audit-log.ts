@@ -1,5 +1,5 @@
 import type { Logger } from '../log/logger.js';
-import { maskPersonalData } from '../log/mask.js';
+import { maskPersonalData } from '../privacy/mask.js';
 import { canonicalDossierCode, isDossierCode } from '../nlu/dossier-code.js';
 import type { AuditEntry, AuditStore } from '../store/audit-store.js';
 import { isTicketCode } from './ticket-code.js';
@@ -7,8 +7,9 @@ import { isTicketCode } from './ticket-code.js';
 export type { AuditAction, AuditEntry } from '../store/audit-store.js';
 
 // Who looked at which dossier or ticket, and when (kept by an AuditStore, append-only).
-// No entry holds a name, phone or id number: free text is masked before it is written, and
-// what an officer typed in a reply is recorded by its length, not its words.
+// No entry holds a citizen's name, phone or id number: free text is masked before it is
+// written (the officer's own name is kept: it says who did what), and what an officer typed
+// in a reply is recorded by its length, not its words.
 
 const MAX_FIELD = 120;
 
@@ -39,14 +40,15 @@ function sanitise(entry: AuditEntry): AuditEntry {
   return {
     ...rest,
     outcome: clean(outcome),
-    ...(officer === undefined ? {} : { officer: clean(officer) }),
+    // The officer's own name is what the entry is for; numbers and e-mails in it are still masked.
+    ...(officer === undefined ? {} : { officer: clean(officer, { keepNames: true }) }),
     ...(target === undefined ? {} : { target: cleanTarget(target) }),
     ...(ip === undefined ? {} : { ip: ip.slice(0, 64) }),
   };
 }
 
-function clean(value: string): string {
-  return maskPersonalData(value, { keepDossierCodes: true, shortNumbers: true }).slice(0, MAX_FIELD);
+function clean(value: string, options: { keepNames?: boolean } = {}): string {
+  return maskPersonalData(value, { keepDossierCodes: true, shortNumbers: true, ...options }).slice(0, MAX_FIELD);
 }
 
 /** A valid code is kept as the record of what was opened; anything else typed is masked. */

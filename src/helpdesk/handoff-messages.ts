@@ -27,18 +27,34 @@ export class HandoffMessages {
 
   /** An officer's reply as it appears in the citizen's open chat. */
   officerReply(ticket: Ticket, reply: TicketReply): Answer {
-    return this.answer(this.replies.say('handoffOfficerReply', { officer: reply.officer ? ` ${reply.officer}` : '', code: ticket.code, text: reply.text }));
+    return this.answer(this.replies.say('handoffOfficerReply', { officer: officerName(reply.officer), code: ticket.code, text: reply.text }));
+  }
+
+  /** An officer took the ticket: the assistant leaves the conversation to them. */
+  claimed(ticket: Ticket): Answer {
+    return this.answer(this.replies.say('handoffClaimed', { officer: officerName(ticket.claim?.officer), code: ticket.code }));
+  }
+
+  /** The citizen wrote while an officer holds the ticket, and no officer has answered for a while. */
+  held(ticket: { code: string; officer: string }): Answer {
+    return this.answer(this.replies.say('handoffHeld', { officer: officerName(ticket.officer), code: ticket.code }));
+  }
+
+  /** The officer gave the conversation back to the assistant, or closed the ticket. */
+  closed(ticket: Ticket): Answer {
+    const id = ticket.closedReason === 'handed_back' ? 'handoffHandedBack' : 'handoffClosed';
+    return this.answer(this.replies.say(id, { officer: officerName(ticket.closedBy), code: ticket.code }));
   }
 
   /** The replies of a ticket, read back by its code (another day, another device). */
   readBack(ticket: Ticket): Answer {
     const r = this.replies;
     if (!ticket.replies.length) {
-      return this.answer(r.say('ticketNoReplyYet', { code: ticket.code, date: formatVietnamTime(ticket.createdAt) }));
+      return this.answer(r.say('ticketNoReplyYet', { code: ticket.code, date: formatVietnamTime(ticket.createdAt, r) }));
     }
     const status = r.say(ticket.status === 'open' ? 'ticketStatusOpen' : 'ticketStatusClosed');
     const lines = ticket.replies.map((reply) => r.say('ticketReplyLine', {
-      date: formatVietnamTime(reply.at), officer: reply.officer ? ` — ${reply.officer}` : '', text: reply.text,
+      date: formatVietnamTime(reply.at, r), officer: reply.officer ? ` — ${reply.officer}` : '', text: reply.text,
     }));
     return this.answer([r.say('ticketRepliesIntro', { code: ticket.code, status }), ...lines].join('\n'));
   }
@@ -54,4 +70,9 @@ export class HandoffMessages {
   private answer(text: string): Answer {
     return { text, suggestions: [], intent: INTENT, procedure: null };
   }
+}
+
+/** " Lan" after "Cán bộ", or nothing when the officer gave no name. */
+function officerName(name: string | null | undefined): string {
+  return name ? ` ${name}` : '';
 }

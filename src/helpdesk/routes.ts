@@ -12,16 +12,19 @@ import { wholeDaysBetween } from '../dossier/vietnam-time.js';
 import type { AuditLog } from './audit-log.js';
 import type { Ticket, Tickets } from './tickets.js';
 import type { HandoffMessages } from './handoff-messages.js';
-import { extractTicketCode, isTicketCode } from './ticket-code.js';
-import type { Answer } from '../answers/compose.js';
+import type { ConversationReach } from './conversation-reach.js';
+import { deliverSafely, officerOf, ticketOf } from './helpdesk-request.js';
+import { ticketSummary } from './ticket-summary.js';
+import { overdueCsv, overdueQuerySchema, sortOverdue } from './overdue-export.js';
 
 // The help-desk API (contract section 6), all behind the help-desk bearer token:
 //   GET  /api/helpdesk/dossiers/:code        the whole dossier (code in any spelling, URL-encoded)
-//   GET  /api/helpdesk/overdue               dossiers still open after their due date
+//   GET  /api/helpdesk/overdue?sort=&order=&format=csv   dossiers still open after their due date
 //   GET  /api/helpdesk/tickets?status=       handoff tickets (open by default; closed, all)
 //   GET  /api/helpdesk/tickets/:code         one ticket with its masked transcript and replies
 //   POST /api/helpdesk/tickets/:code/replies {"text", "officer"?}: recorded, pushed into the chat
 //   POST /api/helpdesk/tickets/:code/close
+// The console's own routes (claim, release, hand back, the event stream) are in takeover-routes.ts.
 // Every call is written to the audit log; `X-Officer: <name>` says who made it.
 
 export const HELPDESK_BASE = '/api/helpdesk';
@@ -35,8 +38,8 @@ export interface HelpdeskDeps {
   tickets: Tickets;
   audit: AuditLog;
   messages: HandoffMessages;
-  /** Pushes a message into the ticket's chat; false when that conversation cannot be reached. */
-  deliver(ticket: Ticket, answer: Answer): Promise<boolean>;
+  /** The channels, to push a reply into the ticket's chat. */
+  reach: ConversationReach;
   now?: () => Date;
 }
 
@@ -46,16 +49,14 @@ const replySchema = z.object({
 }).strict();
 const closeSchema = z.object({ officer: z.string().trim().min(1).max(80).optional() }).strict();
 const listQuery = z.object({ status: z.enum(['open', 'closed', 'all']).default('open') }).passthrough();
-const overdueQuery = z.object({ now: z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional() }).passthrough();
 
 export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
   const { logger, token, portal, tickets, audit } = deps;
   const now = deps.now ?? (() => new Date());
   const staff = (handler: Parameters<typeof staffRoute>[2]) => staffRoute(logger, token, handler);
-  const who = (req: Request, bodyOfficer?: string) => {
-    const officer = bodyOfficer ?? officerHeader(req);
-    return { actor: 'helpdesk' as const, ip: req.socket?.remoteAddress ?? undefined, ...(officer ? { officer } : {}) };
-  };
+  const who = officerOf;
+  const procedureName = (id: string) => deps.knowledge.get(id)?.name ?? null;
+  const findTicket = (req: Request): Promise<Ticket> => ticketOf(tickets, req);
 
   return (server) => {
     server.get(`${HELPDESK_BASE}/dossiers/:code`, staff(async (req, res) => {
@@ -68,7 +69,8 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
       try {
         const dossier = await portal.getDossier(typed);
         await audit.record({ ...base, target: dossier.code, outcome: 'ok' });
-        res.send(200, { ...dossier, overdue: isOverdue(dossier, now()) });
+        const overdue = isOverdue(dossier, now());
+        res.send(200, { ...dossier, overdue, daysOverdue: overdue ? wholeDaysBetween(dossier.dueAt, now()) : 0, procedureName: procedureName(dossier.procedure) });
       } catch (err) {
         if (!(err instanceof PortalError)) throw err;
         await audit.record({ ...base, target: canonicalDossierCode(typed), outcome: err.kind });
@@ -77,7 +79,7 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
     }));
 
     server.get(`${HELPDESK_BASE}/overdue`, staff(async (req, res) => {
-      const query = parseRequest(overdueQuery, req.query ?? {});
+      const query = parseRequest(overdueQuerySchema, req.query ?? {});
       const at = query.now ? new Date(query.now) : now();
       let dossiers;
       try {
@@ -88,45 +90,53 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
         throw err.toAppError();
       }
       // A list for triage: no applicant data here; opening one dossier is its own audited lookup.
-      const rows = dossiers.filter((d) => isOverdue(d, at)).map((d) => ({
+      const rows = sortOverdue(dossiers.filter((d) => isOverdue(d, at)).map((d) => ({
         code: d.code,
         procedure: d.procedure,
-        procedureName: deps.knowledge.get(d.procedure)?.name ?? null,
+        procedureName: procedureName(d.procedure),
         status: d.status,
         agency: d.agency,
         receivedAt: d.receivedAt,
         dueAt: d.dueAt,
         daysOverdue: wholeDaysBetween(d.dueAt, at),
-      })).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
-      await audit.record({ ...who(req), action: 'dossier.overdue', outcome: 'ok', count: rows.length });
+      })), query.sort, query.order);
+      await audit.record({ ...who(req), action: 'dossier.overdue', outcome: query.format === 'csv' ? 'csv' : 'ok', count: rows.length });
+      if (query.format === 'csv') {
+        const body = Buffer.from(overdueCsv(rows), 'utf8');
+        res.writeHead(200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-length': body.length,
+          'content-disposition': `attachment; filename="ho-so-qua-han-${at.toISOString().slice(0, 10)}.csv"`,
+          'cache-control': 'no-store',
+        });
+        res.end(body);
+        return;
+      }
       res.send(200, { now: at.toISOString(), count: rows.length, dossiers: rows });
     }));
 
     server.get(`${HELPDESK_BASE}/tickets`, staff(async (req, res) => {
       const { status } = parseRequest(listQuery, req.query ?? {});
-      const list = (await tickets.list(status === 'all' ? undefined : status)).map(summary);
+      const list = (await tickets.list(status === 'all' ? undefined : status)).map((t) => ticketSummary(t, procedureName));
       await audit.record({ ...who(req), action: 'ticket.list', outcome: 'ok', count: list.length });
       res.send(200, { count: list.length, tickets: list });
     }));
 
     server.get(`${HELPDESK_BASE}/tickets/:code`, staff(async (req, res) => {
-      const ticket = await findTicket(String(req.params.code ?? ''));
+      const ticket = await findTicket(req);
       await audit.record({ ...who(req), action: 'ticket.view', target: ticket.code, outcome: 'ok' });
-      res.send(200, ticket);
+      // The names of the procedures the assistant understood, for the console.
+      const ids = new Set(ticket.transcript.flatMap((line) => (line.procedure ? [line.procedure] : [])));
+      res.send(200, { ...ticket, procedures: Object.fromEntries([...ids].map((id) => [id, procedureName(id)])) });
     }));
 
     server.post(`${HELPDESK_BASE}/tickets/:code/replies`, staff(async (req, res) => {
-      const { code } = await findTicket(String(req.params.code ?? ''));
+      const code = (await findTicket(req)).code;
       const body = parseRequest(replySchema, jsonBody(req));
       const actor = who(req, body.officer);
       const { ticket, reply } = await tickets.addReply(code, { officer: actor.officer ?? null, text: body.text });
-      let delivered = false;
-      try {
-        delivered = await deps.deliver(ticket, deps.messages.officerReply(ticket, reply));
-      } catch (err) {
-        // The reply is kept either way: the citizen reads it later with the ticket code.
-        logger.warn({ err: { name: (err as Error)?.name, code: (err as { code?: unknown })?.code }, ticket: code }, 'officer reply not delivered to the chat');
-      }
+      // The reply is kept either way: the citizen reads it later with the ticket code.
+      const delivered = await deliverSafely(deps, ticket, deps.messages.officerReply(ticket, reply));
       const saved = delivered ? await tickets.markDelivered(code, reply.id) : ticket;
       // The reply's words stay out of the audit log; its length says that something was sent.
       await audit.record({ ...actor, action: 'ticket.reply', target: code, outcome: delivered ? 'delivered' : 'stored', count: body.text.length });
@@ -134,49 +144,14 @@ export function helpdeskRoutes(deps: HelpdeskDeps): (server: Server) => void {
     }));
 
     server.post(`${HELPDESK_BASE}/tickets/:code/close`, staff(async (req, res) => {
-      const { code } = await findTicket(String(req.params.code ?? ''));
+      const before = await findTicket(req);
       const body = parseRequest(closeSchema, optionalBody(req));
       const actor = who(req, body.officer);
-      const ticket = await tickets.close(code, actor.officer ?? null);
-      await audit.record({ ...actor, action: 'ticket.close', target: code, outcome: 'ok' });
+      const ticket = await tickets.close(before.code, actor.officer ?? null);
+      await audit.record({ ...actor, action: 'ticket.close', target: ticket.code, outcome: 'ok' });
+      // The citizen still in the chat learns that the assistant answers again.
+      if (before.status === 'open') await deliverSafely(deps, ticket, deps.messages.closed(ticket));
       res.send(200, ticket);
     }));
   };
-
-  async function findTicket(typed: string): Promise<Ticket> {
-    const code = isTicketCode(typed) ? typed : extractTicketCode(typed);
-    if (!code || !isTicketCode(code)) throw new AppError('BAD_TICKET_CODE');
-    const ticket = await tickets.get(code);
-    if (!ticket) throw new AppError('TICKET_NOT_FOUND');
-    return ticket;
-  }
 }
-
-/** `X-Officer`, percent-encoded when it holds non-ASCII letters (HTTP headers are Latin-1). */
-function officerHeader(req: Request): string | undefined {
-  const raw = req.header('x-officer');
-  if (typeof raw !== 'string' || !raw.trim()) return undefined;
-  let name = raw;
-  try {
-    name = decodeURIComponent(raw);
-  } catch {
-    // Not percent-encoded after all: keep it as sent.
-  }
-  return name.trim().slice(0, 80) || undefined;
-}
-
-/** A ticket in the list: enough to pick one, the transcript is in the ticket itself. */
-function summary(ticket: Ticket) {
-  const lastCitizen = ticket.transcript.findLast((line) => line.from === 'citizen');
-  return {
-    code: ticket.code,
-    status: ticket.status,
-    createdAt: ticket.createdAt,
-    updatedAt: ticket.updatedAt,
-    channelId: ticket.channelId,
-    lastCitizenMessage: lastCitizen?.text ?? null,
-    replies: ticket.replies.length,
-    awaitingReply: ticket.status === 'open' && (ticket.replies.at(-1)?.at ?? '') < (lastCitizen?.at ?? ticket.createdAt),
-  };
-}
-

@@ -1,17 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.js';
-import { maskPersonalData } from '../log/mask.js';
-import type { Ticket, TicketReply, TicketStatus, TicketStore, TranscriptLine } from '../store/ticket-store.js';
+import { maskPersonalData } from '../privacy/mask.js';
+import type { Ticket, TicketClaim, TicketReply, TicketStatus, TicketStore, TranscriptLine } from '../store/ticket-store.js';
 import { newTicketCode } from './ticket-code.js';
+import { assertHolder } from './ticket-claim.js';
 
-export type { Ticket, TicketReply, TicketStatus, TranscriptLine } from '../store/ticket-store.js';
+export type { Ticket, TicketClaim, TicketReply, TicketStatus, TranscriptLine } from '../store/ticket-store.js';
 
-// Handoff tickets as the help desk and the chat use them, kept by a TicketStore. What the
-// citizen typed is masked on the way in (phone and id numbers, and any run of 4 digits or
-// more, e.g. the last-4 answer); dossier codes stay, the officer needs them. An officer's
-// reply is kept as written: it is what the citizen reads back.
+// Handoff tickets as the help desk and the chat use them, kept by a TicketStore: a citizen
+// asked for a person; an officer reads the recent conversation, may take the ticket (then the
+// assistant stays quiet), replies, hands it back or closes it. What the citizen typed is masked
+// on the way in (phone and id numbers, and any run of 4 digits or more, e.g. the last-4
+// answer); dossier codes stay, the officer needs them. An officer's reply is kept as written:
+// it is what the citizen reads back. Every change kept is told to the listeners (the console's
+// event stream).
 
 export const TICKET_LIMITS = { transcript: 60, text: 1000, replies: 100 } as const;
+
+export type TicketChangeKind = 'created' | 'message' | 'reply' | 'delivered' | 'claimed' | 'released' | 'closed' | 'noticed';
+/** One change of a ticket, as it was kept; `lines` are the lines a 'message' added (masked). */
+export interface TicketChange { kind: TicketChangeKind; ticket: Ticket; lines?: TranscriptLine[] }
 
 /** How a line is stored: masked, shortened. */
 export function maskLine(line: TranscriptLine): TranscriptLine {
@@ -20,10 +28,12 @@ export function maskLine(line: TranscriptLine): TranscriptLine {
 }
 
 export class Tickets {
+  private readonly listeners = new Set<(change: TicketChange) => void>();
+
   constructor(private readonly store: TicketStore) {}
 
   /** A new open ticket for a conversation, with its recent transcript (masked here). */
-  async create(input: { conversationId: string; channelId: string; transcript: TranscriptLine[] }): Promise<Ticket> {
+  async create(input: { conversationId: string; channelId: string; serviceUrl?: string | undefined; transcript: TranscriptLine[] }): Promise<Ticket> {
     const now = new Date().toISOString();
     for (;;) {
       const ticket: Ticket = {
@@ -33,11 +43,21 @@ export class Tickets {
         updatedAt: now,
         conversationId: input.conversationId,
         channelId: input.channelId,
+        ...(input.serviceUrl ? { serviceUrl: input.serviceUrl } : {}),
         transcript: input.transcript.slice(-TICKET_LIMITS.transcript).map(maskLine),
         replies: [],
       };
-      if (await this.store.insert(ticket)) return ticket;
+      if (await this.store.insert(ticket)) {
+        this.emit({ kind: 'created', ticket });
+        return ticket;
+      }
     }
+  }
+
+  /** Called after every change is kept (the help desk's event stream); answers an unsubscribe. */
+  onChange(listener: (change: TicketChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   get(code: string): Promise<Ticket | undefined> {
@@ -55,24 +75,61 @@ export class Tickets {
     return code ? this.store.get(code) : undefined;
   }
 
-  /** Its code only: no copy of the ticket (asked at the end of every turn). */
+  /** Its code only (asked at the end of every turn). */
   openCodeFor(conversationId: string): Promise<string | undefined> {
     return this.store.openCodeFor(conversationId);
   }
 
+  /** Who holds an open ticket, with when an officer last said something (asked on every turn of a conversation with an open ticket). */
+  async claimOf(code: string): Promise<(TicketClaim & { lastReplyAt: string | null; heldNoticeAt: string | null }) | null> {
+    const ticket = await this.store.get(code);
+    if (!ticket?.claim || ticket.status !== 'open') return null;
+    return { ...ticket.claim, lastReplyAt: ticket.replies.at(-1)?.at ?? null, heldNoticeAt: ticket.heldNoticeAt ?? null };
+  }
+
+  /** An officer takes the ticket; the same officer again changes nothing; another one gets TICKET_HELD. */
+  claim(code: string, officer: string): Promise<Ticket> {
+    return this.update(code, 'claimed', (ticket) => {
+      if (ticket.status !== 'open') throw new AppError('TICKET_CLOSED');
+      assertHolder(ticket, officer);
+      if (!ticket.claim) ticket.claim = { officer, at: new Date().toISOString() };
+    });
+  }
+
+  /** The holder lets the ticket go back to the queue (the assistant answers again meanwhile). */
+  release(code: string, officer: string | null): Promise<Ticket> {
+    return this.update(code, 'released', (ticket) => {
+      assertHolder(ticket, officer);
+      ticket.claim = null;
+    });
+  }
+
+  /** Closes the ticket and gives the conversation back to the assistant. */
+  handBack(code: string, officer: string | null): Promise<Ticket> {
+    return this.close(code, officer, 'handed_back');
+  }
+
+  /** The citizen has just been told their message waits for the officer. */
+  markHeldNotice(code: string): Promise<Ticket> {
+    return this.update(code, 'noticed', (ticket) => {
+      ticket.heldNoticeAt = new Date().toISOString();
+    });
+  }
+
   /** Adds what the citizen (or the bot) said after the handoff, masked, to an open ticket. */
   appendLines(code: string, lines: TranscriptLine[]): Promise<Ticket> {
-    return this.update(code, (ticket) => {
+    return this.update(code, 'message', (ticket) => {
       ticket.transcript.push(...lines.map(maskLine));
       ticket.transcript.splice(0, Math.max(0, ticket.transcript.length - TICKET_LIMITS.transcript));
-    });
+    }, lines.length);
   }
 
   /** Records an officer's reply on an open ticket; `delivered` is set once delivery worked. */
   async addReply(code: string, reply: { officer: string | null; text: string }): Promise<{ ticket: Ticket; reply: TicketReply }> {
     const added: TicketReply = { id: randomUUID(), at: new Date().toISOString(), officer: reply.officer, text: reply.text, delivered: false };
-    const ticket = await this.update(code, (t) => {
+    const ticket = await this.update(code, 'reply', (t) => {
       if (t.status !== 'open') throw new AppError('TICKET_CLOSED');
+      assertHolder(t, reply.officer);
       if (t.replies.length >= TICKET_LIMITS.replies) throw new AppError('VALIDATION_FAILED', `A ticket holds at most ${TICKET_LIMITS.replies} replies.`);
       t.replies.push(added);
     });
@@ -80,25 +137,40 @@ export class Tickets {
   }
 
   markDelivered(code: string, replyId: string): Promise<Ticket> {
-    return this.update(code, (ticket) => {
+    return this.update(code, 'delivered', (ticket) => {
       const reply = ticket.replies.find((r) => r.id === replyId);
       if (reply) reply.delivered = true;
     });
   }
 
-  close(code: string, officer: string | null): Promise<Ticket> {
-    return this.update(code, (ticket) => {
+  close(code: string, officer: string | null, reason: 'closed' | 'handed_back' = 'closed'): Promise<Ticket> {
+    return this.update(code, 'closed', (ticket) => {
       if (ticket.status === 'closed') return;
+      assertHolder(ticket, officer);
       ticket.status = 'closed';
       ticket.closedAt = new Date().toISOString();
       ticket.closedBy = officer;
+      ticket.closedReason = reason;
+      ticket.claim = null;
     });
   }
 
-  private update(code: string, change: (ticket: Ticket) => void): Promise<Ticket> {
-    return this.store.update(code, (ticket) => {
+  private async update(code: string, kind: TicketChangeKind, change: (ticket: Ticket) => void, added = 0): Promise<Ticket> {
+    const after = await this.store.update(code, (ticket) => {
       change(ticket);
       ticket.updatedAt = new Date().toISOString();
     });
+    this.emit({ kind, ticket: after, ...(added ? { lines: after.transcript.slice(-added) } : {}) });
+    return after;
+  }
+
+  private emit(change: TicketChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(structuredClone(change));
+      } catch {
+        // A listener's failure is its own: the change is kept.
+      }
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log/logger.js';
-import { maskPersonalData } from '../log/mask.js';
+import { maskPersonalData } from '../privacy/mask.js';
 import type { ParseResult } from '../nlu/recognizer.js';
 import type { InboxItem, InboxResolution, InboxStatus, InboxStore } from '../store/inbox-store.js';
 import { isStaffParse } from '../training/staff-recognizer.js';

@@ -33,8 +33,9 @@ export class KnowledgeBase {
 }
 
 /**
- * Loads every `*.yaml` under `dir`. All files are checked before failing, so one run
- * reports every problem: each names the file, the field and what is wrong.
+ * Loads every procedure file of the knowledge folder `dir` (see listYamlFiles). All files are
+ * checked before failing, so one run reports every problem: each names the file, the field and
+ * what is wrong.
  */
 export function loadKnowledgeBase(dir: string): KnowledgeBase {
   const files = listYamlFiles(dir);
@@ -69,7 +70,7 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
     }
   }
   if (errors.length) throw new KnowledgeLoadError(errors);
-  if (!procedures.length) throw new KnowledgeLoadError([new DataFileError(dir, ['holds no procedure files (*.yaml)'])]);
+  if (!procedures.length) throw new KnowledgeLoadError([new DataFileError(path.join(dir, PROCEDURES_FOLDER), ['holds no procedure files (*.yaml)'])]);
   return new KnowledgeBase(procedures);
 }
 
@@ -82,13 +83,20 @@ export class KnowledgeLoadError extends Error {
   }
 }
 
-/** The procedure files under `dir`, sorted; throws KnowledgeLoadError when it cannot be read. */
+/**
+ * The folder of a knowledge folder that holds the procedures, one `<id>.yaml` each, at any depth.
+ * Other data of the knowledge folder (superseded.yaml, reviews/) lives beside it.
+ */
+export const PROCEDURES_FOLDER = 'procedures';
+
+/** The procedure files of the knowledge folder `dir`, sorted; throws KnowledgeLoadError when they cannot be read. */
 export function listYamlFiles(dir: string): string[] {
+  const folder = path.join(dir, PROCEDURES_FOLDER);
   let entries: string[];
   try {
-    entries = readdirSync(dir, { recursive: true }) as string[];
+    entries = readdirSync(folder, { recursive: true }) as string[];
   } catch (err) {
-    throw new KnowledgeLoadError([new DataFileError(dir, [`cannot be read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`])]);
+    throw new KnowledgeLoadError([new DataFileError(folder, [`cannot be read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`])]);
   }
-  return entries.filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
+  return entries.filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(folder, f));
 }

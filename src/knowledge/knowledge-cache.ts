@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { PROJECT_ROOT } from '../config.js';
 import type { Logger } from '../log/logger.js';
 import { writeFileAtomic } from '../store/write-file-atomic.js';
@@ -17,10 +18,9 @@ import type { Procedure } from './schema.js';
 const CACHE_FILE = 'knowledge.json';
 const LOADER_SOURCES = ['schema.ts', 'knowledge-base.ts', 'knowledge-cache.ts'].map((f) => path.join(PROJECT_ROOT, 'src', 'knowledge', f));
 
-interface CacheFile {
-  stamp: string;
-  procedures: ReadonlyArray<Procedure>;
-}
+/** The procedures were checked against their schema before they were cached: here only the shape of the file is. */
+const cacheFileSchema = z.object({ stamp: z.string(), procedures: z.custom<ReadonlyArray<Procedure>>(Array.isArray) });
+type CacheFile = z.infer<typeof cacheFileSchema>;
 
 /** What the cached knowledge was read from: the files' names, sizes and times, and the loader's code. */
 function knowledgeStamp(dir: string): string {
@@ -56,8 +56,8 @@ export async function loadKnowledgeBaseCached(dir: string, cacheDir: string, log
 
 async function readCache(file: string): Promise<CacheFile | undefined> {
   try {
-    const value = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
-    return typeof value.stamp === 'string' && Array.isArray(value.procedures) ? value as CacheFile : undefined;
+    const parsed = cacheFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

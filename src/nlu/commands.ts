@@ -67,17 +67,17 @@ export class Commands {
     return { words, key: words.join(' ') };
   }
 
-  /** The command the whole message is, or null. */
-  command(text: string): CommandName | null {
-    return this.byKey.get(this.read(text).key) ?? null;
+  /** The command the whole message is, or null. A message read once (`read`) is not read again. */
+  command(text: string | ShortText): CommandName | null {
+    return this.byKey.get(this.short(text).key) ?? null;
   }
 
   /**
    * A command said of something ("Giấy chứng sinh là gì?"): the command the message ends
    * with, and the words before it, for the dialog to check they name what it asked about.
    */
-  commandAbout(text: string): { command: CommandName; subject: string[] } | null {
-    const { words } = this.read(text);
+  commandAbout(text: string | ShortText): { command: CommandName; subject: string[] } | null {
+    const { words } = this.short(text);
     for (let start = 1; start < words.length; start++) {
       const command = this.byKey.get(words.slice(start).join(' '));
       if (command) return { command, subject: words.slice(0, start) };
@@ -96,8 +96,8 @@ export class Commands {
    * that tell the options apart ("quá hạn", "khác tỉnh"). Null when the message is anything
    * else, e.g. a question that happens to use one of those words.
    */
-  choose(text: string, options: ReadonlyArray<ChoiceOption>, ignoreTexts: ReadonlyArray<string> = []): string | null {
-    const words = this.read(text).words.filter((w) => !this.choiceWords.has(w));
+  choose(text: string | ShortText, options: ReadonlyArray<ChoiceOption>, ignoreTexts: ReadonlyArray<string> = []): string | null {
+    const words = this.short(text).words.filter((w) => !this.choiceWords.has(w));
     const ordinal = this.ordinals.get(words.join(' '));
     if (ordinal !== undefined) return options[ordinal]?.id ?? null;
     if (!words.length) return null;
@@ -114,6 +114,10 @@ export class Commands {
     const best = Math.max(...scores);
     if (best < 1 || scores.filter((s) => s === best).length > 1) return null;
     return options[scores.indexOf(best)]?.id ?? null;
+  }
+
+  private short(text: string | ShortText): ShortText {
+    return typeof text === 'string' ? this.read(text) : text;
   }
 
   private fold(text: string): string[] {

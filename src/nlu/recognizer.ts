@@ -9,6 +9,7 @@ import type { Lexicon } from './vi/lexicon.js';
 import { foldText } from './vi/fold.js';
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
+import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
 
 export interface ParseResult {
   text: string;
@@ -64,6 +65,8 @@ export interface RecognizerParts {
   vocabulary: Vocabulary;
   fields: ReadonlyArray<{ name: string; folded: string[] }>;
   options: RecognizerOptions;
+  /** What an imported catalogue adds (src/nlu/catalogue/); absent without one. */
+  catalogue?: CatalogueEvidence;
 }
 
 /** A question's words as every part of understanding sees them: dossier codes stand as one word. */
@@ -79,16 +82,26 @@ export class Recognizer {
   }
 
   findProcedures(norm: NormalizedText): ReturnType<typeof findProcedures> {
-    return findProcedures(this.parts.matcher, this.parts.aliases, this.parts.options, norm);
+    const found = findProcedures(this.parts.matcher, this.parts.aliases, this.parts.options, norm);
+    if (!this.parts.catalogue) return found;
+    const { accepted, matches } = this.parts.catalogue.review(norm, found.accepted, found.matches, found.candidates);
+    if (accepted === found.accepted) return { ...found, matches };
+    return { ...found, accepted, matches, span: accepted ? this.parts.aliases.span(accepted.id, accepted.matched, norm.folded) : [] };
   }
 
   parse(text: string): ParseResult {
     const { options } = this.parts;
     const dossierCode = extractDossierCode(text);
     const norm = this.normalize(text);
-    const { accepted, matches, candidates, span } = this.findProcedures(norm);
+    let { accepted, matches, candidates, span } = this.findProcedures(norm);
     const unknown = this.parts.vocabulary.unknown(norm);
-    const intents = this.parts.classifier.classify(intentFeatures(norm.folded, new Set(span), unknown));
+    let intents = this.parts.classifier.classify(intentFeatures(norm.folded, new Set(span), unknown));
+    // No name matched: the catalogue's cells may still say which imported procedure a procedure question is about.
+    const guess = !accepted && PROCEDURE_INTENTS.has(intents[0]?.intent ?? 'none') ? this.parts.catalogue?.propose(norm) : null;
+    if (guess) {
+      [accepted, matches, candidates, span] = [guess, [guess], [guess, ...candidates], guess.matched];
+      intents = this.parts.classifier.classify(intentFeatures(norm.folded, new Set(span), unknown));
+    }
     let { intent, confidence } = accepted ? decide(intents, options.narrowShare) : intents[0] ?? { intent: 'none' as Intent, confidence: 0 };
     // A question about "the procedure" that names none is a follow-up ("lệ phí bao nhiêu?"):
     // it is in scope only when every word is one the assistant knows ("phí ship bao nhiêu" is not).

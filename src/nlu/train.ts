@@ -9,6 +9,8 @@ import { normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { Vocabulary } from './vocabulary.js';
 import { AliasVocabulary } from './alias-vocabulary.js';
+import { catalogueAliases } from './catalogue/name-aliases.js';
+import { catalogueEvidence, catalogueWords } from './catalogue/catalogue-evidence.js';
 
 export interface TrainingInput {
   knowledge: KnowledgeBase;
@@ -43,7 +45,7 @@ export function matcherPhrases(
   }
   return knowledge.procedures.map((p) => ({
     id: p.id,
-    phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases].map(normalize),
+    phrases: [p.name.replace(/\([^)]*\)/g, ' '), ...p.aliases, ...catalogueAliases(p, lexicon)].map(normalize),
     questions: questions.get(p.id) ?? [],
   }));
 }
@@ -76,7 +78,7 @@ export function featurize(
 
 /** The procedures' names, fields and aliases: their words are never unknown. */
 export function knowledgeWords(knowledge: KnowledgeBase, lexicon: Lexicon, normalize = phraseNormalizer(lexicon)): NormalizedText[] {
-  return knowledge.procedures.flatMap((p) => [p.name, p.field, ...p.aliases].map(normalize));
+  return knowledge.procedures.flatMap((p) => [p.name, p.field, ...p.aliases, ...catalogueWords(p, lexicon)].map(normalize));
 }
 
 /**
@@ -125,7 +127,8 @@ export function trainRecognizerParts(input: TrainingInput): { parts: RecognizerP
   const { data, vocabulary } = featurize(matcher, aliases, input.lexicon, options, input.examples, knowledgeWords(input.knowledge, input.lexicon, normalize));
   const { temperature, exponent } = fitTemperature(data);
   const classifier = IntentClassifier.train(data, temperature, exponent);
-  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, vocabulary, fields: fieldsOf(input.knowledge), options }, phrases };
+  const catalogue = catalogueEvidence(input.knowledge.procedures, phrases, input.lexicon);
+  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, vocabulary, fields: fieldsOf(input.knowledge), options, ...catalogue }, phrases };
 }
 
 export function trainRecognizer(input: TrainingInput): Recognizer {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DataFileError } from '../errors.js';
 import { readDataFile } from '../data/read-data-file.js';
 import { INTENTS, type Intent } from './intents.js';
+import { procedureId } from '../knowledge/schema.js';
 
 // Training utterances as staff edit them in intents/<intent>.yaml.
 
@@ -15,7 +16,7 @@ export const intentFileSchema = z.object({
   description: z.string().trim().min(1).optional(),
   examples: z.array(z.object({
     /** The procedure the utterances name, or null when they name none. */
-    procedure: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a procedure id').nullable(),
+    procedure: procedureId.nullable(),
     texts: z.array(z.string().trim().min(1, 'an utterance must not be empty')).min(1, 'add at least one utterance'),
   }).strict()).min(1, 'an intent needs at least one example'),
 }).strict();
@@ -32,7 +33,7 @@ export interface TrainingExample {
 
 export function loadTrainingFiles(dir: string): { files: Array<{ file: string; data: IntentFile }>; examples: TrainingExample[] } {
   const names = (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => /\.ya?ml$/.test(f) && !/^(lexicon|responses|commands)\b/.test(f)).sort();
+    .filter((f) => /\.ya?ml$/.test(f) && !/^(lexicon|responses|commands|helpdesk)\b/.test(f)).sort();
   const files: Array<{ file: string; data: IntentFile }> = [];
   const errors: DataFileError[] = [];
   for (const name of names) {

@@ -121,4 +121,3 @@ function findOrThrow(store: DossierStore, code: string): Dossier {
   if (!dossier) throw new AppError('DOSSIER_NOT_FOUND');
   return dossier;
 }
-

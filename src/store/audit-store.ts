@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
 // The audit log: who looked at which dossier or ticket, and when. Append-only: an entry,
-// once kept, stays as it was. Entries hold no name, phone or id number (the help desk's
+// once kept, stays as it was. Entries hold no citizen's name, phone or id number (the help desk's
 // AuditLog masks what it is given before it appends).
 
 export const AUDIT_ACTIONS = [
   'dossier.view', 'dossier.overdue', 'ticket.list', 'ticket.view', 'ticket.reply', 'ticket.close',
+  'ticket.claim', 'ticket.release', 'ticket.handback', 'ticket.stream',
   'citizen.lookup', 'citizen.verify', 'citizen.ticket', 'citizen.handoff',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

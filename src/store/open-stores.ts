@@ -9,12 +9,14 @@ import { FileTicketStore } from './file/file-ticket-store.js';
 import { FileTrainingEditStore } from './file/file-training-edit-store.js';
 import { FileVerificationLocks } from './file/file-verification-locks.js';
 import { PerKeyStorage } from './file/per-key-storage.js';
+import { LocalBroadcast } from './memory/local-broadcast.js';
 import { LocalChangeFeed } from './memory/local-change-feed.js';
 import { MemoryRateCounters } from './memory/memory-rate-counters.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { ModelFiles } from './model-store.js';
 import { PgActivityLog } from './pg/pg-activity-log.js';
 import { PgAuditStore } from './pg/pg-audit-store.js';
+import { PgBroadcast } from './pg/pg-broadcast.js';
 import { PgChangeFeed } from './pg/pg-change-feed.js';
 import { PgConversationTurns } from './pg/pg-conversation-turns.js';
 import { PgDatabase } from './pg/pg-database.js';
@@ -90,6 +92,7 @@ export async function openFileStores(dataDir: string, logger: Logger): Promise<S
     rates: new MemoryRateCounters(),
     secrets,
     changes: new LocalChangeFeed(),
+    broadcast: () => new LocalBroadcast(),
     health: async () => ({ kind: 'files', ok: true }),
     async close() {
       await turns.idle();
@@ -123,6 +126,7 @@ export async function openPostgresStores(location: Extract<StoreLocation, { kind
     rates: new PgRateCounters(db),
     secrets: new PgSecretStore(db),
     changes,
+    broadcast: (name, parse) => new PgBroadcast(db, name, parse),
     health: async () => ({ kind: 'postgres', ...await db.health() }),
     async close() {
       await turns.idle();

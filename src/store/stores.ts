@@ -1,5 +1,6 @@
 import type { ActivityLog } from './activity-log.js';
 import type { AuditStore } from './audit-store.js';
+import type { Broadcast } from './broadcast.js';
 import type { ChangeFeed } from './change-feed.js';
 import type { InboxStore } from './inbox-store.js';
 import type { ModelStore } from './model-store.js';
@@ -68,6 +69,8 @@ export interface Stores {
   secrets: SecretStore;
   /** Changes other processes must take up (retraining, staff edits). */
   changes: ChangeFeed;
+  /** Events every process's subscribers hear (the help-desk console's ticket changes); `parse` checks what arrives. */
+  broadcast<T>(name: string, parse: (value: unknown) => T): Broadcast<T>;
   /** Whether the store answers now. */
   health(): Promise<StoreHealth>;
   /** Waits for the writes under way and lets go of every store. */

@@ -5,7 +5,16 @@ import { z } from 'zod';
 // decides what goes in them (masked lines, limits, codes).
 
 const speakerSchema = z.enum(['citizen', 'bot']);
-export const transcriptLineSchema = z.object({ from: speakerSchema, text: z.string(), at: z.string() });
+export const transcriptLineSchema = z.object({
+  from: speakerSchema,
+  text: z.string(),
+  at: z.string(),
+  /** On a bot line: what the assistant understood of the turn (intent, procedure); no personal data. */
+  intent: z.string().max(80).optional(),
+  procedure: z.string().max(160).nullable().optional(),
+});
+/** The officer who holds a ticket: the only one who may answer it, and the assistant stays quiet. */
+export const ticketClaimSchema = z.object({ officer: z.string(), at: z.string() });
 export const ticketReplySchema = z.object({
   id: z.string(),
   at: z.string(),
@@ -21,8 +30,15 @@ export const ticketSchema = z.object({
   updatedAt: z.string(),
   closedAt: z.string().optional(),
   closedBy: z.string().nullable().optional(),
+  /** `handed_back`: the officer gave the conversation back to the assistant. */
+  closedReason: z.enum(['closed', 'handed_back']).optional(),
+  claim: ticketClaimSchema.nullable().optional(),
+  /** When the citizen was last told their message waits for the officer holding the ticket. */
+  heldNoticeAt: z.string().optional(),
   conversationId: z.string(),
   channelId: z.string(),
+  /** The service that carries the conversation, as its channel names it (a Bot Framework channel's reply address). */
+  serviceUrl: z.string().optional(),
   transcript: z.array(transcriptLineSchema),
   replies: z.array(ticketReplySchema),
 });
@@ -31,6 +47,7 @@ export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
 export type TicketReply = z.infer<typeof ticketReplySchema>;
 export type Ticket = z.infer<typeof ticketSchema>;
 export type TicketStatus = Ticket['status'];
+export type TicketClaim = z.infer<typeof ticketClaimSchema>;
 
 export interface TicketStore {
   /** Keeps a new ticket; false (and nothing kept) when a ticket already has its code. */

@@ -40,7 +40,7 @@ export function knowledgeFingerprint(procedures: ReadonlyArray<Procedure>): stri
 }
 
 export function lexiconFingerprint(lexicon: Lexicon): string {
-  return createHash('sha256').update(JSON.stringify([[...lexicon.plain], [...lexicon.accented], lexicon.phrases])).digest('hex');
+  return createHash('sha256').update(JSON.stringify([[...lexicon.plain], [...lexicon.accented], lexicon.phrases, lexicon.synonyms ?? []])).digest('hex');
 }
 
 export function dataFingerprint(parts: {

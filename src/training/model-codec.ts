@@ -7,6 +7,7 @@ import { AliasVocabulary } from '../nlu/alias-vocabulary.js';
 import { ProcedureMatcher, type ProcedurePhrases } from '../nlu/procedure-matcher.js';
 import { fieldsOf, normalizeQuestion, type RecognizerOptions } from '../nlu/recognizer.js';
 import { trainRecognizerParts } from '../nlu/train.js';
+import { catalogueEvidence } from '../nlu/catalogue/catalogue-evidence.js';
 import type { TrainingExample } from '../nlu/training-data.js';
 import { Vocabulary, type VocabularyJson } from '../nlu/vocabulary.js';
 import type { Lexicon } from '../nlu/vi/lexicon.js';
@@ -108,5 +109,6 @@ export function recognizerFromSnapshot(snapshot: ModelSnapshot, knowledge: Knowl
     vocabulary: Vocabulary.fromJSON(snapshot.vocabulary),
     fields: fieldsOf(knowledge),
     options: snapshot.options,
+    ...catalogueEvidence(knowledge.procedures, snapshot.phrases, lexicon),
   }, StaffMemory.fromJSON(snapshot.memory));
 }

@@ -38,7 +38,7 @@ export class StatusTracker {
     const share = total ? done / total : 0;
     const within = task.kind === 'evaluate' ? share
       : phase === 'training' ? share * (task.evaluate ? TRAIN_SHARE : 1)
-        : TRAIN_SHARE + (1 - TRAIN_SHARE) * share;
+      : TRAIN_SHARE + (1 - TRAIN_SHARE) * share;
     const before = weights.slice(0, index).reduce((a, b) => a + b, 0);
     const all = weights.reduce((a, b) => a + b, 0);
     job.progress = Math.min(1, (before + within * (weights[index] ?? 1)) / all);

@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { INTENTS, PROCEDURE_INTENTS, isIntent } from '../nlu/intents.js';
 import type { TrainingExample } from '../nlu/training-data.js';
-import { foldText } from '../nlu/vi/fold.js';
+import { foldText } from '../text/fold.js';
 import type { TrainingSetJson } from './model-codec.js';
 import { FAQ_INTENT, type FaqIntent, type StaffAlias, type TrainingEdits } from '../store/training-edit-store.js';
 

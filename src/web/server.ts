@@ -1,9 +1,7 @@
 import restify, { type Server } from 'restify';
-import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from '../log/logger.js';
 import type { Recognizer } from '../nlu/recognizer.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import type { DvcBot } from '../bot/dvc-bot.js';
 import type { StoreHealth } from '../store/stores.js';
 import { AppError } from '../errors.js';
 import { jsonBody, jsonRestifyErrors, route } from './respond-error.js';
@@ -16,11 +14,9 @@ export interface ServerDeps {
   logger: Logger;
   knowledge: KnowledgeBase;
   recognizer: () => Recognizer;
-  adapter: CloudAdapter;
-  bot: DvcBot;
   /** Whether the store answers (files, or the PostgreSQL database). */
   health?: () => Promise<StoreHealth>;
-  /** More route groups (Direct Line, staff, help desk), each adding its routes. */
+  /** More route groups (the channels, staff, help desk, pages), each adding its routes. */
   routes?: Array<(server: Server) => void>;
 }
 
@@ -44,13 +40,6 @@ export function createServer(deps: ServerDeps): Server {
     if (typeof body.text !== 'string') throw new AppError('VALIDATION_FAILED', 'Send {"text": "..."} with the question as a string.');
     if (body.text.length > MAX_PARSE_LENGTH) throw new AppError('VALIDATION_FAILED', `"text" is longer than ${MAX_PARSE_LENGTH} characters.`);
     res.send(200, deps.recognizer().parse(body.text));
-  }));
-
-  server.post('/api/messages', route(logger, async (req, res) => {
-    // botbuilder answers a malformed activity in its own plain-text shape: refuse it here, in ours.
-    const activity = jsonBody(req);
-    if (typeof activity.type !== 'string') throw new AppError('VALIDATION_FAILED', 'Send a Bot Framework activity: a JSON object with a "type".');
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
   }));
 
   for (const addRoutes of deps.routes ?? []) addRoutes(server);

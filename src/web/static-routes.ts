@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
 import { PROJECT_ROOT } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
@@ -19,7 +20,7 @@ export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
 export function webChatBundle(): { file: string; version: string } {
   const entry = createRequire(import.meta.url).resolve('botframework-webchat');
   const packageDir = path.resolve(path.dirname(entry), '..');
-  const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
+  const { version } = z.object({ version: z.string() }).parse(JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')));
   return { file: path.join(packageDir, 'dist', 'webchat.js'), version };
 }
 

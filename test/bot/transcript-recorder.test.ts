@@ -74,3 +74,35 @@ describe('the transcript recorder', () => {
     expect(recent).toEqual(['bot: Xin chào!', 'citizen: cccd [số]']);
   });
 });
+
+describe('what the assistant understood of each turn', () => {
+  it('is kept on the bot\'s lines from its answer\'s channelData, and never on the citizen\'s', async () => {
+    const recorder = new TranscriptRecorder(await openTickets(), silentLogger);
+    let lines: unknown[] = [];
+    const adapter = new TestAdapter(async (context) => {
+      recorder.begin(context);
+      await context.sendActivity({ type: 'message', text: 'Lệ phí: miễn phí', channelData: { intent: 'procedure.fee', procedure: 'cap-the-can-cuoc' } });
+      await context.sendActivity({ type: 'message', text: 'Xin chào', channelData: { intent: 'greeting', procedure: null } });
+      await context.sendActivity({ type: 'message', text: 'Không có channelData' });
+      lines = await recorder.recent(context);
+      await recorder.commit(context);
+    });
+    await adapter.send({ type: 'message', text: 'le phi bao nhieu', channelData: { intent: 'forged' } } as never).startTest();
+    expect(lines).toEqual([
+      { from: 'citizen', text: 'le phi bao nhieu', at: expect.any(String) },
+      { from: 'bot', text: 'Lệ phí: miễn phí', at: expect.any(String), intent: 'procedure.fee', procedure: 'cap-the-can-cuoc' },
+      { from: 'bot', text: 'Xin chào', at: expect.any(String), intent: 'greeting', procedure: null },
+      { from: 'bot', text: 'Không có channelData', at: expect.any(String) },
+    ]);
+  });
+
+  it('is read from a channel\'s history too', () => {
+    expect(transcriptFromActivities([
+      { type: 'message', from: { role: 'user' }, text: 'lệ phí?', channelData: { intent: 'forged' }, timestamp: 't1' },
+      { type: 'message', from: { role: 'bot' }, text: 'Miễn phí', channelData: { intent: 'procedure.fee', procedure: 'cap-the-can-cuoc' }, timestamp: 't2' },
+    ])).toEqual([
+      { from: 'citizen', text: 'lệ phí?', at: 't1' },
+      { from: 'bot', text: 'Miễn phí', at: 't2', intent: 'procedure.fee', procedure: 'cap-the-can-cuoc' },
+    ]);
+  });
+});

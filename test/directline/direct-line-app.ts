@@ -1,4 +1,4 @@
-import type { DirectLine } from '../../src/directline/direct-line.js';
+import type { DirectLineChannel } from '../../src/bot/channels/direct-line-channel.js';
 import { startTestApp } from '../helpers/test-app.js';
 
 // The real server (src/app.ts, via startTestApp) seen from Direct Line: its base URL and its
@@ -7,7 +7,7 @@ import { startTestApp } from '../helpers/test-app.js';
 export interface DirectLineTestApp {
   /** The Direct Line base: `<server>/v3/directline`. */
   url: string;
-  directLine: DirectLine;
+  directLine: DirectLineChannel;
   close(): Promise<void>;
 }
 

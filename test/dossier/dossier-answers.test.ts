@@ -8,7 +8,8 @@ import type { Dossier } from '../../src/portal/portal-client.js';
 import { CONTRACT_DOSSIERS, expectNoPersonalData } from '../helpdesk/contract-dossiers.js';
 
 const config = loadConfig({});
-const answers = new DossierAnswers(loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml')), loadKnowledgeBase(config.KNOWLEDGE_DIR));
+const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
+const answers = new DossierAnswers(replies, loadKnowledgeBase(config.KNOWLEDGE_DIR));
 const byCode = (code: string): Dossier => CONTRACT_DOSSIERS.find((d) => d.code === code)!;
 const NOW = new Date('2026-11-22T10:00:00+07:00');
 
@@ -24,8 +25,8 @@ describe('the dossier answer', () => {
     const d = byCode(code);
     const { text, intent, procedure } = answers.status(d, NOW);
     expect(text).toContain(`Tình trạng: **${words}**`);
-    expect(text).toContain(`Hẹn trả kết quả: ${formatVietnamTime(d.dueAt)}`);
-    expect(text).toContain(`Ngày tiếp nhận: ${formatVietnamTime(d.receivedAt)}`);
+    expect(text).toContain(`Hẹn trả kết quả: ${formatVietnamTime(d.dueAt, replies)}`);
+    expect(text).toContain(`Ngày tiếp nhận: ${formatVietnamTime(d.receivedAt, replies)}`);
     expect(text).toContain(d.agency);
     expect({ intent, procedure }).toEqual({ intent: 'dossier.status', procedure: d.procedure });
   });
@@ -84,7 +85,7 @@ describe('Vietnam time', () => {
     ['2026-11-05T01:12:00Z', '08:12 ngày 05/11/2026'],
     ['2026-12-31T20:00:00Z', '03:00 ngày 01/01/2027'],
   ])('shows %s as %s', (iso, shown) => {
-    expect(formatVietnamTime(iso)).toBe(shown);
+    expect(formatVietnamTime(iso, replies)).toBe(shown);
   });
 
   it('counts whole days, never below zero', () => {

@@ -61,3 +61,15 @@ describe('the audit log', () => {
     expect((await log.entries())[0]!.target).toBe('HT-234567');
   });
 });
+
+describe('the officer in an audit entry', () => {
+  it.each([
+    ['a full name', 'Nguyễn Thị Lan', 'Nguyễn Thị Lan'],
+    ['a staff id', 'CB-042 Lan', 'CB-042 Lan'],
+    ['a name with a phone number', 'Trần Văn Bình 0905123456', 'Trần Văn Bình [số]'],
+  ])('keeps %s, the officer\'s own, and masks numbers in it', async (_case, officer, written) => {
+    const log = new AuditLog(store, silentLogger);
+    await log.record({ actor: 'helpdesk', action: 'ticket.claim', target: 'HT-234567', outcome: 'ok', officer });
+    expect((await log.entries())[0]!.officer).toBe(written);
+  });
+});

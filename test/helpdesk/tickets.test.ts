@@ -93,3 +93,58 @@ describe('ticket codes', () => {
     expect(mentionsTicketCode('hướng dẫn đăng ký khai sinh')).toBe(false);
   });
 });
+
+describe('holding a ticket', () => {
+  const open = async () => {
+    const store = await openTickets();
+    const ticket = await store.create({ conversationId: 'c1', channelId: 'directline', transcript: [] });
+    return { store, code: ticket.code };
+  };
+
+  it('keeps the claim across a restart, with when the officer last said something', async () => {
+    const { store, code } = await open();
+    await store.claim(code, 'Nguyễn Thị Lan');
+    const reopened = await openTickets();
+    expect(await reopened.claimOf(code)).toMatchObject({ officer: 'Nguyễn Thị Lan', lastReplyAt: null, heldNoticeAt: null });
+    await reopened.addReply(code, { officer: 'nguyễn  thị lan', text: 'Chào bạn' });
+    expect((await reopened.claimOf(code))?.lastReplyAt).toEqual(expect.any(String));
+  });
+
+  it.each([
+    ['a reply', (s: Tickets, code: string) => s.addReply(code, { officer: 'Bình', text: 'x' })],
+    ['a reply with no name', (s: Tickets, code: string) => s.addReply(code, { officer: null, text: 'x' })],
+    ['a claim', (s: Tickets, code: string) => s.claim(code, 'Bình')],
+    ['a release', (s: Tickets, code: string) => s.release(code, 'Bình')],
+    ['a close', (s: Tickets, code: string) => s.close(code, 'Bình')],
+    ['a hand-back', (s: Tickets, code: string) => s.handBack(code, null)],
+  ])('refuses %s by anyone but the holder, naming the holder', async (_case, act) => {
+    const { store, code } = await open();
+    await store.claim(code, 'Lan');
+    await expect(act(store, code)).rejects.toMatchObject({ code: 'TICKET_HELD', details: { holder: 'Lan' } });
+    expect(await store.get(code)).toMatchObject({ status: 'open', claim: { officer: 'Lan' }, replies: [] });
+  });
+
+  it('ends the hold when the ticket is handed back, and says why it was closed', async () => {
+    const { store, code } = await open();
+    await store.claim(code, 'Lan');
+    const handed = await store.handBack(code, 'Lan');
+    expect(handed).toMatchObject({ status: 'closed', closedReason: 'handed_back', closedBy: 'Lan', claim: null });
+    expect(await store.claimOf(code)).toBeNull();
+    expect(await store.openFor('c1')).toBeUndefined();
+  });
+
+  it('tells its listeners every change once kept, with the lines a message added (masked)', async () => {
+    const store = await openTickets();
+    const seen: string[] = [];
+    const unsubscribe = store.onChange((change) => seen.push(`${change.kind}:${change.lines?.map((l) => l.text).join('|') ?? ''}`));
+    const { code } = await store.create({ conversationId: 'c2', channelId: 'directline', transcript: [] });
+    await store.appendLines(code, [{ from: 'citizen', text: 'sđt 0905123456', at }]);
+    await store.claim(code, 'Lan');
+    await store.addReply(code, { officer: 'Lan', text: 'Chào bạn' });
+    await store.release(code, 'Lan');
+    await store.close(code, null);
+    unsubscribe();
+    await store.create({ conversationId: 'c3', channelId: 'directline', transcript: [] });
+    expect(seen).toEqual(['created:', 'message:sđt [số]', 'claimed:', 'reply:', 'released:', 'closed:']);
+  });
+});

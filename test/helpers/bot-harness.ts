@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { loadReplies } from '../../src/answers/replies.js';
 import { AnswerComposer } from '../../src/answers/compose.js';
 import { Responder } from '../../src/answers/responder.js';
-import { loadCommands } from '../../src/nlu/commands.js';
+import { loadCommands, type Commands } from '../../src/nlu/commands.js';
 import { DvcBot } from '../../src/bot/dvc-bot.js';
 import { turnErrorHandler } from '../../src/bot/adapter.js';
 import { projectRecognizer } from './recognizer.js';
@@ -19,9 +19,10 @@ export interface BotHarness {
 
 /**
  * DvcBot on the Bot Framework TestAdapter, with the project's data and the real turn-error
- * handler. `knowledge` replaces what the dialogs see (e.g. one that fails on demand).
+ * handler. `knowledge` replaces what the dialogs see (e.g. one that fails on demand); `commands`
+ * the typed-reply commands (e.g. one a test watches).
  */
-export function botHarness(options: { knowledge?: KnowledgeBase; storage?: Storage } = {}): BotHarness {
+export function botHarness(options: { knowledge?: KnowledgeBase; storage?: Storage; commands?: Commands } = {}): BotHarness {
   const config = loadConfig({});
   const { data, recognizer } = projectRecognizer();
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
@@ -30,7 +31,7 @@ export function botHarness(options: { knowledge?: KnowledgeBase; storage?: Stora
   const bot = new DvcBot({
     recognizer: () => recognizer, responder: new Responder(data.knowledge, composer), composer, replies,
     knowledge: options.knowledge ?? data.knowledge,
-    commands: loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon), conversationState,
+    commands: options.commands ?? loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon), conversationState,
   });
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler(silentLogger, composer, conversationState);

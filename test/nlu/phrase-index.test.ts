@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { PhraseIndex } from '../../src/nlu/phrase-index.js';
 import { weighWords } from '../../src/nlu/word-weights.js';
 import { normalizeText } from '../../src/nlu/vi/normalize.js';
-import { generateCatalogue } from '../../src/knowledge/synthetic/generate.js';
+import { generateCatalogue } from '../../src/synthetic/generate.js';
 import { projectRecognizer } from '../helpers/recognizer.js';
 import { FullScanMatcher } from './full-scan-matcher.js';
 

@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import fc from 'fast-check';
 import { TypoCorrector } from '../../src/nlu/typo-corrector.js';
 import { normalizeText } from '../../src/nlu/vi/normalize.js';
-import { generateCatalogue } from '../../src/knowledge/synthetic/generate.js';
+import { generateCatalogue } from '../../src/synthetic/generate.js';
 import { projectRecognizer } from '../helpers/recognizer.js';
 
 // The corrector runs fuse.js over the few vocabulary words that can match; it must pick

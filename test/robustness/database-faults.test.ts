@@ -5,7 +5,6 @@ import path from 'node:path';
 import { jest } from '@jest/globals';
 import { PostgresCluster } from '../../scripts/pg-cluster.mjs';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
-import { call } from '../helpers/test-app.js';
 import { describePg } from '../helpers/pg.js';
 import { PollingClient, StreamingClient } from '../directline/client.js';
 

@@ -1,3 +1,5 @@
+import { jsonAnswer } from './staff-page.js';
+
 // The admin API with the token kept in sessionStorage (gone when the tab closes).
 
 const TOKEN_KEY = 'dvc-admin-token';
@@ -36,14 +38,7 @@ export async function api(method, path, body) {
   const headers = { authorization: `Bearer ${token.get() ?? ''}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    const error = new ApiError(res.status, data);
-    if (res.status === 401) window.dispatchEvent(new CustomEvent('signed-out', { detail: error.message }));
-    throw error;
-  }
-  return data;
+  return jsonAnswer(res, (status, data) => new ApiError(status, data));
 }
 
 export const get = (path) => api('GET', path);

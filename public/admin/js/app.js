@@ -1,5 +1,6 @@
 import { token } from './api.js';
 import { $ } from './dom.js';
+import { hashTabs, wireSignIn } from './staff-page.js';
 import { loadShared, refreshServing } from './state.js';
 import { showInbox, inboxKeys } from './inbox.js';
 import { showIntents } from './intents.js';
@@ -7,22 +8,7 @@ import { showTraining } from './training.js';
 
 // The staff page: sign-in and tabs.
 
-const TABS = { inbox: showInbox, intents: showIntents, training: showTraining };
-
-function currentTab() {
-  const name = location.hash.replace('#', '');
-  return name in TABS ? name : 'inbox';
-}
-
-async function showTab() {
-  const name = currentTab();
-  for (const link of document.querySelectorAll('[data-tab]')) {
-    if (link.dataset.tab === name) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
-  }
-  for (const panel of document.querySelectorAll('[data-panel]')) panel.hidden = panel.dataset.panel !== name;
-  await TABS[name]();
-}
+const { current: currentTab, show: showTab } = hashTabs({ inbox: showInbox, intents: showIntents, training: showTraining });
 
 async function enter() {
   $('#sign-in').hidden = true;
@@ -43,20 +29,7 @@ function signOut(message = '') {
   $('#token').focus();
 }
 
-$('#sign-in-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  token.set($('#token').value.trim());
-  $('#token').value = '';
-  try {
-    await enter();
-  } catch (err) {
-    signOut(err.message);
-  }
-});
-
-$('#sign-out').addEventListener('click', () => signOut());
-window.addEventListener('signed-out', (event) => signOut(event.detail));
-window.addEventListener('hashchange', () => { void showTab(); });
+wireSignIn({ remember: () => token.set($('#token').value.trim()), enter, signOut });
 document.addEventListener('keydown', (event) => {
   if (currentTab() === 'inbox' && !$('#workspace').hidden) inboxKeys(event);
 });

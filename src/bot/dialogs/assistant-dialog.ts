@@ -4,7 +4,7 @@ import type { ActionValue, Answer, AnswerComposer, QuestionValue } from '../../a
 import type { ConversationMemory } from '../../answers/responder.js';
 import type { Replies } from '../../answers/replies.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
-import type { CommandName, Commands } from '../../nlu/commands.js';
+import type { CommandName, Commands, ShortText } from '../../nlu/commands.js';
 import type { ParseResult } from '../../nlu/recognizer.js';
 import { answerToActivity } from '../to-activity.js';
 
@@ -18,6 +18,8 @@ import { answerToActivity } from '../to-activity.js';
 export interface TurnInput {
   /** The text typed, or the title of the button pressed, trimmed. */
   text: string;
+  /** The text as the typed-reply commands read it (once per turn): give it to `services.commands`, not `text`. */
+  short: ShortText;
   /** The value of a dialog button ("Có rồi"), when one was pressed. */
   action: ActionValue | null;
   /** The whole message read as a short reply or command ("có", "chua co"), or null. */

@@ -45,7 +45,7 @@ export class ClarifyDialog extends AssistantDialog<ClarifyState, string, Clarify
   recognize(input: TurnInput, state: ClarifyState): string | null {
     if (input.action) return null;
     const options = this.procedures(state.options).map((p) => ({ id: p.id, texts: [p.name, ...p.aliases] }));
-    return this.services.commands.choose(input.text, options);
+    return this.services.commands.choose(input.short, options);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

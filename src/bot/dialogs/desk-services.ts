@@ -23,6 +23,8 @@ export interface DeskServices {
   audit: AuditLog;
   tickets: Tickets;
   recorder: TranscriptRecorder;
+  /** While an officer holds the ticket, how long without an officer's word before the citizen is told their message waits for them. */
+  heldNoticeAfterMs: number;
   /** Replaces the text of the citizen's message in our own log of the conversation, where we keep one. */
   redact(conversationId: string, activityId: string, text: string): Promise<void>;
   now(): Date;
@@ -48,6 +50,8 @@ export interface DeskOptions {
   limits: LookupLimits;
   /** Where the recent conversation is read from for a ticket (our Direct Line log). */
   transcripts: TranscriptRecorderOptions;
+  /** See DeskServices.heldNoticeAfterMs (default 3 minutes). */
+  heldNoticeAfterMs?: number;
   redact: DeskServices['redact'];
   now?: () => Date;
 }
@@ -67,6 +71,7 @@ export function deskServices(options: DeskOptions): DeskServices {
     tickets,
     recorder: new TranscriptRecorder(tickets, logger, options.transcripts),
     redact: options.redact,
+    heldNoticeAfterMs: options.heldNoticeAfterMs ?? 3 * 60_000,
     now,
     logger,
   };

@@ -1,6 +1,6 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import { maskPersonalData } from '../../log/mask.js';
+import { maskPersonalData } from '../../privacy/mask.js';
 import { PortalError, type Dossier } from '../../portal/portal-client.js';
 import { matchesLast4 } from '../../portal/mask-name.js';
 import { findCodeAttempt } from '../../dossier/code-attempt.js';

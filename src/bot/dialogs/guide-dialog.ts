@@ -52,6 +52,11 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
   override async beginDialog(dc: DialogContext, options?: GuideOptions): Promise<DialogTurnResult> {
     const p = options && this.services.knowledge.get(options.procedure);
     if (!p) return dc.endDialog();
+    // An imported procedure whose catalogue lists no documents: nothing to check one by one.
+    if (p.cases.every((c) => !c.documents.length)) {
+      await this.send(dc.context, this.services.composer.aboutProcedure('procedure.steps', p));
+      return dc.endDialog();
+    }
     const state = newGuide(p.id, options.parent ?? null);
     // One case: nothing to choose.
     if (p.cases.length === 1) state.caseId = p.cases[0]!.id;
@@ -75,12 +80,12 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
     const c = caseOf(p, state);
     if (!c) {
       const options = p.cases.map((x) => ({ id: x.id, texts: [x.name, x.when ?? '', x.id.replace(/-/g, ' ')] }));
-      const caseId = this.services.commands.choose(input.text, options, [p.name, ...p.aliases]);
+      const caseId = this.services.commands.choose(input.short, options, [p.name, ...p.aliases]);
       return caseId ? { kind: 'case', caseId } : null;
     }
     const doc = c.documents[state.index];
     // "Giấy chứng sinh là gì?": the explanation, when the words name the document asked about.
-    const about = input.command ? null : this.services.commands.commandAbout(input.text);
+    const about = input.command ? null : this.services.commands.commandAbout(input.short);
     const command = input.command ?? (about && doc && this.services.commands.names(about.subject, doc.name) ? about.command : null);
     switch (command) {
       case 'yes':

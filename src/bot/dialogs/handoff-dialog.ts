@@ -32,7 +32,8 @@ export class HandoffDialog extends AssistantDialog<object, never> {
       return dc.endDialog(DROPPED);
     }
     try {
-      const ticket = await tickets.create({ conversationId, channelId: context.activity.channelId, transcript: await recorder.recent(context) });
+      const { channelId, serviceUrl } = context.activity;
+      const ticket = await tickets.create({ conversationId, channelId, serviceUrl, transcript: await recorder.recent(context) });
       await audit.record(citizenAudit(context, { action: 'citizen.handoff', target: ticket.code, outcome: 'ok' }));
       await this.send(context, handoff.created(ticket));
       // The lines so far are in the ticket, and the answer above is for the citizen only.

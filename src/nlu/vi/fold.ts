@@ -1,17 +1,3 @@
-// Diacritic folding: "Đăng ký" → "dang ky". `đ` has no combining mark, so it is mapped explicitly.
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-export function hasDiacritics(text: string): boolean {
-  return foldText(text) !== text.toLowerCase().replace(/\s+/g, ' ').trim();
-}
+// Diacritic folding is a text primitive of its own (src/text/fold.ts), used by knowledge, the
+// catalogue and training as well: the Vietnamese pack names it here too.
+export { foldText, hasDiacritics } from '../../text/fold.js';

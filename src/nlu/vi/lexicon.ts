@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { readDataFile } from '../../data/read-data-file.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { foldText, hasDiacritics } from './fold.js';
+import { CATALOGUE_WORDS_FILE, loadCatalogueSynonyms, type CatalogueSynonym } from '../catalogue/synonyms.js';
 
 // The abbreviation / teencode / regional-word dictionary, kept as data (intents/lexicon/).
 
@@ -24,6 +27,8 @@ export interface Lexicon {
   readonly accented: ReadonlyMap<string, string>;
   /** Multi-word rewrites: folded words → replacement words. Longest first. */
   readonly phrases: ReadonlyArray<{ from: string[]; to: string[] }>;
+  /** Citizens' words for the official words of catalogue names (src/nlu/catalogue/), when loaded. */
+  readonly synonyms?: ReadonlyArray<CatalogueSynonym>;
 }
 
 export const EMPTY_LEXICON: Lexicon = { plain: new Map(), accented: new Map(), phrases: [] };
@@ -52,5 +57,7 @@ export function buildLexicon(entries: ReadonlyArray<Entry>, phraseEntries: Reado
 
 export function loadLexicon(file: string): Lexicon {
   const data = readDataFile(file, lexiconFileSchema);
-  return buildLexicon(data.entries, data.phrases);
+  const lexicon = buildLexicon(data.entries, data.phrases);
+  const synonyms = path.join(path.dirname(file), CATALOGUE_WORDS_FILE);
+  return existsSync(synonyms) ? { ...lexicon, synonyms: loadCatalogueSynonyms(synonyms) } : lexicon;
 }

@@ -1,9 +1,10 @@
-import { copyFile, mkdir, open, readFile, rename, truncate, type FileHandle } from 'node:fs/promises';
+import { copyFile, mkdir, open, rename, truncate, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../../log/logger.js';
 import { INBOX_CAPACITY, inboxItemSchema, type InboxItem, type InboxResolution, type InboxStatus, type InboxStore } from '../inbox-store.js';
 import { readJsonFile } from './read-json-file.js';
+import { readTextIfAny } from './read-text.js';
 
 // The inbox as an append-only log, DATA_DIR/misunderstood.jsonl: a header line, then one
 // event per line — questions added (one line per batch), questions resolved. Recording a
@@ -177,13 +178,8 @@ export class FileInboxStore implements InboxStore {
 
 /** The log's events; null when there is no log (or it was moved aside); `damaged` when lines were dropped. */
 async function readLog(file: string, logger: Logger): Promise<{ events: InboxEvent[]; damaged: boolean } | null> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
+  const text = await readTextIfAny(file);
+  if (text === null) return null;
   const complete = text.lastIndexOf('\n') + 1;
   // A last line without its newline was cut short by a crash: it was never acknowledged.
   if (complete < text.length) await truncate(file, Buffer.byteLength(text.slice(0, complete)));

@@ -5,6 +5,7 @@ import type { Logger } from '../../log/logger.js';
 import { KEEP_MODELS, KEEP_ROLLBACK, modelMetaSchema, type EvaluationSummary, type ModelFiles, type ModelMeta, type ModelStore } from '../model-store.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { JsonDocument } from './json-document.js';
+import { readTextIfAny } from './read-text.js';
 
 // Every trained model in DATA_DIR/models: `<id>.model.json` (the model), `<id>.eval.json` (its
 // cross-validation, added when computed) and `index.json` (the registry).
@@ -43,14 +44,8 @@ export class FileModelFiles implements ModelFiles {
   }
 
   async readEvaluation(id: string): Promise<unknown> {
-    let text: string;
-    try {
-      text = await readFile(this.evalFile(id), 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
-    }
-    return JSON.parse(text);
+    const text = await readTextIfAny(this.evalFile(id));
+    return text === null ? undefined : JSON.parse(text);
   }
 
   async discard(id: string): Promise<void> {

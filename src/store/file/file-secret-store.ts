@@ -1,7 +1,8 @@
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../../log/logger.js';
 import type { KeptSecret, SecretName, SecretStore } from '../secret-store.js';
+import { readTextIfAny } from './read-text.js';
 
 // Secrets as files in DATA_DIR (`directline-secret`, `admin-token`, `helpdesk-token`),
 // readable by their owner only; a file someone made readable by others is made owner-only
@@ -34,13 +35,8 @@ export class FileSecretStore implements SecretStore {
 
   /** The file's secret; '' for an empty file, null when there is none. */
   private async read(file: string): Promise<string | null> {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
-    }
+    const text = await readTextIfAny(file);
+    if (text === null) return null;
     if (((await stat(file)).mode & 0o077) !== 0) {
       await chmod(file, 0o600);
       this.logger.warn({ file }, `${path.basename(file)} was readable by others; made it owner-only`);

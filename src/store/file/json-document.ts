@@ -1,10 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Logger } from '../../log/logger.js';
 import { readJsonFile } from './read-json-file.js';
+import { readTextIfAny } from './read-text.js';
 
 /**
  * One lowdb JSON document with serialised, all-or-nothing updates: a change is applied to a
@@ -55,13 +56,8 @@ export class JsonDocument<T> {
 
 /** Reads a document without changing anything (for the CLI); a missing file is `empty`, a bad one an error naming the file and field. */
 export async function readJsonDocument<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, empty: () => T): Promise<T> {
-  let raw: string;
-  try {
-    raw = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return empty();
-    throw err;
-  }
+  const raw = await readTextIfAny(file);
+  if (raw === null) return empty();
   let json: unknown;
   try {
     json = JSON.parse(raw);

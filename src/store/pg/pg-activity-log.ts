@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { Account, ActivityLog, ActivitySet, ConversationInfo, JsonActivity, NewActivity } from '../activity-log.js';
 import { ActivityWatchers, sequenceOf } from '../activity-watchers.js';
@@ -29,6 +30,8 @@ const TYPING_NOTICE_MS = 250;
 /** Conversations whose info this process remembers (a conversation never goes away; its user rarely changes). */
 const INFO_CACHE = 10_000;
 export const ACTIVITY_CHANNEL = 'dl_activities';
+/** The activities of a notice: whole activities as logged. */
+const noticeSchema = z.array(z.object({ id: z.string(), type: z.string() }).passthrough());
 
 interface Pending {
   /** Next number to give out, and one past the reserved ones. */
@@ -240,9 +243,9 @@ export class PgActivityLog implements ActivityLog {
     const body = payload.slice(second + 1);
     let activities: JsonActivity[] | null = null;
     try {
-      activities = body ? JSON.parse(body) as JsonActivity[] : null;
+      activities = body ? noticeSchema.parse(JSON.parse(body)) : null;
     } catch {
-      activities = null;
+      activities = null; // then the watchers read the log
     }
     this.watchers.offer(id, activities);
   }

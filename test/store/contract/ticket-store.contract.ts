@@ -19,7 +19,16 @@ export function describeTicketStore(name: string, open: OpenStore<TicketStore>):
 
   describe(`${name} (TicketStore contract)`, () => {
     it('keeps a ticket whole and answers copies, also after a restart', run(async (h) => {
-      const t = ticket('HT-AAAAAA', { replies: [{ id: 'r1', at: '2026-11-22T10:05:00.000Z', officer: 'Lan', text: 'Chào bạn', delivered: true }] });
+      const t = ticket('HT-AAAAAA', {
+        serviceUrl: 'http://127.0.0.1:5005',
+        transcript: [
+          { from: 'citizen', text: 'lệ phí cccd', at: '2026-11-22T09:58:00.000Z' },
+          { from: 'bot', text: 'Lệ phí: miễn phí', at: '2026-11-22T09:58:01.000Z', intent: 'procedure.fee', procedure: 'cap-the-can-cuoc' },
+        ],
+        claim: { officer: 'Nguyễn Thị Lan', at: '2026-11-22T10:01:00.000Z' },
+        heldNoticeAt: '2026-11-22T10:04:00.000Z',
+        replies: [{ id: 'r1', at: '2026-11-22T10:05:00.000Z', officer: 'Lan', text: 'Chào bạn', delivered: true }],
+      });
       expect(await h.store.insert(t)).toBe(true);
       const copy = await h.store.get('HT-AAAAAA');
       expect(copy).toEqual(t);
@@ -43,6 +52,11 @@ export function describeTicketStore(name: string, open: OpenStore<TicketStore>):
       expect((await store.list()).map((t) => t.code)).toEqual(['HT-CCCCCC', 'HT-BBBBBB', 'HT-AAAAAA']);
       expect((await store.list('open')).map((t) => t.code)).toEqual(['HT-CCCCCC', 'HT-AAAAAA']);
       expect((await store.list('closed')).map((t) => t.code)).toEqual(['HT-BBBBBB']);
+    }));
+
+    it('keeps why a ticket was closed', run(async ({ store }) => {
+      await store.insert(ticket('HT-AAAAAA', { status: 'closed', closedAt: '2026-11-22T11:00:00.000Z', closedBy: null, closedReason: 'handed_back', claim: null }));
+      expect(await store.get('HT-AAAAAA')).toMatchObject({ closedReason: 'handed_back', closedBy: null, claim: null });
     }));
 
     it('knows the open ticket of a conversation, after a restart too, and none once it is closed', run(async (h) => {

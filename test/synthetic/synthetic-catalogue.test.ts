@@ -1,10 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { combinationCount, generateCatalogue, NATIONAL_CATALOGUE_SIZE } from '../../src/knowledge/synthetic/generate.js';
-import { writeCatalogue } from '../../src/knowledge/synthetic/write-catalogue.js';
+import { combinationCount, generateCatalogue, NATIONAL_CATALOGUE_SIZE } from '../../src/synthetic/generate.js';
+import { writeCatalogue } from '../../src/synthetic/write-catalogue.js';
 import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { procedureSchema } from '../../src/knowledge/schema.js';
+import { loadSuperseded } from '../../src/knowledge/superseded.js';
 import { foldText } from '../../src/nlu/vi/fold.js';
 import { loadConfig } from '../../src/config.js';
 
@@ -65,6 +66,7 @@ describe('a written catalogue', () => {
     expect(readFileSync(path.join(dir, 'procedures', 'bundled', 'dang-ky-khai-sinh.yaml'), 'utf8'))
       .toBe(readFileSync(path.join(config.KNOWLEDGE_DIR, 'procedures', 'dang-ky-khai-sinh.yaml'), 'utf8'));
     expect(readdirSync(path.join(dir, 'procedures', 'synthetic'))).toHaveLength(120 - bundled.length);
+    expect(loadSuperseded(dir)).toEqual(loadSuperseded(config.KNOWLEDGE_DIR));
   });
 
   it('is not written over an earlier one', () => {

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { listYamlFiles, loadKnowledgeBase } from '../knowledge-base.js';
+import { listYamlFiles, loadKnowledgeBase, PROCEDURES_FOLDER } from '../knowledge/knowledge-base.js';
+import { SUPERSEDED_FILE } from '../knowledge/superseded.js';
 import { generateCatalogue, type CatalogueOptions } from './generate.js';
 
 export interface WrittenCatalogue {
@@ -13,10 +14,11 @@ export interface WrittenCatalogue {
 /**
  * Writes a catalogue of `options.size` procedures into `dir`, loadable with KNOWLEDGE_DIR=dir:
  * the bundled procedures copied as they are (procedures/bundled/) and the synthetic ones
- * (procedures/synthetic/), one file per procedure as the loader expects.
+ * (procedures/synthetic/), one file per procedure as the loader expects, and the bundled
+ * superseded.yaml, so `dvc validate` warns of the same reviews.
  */
 export function writeCatalogue(dir: string, bundledDir: string, options: CatalogueOptions): WrittenCatalogue {
-  const target = path.join(dir, 'procedures');
+  const target = path.join(dir, PROCEDURES_FOLDER);
   if (existsSync(target) && readdirSync(target).length) {
     throw new Error(`${target} is not empty; give a new or empty folder`);
   }
@@ -31,5 +33,7 @@ export function writeCatalogue(dir: string, bundledDir: string, options: Catalog
   for (const procedure of synthetic) {
     writeFileSync(path.join(syntheticOut, `${procedure.id}.yaml`), stringify(procedure, { lineWidth: 0 }));
   }
+  const superseded = path.join(bundledDir, SUPERSEDED_FILE);
+  if (existsSync(superseded)) copyFileSync(superseded, path.join(dir, SUPERSEDED_FILE));
   return { dir, bundled: bundled.procedures.length, synthetic: synthetic.length };
 }

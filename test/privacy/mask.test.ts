@@ -1,4 +1,4 @@
-import { maskPersonalData } from '../../src/log/mask.js';
+import { maskPersonalData } from '../../src/privacy/mask.js';
 
 describe('maskPersonalData', () => {
   it.each([

@@ -1,5 +1,5 @@
-import type { Procedure } from '../schema.js';
-import { foldText } from '../../nlu/vi/fold.js';
+import type { Procedure } from '../knowledge/schema.js';
+import { foldText } from '../text/fold.js';
 import { ACTIONS, FIELDS, SCOPES, type Action, type Field, type ObjectPart, type Scope } from './name-parts.js';
 
 // A synthetic catalogue the size of the national one (6,842 procedures), for benchmarks and

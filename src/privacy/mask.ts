@@ -1,7 +1,12 @@
+import path from 'node:path';
+import { loadReplies } from '../answers/replies.js';
+import { PROJECT_ROOT } from '../config.js';
 import { dossierCodePattern } from '../nlu/dossier-code.js';
 
 // Personal data never goes into logs in clear: phone numbers, id numbers, dossier codes and
-// people's names are masked wherever user text is logged or stored for staff.
+// people's names are masked wherever user text is logged or stored for staff. What they are
+// replaced with is said in intents/responses/vi.yaml (maskNumber, maskEmail, maskName,
+// maskDossierCode): staff and citizens read it in the inbox, tickets and the stored chat.
 
 // 9–12 digit runs, possibly grouped by spaces, dots or dashes: phone and id numbers.
 const LONG_NUMBER = /(?<![\d+])(?:\+?84[\s.-]?|0)?(?:\d[\s.-]?){8,11}\d(?![\d])/g;
@@ -23,9 +28,26 @@ export interface MaskOptions {
   keepDossierCodes?: boolean;
   /** Also mask runs of 4 digits or more (what a citizen types is masked this way). */
   shortNumbers?: boolean;
+  /** Leave people's names (an officer's own name, which the audit log is there to record). */
+  keepNames?: boolean;
+}
+
+/** The kinds of masked data, and the reply that says what each reads as. */
+const PLACEHOLDER_REPLIES = { number: 'maskNumber', email: 'maskEmail', name: 'maskName', dossierCode: 'maskDossierCode' } as const;
+export type MaskKind = keyof typeof PLACEHOLDER_REPLIES;
+let placeholders: Map<MaskKind, string> | undefined;
+
+/** What masked data of a kind reads as ("[số]"), from the replies (read once). */
+export function maskPlaceholder(kind: MaskKind): string {
+  if (!placeholders) {
+    const replies = loadReplies(path.join(PROJECT_ROOT, 'intents', 'responses', 'vi.yaml'));
+    placeholders = new Map(Object.entries(PLACEHOLDER_REPLIES).map(([k, id]) => [k as MaskKind, replies.say(id)]));
+  }
+  return placeholders.get(kind) ?? '';
 }
 
 export function maskPersonalData(text: string, options: MaskOptions = {}): string {
+  const mask = maskPlaceholder;
   let masked = text;
   const codes: string[] = [];
   // Codes are set aside first so that their digits are not taken for phone numbers.
@@ -33,8 +55,8 @@ export function maskPersonalData(text: string, options: MaskOptions = {}): strin
     codes.push(code);
     return `\u0000${codes.length - 1}\u0000`;
   });
-  masked = masked.replace(EMAIL, '[email]').replace(LONG_NUMBER, '[số]');
-  masked = masked.replace(NAME_AFTER_CUE, (_whole, cue: string) => `${cue} [tên]`).replace(NAME_AFTER_FAMILY, '[tên]');
-  if (options.shortNumbers) masked = masked.replace(SHORT_NUMBER, '[số]');
-  return masked.replace(/\u0000(\d+)\u0000/g, (_whole, i: string) => (options.keepDossierCodes ? codes[Number(i)] ?? '' : '[mã hồ sơ]'));
+  masked = masked.replace(EMAIL, () => mask('email')).replace(LONG_NUMBER, () => mask('number'));
+  if (!options.keepNames) masked = masked.replace(NAME_AFTER_CUE, (_whole, cue: string) => `${cue} ${mask('name')}`).replace(NAME_AFTER_FAMILY, () => mask('name'));
+  if (options.shortNumbers) masked = masked.replace(SHORT_NUMBER, () => mask('number'));
+  return masked.replace(/\u0000(\d+)\u0000/g, (_whole, i: string) => (options.keepDossierCodes ? codes[Number(i)] ?? '' : mask('dossierCode')));
 }

@@ -1,0 +1,224 @@
+import type { Procedure } from '../../knowledge/schema.js';
+import type { ProcedurePhrases, ProcedureMatch } from '../procedure-matcher.js';
+import { normalizeText, type NormalizedText } from '../vi/normalize.js';
+import type { Lexicon } from '../vi/lexicon.js';
+import { weighWords } from '../word-weights.js';
+import { catalogueAliases } from './name-aliases.js';
+import { CellIndex, type CellProcedure } from './cell-index.js';
+
+// What an imported catalogue adds to naming a procedure, in one place with one hook in the
+// recognizer (Recognizer.parse → review), so that it cannot take questions from the curated
+// procedures of knowledge/:
+//
+// 1. Near-twins. An imported procedure whose name starts with an action other than the plain
+//    one ("cấp lại", "cấp đổi", "gia hạn", "điều chỉnh", "sửa đổi", "thu hồi") is not named by
+//    a question that says no such action, in the catalogue's words or a citizen's ("làm lại").
+// 2. The question explained. A curated procedure matched by a few common words ("mở quán")
+//    gives way to an imported one that explains clearly more of the question ("mở quán
+//    karaoke": "karaoke"), weighing each word by how few procedures' names use it.
+// 3. Weaker evidence. When no name is matched at all, the other cells of the imported
+//    procedures (đối tượng, điều kiện, thành phần hồ sơ, kết quả) and their names are read
+//    as a bag of words (BM25): citizens describe their situation rather than name the
+//    procedure. A proposal needs a clear lead over the next procedure, and a question that
+//    the intent classifier already takes for a procedure question.
+// Only imported procedures are ever proposed; a question is never moved to a curated one.
+
+export interface CatalogueEvidenceOptions {
+  /** A word this heavy (rare in the procedures' names) is a topic: "karaoke", "rượu", "taxi". */
+  topicWeight: number;
+  /** The least coverage of an imported procedure's name that may take a question from a curated one. */
+  rivalCoverage: number;
+  /** The least BM25 score a cell-evidence proposal needs... */
+  minEvidence: number;
+  /** ...and its lead over the next procedure's score. */
+  evidenceLead: number;
+}
+
+const DEFAULTS: CatalogueEvidenceOptions = { topicWeight: 2.5, rivalCoverage: 0.3, minEvidence: 6, evidenceLead: 1.25 };
+
+/** Actions that make a near-twin: folded word sequences at the start of a name, and the citizen words that say them. */
+const TWIN_ACTIONS: Array<{ action: string[]; said: string[][] }> = [
+  { action: ['cap', 'lai'], said: [['lai'], ['mat'], ['hong'], ['rach'], ['chay']] },
+  { action: ['cap', 'doi'], said: [['doi']] },
+  { action: ['gia', 'han'], said: [['gia', 'han'], ['het', 'han'], ['keo', 'dai']] },
+  { action: ['dieu', 'chinh'], said: [['dieu', 'chinh'], ['thay', 'doi'], ['them'], ['sua'], ['tang'], ['doi']] },
+  { action: ['cap', 'sua', 'doi'], said: [['sua'], ['bo', 'sung'], ['thay', 'doi'], ['doi']] },
+  { action: ['sua', 'doi'], said: [['sua'], ['bo', 'sung'], ['thay', 'doi'], ['doi']] },
+  { action: ['thu', 'hoi'], said: [['thu', 'hoi']] },
+  { action: ['dinh', 'chinh'], said: [['dinh', 'chinh'], ['sai'], ['sua']] },
+  { action: ['dang', 'ky', 'lai'], said: [['lai'], ['mat']] },
+];
+
+/** A word in the questions of this many curated procedures says how one asks, not what about. */
+const GENERIC_PROCEDURES = 6;
+
+function contains(folded: readonly string[], seq: readonly string[]): boolean {
+  outer: for (let i = 0; i + seq.length <= folded.length; i++) {
+    for (let k = 0; k < seq.length; k++) if (folded[i + k] !== seq[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export class CatalogueEvidence {
+  private readonly imported: Set<string>;
+  private readonly twinOf = new Map<string, string[][]>();
+  private readonly weights: Map<string, number>;
+  /** The words of each curated procedure's names and training questions. */
+  private readonly ownWords = new Map<string, Set<string>>();
+  /** Each imported procedure's official name, folded, and its words. */
+  private readonly officialNames = new Map<string, string[]>();
+  private readonly officialWords = new Map<string, Set<string>>();
+  /** The words of each imported procedure's names, as written. */
+  private readonly writtenWords = new Map<string, Set<string>>();
+  private readonly generic = new Set<string>();
+  /** The cells' index, built on the first question that needs it. */
+  private cells: CellIndex | undefined;
+  private readonly cellSource: { procedures: CellProcedure[]; normalize: (text: string) => NormalizedText };
+  /** Official words a citizen's word stands for, by the citizen's folded words. */
+  private readonly expansions: Array<{ citizen: string[]; official: string[] }>;
+
+  constructor(
+    procedures: ReadonlyArray<Pick<Procedure, 'id' | 'name' | 'field' | 'origin' | 'applicants' | 'conditions' | 'results' | 'cases'>>,
+    phrases: ReadonlyArray<ProcedurePhrases>,
+    lexicon: Lexicon,
+    private readonly options: CatalogueEvidenceOptions = DEFAULTS,
+  ) {
+    const imported = procedures.filter((p) => p.origin);
+    this.imported = new Set(imported.map((p) => p.id));
+    this.weights = weighWords(phrases);
+    for (const p of phrases) {
+      if (this.imported.has(p.id)) {
+        this.writtenWords.set(p.id, new Set(p.phrases.flatMap((x) => x.words)));
+        continue;
+      }
+      this.ownWords.set(p.id, new Set([...p.phrases, ...(p.questions ?? [])].flatMap((x) => x.folded)));
+    }
+    // Judged on the words as written: "vụ" of "dịch vụ" is generic, "vũ" of "vũ trường" is not.
+    const askedBy = new Map<string, Set<string>>();
+    for (const p of phrases) for (const q of p.questions ?? []) for (const w of q.words) askedBy.set(w, (askedBy.get(w) ?? new Set()).add(p.id));
+    for (const [w, ids] of askedBy) if (ids.size >= GENERIC_PROCEDURES) this.generic.add(w);
+    const norm = (text: string): NormalizedText => normalizeText(text, lexicon);
+    for (const p of imported) {
+      const name = norm(p.name).folded;
+      this.officialNames.set(p.id, name);
+      this.officialWords.set(p.id, new Set(name));
+      const twin = TWIN_ACTIONS.find((t) => t.action.every((w, i) => name[i] === w));
+      if (twin) this.twinOf.set(p.id, twin.said.concat([twin.action.slice(twin.action[0] === 'cap' ? 1 : 0)]));
+    }
+    this.cellSource = { procedures: imported, normalize: norm };
+    this.expansions = (lexicon.synonyms ?? []).flatMap((s) => {
+      const official = norm(s.official).folded;
+      return s.citizen.map((c) => ({ citizen: norm(c).folded, official }));
+    });
+  }
+
+  get size(): number {
+    return this.imported.size;
+  }
+
+  /** True when a near-twin's action is said in the question (always true for other procedures). */
+  private actionSaid(id: string, folded: readonly string[]): boolean {
+    const said = this.twinOf.get(id);
+    return !said || said.some((seq) => contains(folded, seq));
+  }
+
+  /**
+   * True when the word is one of the procedure's official name, or part of a citizen's phrase
+   * for one of its official words that the question holds whole ("tiệm net"): a piece of a
+   * phrase ("nữa" of "không kinh doanh nữa", "hai" of "cấp hai") names nothing.
+   */
+  private namedBy(id: string, word: string, folded: readonly string[]): boolean {
+    if (this.officialWords.get(id)?.has(word)) return true;
+    const name = this.officialNames.get(id) ?? [];
+    return this.expansions.some((e) => e.citizen.includes(word) && contains(name, e.official) && contains(folded, e.citizen));
+  }
+
+  /** The weight of the rare words `match` explains that `accepted` matched not, and its procedure's names and questions never use. */
+  private topicWeight(match: ProcedureMatch, accepted: ProcedureMatch, norm: NormalizedText, own: ReadonlySet<string> | undefined): number {
+    const taken = new Set(accepted.matched);
+    const written = this.writtenWords.get(match.id);
+    let sum = 0;
+    const topics = new Set<string>();
+    for (const i of match.matched) {
+      const t = norm.folded[i] ?? '';
+      const typed = norm.words[i] ?? t;
+      // A word typed with its marks is the word its names write so: "yêu" (cầu) is not "yếu" (tố).
+      if (taken.has(i) || topics.has(t) || (typed !== t && !written?.has(typed))) continue;
+      const w = this.weights.get(t) ?? 0;
+      if (w >= this.options.topicWeight && !own?.has(t) && this.namedBy(match.id, t, norm.folded)) {
+        topics.add(t);
+        sum += w;
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * The accepted match and the ranked matches after the catalogue's say (see the top of the
+   * file); `candidates` are every match the matcher found, `accepted` the one it took.
+   */
+  review(norm: NormalizedText, accepted: ProcedureMatch | null, matches: ProcedureMatch[], candidates: ProcedureMatch[]): { accepted: ProcedureMatch | null; matches: ProcedureMatch[] } {
+    if (!this.imported.size) return { accepted, matches };
+    const folded = norm.folded;
+    let kept = matches.filter((m) => this.actionSaid(m.id, folded));
+    const best = kept[0] ?? null;
+    // A twin named by its action is not in doubt with the plain procedure it is the twin of.
+    if (best && this.twinOf.has(best.id)) kept = kept.filter((m) => m === best || !this.imported.has(m.id) || this.twinOf.has(m.id));
+    if (!best) return { accepted: best, matches: kept };
+    if (this.imported.has(best.id)) {
+      // Nor with a curated procedure matched by a frame around the topic it names ("mở quán" of "mở quán karaoke").
+      const framed = (m: ProcedureMatch): boolean => !this.imported.has(m.id) && this.topicWeight(best, m, norm, this.ownWords.get(m.id)) >= this.options.topicWeight;
+      return { accepted: best, matches: kept.filter((m) => m === best || !framed(m)) };
+    }
+    // A curated match leaves a rare word of the question unexplained that an imported procedure's names explain.
+    const own = this.ownWords.get(best.id);
+    const rival = candidates
+      .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && this.actionSaid(m.id, folded))
+      .map((m) => ({ m, topic: this.topicWeight(m, best, norm, own) }))
+      .filter((r) => r.topic >= this.options.topicWeight)
+      .sort((a, b) => b.topic - a.topic || b.m.score - a.m.score)[0];
+    if (!rival) return { accepted: best, matches: kept };
+    // The curated procedure was judged the less apt: it is not in doubt with the rival.
+    return { accepted: rival.m, matches: [rival.m, ...kept.filter((m) => m.id !== rival.m.id && m.id !== best.id)] };
+  }
+
+  /** The cell-evidence proposal for a question that names no procedure, or null. */
+  propose(norm: NormalizedText): ProcedureMatch | null {
+    if (!this.imported.size) return null;
+    this.cells ??= new CellIndex(this.cellSource.procedures, this.cellSource.normalize);
+    const folded = norm.folded;
+    const query = new Map<string, number>();
+    folded.forEach((t, i) => {
+      if (t && !this.generic.has(norm.words[i] ?? t)) query.set(t, i);
+    });
+    for (const e of this.expansions) {
+      if (!contains(folded, e.citizen)) continue;
+      const at = folded.indexOf(e.citizen[0] ?? '');
+      for (const t of e.official) if (!query.has(t)) query.set(t, at);
+    }
+    const scored = this.cells.score(query).filter((s) => this.actionSaid(s.id, folded));
+    const [first, second] = scored;
+    if (!first || first.score < this.options.minEvidence || (second && first.score < this.options.evidenceLead * second.score)) return null;
+    return { id: first.id, score: first.score, coverage: 0, phrase: '', matched: [...first.matched].sort((a, b) => a - b) };
+  }
+}
+
+/**
+ * An imported procedure's words that are in scope although no training sentence uses them:
+ * its other names (made with the citizens' words). Its cells are not: their everyday words
+ * ("thuê", "giá") would make out-of-scope questions look in scope.
+ */
+export function catalogueWords(p: Pick<Procedure, 'name' | 'origin'>, lexicon: Lexicon): string[] {
+  if (!p.origin) return [];
+  return catalogueAliases(p, lexicon);
+}
+
+/** The recognizer's `catalogue` part: present only when the knowledge holds imported procedures. */
+export function catalogueEvidence(
+  procedures: ConstructorParameters<typeof CatalogueEvidence>[0],
+  phrases: ReadonlyArray<ProcedurePhrases>,
+  lexicon: Lexicon,
+): { catalogue?: CatalogueEvidence } {
+  return procedures.some((p) => p.origin) ? { catalogue: new CatalogueEvidence(procedures, phrases, lexicon) } : {};
+}

@@ -1,0 +1,116 @@
+import type { Procedure } from '../../knowledge/schema.js';
+import { normalizeText, type NormalizedText } from '../vi/normalize.js';
+import type { Lexicon } from '../vi/lexicon.js';
+
+// The names citizens may use for an imported procedure, made from its official name alone (an
+// imported entry has no hand-written aliases): the name without "Thủ tục" and without what is
+// in parentheses; the name cut before its scope ("đối với…", "trên địa bàn…", "cấp tỉnh") and
+// without filler ("đủ điều kiện"); for a procedure whose action is the plain one ("Cấp",
+// "Đăng ký"), the object alone ("giấy phép bán lẻ rượu"); and each of these with the citizens'
+// words of intents/lexicon/catalogue-words.yaml for the official ones ("sổ đỏ"). The action
+// words that tell near-twins apart ("cấp lại", "gia hạn", "điều chỉnh", "sửa đổi, bổ sung",
+// "thu hồi") are kept in every name of the twin that has them; the object alone goes only to
+// the plain action, which a question naming no action means.
+
+/** Folded word sequences that open a scope qualifier: the name is also cut there. */
+const SCOPES = ['doi voi', 'tren dia ban', 'thuoc tham quyen', 'cap tinh', 'cap huyen', 'cap xa', 'khi co su thay doi', 'theo quy dinh', 'nham muc dich', 'tai viet nam', 'lam viec tai']
+  .map((s) => s.split(' '));
+/** Folded word sequences that say little and lengthen a name. */
+const FILLERS = ['du dieu kien', 'hoat dong', 'cung cap dich vu', 'quyen so huu tai san gan lien voi dat'].map((s) => s.split(' '));
+/** The plain actions: their object alone names the procedure. */
+const PLAIN_ACTIONS = [['cap', 'moi'], ['cap'], ['dang', 'ky']];
+/** Words after a plain action that make it another action ("cấp lại", "đăng ký lại"). */
+const OTHER_ACTION = new Set(['lai', 'doi', 'sua', 'bo', 'dieu', 'gia', 'thu', 'thay', 'chuyen', 'xoa', 'huy']);
+
+interface Words {
+  words: string[];
+  folded: string[];
+}
+
+function indexOf(folded: readonly string[], seq: readonly string[], from = 0): number {
+  outer: for (let i = from; i + seq.length <= folded.length; i++) {
+    for (let k = 0; k < seq.length; k++) if (folded[i + k] !== seq[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function cut(w: Words, at: number, length = w.words.length - at): Words {
+  return { words: [...w.words.slice(0, at), ...w.words.slice(at + length)], folded: [...w.folded.slice(0, at), ...w.folded.slice(at + length)] };
+}
+
+function beforeScope(w: Words): Words {
+  const at = Math.min(...SCOPES.map((s) => indexOf(w.folded, s, 2)).filter((i) => i >= 0));
+  return Number.isFinite(at) ? { words: w.words.slice(0, at), folded: w.folded.slice(0, at) } : w;
+}
+
+function withoutFillers(w: Words): Words {
+  let out = w;
+  for (const f of FILLERS) {
+    for (let at = indexOf(out.folded, f); at >= 0 && out.words.length - f.length >= 2; at = indexOf(out.folded, f)) out = cut(out, at, f.length);
+  }
+  return out;
+}
+
+function objectOf(w: Words): Words | null {
+  for (const action of PLAIN_ACTIONS) {
+    if (indexOf(w.folded, action) !== 0) continue;
+    if (OTHER_ACTION.has(w.folded[action.length] ?? '')) return null;
+    const rest = { words: w.words.slice(action.length), folded: w.folded.slice(action.length) };
+    return rest.words.length >= 2 ? rest : null;
+  }
+  return null;
+}
+
+/** Each official phrase of the lexicon's synonyms in the words, replaced by each of its citizens' words. */
+function withCitizenWords(w: Words, synonyms: ReadonlyArray<{ official: NormalizedText; citizen: NormalizedText[] }>): Words[] {
+  const out: Words[] = [];
+  for (const s of synonyms) {
+    const at = indexOf(w.folded, s.official.folded);
+    if (at < 0) continue;
+    for (const c of s.citizen) {
+      out.push({
+        words: [...w.words.slice(0, at), ...c.words, ...w.words.slice(at + s.official.folded.length)],
+        folded: [...w.folded.slice(0, at), ...c.folded, ...w.folded.slice(at + s.official.folded.length)],
+      });
+    }
+  }
+  return out;
+}
+
+const normalizedSynonyms = new WeakMap<Lexicon, Array<{ official: NormalizedText; citizen: NormalizedText[] }>>();
+
+function synonymsOf(lexicon: Lexicon): Array<{ official: NormalizedText; citizen: NormalizedText[] }> {
+  let list = normalizedSynonyms.get(lexicon);
+  if (!list) {
+    list = (lexicon.synonyms ?? []).map((s) => ({ official: normalizeText(s.official, lexicon), citizen: s.citizen.map((c) => normalizeText(c, lexicon)) }));
+    normalizedSynonyms.set(lexicon, list);
+  }
+  return list;
+}
+
+/** The official name as matched: without "Thủ tục" in front and without parentheses. */
+export function officialName(name: string): string {
+  return name.replace(/\([^)]*\)/g, ' ').replace(/^\s*thủ tục\s+/iu, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The names an imported procedure is matched by besides its official name; none for a curated one. */
+export function catalogueAliases(p: Pick<Procedure, 'name' | 'origin'>, lexicon: Lexicon): string[] {
+  if (!p.origin) return [];
+  const base = normalizeText(officialName(p.name), lexicon);
+  const short = withoutFillers(beforeScope(base));
+  const object = objectOf(short);
+  const synonyms = synonymsOf(lexicon);
+  const variants: Words[] = [beforeScope(base), short, ...(object ? [object] : [])];
+  // The whole name too: its scope may be what tells it from a sibling ("đối với học sinh trung học cơ sở").
+  for (const v of [base, short, ...(object ? [object] : [])]) variants.push(...withCitizenWords(v, synonyms));
+  const seen = new Set([base.folded.join(' ')]);
+  const out: string[] = [];
+  for (const v of variants) {
+    const key = v.folded.join(' ');
+    if (seen.has(key) || v.words.length < 2) continue;
+    seen.add(key);
+    out.push(v.words.join(' '));
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { loadConfig } from '../../../src/config.js';
+import { catalogueAliases, officialName } from '../../../src/nlu/catalogue/name-aliases.js';
+import { loadLexicon } from '../../../src/nlu/vi/lexicon.js';
+import { foldText } from '../../../src/nlu/vi/fold.js';
+
+const lexicon = loadLexicon(path.join(loadConfig({}).INTENTS_DIR, 'lexicon', 'abbreviations.yaml'));
+const imported = (name: string) => ({ name, origin: { kind: 'catalogue' as const, file: 'a.csv', row: 2 } });
+const aliases = (name: string): string[] => catalogueAliases(imported(name), lexicon).map(foldText);
+
+describe('the names of an imported procedure', () => {
+  it('drop a leading "Thủ tục" and what is in parentheses', () => {
+    expect(officialName('Thủ tục đăng ký khai sinh (cấp xã)')).toBe('đăng ký khai sinh');
+  });
+
+  it('include the name cut before its scope and without filler', () => {
+    expect(aliases('Cấp Giấy chứng nhận đủ điều kiện về an ninh, trật tự đối với cơ sở kinh doanh')).toEqual(expect.arrayContaining([
+      'cap giay chung nhan ve an ninh trat tu',
+      'cap giay chung nhan du dieu kien ve an ninh trat tu',
+    ]));
+  });
+
+  it('give the object alone to the plain action only, so near-twins keep their action words', () => {
+    expect(aliases('Cấp Giấy phép bán lẻ rượu')).toContain('giay phep ban le ruou');
+    for (const twin of ['Cấp lại Giấy phép bán lẻ rượu', 'Gia hạn Giấy phép bán lẻ rượu', 'Cấp sửa đổi, bổ sung Giấy phép bán lẻ rượu']) {
+      expect(aliases(twin).filter((a) => a.startsWith('giay phep'))).toEqual([]);
+    }
+  });
+
+  it('say the official words in the citizens\' words of the lexicon', () => {
+    expect(aliases('Cấp lại Giấy chứng nhận quyền sử dụng đất')).toEqual(expect.arrayContaining(['cap lai so do', 'lam lai giay chung nhan quyen su dung dat']));
+    expect(aliases('Cấp Giấy phép bán lẻ sản phẩm thuốc lá')).toContain('giay phep ban le thuoc la');
+  });
+
+  it('are none for a curated procedure: its aliases are written by hand', () => {
+    expect(catalogueAliases({ name: 'Đăng ký khai sinh' }, lexicon)).toEqual([]);
+  });
+});
