@@ -18,7 +18,8 @@ import { measureScale } from './lib/scale.js';
 // `npm run bench`: one JSON line per figure on stdout, and bench/RESULTS.md.
 // BENCH_SECONDS (default 5) sets how long each load level runs; BENCH_SIZE the large catalogue.
 // `npm run bench -- inbox` runs the inbox section alone and rewrites that section of RESULTS.md;
-// `npm run bench -- scale` the same for Direct Line on files and PostgreSQL, one process and two.
+// `npm run bench -- scale` the same for Direct Line on files and PostgreSQL, one process and two
+// (BENCH_IDLE_CHATS, default 1000, and BENCH_IDLE_SECONDS, default 20, size its idle part).
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const LARGE = Number(process.env.BENCH_SIZE ?? NATIONAL_CATALOGUE_SIZE);

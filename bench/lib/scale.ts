@@ -25,8 +25,8 @@ export const SETUPS: Setup[] = [
   { store: 'postgres', workers: 2 },
 ];
 const MODES: ChatMode[] = ['poll', 'stream'];
-const IDLE_CHATS = 1000;
-const IDLE_SECONDS = 20;
+const IDLE_CHATS = Number(process.env.BENCH_IDLE_CHATS ?? 1000);
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 20);
 
 const label = (s: Setup): string => `${s.store}, ${s.workers} process${s.workers > 1 ? 'es' : ''}`;
 

@@ -14,11 +14,15 @@ export class PgBroadcast<T> implements Broadcast<T> {
   private readonly local = new LocalBroadcast<T>();
   private readonly channel: string;
   private published = 0;
+  /** Notifications are handled one at a time, so that one read from the table keeps its place. */
+  private handling: Promise<void> = Promise.resolve();
 
   /** Listens from now on (the LISTEN itself is sent in the background). */
   constructor(private readonly db: PgDatabase, name: string, private readonly parse: (value: unknown) => T) {
     this.channel = db.channel(`broadcast.${name}`);
-    void db.listener.listen(this.channel, (payload) => { void this.heard(payload); });
+    void db.listener.listen(this.channel, (payload) => {
+      this.handling = this.handling.then(() => this.heard(payload), () => this.heard(payload));
+    });
   }
 
   async publish(event: T): Promise<void> {
