@@ -3,7 +3,8 @@
 // PostgreSQL every process hears every change (NOTIFY). A listener reads what changed from
 // its store again, so hearing a change twice, or one's own, does no harm.
 
-export type ChangeTopic = 'models' | 'training' | 'knowledge';
+export const CHANGE_TOPICS = ['models', 'training', 'knowledge'] as const;
+export type ChangeTopic = (typeof CHANGE_TOPICS)[number];
 
 /** Called with the publisher's detail, or with undefined when changes may have been missed. */
 export type ChangeListener = (detail: string | undefined) => void;

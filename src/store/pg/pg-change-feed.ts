@@ -1,4 +1,5 @@
-import type { ChangeFeed, ChangeListener, ChangeTopic } from '../change-feed.js';
+import { CHANGE_TOPICS, type ChangeFeed, type ChangeListener, type ChangeTopic } from '../change-feed.js';
+import { LocalChangeFeed } from '../memory/local-change-feed.js';
 import type { PgDatabase } from './pg-database.js';
 
 // Changes as NOTIFY on one channel of the schema (`<topic> <detail>`), heard by every process
@@ -8,7 +9,8 @@ import type { PgDatabase } from './pg-database.js';
 export const CHANGE_CHANNEL = 'changes';
 
 export class PgChangeFeed implements ChangeFeed {
-  private readonly listeners = new Map<ChangeTopic, Set<ChangeListener>>();
+  /** This process's listeners, told of what the database tells. */
+  private readonly local = new LocalChangeFeed();
   private readonly channel: string;
 
   private constructor(private readonly db: PgDatabase) {
@@ -19,7 +21,7 @@ export class PgChangeFeed implements ChangeFeed {
     const feed = new PgChangeFeed(db);
     await db.listener.listen(feed.channel, (payload) => feed.heard(payload));
     db.listener.onReconnect(() => {
-      for (const set of feed.listeners.values()) for (const listener of set) listener(undefined);
+      for (const topic of CHANGE_TOPICS) void feed.local.publish(topic);
     });
     return feed;
   }
@@ -29,19 +31,12 @@ export class PgChangeFeed implements ChangeFeed {
   }
 
   subscribe(topic: ChangeTopic, listener: ChangeListener): () => void {
-    let set = this.listeners.get(topic);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(topic, set);
-    }
-    set.add(listener);
-    return () => { set.delete(listener); };
+    return this.local.subscribe(topic, listener);
   }
 
   private heard(payload: string): void {
     const space = payload.indexOf(' ');
-    const topic = (space < 0 ? payload : payload.slice(0, space)) as ChangeTopic;
-    const detail = space < 0 ? '' : payload.slice(space + 1);
-    for (const listener of this.listeners.get(topic) ?? []) listener(detail || undefined);
+    const topic = CHANGE_TOPICS.find((t) => t === (space < 0 ? payload : payload.slice(0, space)));
+    if (topic) void this.local.publish(topic, space < 0 ? undefined : payload.slice(space + 1) || undefined);
   }
 }

@@ -63,3 +63,13 @@ export async function pgPair<S extends object>(open: (db: PgDatabase) => Promise
     },
   };
 }
+
+/** Runs `test` with two processes on a fresh schema, disposed of afterwards whatever happens. */
+export async function withPair<S extends object>(open: (db: PgDatabase) => Promise<S>, test: (pair: PgPair<S>) => Promise<void>, options: PgOptions = {}): Promise<void> {
+  const pair = await pgPair(open, options);
+  try {
+    await test(pair);
+  } finally {
+    await pair.dispose();
+  }
+}

@@ -1,7 +1,7 @@
 import { PgActivityLog } from '../../../src/store/pg/pg-activity-log.js';
 import { adminQuery, describePg } from '../../helpers/pg.js';
 import { watchSink } from '../contract/activity-log.contract.js';
-import { pgPair } from '../contract/pg-harness.js';
+import { withPair } from '../contract/pg-harness.js';
 
 // The Direct Line log shared by two processes: what one logs, the other's watchers get.
 
@@ -9,8 +9,7 @@ const say = (text: string) => ({ type: 'message', text, from: { id: 'u1', role: 
 
 describePg('PgActivityLog across processes', () => {
   it('sends a watcher in one process what a turn in the other logged, and polling sees the same', async () => {
-    const pair = await pgPair((db) => PgActivityLog.open(db));
-    try {
+    await withPair((db) => PgActivityLog.open(db), async (pair) => {
       const { id } = await pair.a.create({ id: 'u1' });
       const sink = watchSink();
       const stop = await pair.b.watch(id, 0, (set) => sink.push(set));
@@ -25,14 +24,11 @@ describePg('PgActivityLog across processes', () => {
       await pair.b.append(id, say('tiếp'));
       expect((await pair.a.since(id, 3)).activities.map((a) => a.text)).toEqual(['tiếp']);
       stop();
-    } finally {
-      await pair.dispose();
-    }
+    });
   });
 
   it('numbers the activities of turns taken in turn by both processes without a gap or a repeat', async () => {
-    const pair = await pgPair((db) => PgActivityLog.open(db));
-    try {
+    await withPair((db) => PgActivityLog.open(db), async (pair) => {
       const { id } = await pair.a.create({ id: 'u1' });
       for (let i = 0; i < 6; i++) {
         const log = i % 2 ? pair.b : pair.a;
@@ -43,14 +39,11 @@ describePg('PgActivityLog across processes', () => {
       const { activities, watermark } = await pair.a.since(id, 0);
       expect(activities.map((a) => a.id)).toEqual(Array.from({ length: 12 }, (_, i) => `${id}|${String(i).padStart(7, '0')}`));
       expect(watermark).toBe('12');
-    } finally {
-      await pair.dispose();
-    }
+    });
   });
 
   it('tells the other process of a slow turn\'s typing indicator before the turn ends', async () => {
-    const pair = await pgPair((db) => PgActivityLog.open(db));
-    try {
+    await withPair((db) => PgActivityLog.open(db), async (pair) => {
       const { id } = await pair.a.create({ id: 'u1' });
       const sink = watchSink();
       await pair.b.watch(id, 0, (set) => sink.push(set));
@@ -62,14 +55,11 @@ describePg('PgActivityLog across processes', () => {
       await pair.a.flush(id);
       await sink.until(3);
       expect(sink.texts()).toEqual(['hồ sơ của tôi', 'typing', 'đang xử lý']);
-    } finally {
-      await pair.dispose();
-    }
+    });
   });
 
   it('delivers activities too large for a notification by reading them', async () => {
-    const pair = await pgPair((db) => PgActivityLog.open(db));
-    try {
+    await withPair((db) => PgActivityLog.open(db), async (pair) => {
       const { id } = await pair.a.create({ id: 'u1' });
       const sink = watchSink();
       await pair.b.watch(id, 0, (set) => sink.push(set));
@@ -77,14 +67,11 @@ describePg('PgActivityLog across processes', () => {
       await pair.a.append(id, say(long));
       await sink.until(1);
       expect(sink.texts()).toEqual([long]);
-    } finally {
-      await pair.dispose();
-    }
+    });
   });
 
   it('catches a watcher up with what was logged while its process was not listening', async () => {
-    const pair = await pgPair((db) => PgActivityLog.open(db));
-    try {
+    await withPair((db) => PgActivityLog.open(db), async (pair) => {
       const { id } = await pair.a.create({ id: 'u1' });
       const sink = watchSink();
       await pair.b.watch(id, 0, (set) => sink.push(set));
@@ -96,20 +83,15 @@ describePg('PgActivityLog across processes', () => {
       expect(pair.dbB.listener.backendPid).not.toBe(listening);
       await sink.until(1);
       expect(sink.texts()).toEqual(['while away']);
-    } finally {
-      await pair.dispose();
-    }
+    });
   });
 
   it('keeps only the newest activities of a long conversation', async () => {
-    const pair = await pgPair((db) => PgActivityLog.open(db, { maxActivities: 5, maxLogBytes: 1_000_000 }));
-    try {
+    await withPair((db) => PgActivityLog.open(db, { maxActivities: 5, maxLogBytes: 1_000_000 }), async (pair) => {
       const { id } = await pair.a.create({ id: 'u1' });
       for (let i = 0; i < 8; i++) await pair.a.append(id, say(String(i)));
       expect((await pair.b.since(id, 0)).activities.map((a) => a.text)).toEqual(['3', '4', '5', '6', '7']);
       expect((await pair.b.since(id, 0)).watermark).toBe('8');
-    } finally {
-      await pair.dispose();
-    }
+    });
   });
 });

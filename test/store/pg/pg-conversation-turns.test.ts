@@ -2,7 +2,7 @@ import { PgConversationTurns } from '../../../src/store/pg/pg-conversation-turns
 import { PgStateStorage } from '../../../src/store/pg/pg-state-storage.js';
 import type { StateStorage } from '../../../src/store/state-storage.js';
 import { adminQuery, describePg } from '../../helpers/pg.js';
-import { pgPair } from '../contract/pg-harness.js';
+import { withPair } from '../contract/pg-harness.js';
 
 // Two processes on one database, each with its own connections (PgDatabase), as two
 // `npm start` would have.
@@ -11,8 +11,7 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describePg('PgConversationTurns across processes', () => {
   it('runs the turns of one conversation one at a time, in the order they came, whichever process takes them', async () => {
-    const pair = await pgPair(async (db) => new PgConversationTurns(db));
-    try {
+    await withPair(async (db) => new PgConversationTurns(db), async (pair) => {
       const events: string[] = [];
       let running = 0;
       let most = 0;
@@ -31,14 +30,11 @@ describePg('PgConversationTurns across processes', () => {
       await Promise.all(turns);
       expect(most).toBe(1);
       expect(events).toEqual(Array.from({ length: 10 }, (_, i) => String(i)));
-    } finally {
-      await pair.dispose();
-    }
+    });
   });
 
   it('lets the next turn go on at once when the process holding the lock loses its connection (as when it is killed)', async () => {
-    const pair = await pgPair(async (db) => new PgConversationTurns(db));
-    try {
+    await withPair(async (db) => new PgConversationTurns(db), async (pair) => {
       let releaseA: () => void = () => undefined;
       const aStarted = new Promise<void>((started) => {
         void pair.a.run('c', () => new Promise<void>((resolve) => { releaseA = resolve; started(); })).catch(() => undefined);
@@ -54,9 +50,7 @@ describePg('PgConversationTurns across processes', () => {
       await b;
       expect(bRan).toBe(true);
       releaseA();
-    } finally {
-      await pair.dispose();
-    }
+    });
   });
 
   // botbuilder's ConversationState reads the state at the start of a turn and saves it whole
@@ -69,21 +63,17 @@ describePg('PgConversationTurns across processes', () => {
   };
 
   it('keeps every state change of turns raced by two processes, though each saves with eTag "*"', async () => {
-    const pair = await pgPair(async (db) => ({ turns: new PgConversationTurns(db), state: new PgStateStorage(db) }));
-    try {
+    await withPair(async (db) => ({ turns: new PgConversationTurns(db), state: new PgStateStorage(db) }), async (pair) => {
       await Promise.all(Array.from({ length: 40 }, (_, i) => {
         const p = i % 2 ? pair.b : pair.a;
         return p.turns.run('c', () => saveLikeBotbuilder(p.state, async () => { await tick(1); }));
       }));
       expect((await pair.a.state.read(['c'])).c?.turns).toBe(40);
-    } finally {
-      await pair.dispose();
-    }
+    });
   });
 
   it('would lose a change without the turn lock: two turns that read before either saved', async () => {
-    const pair = await pgPair(async (db) => new PgStateStorage(db));
-    try {
+    await withPair(async (db) => new PgStateStorage(db), async (pair) => {
       let bothRead: () => void = () => undefined;
       let reads = 0;
       const barrier = new Promise<void>((resolve) => { bothRead = resolve; });
@@ -93,21 +83,16 @@ describePg('PgConversationTurns across processes', () => {
       };
       await Promise.all([saveLikeBotbuilder(pair.a, between), saveLikeBotbuilder(pair.b, between)]);
       expect((await pair.a.read(['c'])).c?.turns).toBe(1);
-    } finally {
-      await pair.dispose();
-    }
+    });
   });
 
   it('refuses a turn with CONVERSATION_BUSY when the turns before it take longer than the wait allows', async () => {
-    const pair = await pgPair(async (db) => new PgConversationTurns(db), { lockTimeoutMs: 200 });
-    try {
+    await withPair(async (db) => new PgConversationTurns(db), async (pair) => {
       const slow = pair.a.run('c', () => tick(1000));
       await tick(50);
       await expect(pair.b.run('c', async () => 'never')).rejects.toMatchObject({ code: 'CONVERSATION_BUSY', status: 503 });
       await slow;
       await expect(pair.b.run('c', async () => 'now')).resolves.toBe('now');
-    } finally {
-      await pair.dispose();
-    }
+    }, { lockTimeoutMs: 200 });
   });
 });

@@ -6,7 +6,7 @@ import { PgAuditStore } from '../../../src/store/pg/pg-audit-store.js';
 import { PgChangeFeed } from '../../../src/store/pg/pg-change-feed.js';
 import { adminQuery, describePg, dropSchema, freshSchema, schemaUrl } from '../../helpers/pg.js';
 import { heard } from '../contract/change-feed.contract.js';
-import { pgPair } from '../contract/pg-harness.js';
+import { withPair } from '../contract/pg-harness.js';
 
 /** A loopback port nothing listens on. */
 function closedPort(): Promise<number> {
@@ -59,39 +59,30 @@ describePg('PgDatabase', () => {
   });
 
   it('keeps the audit log append-only, whoever asks', async () => {
-    const pair = await pgPair(async (db) => new PgAuditStore(db));
-    try {
+    await withPair(async (db) => new PgAuditStore(db), async (pair) => {
       await pair.a.append({ at: '2026-11-22T10:00:00.000Z', action: 'dossier.view', actor: 'helpdesk', outcome: 'ok' });
       await expect(pair.dbA.query("UPDATE audit_log SET entry = '{}'::json")).rejects.toThrow(/append-only/);
       await expect(pair.dbA.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
       await expect(pair.dbA.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
       expect(await pair.b.entries()).toHaveLength(1);
-    } finally {
-      await pair.dispose();
-    }
+    });
   });
 
   it('tells every process of a change made by one', async () => {
-    const pair = await pgPair((db) => PgChangeFeed.open(db));
-    try {
+    await withPair((db) => PgChangeFeed.open(db), async (pair) => {
       const inB = heard(pair.b, 'models');
       const inA = heard(pair.a, 'models');
       await pair.a.publish('models', 'm-42');
       expect(await inB).toEqual(['m-42']);
       expect(await inA).toEqual(['m-42']);
-    } finally {
-      await pair.dispose();
-    }
+    });
   });
 
   it('tells a listener that it may have missed changes once its listening connection is back', async () => {
-    const pair = await pgPair((db) => PgChangeFeed.open(db));
-    try {
+    await withPair((db) => PgChangeFeed.open(db), async (pair) => {
       const missed = heard(pair.b, 'training');
       await adminQuery(`SELECT pg_terminate_backend(${Number(pair.dbB.listener.backendPid)})`);
       expect(await missed).toEqual([undefined]);
-    } finally {
-      await pair.dispose();
-    }
+    });
   });
 });
