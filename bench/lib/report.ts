@@ -17,6 +17,9 @@ const connections = (f: Figure | undefined): string => {
 };
 const yesNo = (met: boolean): string => (met ? 'yes' : '**no**');
 
+const row = (cells: Array<string | number>): string => `| ${cells.join(' | ')} |`;
+const aimRows = (aims: Aim[]): string[] => aims.map((a) => row([a.aim, a.figure, Array.isArray(a.met) ? a.met.map(yesNo).join('; ') : yesNo(a.met)]));
+
 const num = (f: Figure | undefined, key: string): number => (typeof f?.[key] === 'number' ? (f[key] as number) : NaN);
 
 /** Figures of an earlier run, one JSON object per line, as `npm run bench` prints them. */
@@ -46,10 +49,7 @@ export function writeResults(
   const cold = find('cold-start', large);
   const rss = find('rss', large);
   const http = bestLoad('http-parse');
-  const dl = [bestLoad('directline'), bestLoad('directline-scale')].filter((f): f is Figure => Boolean(f)).sort((a, b) => num(b, 'rps') - num(a, 'rps'))[0];
-  const idleStream = all('idle-chats').filter((f) => f.mode === 'stream').sort((a, b) => num(b, 'core_pct') - num(a, 'core_pct'))[0];
-  const scalePeak = all('directline-scale').sort((a, b) => num(b, 'peak_rss_mb') - num(a, 'peak_rss_mb'))[0];
-  const where = (f: Figure | undefined): string => (f?.metric === 'directline-scale' ? ` (${String(f.store)}, ${num(f, 'workers')} process${num(f, 'workers') > 1 ? 'es' : ''}, ${String(f.mode)})` : f ? ' (files, 1 process, autocannon polling)' : '');
+  const dl = bestLoad('directline');
   const aims: Aim[] = [
     { aim: `parse p99 ≤ 2 ms at ${large} procedures`, figure: `${num(parse, 'p99_ms')} ms (p50 ${num(parse, 'p50_ms')} ms)`, met: num(parse, 'p99_ms') <= 2 },
     { aim: '≥ 10× faster than plain fuse.js, same catalogue, same run', figure: `${num(vs, 'p50_x')}× at p50, ${num(vs, 'p99_x')}× at p99`, met: num(vs, 'p50_x') >= 10 && num(vs, 'p99_x') >= 10 },
@@ -60,12 +60,10 @@ export function writeResults(
     },
     { aim: `RSS ≤ 250 MB at ${large} procedures (after start; peak under load)`, figure: `${num(rss, 'rss_mb')} MB after start, ${num(rss, 'peak_mb')} MB peak under load`, met: [num(rss, 'rss_mb') <= 250, num(rss, 'peak_mb') <= 250] },
     { aim: '≥ 1,500 msg/s through POST /api/parse, 0 errors, p99 ≤ 50 ms', figure: http ? `${num(http, 'rps')} msg/s at ${connections(http)}, p99 ${num(http, 'p99_ms')} ms` : 'no level with 0 errors and p99 ≤ 50 ms', met: num(http, 'rps') >= 1500 },
-    { aim: '≥ 800 msg/s through Direct Line, 0 errors, p99 ≤ 50 ms, in the best configuration', figure: dl ? `${num(dl, 'rps')} msg/s at ${connections(dl)}${where(dl)}, p99 ${num(dl, 'p99_ms')} ms` : 'no level with 0 errors and p99 ≤ 50 ms', met: num(dl, 'rps') >= 800 },
-    ...(idleStream ? [{ aim: `${num(idleStream, 'chats')} idle streaming conversations cost < 2% of a core`, figure: `${num(idleStream, 'core_pct')}% (polling: ${all('idle-chats').filter((f) => f.mode === 'poll').map((f) => `${num(f, 'core_pct')}% on ${String(f.store)}`).join(', ')})`, met: num(idleStream, 'core_pct') < 2 }] : []),
-    ...(scalePeak ? [{ aim: 'RSS ≤ 250 MB per process under Direct Line load (scale runs)', figure: `${num(scalePeak, 'peak_rss_mb')} MB at most (${String(scalePeak.store)}, ${num(scalePeak, 'workers')} process(es), ${String(scalePeak.mode)})`, met: num(scalePeak, 'peak_rss_mb') <= 250 }] : []),
+    { aim: '≥ 800 msg/s through Direct Line, 0 errors, p99 ≤ 50 ms (one process on files, polling)', figure: dl ? `${num(dl, 'rps')} msg/s at ${connections(dl)}, p99 ${num(dl, 'p99_ms')} ms` : 'no level with 0 errors and p99 ≤ 50 ms', met: num(dl, 'rps') >= 800 },
+    ...scaleAims(figures),
   ];
 
-  const row = (cells: Array<string | number>): string => `| ${cells.join(' | ')} |`;
   const lines = [
     '# Benchmark results',
     '',
@@ -77,7 +75,7 @@ export function writeResults(
     '',
     row(['aim', 'this run', 'met']),
     row(['---', '---', '---']),
-    ...aims.map((a) => row([a.aim, a.figure, Array.isArray(a.met) ? a.met.map(yesNo).join('; ') : yesNo(a.met)])),
+    ...aimRows(aims),
     '',
     '## Understanding (in process)',
     '',
@@ -203,9 +201,12 @@ export function scaleSection(figures: Figure[]): string[] {
   const load = figures.filter((f) => f.metric === 'directline-scale');
   const idle = figures.filter((f) => f.metric === 'idle-chats');
   if (!load.length && !idle.length) return [];
-  const row = (cells: Array<string | number>): string => `| ${cells.join(' | ')} |`;
   return [
     SCALE_HEADING,
+    '',
+    row(['aim', 'this run', 'met']),
+    row(['---', '---', '---']),
+    ...aimRows(scaleAims(figures)),
     '',
     'Whole chats through Direct Line, with a client written for it in the bench process (node:http and ws, lighter than autocannon), on the same 2 cores '
       + 'as the server and the database. Each client starts a conversation and asks four questions one after the other; `poll`: after each question '
@@ -230,6 +231,35 @@ export function scaleSection(figures: Figure[]): string[] {
       '',
     ] : []),
   ];
+}
+
+/** The issue's aims for several processes: the best configuration's throughput, idle cost, memory per process. */
+function scaleAims(figures: Figure[]): Aim[] {
+  const load = figures.filter((f) => f.metric === 'directline-scale');
+  const idle = figures.filter((f) => f.metric === 'idle-chats');
+  const setup = (f: Figure): string => `${text(f, 'store')}, ${num(f, 'workers')} process${num(f, 'workers') > 1 ? 'es' : ''}, ${text(f, 'mode')}, ${connections(f)}`;
+  const best = load.filter((f) => num(f, 'errors') === 0 && num(f, 'p99_ms') <= 50).sort((a, b) => num(b, 'rps') - num(a, 'rps'))[0];
+  const fastest = [...load].sort((a, b) => num(b, 'rps') - num(a, 'rps'))[0];
+  const idleStream = idle.filter((f) => f.mode === 'stream').sort((a, b) => num(b, 'core_pct') - num(a, 'core_pct'))[0];
+  const peak = [...load].sort((a, b) => num(b, 'peak_rss_mb') - num(a, 'peak_rss_mb'))[0];
+  const aims: Aim[] = [];
+  if (fastest) {
+    aims.push({
+      aim: '≥ 800 msg/s through Direct Line, 0 errors, p99 ≤ 50 ms, in the best configuration',
+      figure: best ? `${num(best, 'rps')} msg/s, p99 ${num(best, 'p99_ms')} ms (${setup(best)}); most: ${num(fastest, 'rps')} msg/s, p99 ${num(fastest, 'p99_ms')} ms (${setup(fastest)})`
+      : `no level with 0 errors and p99 ≤ 50 ms; most: ${num(fastest, 'rps')} msg/s, p99 ${num(fastest, 'p99_ms')} ms (${setup(fastest)})`,
+      met: num(best, 'rps') >= 800,
+    });
+  }
+  if (idleStream) {
+    aims.push({
+      aim: `${num(idleStream, 'chats')} idle streaming conversations cost < 2% of a core`,
+      figure: `${num(idleStream, 'core_pct')}% (polling: ${idle.filter((f) => f.mode === 'poll').map((f) => `${num(f, 'core_pct')}% on ${text(f, 'store')}`).join(', ')})`,
+      met: num(idleStream, 'core_pct') < 2,
+    });
+  }
+  if (peak) aims.push({ aim: 'RSS ≤ 250 MB per process under Direct Line load', figure: `${num(peak, 'peak_rss_mb')} MB at most (${setup(peak)})`, met: num(peak, 'peak_rss_mb') <= 250 });
+  return aims;
 }
 
 function pct(x: number): string {
