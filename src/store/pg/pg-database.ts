@@ -83,7 +83,9 @@ export class PgDatabase {
     const where = describeDatabase(url);
     const common = { connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, application_name: 'dvc-assistant' };
     const pool = new pg.Pool({ ...common, max: settings.poolSize, idleTimeoutMillis: 30_000 });
-    const lockPool = new pg.Pool({ ...common, max: settings.listen ? settings.lockPoolSize : 1, idleTimeoutMillis: 30_000 });
+    // Lock connections stay open longer: a turn that must first connect could reach its lock
+    // after a turn posted later to another process.
+    const lockPool = new pg.Pool({ ...common, max: settings.listen ? settings.lockPoolSize : 1, idleTimeoutMillis: 300_000 });
     lockPool.on('connect', (client) => {
       void client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`).catch(() => undefined);
     });

@@ -22,10 +22,12 @@ describePg('PgConversationTurns across processes', () => {
         await tick(15);
         running -= 1;
       };
+      // Warm connections, as a running server has: the order is the order the turns reach PostgreSQL.
+      await Promise.all([pair.a.run('warm-a', async () => undefined), pair.b.run('warm-b', async () => undefined)]);
       const turns: Array<Promise<void>> = [];
       for (let i = 0; i < 10; i++) {
         turns.push((i % 2 ? pair.b : pair.a).run('conversation-1', turn(String(i))));
-        await tick(3);
+        await tick(8);
       }
       await Promise.all(turns);
       expect(most).toBe(1);
