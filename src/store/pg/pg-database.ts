@@ -101,6 +101,8 @@ export class PgDatabase {
       schema = rows[0]?.schema ?? '';
       if (!schema) throw new Error('the connection has no schema to create tables in (search_path)');
       await migrate(pool, logger);
+      // A server's first turns find their lock connections open.
+      if (settings.listen) for (const client of await Promise.all([lockPool.connect(), lockPool.connect()])) client.release();
     } catch (err) {
       await Promise.allSettled([pool.end(), lockPool.end()]);
       if (isConnectionError(err) || ['28P01', '28000', '3D000'].includes(String((err as { code?: unknown }).code))) throw new DatabaseUnreachableError(where, err);
