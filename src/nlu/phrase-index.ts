@@ -89,14 +89,15 @@ export class PhraseIndex {
     let count = 0;
     let next = 0;
     let light = heaviest.length;
+    // The words already set aside as light stay in the sum: a phrase may hold them all.
+    let lightWeight = 0;
+    let lightest = Infinity;
     while (next < light) {
       const length = table.postings[heaviest[next]!]!.length;
       if (next > 0 && length > SHORT_POSTINGS && count < length) {
         const barSoFar = withSlack(Math.max(this.bounds(count, limit), this.scoredBar(count, limit, pairs)));
         // A phrase holding only light words matches at most their weight S and weighs at least
         // the lightest phrase W holding one of them: it scores at most S² / W, and at most S.
-        let lightWeight = 0;
-        let lightest = Infinity;
         while (light > next) {
           const w = heaviest[light - 1]!;
           const weight = lightWeight + table.wordWeight[w]!;

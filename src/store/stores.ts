@@ -31,7 +31,10 @@ import type { VerificationLocks } from './verification-locks.js';
  * 4. A field here, and `test/store/contract/<kind>.contract.ts` exporting
  *    `describe<Kind>Store(name, open)`, run by `test/store/<kind>.file.test.ts` and
  *    `test/store/<kind>.pg.test.ts` (with `pgHarness` from test/store/contract/pg-harness.ts).
+ * Kinds to come the same way: analytics events (append, and counts over a time range) and
+ * staff edits of knowledge (each procedure's versions, newest first).
  */
+
 /** Where the stores are, as plain data: the training process opens its model files from it. */
 export type StoreLocation = { kind: 'files'; dataDir: string } | { kind: 'postgres'; url: string; poolSize?: number | undefined };
 

@@ -43,7 +43,11 @@ describe.each([
     const word = fc.oneof(fc.constantFrom(...vocabulary), fc.constantFrom('xyz', 'cho', 'thu', 'tuc'));
     fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 14 }), fc.integer({ min: 1, max: 8 }), (ws, limit) => {
       expect(fast.best(ws, limit)).toEqual(reference.best(ws, limit));
-    }), { numRuns: 400 });
+    }), {
+      numRuns: 400,
+      // Found by this property: light words set aside at one check were forgotten at the next.
+      examples: [[['ca', 'xac', 'thu', 'tich', 'cho', 'xyz'], 2]],
+    });
   });
 });
 
