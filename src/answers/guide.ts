@@ -1,7 +1,8 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Procedure, ProcedureCase, ProcedureDocument } from '../knowledge/schema.js';
 import { documentExplanation } from '../knowledge/document-explanation.js';
-import { formatFee, type Answer, type Suggestion } from './compose.js';
+import type { Answer, Suggestion } from './compose.js';
+import { formatFee } from './fee-lines.js';
 import type { Replies } from './replies.js';
 
 // What the step-by-step guide says: the cases, each document in turn, explanations, the
@@ -132,6 +133,11 @@ export class GuideComposer {
   /** "Noted: you have it / you still need it", before the next question. */
   noted(doc: ProcedureDocument, had: boolean): string {
     return this.replies.say(had ? 'guideNotedHave' : 'guideNotedMissing', { document: doc.name });
+  }
+
+  /** What to do at this step, before its question again, after a reply that chose nothing. */
+  again(state: GuideState): string {
+    return this.replies.say(state.caseId === null ? 'guideAgainCase' : 'guideAgainDocument');
   }
 
   /** "Back to the guide of …", before its question again. */

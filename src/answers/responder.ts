@@ -2,42 +2,25 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { PROCEDURE_INTENTS, type Intent } from '../nlu/intents.js';
 import type { ParseResult } from '../nlu/recognizer.js';
 import type { Answer, AnswerComposer, Suggestion } from './compose.js';
+import { inContext, type ConversationMemory, type Question } from './context.js';
 
 // Decides what to answer, from what was understood and what the conversation remembers.
 // Pure: the bot keeps the memory in conversation state.
 
-export interface ConversationMemory {
-  /** The procedure in play, for follow-up questions without a procedure name. */
-  procedure: string | null;
-  /** The citizen's case of that procedure, once chosen in the guide. */
-  caseId?: string | null;
-}
-
-export const EMPTY_MEMORY: ConversationMemory = { procedure: null };
-
-/** What the citizen asked: parsed text, or a button that already says it. */
-export type Question =
-  | { kind: 'text'; parse: ParseResult }
-  | { kind: 'button'; intent: Intent; procedure: string | null; field?: string };
+export { EMPTY_MEMORY, type ConversationMemory, type Question } from './context.js';
 
 const MIN_GUESS_COVERAGE = 0.3;
-
-/**
- * A question that names two procedures about equally is about the one in play when that is
- * one of them ("giấy phép lái xe cần gì" while talking of đổi giấy phép lái xe): no need to ask.
- */
-export function inContext(question: Question, memory: ConversationMemory): Question {
-  if (question.kind !== 'text') return question;
-  const { ambiguous } = question.parse;
-  if (!ambiguous || !memory.procedure || !ambiguous.includes(memory.procedure)) return question;
-  return { kind: 'text', parse: { ...question.parse, procedure: memory.procedure, ambiguous: null } };
-}
 
 export class Responder {
   constructor(private readonly knowledge: KnowledgeBase, private readonly composer: AnswerComposer) {}
 
-  respond(asked: Question, memory: ConversationMemory): { answer: Answer; memory: ConversationMemory } {
-    const question = inContext(asked, memory);
+  /** The question as the conversation makes it, and the memory with what it says of the citizen (context.ts). */
+  understand(asked: Question, memory: ConversationMemory): { question: Question; memory: ConversationMemory } {
+    return inContext(this.knowledge, asked, memory);
+  }
+
+  /** The answer to a question already read in context (`understand`). */
+  respond(question: Question, memory: ConversationMemory): { answer: Answer; memory: ConversationMemory } {
     const intent = question.kind === 'text' ? question.parse.intent : question.intent;
     const named = question.kind === 'text' ? question.parse.procedure : question.procedure;
 
@@ -48,8 +31,13 @@ export class Responder {
       const id = named ?? memory.procedure;
       const procedure = id ? this.knowledge.get(id) : undefined;
       if (!procedure) return { answer: this.composer.simple(intent, 'askProcedure'), memory };
-      const caseId = procedure.id === memory.procedure ? memory.caseId ?? null : null;
-      return { answer: this.composer.aboutProcedure(intent, procedure, caseId), memory: { ...memory, procedure: procedure.id, caseId } };
+      const same = procedure.id === memory.procedure;
+      const chosen = question.kind === 'button' && question.caseId ? question.caseId : same ? memory.caseId ?? null : null;
+      const legalBasis = question.kind === 'text' ? question.legalBasis === true : question.facet === 'legalBasis';
+      const answer = this.composer.aboutProcedure(intent, procedure, { situation: memory.situation ?? {}, caseId: chosen, legalBasis });
+      const caseId = answer.caseId ?? (answer.asksCase ? null : chosen);
+      const lastIntent = legalBasis ? (same ? memory.lastIntent ?? null : null) : intent;
+      return { answer, memory: { ...memory, procedure: procedure.id, caseId, lastIntent } };
     }
     switch (intent) {
       case 'procedure.list':

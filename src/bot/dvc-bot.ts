@@ -37,13 +37,14 @@ import { ActivityHandler, ActivityTypes, type ConversationState, type StatePrope
 import { DialogSet, type DialogContext, type DialogInstance, type DialogState } from 'botbuilder-dialogs';
 import type { Answer, AnswerComposer } from '../answers/compose.js';
 import type { Replies } from '../answers/replies.js';
-import { EMPTY_MEMORY, inContext, type ConversationMemory, type Question, type Responder } from '../answers/responder.js';
+import { EMPTY_MEMORY, type ConversationMemory, type Question, type Responder } from '../answers/responder.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Commands } from '../nlu/commands.js';
 import { PROCEDURE_INTENTS } from '../nlu/intents.js';
 import type { ParseResult, Recognizer } from '../nlu/recognizer.js';
 import { DROPPED, setReply, takeHandedQuestion, type AnyAssistantDialog, type DialogServices, type DialogStart } from './dialogs/assistant-dialog.js';
 import { dialogEntries, type DialogEntry } from './dialogs/registry.js';
+import { CASE_DIALOG } from './dialogs/case-dialog.js';
 import type { DeskServices } from './dialogs/desk-services.js';
 import type { Understood } from './dialogs/understood.js';
 import { answerToActivity } from './to-activity.js';
@@ -146,8 +147,8 @@ export class DvcBot extends ActivityHandler {
   /** A question: starts the dialog made for it, or gets the Responder's answer. */
   private async answerQuestion(dc: DialogContext, asked: Question): Promise<void> {
     const { context } = dc;
-    const memory = await this.memory.get(context, { ...EMPTY_MEMORY });
-    const question = inContext(asked, memory);
+    const { question, memory } = this.deps.responder.understand(asked, await this.memory.get(context, { ...EMPTY_MEMORY }));
+    await this.memory.set(context, memory);
     const understood = understand(question, memory);
     for (const entry of this.entries) {
       const start = entry.startFor?.(understood);
@@ -161,8 +162,12 @@ export class DvcBot extends ActivityHandler {
       const note = top.dialog.pausedNote(top.instance.state as object);
       if (note) answer.text = `${answer.text}\n\n${note}`;
       answer.suggestions = [{ title: this.deps.composer.say(top.dialog.resumeTitle), value: { action: 'resume' } }, ...answer.suggestions];
+      // An answer about nothing in particular is still given within the waiting dialog's procedure.
+      answer.procedure ??= top.dialog.procedureOf(top.instance.state as object);
     }
     await this.send(context, answer);
+    // "Bạn thuộc trường hợp nào?": a typed choice may follow.
+    if (answer.asksCase) await dc.beginDialog(CASE_DIALOG, answer.asksCase);
   }
 
   private async start(dc: DialogContext, start: DialogStart): Promise<void> {

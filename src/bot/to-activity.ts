@@ -16,6 +16,6 @@ export function answerToActivity(answer: Answer): Partial<Activity> {
     textFormat: 'markdown',
     locale: 'vi-VN',
     ...(actions.length ? { suggestedActions: { actions, to: [] } } : {}),
-    channelData: { intent: answer.intent, procedure: answer.procedure },
+    channelData: { intent: answer.intent, procedure: answer.procedure, ...(answer.caseId ? { case: answer.caseId } : {}) },
   };
 }

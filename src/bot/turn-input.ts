@@ -17,7 +17,10 @@ export type ReadMessage = { input: TurnInput; question: QuestionValue | null } |
  */
 export function readMessage(context: TurnContext, recognizer: Recognizer, commands: Commands, onParsed?: (parse: ParseResult) => void): ReadMessage {
   const { text, value, attachments } = context.activity;
-  const question = isQuestionValue(value) ? { intent: value.intent, procedure: value.procedure, ...(value.field ? { field: value.field } : {}) } : null;
+  const question = isQuestionValue(value) ? {
+    intent: value.intent, procedure: value.procedure,
+    ...(value.field ? { field: value.field } : {}), ...(value.caseId ? { caseId: value.caseId } : {}), ...(value.facet ? { facet: value.facet } : {}),
+  } : null;
   const action = isActionValue(value) ? value : null;
   const trimmed = typeof text === 'string' ? text.trim() : '';
   if (trimmed.length > MAX_MESSAGE_LENGTH) return { reply: 'tooLong' };
@@ -43,7 +46,8 @@ export function readMessage(context: TurnContext, recognizer: Recognizer, comman
 export function isQuestionValue(value: unknown): value is QuestionValue {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
-  return isIntent(v.intent) && (v.procedure === null || typeof v.procedure === 'string') && (v.field === undefined || typeof v.field === 'string');
+  return isIntent(v.intent) && (v.procedure === null || typeof v.procedure === 'string') && (v.field === undefined || typeof v.field === 'string')
+    && (v.caseId === undefined || typeof v.caseId === 'string') && (v.facet === undefined || v.facet === 'legalBasis');
 }
 
 export function isActionValue(value: unknown): value is ActionValue {

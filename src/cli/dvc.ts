@@ -25,6 +25,10 @@ const USAGE = `usage: npm run -s dvc -- <command>
   gen-catalogue DIR [--size 6842] [--seed 1]  (or --table FILE.csv|FILE.xlsx: synthetic rows as a catalogue)
                         write the bundled procedures plus synthetic ones up to the national
                         catalogue's size into DIR (for benchmarks: KNOWLEDGE_DIR=DIR)
+  situations [--set=dev|holdout|all] [--verbose] [--show] [FILE|DIR…]
+                        play the situation conversations (test/conversations/situations/) over
+                        Direct Line on the real app; print the pass rate and words per answer kind
+                        (--verbose: every turn; --show: the answers' text too)
   import-catalogue FILE [--out DIR]
                         check a province's catalogue (CSV or XLSX) and write one knowledge entry
                         per row into DIR; prints what was read, imported and skipped
@@ -51,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
       const data = withTrainingData(await loadKnowledge(config), config.INTENTS_DIR);
       const options = config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD };
       const set = (await loadStaffTrainingSet(storeLocation(config), data)).json;
-      const { recognizer } = trainModel({ procedures: data.knowledge.procedures, lexicon: data.lexicon, options }, set);
+      const { recognizer } = trainModel({ procedures: data.knowledge.procedures, lexicon: data.lexicon, situation: data.situation.data, options }, set);
       const emit = (text: string): void => {
         const { text: t, intent, confidence, procedure, entities, intents, procedures, ambiguous } = recognizer.parse(text);
         process.stdout.write(`${JSON.stringify({ text: t, intent, confidence, procedure, entities, intents, procedures, ambiguous })}\n`);
@@ -84,6 +88,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'gen-catalogue':
       return runGenCatalogue(config.KNOWLEDGE_DIR, args);
+    case 'situations':
+      // Loaded on demand: it starts the whole server (restify and all), which no other command needs.
+      return (await import('./situations/report.js')).runSituations(config, args);
     case 'import-catalogue':
       return runImportCatalogue(args);
     default:

@@ -17,7 +17,7 @@ const DEV_SAMPLE = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'dev-sampl
  */
 export async function runEval(config: Config, goldFile?: string): Promise<number> {
   const data = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
-  const env: TrainEnvironment = { procedures: data.knowledge.procedures, lexicon: data.lexicon, options: config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD } };
+  const env: TrainEnvironment = { procedures: data.knowledge.procedures, lexicon: data.lexicon, situation: data.situation.data, options: config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD } };
   const { json: set } = await loadStaffTrainingSet(storeLocation(config), data);
   const cv = await crossValidate(env, set, CV_FOLDS);
   const out: string[] = [`${CV_FOLDS}-fold cross-validation on ${set.utterances.length} training utterances (${(cv.ms / 1000).toFixed(1)} s)`];

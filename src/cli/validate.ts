@@ -7,6 +7,8 @@ import { foldText } from '../text/fold.js';
 import { DataFileError } from '../errors.js';
 import { loadCommands } from '../nlu/commands.js';
 import { loadLexicon } from '../nlu/vi/lexicon.js';
+import { loadSituationReader } from '../nlu/situation/situation-reader.js';
+import { selectProblems } from './validate-select.js';
 import { loadReadyReplies, READY_REPLIES_FILE } from '../helpdesk/ready-replies.js';
 import { loadSuperseded, type SupersededDocument } from '../knowledge/superseded.js';
 import { staleProcedures, type StaleOptions, type StaleReason } from '../knowledge/stale-procedures.js';
@@ -36,6 +38,7 @@ export function validateData(knowledgeDir: string, intentsDir: string, review: S
   try {
     const kb = loadKnowledgeBase(knowledgeDir);
     knownIds = new Set(kb.procedures.map((p) => p.id));
+    problems.push(...situationProblems(intentsDir, (slots) => selectProblems(kb, slots)));
     procedures = kb.procedures.length;
     // The step-by-step guide answers "Giấy này là gì?" for every document.
     for (const p of kb.procedures) {
@@ -82,6 +85,16 @@ function describeStaleReason(reason: StaleReason, reviewMonths: number): string 
   }
   const { document, replacedBy, since, scope } = reason.superseded;
   return `legalBasis.${reason.line} cites ${document}, replaced by ${replacedBy} since ${since}${scope ? ` (${scope})` : ''}`;
+}
+
+/** The situation cues (intents/situation/vi.yaml), and the knowledge's `select` data against them. */
+function situationProblems(intentsDir: string, check: (slots: ReturnType<typeof loadSituationReader>['slots']) => string[]): string[] {
+  try {
+    return check(loadSituationReader(intentsDir, loadLexicon(path.join(intentsDir, 'lexicon', 'abbreviations.yaml'))).slots);
+  } catch (err) {
+    if (err instanceof DataFileError) return [err.message];
+    throw err;
+  }
 }
 
 /** The typed short replies: the schema, and no phrase under two commands. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { jsonDepth, MAX_BODY_DEPTH } from '../web/body-depth.js';
 
 // What a Direct Line client may post. Fields the service sets itself (id, timestamp,
 // conversation, recipient, channelId, serviceUrl) are dropped, unknown fields too, and the
@@ -41,6 +42,10 @@ export type IncomingActivity = Omit<z.infer<typeof incomingSchema>, 'from'> & {
 export function parseIncomingActivity(body: unknown, user: { id: string; name?: string | undefined }): IncomingActivity {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new AppError('VALIDATION_FAILED', 'Post one activity as a JSON object, e.g. {"type": "message", "from": {"id": "u1"}, "text": "xin chào"}.');
+  }
+  // Measured without recursion first: JSON.stringify overflows the stack on a body thousands of levels deep.
+  if (jsonDepth(body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    throw new AppError('VALIDATION_FAILED', `An activity may nest at most ${MAX_BODY_DEPTH} levels deep.`);
   }
   if (Buffer.byteLength(JSON.stringify(body)) > MAX_ACTIVITY_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', `An activity may hold at most ${MAX_ACTIVITY_BYTES / 1024} KB; send a shorter message.`);

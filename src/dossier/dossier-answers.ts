@@ -79,6 +79,11 @@ export class DossierAnswers {
     return this.answer(this.replies.say(id), null);
   }
 
+  /** "Chưa có" when asked for the code: where to find it, and the help desk. */
+  noCode(): Answer {
+    return this.answer(this.replies.say('dossierNoCode'), null, [this.handoffButton()]);
+  }
+
   /** `typed` is said back when given (already masked by the caller). */
   badCode(typed: string | null): Answer {
     const what = typed ? this.replies.say('dossierBadCodeTyped', { typed: typed.slice(0, 60) }) : this.replies.say('dossierBadCodeUntyped');

@@ -22,6 +22,25 @@ const catalogueId = z.string().regex(CATALOGUE_CODE, 'must be a catalogue code o
 export const procedureId = z.union([kebabId, catalogueId], { errorMap: () => ({ message: 'must be a kebab-case id ("dang-ky-khai-sinh") or a catalogue code ("1.001193")' }) });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
+/**
+ * When a case (or a fee line, or a procedure of a family) applies, in the slots of the
+ * citizen's situation (intents/situation/vi.yaml): slot → the values that select it; for the
+ * age, whole years ([14, 25]) or bounds ({ max: 13 }). Every slot named must hold; a list of
+ * such objects selects when any one of them does. `dvc validate` checks names and values.
+ */
+const slotCondition = z.union([
+  z.array(z.union([z.string().trim().min(1), z.number().int().min(0)])).min(1, 'list at least one value'),
+  z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }).strict()
+    .refine((b) => b.min !== undefined || b.max !== undefined, 'give min, max or both')
+    .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, 'min must not be above max'),
+]);
+const selectAll = z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a slot name of intents/situation/vi.yaml'), slotCondition)
+  .refine((o) => Object.keys(o).length > 0, 'name at least one slot');
+export const selectSchema = z.union([selectAll, z.array(selectAll).min(1)]);
+
+/** A procedure's place among procedures citizens mistake for one another, and when it is the one. */
+export const familySchema = z.object({ id: kebabId, select: selectSchema }).strict();
+
 export const documentSchema = z.object({
   name: text,
   /** What the paper is and where to get it, for "Giấy này là gì?". */
@@ -40,10 +59,14 @@ export const feeSchema = z.object({
   /** Amount when submitted online, where a discount applies. */
   onlineAmount: z.number().int().nonnegative().nullable().optional(),
   note: text.optional(),
+  /** Only in some situations (an area, a vehicle): the answer then shows only the lines that apply. */
+  select: selectSchema.optional(),
 }).strict();
 
 export const caseSchema = z.object({
   id: kebabId,
+  /** The situation that selects this case (see selectSchema). */
+  select: selectSchema.optional(),
   name: text,
   /** Who this case applies to, as a question-friendly sentence. */
   when: text.optional(),
@@ -73,6 +96,8 @@ export const originSchema = z.object({
 const procedureObject = z.object({
   version: z.literal(KNOWLEDGE_FORMAT_VERSION),
   id: procedureId,
+  /** Procedures citizens mistake for one another ("cấp đổi" / "cấp lại" căn cước): a situation picks the member. */
+  family: z.union([familySchema, z.array(familySchema).min(1)]).optional(),
   name: text,
   /** Names citizens use instead of the official one. */
   aliases: z.array(text),
@@ -124,6 +149,10 @@ export const procedureSchema = procedureObject.superRefine((p, ctx) => {
   if (!p.origin) checkCurated(p, ctx);
   else if (!CATALOGUE_CODE.test(p.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['id'], message: 'an imported entry\'s id is its catalogue code' });
 });
+
+export type Select = z.infer<typeof selectSchema>;
+export type SlotCondition = z.infer<typeof slotCondition>;
+export type Family = z.infer<typeof familySchema>;
 
 export type ProcedureDocument = z.infer<typeof documentSchema>;
 export type ProcedureFee = z.infer<typeof feeSchema>;

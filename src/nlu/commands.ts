@@ -85,6 +85,11 @@ export class Commands {
     return null;
   }
 
+  /** A question, not a reply: a question mark, or a question word ("gì", "bao nhiêu", "không"…). */
+  isQuestion(text: string): boolean {
+    return text.includes('?') || this.read(text).words.some((w) => this.questionWords.has(w));
+  }
+
   /** True when every word of `subject` is a word of `text` (both read the same way). */
   names(subject: string[], text: string): boolean {
     const vocab = new Set(this.fold(text));

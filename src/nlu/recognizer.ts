@@ -9,6 +9,8 @@ import type { Lexicon } from './vi/lexicon.js';
 import { foldText } from './vi/fold.js';
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
+import type { SituationReader } from './situation/situation-reader.js';
+import type { Situation } from './situation/situation.js';
 import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
 
 export interface ParseResult {
@@ -16,7 +18,7 @@ export interface ParseResult {
   intent: Intent;
   confidence: number;
   procedure: string | null;
-  entities: { dossierCode?: string; field?: string };
+  entities: { dossierCode?: string; field?: string; situation?: Situation };
   /** Ranked intents with calibrated confidences. */
   intents: IntentScore[];
   /** Candidate procedures, best first, including near misses (for "did you mean"). */
@@ -65,6 +67,8 @@ export interface RecognizerParts {
   vocabulary: Vocabulary;
   fields: ReadonlyArray<{ name: string; folded: string[] }>;
   options: RecognizerOptions;
+  /** Reads the citizen's situation (age, reason…) into `entities.situation`. */
+  situation?: SituationReader;
   /** What an imported catalogue adds (src/nlu/catalogue/); absent without one. */
   catalogue?: CatalogueEvidence;
 }
@@ -93,7 +97,7 @@ export class Recognizer {
     const { options } = this.parts;
     const dossierCode = extractDossierCode(text);
     const norm = this.normalize(text);
-    let { accepted, matches, candidates, span } = this.findProcedures(norm);
+    let { accepted, matches, candidates, span } = this.findProceduresBesideAge(norm);
     const unknown = this.parts.vocabulary.unknown(norm);
     let intents = this.parts.classifier.classify(intentFeatures(norm.folded, new Set(span), unknown));
     // No name matched: the catalogue's cells may still say which imported procedure a procedure question is about.
@@ -118,6 +122,8 @@ export class Recognizer {
 
     const entities: ParseResult['entities'] = {};
     if (dossierCode) entities.dossierCode = dossierCode;
+    const situation = this.parts.situation?.read(norm);
+    if (situation) entities.situation = situation;
     if (intent === 'procedure.list') {
       const field = this.findField(norm);
       if (field) entities.field = field;
@@ -137,6 +143,17 @@ export class Recognizer {
       ambiguous,
       tokens: norm.folded,
     };
+  }
+
+  /**
+   * An age is the citizen's situation, not a procedure's name: when the words name no
+   * procedure, they are read again without the ages said in them ("làm căn cước cho bé mới
+   * 4 tuổi", where an alias about "tuổi" drew the match away).
+   */
+  private findProceduresBesideAge(norm: NormalizedText): ReturnType<typeof findProcedures> {
+    const found = this.findProcedures(norm);
+    const masked = found.accepted ? norm : this.parts.situation?.withoutAges(norm) ?? norm;
+    return masked === norm ? found : this.findProcedures(masked);
   }
 
   private findField(norm: NormalizedText): string | undefined {

@@ -9,6 +9,7 @@ import { normalizeText, type NormalizedText } from './vi/normalize.js';
 import type { Lexicon } from './vi/lexicon.js';
 import { Vocabulary } from './vocabulary.js';
 import { AliasVocabulary } from './alias-vocabulary.js';
+import type { SituationReader } from './situation/situation-reader.js';
 import { catalogueAliases } from './catalogue/name-aliases.js';
 import { catalogueEvidence, catalogueWords } from './catalogue/catalogue-evidence.js';
 
@@ -17,6 +18,7 @@ export interface TrainingInput {
   examples: ReadonlyArray<{ text: string; intent: Intent; procedure: string | null }>;
   lexicon: Lexicon;
   options?: Partial<RecognizerOptions>;
+  situation?: SituationReader;
 }
 
 /** normalizeText for one lexicon, remembering each text: names and aliases are normalised twice in training. */
@@ -128,7 +130,8 @@ export function trainRecognizerParts(input: TrainingInput): { parts: RecognizerP
   const { temperature, exponent } = fitTemperature(data);
   const classifier = IntentClassifier.train(data, temperature, exponent);
   const catalogue = catalogueEvidence(input.knowledge.procedures, phrases, input.lexicon);
-  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, vocabulary, fields: fieldsOf(input.knowledge), options, ...catalogue }, phrases };
+  const situation = input.situation ? { situation: input.situation } : {};
+  return { parts: { lexicon: input.lexicon, matcher, aliases, classifier, vocabulary, fields: fieldsOf(input.knowledge), options, ...catalogue, ...situation }, phrases };
 }
 
 export function trainRecognizer(input: TrainingInput): Recognizer {

@@ -33,7 +33,7 @@ export interface TrainingExample {
 
 export function loadTrainingFiles(dir: string): { files: Array<{ file: string; data: IntentFile }>; examples: TrainingExample[] } {
   const names = (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => /\.ya?ml$/.test(f) && !/^(lexicon|responses|commands|helpdesk)\b/.test(f)).sort();
+    .filter((f) => /\.ya?ml$/.test(f) && !/^(lexicon|responses|commands|helpdesk|situation)\b/.test(f)).sort();
   const files: Array<{ file: string; data: IntentFile }> = [];
   const errors: DataFileError[] = [];
   for (const name of names) {

@@ -11,6 +11,8 @@ import { catalogueEvidence } from '../nlu/catalogue/catalogue-evidence.js';
 import type { TrainingExample } from '../nlu/training-data.js';
 import { Vocabulary, type VocabularyJson } from '../nlu/vocabulary.js';
 import type { Lexicon } from '../nlu/vi/lexicon.js';
+import { SituationReader } from '../nlu/situation/situation-reader.js';
+import type { SituationCuesFile } from '../nlu/situation/cues-file.js';
 import { StaffMemory, type StaffMemoryJson } from './staff-memory.js';
 import { StaffRecognizer } from './staff-recognizer.js';
 
@@ -63,6 +65,8 @@ export interface TrainEnvironment {
   procedures: ReadonlyArray<Procedure>;
   lexicon: Lexicon;
   options: Partial<RecognizerOptions>;
+  /** The situation words (intents/situation/vi.yaml): plain data, so that it reaches the training process. */
+  situation?: SituationCuesFile;
 }
 
 /** The knowledge base with the staff aliases added to their procedures. */
@@ -80,7 +84,7 @@ export function trainModel(env: TrainEnvironment, set: TrainingSetJson): { recog
   const examples: TrainingExample[] = set.utterances.flatMap((u) => (isIntent(u.intent)
     ? [{ text: u.text, intent: u.intent, procedure: u.procedure, source: u.origin }]
     : []));
-  const { parts, phrases } = trainRecognizerParts({ knowledge, lexicon: env.lexicon, examples, options: env.options });
+  const { parts, phrases } = trainRecognizerParts({ knowledge, lexicon: env.lexicon, examples, options: env.options, ...(env.situation ? { situation: new SituationReader(env.situation, env.lexicon) } : {}) });
   // The memory's words are normalised exactly as a parsed question's are.
   const folded = new Map(set.utterances.map((u) => [u.id, normalizeQuestion(u.text, env.lexicon).folded]));
   const memory = StaffMemory.build(
@@ -99,7 +103,7 @@ export function trainModel(env: TrainEnvironment, set: TrainingSetJson): { recog
 }
 
 /** Rebuilds a saved model without training: a fraction of a second even for thousands of procedures. */
-export function recognizerFromSnapshot(snapshot: ModelSnapshot, knowledge: KnowledgeBase, lexicon: Lexicon): StaffRecognizer {
+export function recognizerFromSnapshot(snapshot: ModelSnapshot, knowledge: KnowledgeBase, lexicon: Lexicon, situation?: SituationCuesFile): StaffRecognizer {
   if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`model format ${String(snapshot.format)} is not ${SNAPSHOT_FORMAT}`);
   return new StaffRecognizer({
     lexicon,
@@ -109,6 +113,7 @@ export function recognizerFromSnapshot(snapshot: ModelSnapshot, knowledge: Knowl
     vocabulary: Vocabulary.fromJSON(snapshot.vocabulary),
     fields: fieldsOf(knowledge),
     options: snapshot.options,
+    ...(situation ? { situation: new SituationReader(situation, lexicon) } : {}),
     ...catalogueEvidence(knowledge.procedures, snapshot.phrases, lexicon),
   }, StaffMemory.fromJSON(snapshot.memory));
 }

@@ -229,7 +229,7 @@ export class ModelService {
   /** Builds a recognizer from a snapshot and checks it answers before it may serve. */
   private load(id: string, snapshot: ModelSnapshot): StaffRecognizer {
     try {
-      const recognizer = recognizerFromSnapshot(snapshot, this.deps.knowledge, this.deps.env.lexicon);
+      const recognizer = recognizerFromSnapshot(snapshot, this.deps.knowledge, this.deps.env.lexicon, this.deps.env.situation);
       recognizer.parse('xin chào');
       return recognizer;
     } catch (err) {

@@ -30,7 +30,7 @@ export async function startModel(options: {
     try {
       const started = Date.now();
       const file = await readSavedModel(store, meta.id);
-      const recognizer = recognizerFromSnapshot(file.snapshot, knowledge, env.lexicon);
+      const recognizer = recognizerFromSnapshot(file.snapshot, knowledge, env.lexicon, env.situation);
       if (meta.id !== active?.id) await store.activate(meta.id, { pinned: false });
       logger.info({ model: meta.id, ms: Date.now() - started, pinned: meta.pinned }, 'loaded the saved model');
       return { recognizer, id: meta.id };

@@ -33,7 +33,7 @@ export async function openTraining(options: {
   logger: Logger;
 }): Promise<Training> {
   const { stores, nlu, logger } = options;
-  const env: TrainEnvironment = { procedures: nlu.knowledge.procedures, lexicon: nlu.lexicon, options: options.recognizerOptions };
+  const env: TrainEnvironment = { procedures: nlu.knowledge.procedures, lexicon: nlu.lexicon, situation: nlu.situation.data, options: options.recognizerOptions };
   const data = await TrainingData.open(stores.trainingEdits, nlu.examples, nlu.knowledge);
   const knowledgeHash = knowledgeFingerprint(nlu.knowledge.procedures);
   const lexiconHash = lexiconFingerprint(nlu.lexicon);

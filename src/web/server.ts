@@ -5,6 +5,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { StoreHealth } from '../store/stores.js';
 import { AppError } from '../errors.js';
 import { jsonBody, jsonRestifyErrors, route } from './respond-error.js';
+import { rejectDeepBodies } from './body-depth.js';
 
 /** Body limit for every route: a chat message or an admin edit is far below it. */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -26,6 +27,7 @@ export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'dvc-assistant', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, keepExtensions: false }));
+  server.use(rejectDeepBodies);
 
   jsonRestifyErrors(server);
 

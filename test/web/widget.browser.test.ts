@@ -87,7 +87,7 @@ describe('the widget embedded with one line on another site', () => {
     expect(frame.url()).toBe(`${t.url}/embed`);
     await waitForChat(frame);
     await frame.waitForFunction((selector) => document.activeElement?.matches(selector), SEND_BOX);
-    const reply = await ask(frame, 'làm căn cước lần đầu cần gì');
+    const reply = await ask(frame, 'làm căn cước lần đầu cho con 15 tuổi cần gì');
     expect(documentNames.some((name) => reply.includes(name))).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import type { ConversationMemory } from '../../answers/responder.js';
 import type { Replies } from '../../answers/replies.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base.js';
 import type { CommandName, Commands, ShortText } from '../../nlu/commands.js';
+import type { Intent } from '../../nlu/intents.js';
 import type { ParseResult } from '../../nlu/recognizer.js';
 import { answerToActivity } from '../to-activity.js';
 
@@ -89,6 +90,11 @@ export abstract class AssistantDialog<State extends object, Reply, Options exten
     return null;
   }
 
+  /** The procedure the dialog is about, for answers given while it waits. */
+  procedureOf(_state: State): string | null {
+    return null;
+  }
+
   /** True when starting this dialog with `options` would start what is already under way. */
   isUnderway(_state: State, _options: object): boolean {
     return false;
@@ -119,10 +125,19 @@ export abstract class AssistantDialog<State extends object, Reply, Options exten
     await context.sendActivity(answerToActivity(answer));
   }
 
-  /** Makes `procedure` (and the citizen's case of it, when known) what follow-up questions are about. */
-  protected async setProcedure(context: TurnContext, procedure: string, caseId: string | null = null): Promise<void> {
+  /**
+   * Makes `procedure` (and the citizen's case of it, when known) what follow-up questions are
+   * about; `lastIntent`, the question a message stating only a situation asks again.
+   */
+  protected async setProcedure(context: TurnContext, procedure: string, caseId: string | null = null, lastIntent?: Intent): Promise<void> {
     const memory = await this.services.memory.get(context, { procedure: null });
-    await this.services.memory.set(context, { ...memory, procedure, caseId });
+    const same = memory.procedure === procedure;
+    await this.services.memory.set(context, { ...memory, procedure, caseId, lastIntent: lastIntent ?? (same ? memory.lastIntent ?? null : null) });
+  }
+
+  /** What the conversation remembers (procedure in play, the citizen's situation). */
+  protected async memoryOf(context: TurnContext): Promise<ConversationMemory> {
+    return this.services.memory.get(context, { procedure: null });
   }
 }
 

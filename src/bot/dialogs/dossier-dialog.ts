@@ -23,7 +23,7 @@ export interface DossierOptions {
 /** Waiting for a code, or for the last 4 digits of the dossier shown (plain JSON: it is stored). */
 export type DossierState = { step: 'code' } | { step: 'last4'; code: string };
 
-export type DossierReply = { kind: 'code'; code: string } | { kind: 'bad'; typed: string } | { kind: 'digits'; digits: string };
+export type DossierReply = { kind: 'code'; code: string } | { kind: 'bad'; typed: string } | { kind: 'digits'; digits: string } | { kind: 'noCode' };
 
 /**
  * A dossier's status: the code from the message or asked for; the status for anyone who has
@@ -48,7 +48,8 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
       const options: DossierOptions = { code, attempt: !code && text ? findCodeAttempt(text, false) : null };
       return { id: DOSSIER_DIALOG, options, mode: 'aside' };
     }
-    const attempt = text ? findCodeAttempt(text, true) : null;
+    // A question about something else that holds a dashed number ("xe 29A-123.45 bị phạt không") is not a code.
+    const attempt = text && q.intent !== 'none' ? findCodeAttempt(text, true) : text ? shortAttempt(text) : null;
     return attempt ? { id: DOSSIER_DIALOG, options: { code: null, attempt } satisfies DossierOptions, mode: 'aside' } : null;
   }
 
@@ -63,13 +64,16 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
   recognize(input: TurnInput, state: DossierState): DossierReply | null {
     if (input.action) return null;
     const code = input.parse().entities.dossierCode;
+    // A question about something else ("giá vàng 9999 bao nhiêu?") is answered as such, whatever numbers it holds.
+    const elsewhere = this.services.commands.isQuestion(input.text) && input.parse().intent === 'none';
     if (state.step === 'code') {
       if (code) return { kind: 'code', code };
-      const typed = findCodeAttempt(input.text, false);
+      if (input.command === 'no') return { kind: 'noCode' };
+      const typed = elsewhere ? null : findCodeAttempt(input.text, false);
       return typed && !extractTicketCode(input.text) ? { kind: 'bad', typed } : null;
     }
     // Another code, a ticket code or words are another question; digits answer this one.
-    if (code || extractTicketCode(input.text)) return null;
+    if (code || extractTicketCode(input.text) || elsewhere) return null;
     const digits = lastDigits(input.text);
     return digits ? { kind: 'digits', digits } : null;
   }
@@ -80,6 +84,10 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
     if (!reply) return dc.endDialog(DONE);
     if (reply.kind === 'code') return this.lookUp(dc, reply.code);
     if (reply.kind === 'bad') return this.badCode(dc, reply.typed);
+    if (reply.kind === 'noCode') {
+      await this.send(dc.context, this.desk.answers.noCode());
+      return dc.endDialog(DONE);
+    }
     if (state.step !== 'last4') return dc.endDialog(DONE);
     return this.verify(dc, state.code, reply.digits);
   }
@@ -184,6 +192,12 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
       return null;
     }
   }
+}
+
+/** A code typed on its own, in a message the NLU did not take for a question about anything: "abc-1234567". */
+function shortAttempt(text: string): string | null {
+  const attempt = findCodeAttempt(text, true);
+  return attempt && text.replace(attempt, ' ').trim().split(/\s+/).filter(Boolean).length <= 3 ? attempt : null;
 }
 
 /**

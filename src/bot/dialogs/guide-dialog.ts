@@ -5,6 +5,7 @@ import type { Procedure } from '../../knowledge/schema.js';
 import type { Answer } from '../../answers/compose.js';
 import { AssistantDialog, isSilentEnd, type DialogServices, type DialogStart, type TurnInput } from './assistant-dialog.js';
 import type { Understood } from './understood.js';
+import { familyMember, selectCase } from '../../answers/select-case.js';
 
 export const GUIDE_DIALOG = 'guide';
 
@@ -14,8 +15,11 @@ export interface GuideOptions {
   parent?: string;
 }
 
-/** How the citizen answered the guide's question; 'stale' is a button of an older question. */
-export type GuideReply = { kind: Exclude<GuideAction, 'case'> } | { kind: 'case'; caseId: string } | { kind: 'stale' };
+/**
+ * How the citizen answered the guide's question; 'stale' is a button of an older question;
+ * 'again' a typed reply that neither answers nor asks anything ("có" to "which case?").
+ */
+export type GuideReply = { kind: Exclude<GuideAction, 'case'> } | { kind: 'case'; caseId: string } | { kind: 'stale' } | { kind: 'again' };
 
 /** Tells the parent guide that its child guide reached the checklist. */
 const GUIDE_DONE = 'guideDone';
@@ -58,8 +62,9 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
       return dc.endDialog();
     }
     const state = newGuide(p.id, options.parent ?? null);
-    // One case: nothing to choose.
-    if (p.cases.length === 1) state.caseId = p.cases[0]!.id;
+    // One case, or the one the citizen's situation selects ("cho bé 3 tuổi"): nothing to choose.
+    const memory = await this.memoryOf(dc.context);
+    state.caseId = selectCase(p, memory.situation ?? {}).chosen?.id ?? null;
     dc.activeDialog!.state = state;
     const parent = options.parent ? this.services.knowledge.get(options.parent) : undefined;
     const document = parent && this.findLinkingDocument(parent, p.id);
@@ -80,8 +85,16 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
     const c = caseOf(p, state);
     if (!c) {
       const options = p.cases.map((x) => ({ id: x.id, texts: [x.name, x.when ?? '', x.id.replace(/-/g, ' ')] }));
-      const caseId = this.services.commands.choose(input.short, options, [p.name, ...p.aliases]);
-      return caseId ? { kind: 'case', caseId } : null;
+      // "Có", "rồi", "chưa có" answer no question here: the case is asked again.
+      if (input.command && input.command !== 'reset' && input.command !== 'resume') return { kind: 'again' };
+      const stated = input.parse().entities.situation;
+      // "Nếu bị mất thì sao?" while guiding cấp đổi: another procedure of the family, asked as a question.
+      if (familyMember(this.services.knowledge, p, stated).id !== p.id) return null;
+      const caseId = this.services.commands.choose(input.short, options, [p.name, ...p.aliases])
+        // "cháu 12 tuổi": the situation picks the case.
+        ?? selectCase(p, stated ?? {}).chosen?.id;
+      if (caseId) return { kind: 'case', caseId };
+      return this.isQuestion(input) ? null : { kind: 'again' };
     }
     const doc = c.documents[state.index];
     // "Giấy chứng sinh là gì?": the explanation, when the words name the document asked about.
@@ -95,8 +108,15 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
       case 'link':
         return doc && this.guides.canLink(doc, state) ? { kind: 'link' } : { kind: 'explain' };
       default:
-        return null;
+        return this.isQuestion(input) ? null : { kind: 'again' };
     }
+  }
+
+  /** A question (about anything) interrupts the guide; a reply that is none asks the step again. */
+  private isQuestion(input: TurnInput): boolean {
+    if (input.command === 'reset' || input.command === 'resume') return true;
+    if (input.command) return false;
+    return this.services.commands.isQuestion(input.text) || input.parse().intent !== 'none';
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -129,7 +149,8 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
       default:
         break;
     }
-    await this.show(dc.context, state, this.guides.prompt(p, state));
+    const before = reply?.kind === 'again' ? [this.guides.again(state), ''] : [];
+    await this.show(dc.context, state, this.guides.prompt(p, state, before));
     return Dialog.EndOfTurn;
   }
 
@@ -150,6 +171,10 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
     await this.show(context, state, this.guides.prompt(p, state));
   }
 
+  override procedureOf(state: GuideState): string | null {
+    return state.procedure;
+  }
+
   override pausedNote(state: GuideState): string | null {
     const p = this.services.knowledge.get(state.procedure);
     return p ? this.guides.pausedNote(p) : null;
@@ -157,7 +182,7 @@ export class GuideDialog extends AssistantDialog<GuideState, GuideReply, GuideOp
 
   /** Sends a guide message; the guide's procedure and case become what follow-ups are about. */
   private async show(context: TurnContext, state: GuideState, answer: Answer): Promise<void> {
-    await this.setProcedure(context, state.procedure, state.caseId);
+    await this.setProcedure(context, state.procedure, state.caseId, 'procedure.steps');
     await this.send(context, answer);
   }
 

@@ -1,6 +1,7 @@
 import { GuideComposer } from '../../answers/guide.js';
 import type { AnyAssistantDialog, DialogServices, DialogStart } from './assistant-dialog.js';
 import { ClarifyDialog } from './clarify-dialog.js';
+import { CaseDialog } from './case-dialog.js';
 import { GuideDialog } from './guide-dialog.js';
 import type { Understood } from './understood.js';
 import type { DeskServices } from './desk-services.js';
@@ -26,6 +27,8 @@ export function dialogEntries(services: DialogServices, desk?: DeskServices): Di
     // First: an ambiguous question is asked back before anything starts on a guess.
     { dialog: new ClarifyDialog(services), startFor: ClarifyDialog.startFor },
     { dialog: new GuideDialog(services, new GuideComposer(services.knowledge, services.replies)), startFor: GuideDialog.startFor },
+    // Started by the bot after an answer that asks which case applies, never by a question.
+    { dialog: new CaseDialog(services) },
     // Without the desk (tests of other parts), dossier and handoff questions get the Responder's plain answers.
     ...(desk ? [
       { dialog: new DossierDialog(services, desk), startFor: DossierDialog.startFor },

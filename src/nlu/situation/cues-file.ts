@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { readDataFile } from '../../data/read-data-file.js';
+
+// intents/situation/vi.yaml: the words that tell a citizen's situation (see the file's header).
+
+const phrase = z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1));
+const phrases = z.array(phrase);
+const name = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a camelCase name, e.g. "lost"');
+
+/** The age section's word lists besides `units`, each optional (see the file's comments for what each holds). */
+export const AGE_WORD_LISTS = [
+  'months', 'below', 'above', 'atLeast', 'upward', 'downward', 'persons', 'otherUnits', 'children', 'grade', 'birthYear', 'newborn', 'elderly',
+] as const;
+const optionalLists = Object.fromEntries(AGE_WORD_LISTS.map((key) => [key, phrases.default([])])) as
+  Record<(typeof AGE_WORD_LISTS)[number], z.ZodDefault<typeof phrases>>;
+
+export const situationCuesSchema = z.object({
+  version: z.literal(1),
+  negations: phrases.default([]),
+  age: z.object({
+    units: phrases.min(1),
+    ...optionalLists,
+    elderlyAge: z.number().int().min(0).max(150).default(60),
+    /** Number words: [value, word, word…]. */
+    numbers: z.array(z.tuple([z.number().int().min(0)]).rest(phrase)).default([]),
+  }).strict(),
+  slots: z.record(name, z.object({
+    /** Phrases in which a cue does not count ("bố mất" is not a lost card). */
+    except: phrases.default([]),
+    values: z.record(name, phrases.min(1)).refine((v) => Object.keys(v).length > 0, 'a slot needs at least one value'),
+  }).strict()).refine((s) => !('age' in s), '"age" is read from the `age` section, not a slot of its own'),
+}).strict();
+
+export type SituationCuesFile = z.infer<typeof situationCuesSchema>;
+
+export function readSituationCues(file: string): SituationCuesFile {
+  return readDataFile(file, situationCuesSchema);
+}

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import type { NormalizedText } from '../vi/normalize.js';
+import type { Lexicon } from '../vi/lexicon.js';
+import { AgeReader } from './age-reader.js';
+import { readSituationCues, type SituationCuesFile } from './cues-file.js';
+import { PhraseSet, type PhraseHit } from './phrase-set.js';
+import { AGE_SLOT, type Situation } from './situation.js';
+
+// Reads the facts that select a case from a normalised question: the age, and every slot of
+// intents/situation/vi.yaml by its cue phrases. Pure and fast: a few map lookups per word.
+
+interface Cue { slot: string; value: string }
+
+
+export class SituationReader {
+  private readonly cues: PhraseSet<Cue>;
+  private readonly exceptions: PhraseSet<string>;
+  private readonly negations: PhraseSet<true>;
+  private readonly age: AgeReader;
+  /** Slot → its value names, for validation. */
+  readonly slots: ReadonlyMap<string, ReadonlySet<string>>;
+
+  /** `data` is kept: a training process builds its own reader from it (class instances do not cross processes). */
+  constructor(readonly data: SituationCuesFile, lexicon: Lexicon) {
+    const cues: Array<[Cue, string]> = [];
+    const exceptions: Array<[string, string]> = [];
+    const slots = new Map<string, Set<string>>();
+    for (const [slot, { values, except }] of Object.entries(data.slots)) {
+      slots.set(slot, new Set(Object.keys(values)));
+      for (const [value, phrases] of Object.entries(values)) for (const p of phrases) cues.push([{ slot, value }, p]);
+      for (const p of except) exceptions.push([slot, p]);
+    }
+    this.slots = slots;
+    this.cues = new PhraseSet(cues, lexicon);
+    this.exceptions = new PhraseSet(exceptions, lexicon);
+    this.negations = new PhraseSet(data.negations.map((n) => [true, n] as const), lexicon);
+    this.age = new AgeReader(data.age, lexicon);
+  }
+
+  /** The situation the words state, or undefined when they state none. */
+  read(text: NormalizedText, today: Date = new Date()): Situation | undefined {
+    const situation: Situation = {};
+    const age = this.age.read(text, today);
+    if (age !== undefined) situation[AGE_SLOT] = age;
+    const exceptions = this.exceptions.findAll(text);
+    const negations = this.negations.findAll(text);
+    // Longest cues first; a cue overlapping a longer one already taken does not count.
+    const hits = this.cues.findAll(text).sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+    const taken: Array<PhraseHit<Cue>> = [];
+    // A denied cue still holds its words: "mất" inside a denied "bị mất" says nothing either.
+    const claimed: Array<PhraseHit<Cue>> = [];
+    for (const hit of hits) {
+      if (claimed.some((t) => overlaps(t, hit))) continue;
+      claimed.push(hit);
+      if (exceptions.some((e) => e.tag === hit.tag.slot && overlaps(e, hit))) continue;
+      // A negation right before a cue denies it ("không bị mất", "không phải bị mất").
+      if (negations.some((n) => n.end === hit.start)) continue;
+      taken.push(hit);
+    }
+    // The later statement wins within a slot ("à không, tôi làm mất thẻ").
+    for (const hit of taken.sort((a, b) => a.start - b.start)) situation[hit.tag.slot] = hit.tag.value;
+    return Object.keys(situation).length ? situation : undefined;
+  }
+
+  /**
+   * The words with every age said with a number masked, for finding the procedure: "làm căn
+   * cước cho bé mới 4 tuổi" names cấp thẻ căn cước, whatever alias happens to hold "tuổi".
+   * Word positions stay as they were.
+   */
+  withoutAges(text: NormalizedText, today: Date = new Date()): NormalizedText {
+    const masked = new Set(this.age.numericAgeWords(text, today));
+    if (!masked.size) return text;
+    const mask = (words: readonly string[]) => words.map((w, i) => (masked.has(i) ? MASKED_WORD : w));
+    return { ...text, words: mask(text.words), folded: mask(text.folded) };
+  }
+}
+
+/** The placeholder of a word left out of procedure matching. */
+export const MASKED_WORD = 'xxagexx';
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export const SITUATION_FILE = path.join('situation', 'vi.yaml');
+
+export function loadSituationReader(intentsDir: string, lexicon: Lexicon): SituationReader {
+  return new SituationReader(readSituationCues(path.join(intentsDir, SITUATION_FILE)), lexicon);
+}

@@ -1,0 +1,108 @@
+import { loadConfig } from '../../src/config.js';
+import { KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import type { Procedure, Select } from '../../src/knowledge/schema.js';
+import { conditionTruth, consistentWith, familyMember, fitOf, pickBySituation, selectCase } from '../../src/answers/select-case.js';
+
+const config = loadConfig({});
+const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
+const get = (id: string): Procedure => {
+  const p = kb.get(id);
+  if (!p) throw new Error(`no procedure ${id}`);
+  return p;
+};
+
+describe('a select condition against the situation', () => {
+  it.each([
+    ['age', { max: 13 }, { age: 12 }, 'yes'],
+    ['age', { max: 13 }, { age: 14 }, 'no'],
+    ['age', { max: 13 }, { age: { min: 13, max: 14 } }, 'unknown'],
+    ['age', { min: 14 }, { age: { min: 15, max: 16 } }, 'yes'],
+    ['age', [14, 25, 40, 60], { age: 25 }, 'yes'],
+    ['age', [14, 25, 40, 60], { age: 30 }, 'no'],
+    ['age', [14, 25, 40, 60], { age: { max: 13 } }, 'no'],
+    ['reason', ['lost', 'damaged'], { reason: 'lost' }, 'yes'],
+    ['reason', ['lost', 'damaged'], { reason: 'expired' }, 'no'],
+    ['reason', ['lost', 'damaged'], {}, 'unknown'],
+  ] as const)('%s %p with %p holds: %s', (slot, condition, situation, truth) => {
+    expect(conditionTruth(slot, condition as never, situation as never)).toBe(truth);
+  });
+
+  it('fits when any alternative fits, counting the conditions that hold', () => {
+    const select: Select = [{ reason: ['ageMilestone'] }, { age: [14, 25, 40, 60] }];
+    expect(fitOf(select, { age: 25 })).toEqual({ fits: true, matched: 1 });
+    expect(fitOf(select, { age: 30, reason: 'lost' })).toEqual({ fits: false, matched: 0 });
+    expect(fitOf(undefined, { age: 30 })).toEqual({ fits: true, matched: 0 });
+  });
+});
+
+describe('choosing the case from the data of each entry', () => {
+  it.each([
+    [{ age: 4 }, 'duoi-6-tuoi'],
+    [{ age: 12 }, 'tu-6-den-duoi-14-tuoi'],
+    [{ age: { min: 15, max: 16 } }, 'tu-14-tuoi'],
+  ])('picks the first card case of %p', (situation, id) => {
+    expect(selectCase(get('cap-the-can-cuoc'), situation).chosen?.id).toBe(id);
+  });
+
+  it('narrows to the cases an age range allows, and chooses none of them', () => {
+    const { chosen, candidates } = selectCase(get('cap-the-can-cuoc'), { age: { max: 13 } });
+    expect(chosen).toBeNull();
+    expect(candidates.map((c) => c.id)).toEqual(['duoi-6-tuoi', 'tu-6-den-duoi-14-tuoi']);
+  });
+
+  it('prefers the case a stated fact selects over one it merely does not rule out', () => {
+    expect(selectCase(get('cap-ho-chieu-pho-thong'), { age: 20 }).chosen?.id).toBe('tu-14-tuoi');
+    expect(selectCase(get('cap-ho-chieu-pho-thong'), { age: 10, reason: 'lost' }).chosen?.id).toBe('mat-hoac-hong');
+  });
+
+  it('keeps a case chosen before while the situation allows it, and leaves it when it does not', () => {
+    expect(selectCase(get('cap-the-can-cuoc'), {}, 'tu-14-tuoi').chosen?.id).toBe('tu-14-tuoi');
+    expect(selectCase(get('cap-the-can-cuoc'), { age: 4 }, 'tu-14-tuoi').chosen?.id).toBe('duoi-6-tuoi');
+  });
+
+  it('asks about every case when the situation says nothing of them', () => {
+    expect(selectCase(get('dang-ky-thuong-tru'), { age: 30 })).toMatchObject({ chosen: null });
+  });
+
+  it('has select data on every case of every procedure with several cases', () => {
+    const missing = kb.procedures.filter((p) => p.cases.length > 1).flatMap((p) => p.cases.filter((c) => !c.select).map((c) => `${p.id}/${c.id}`));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('procedures of one family', () => {
+  it.each([
+    ['cap-doi-the-can-cuoc', { reason: 'lost' }, 'cap-lai-the-can-cuoc'],
+    ['cap-the-can-cuoc', { reason: 'damaged' }, 'cap-lai-the-can-cuoc'],
+    ['cap-lai-the-can-cuoc', { reason: 'wrongInfo' }, 'cap-doi-the-can-cuoc'],
+    ['cap-doi-the-can-cuoc', { time: 'first' }, 'cap-the-can-cuoc'],
+    ['doi-giay-phep-lai-xe', { reason: 'lost' }, 'cap-lai-giay-phep-lai-xe'],
+    ['cap-lai-giay-phep-lai-xe', { reason: 'expired' }, 'doi-giay-phep-lai-xe'],
+    ['dang-ky-khai-sinh', { reason: 'lost' }, 'cap-ban-sao-trich-luc-ho-tich'],
+    ['dang-ky-xe', { purchase: 'used' }, 'sang-ten-xe'],
+  ])('moves from %s to the member %p selects', (from, stated, to) => {
+    expect(familyMember(kb, get(from), stated).id).toBe(to);
+  });
+
+  it.each([
+    ['cap-doi-the-can-cuoc', { age: 25 }],
+    ['cap-doi-the-can-cuoc', { reason: 'expired' }],
+    ['cap-the-can-cuoc', {}],
+  ])('stays on %s when %p points to no other member', (id, stated) => {
+    expect(familyMember(kb, get(id), stated).id).toBe(id);
+  });
+
+  it('picks among procedures about as likely by the stated situation', () => {
+    expect(pickBySituation([get('cap-doi-the-can-cuoc'), get('cap-lai-the-can-cuoc')], { reason: 'lost' })?.id).toBe('cap-lai-the-can-cuoc');
+    expect(pickBySituation([get('cap-doi-the-can-cuoc'), get('cap-lai-the-can-cuoc')], { age: 30 })).toBeNull();
+  });
+
+  it('forgets what the named procedure rules out, and keeps the rest', () => {
+    expect(consistentWith(get('cap-doi-the-can-cuoc'), { reason: 'lost', age: 30 })).toEqual({ age: 30 });
+  });
+
+  it('does not move without a family', () => {
+    const lone = new KnowledgeBase([{ ...get('dang-ky-ket-hon') }]);
+    expect(familyMember(lone, get('dang-ky-ket-hon'), { reason: 'lost' }).id).toBe('dang-ky-ket-hon');
+  });
+});

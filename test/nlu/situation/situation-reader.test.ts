@@ -1,0 +1,144 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../../src/config.js';
+import { DataFileError } from '../../../src/errors.js';
+import { loadLexicon } from '../../../src/nlu/vi/lexicon.js';
+import { normalizeText } from '../../../src/nlu/vi/normalize.js';
+import { loadSituationReader, MASKED_WORD, SituationReader } from '../../../src/nlu/situation/situation-reader.js';
+import { ageValue, cleanSituation, mergeSituation } from '../../../src/nlu/situation/situation.js';
+
+const config = loadConfig({});
+const lexicon = loadLexicon(path.join(config.INTENTS_DIR, 'lexicon', 'abbreviations.yaml'));
+const reader = loadSituationReader(config.INTENTS_DIR, lexicon);
+const TODAY = new Date('2026-12-07T08:00:00Z');
+const read = (text: string, today = TODAY) => reader.read(normalizeText(text, lexicon), today);
+
+describe('reading the age from a message', () => {
+  it.each([
+    ['làm căn cước cho cháu 12 tuổi hết bao nhiêu tiền', 12],
+    ['lam can cuoc cho chau 12 tuoi', 12],
+    ['bé mới 4 tuổi làm cccd được không', 4],
+    ['be moi 4 tuoi', 4],
+    ['bé nhà mình hai tuổi', 2],
+    ['con 2 tuổi', 2],
+    ['tôi đã 60 tuổi đổi căn cước', 60],
+    ['toi da 60 tuoi', 60],
+    ['con tôi học lớp 3', 8],
+    ['con toi hoc lop 3', 8],
+    ['bé 8 tháng', 0],
+    ['con mới sinh', 0],
+    ['tôi 35 tuổi, con 12 tuổi', 12],
+  ])('reads "%s" as %p years', (text, age) => {
+    expect(read(text)?.age).toBe(age);
+  });
+
+  it.each([
+    ['làm hộ chiếu cho trẻ dưới 14', { max: 13 }],
+    ['ho chieu cho tre duoi 14 tuoi', { max: 13 }],
+    ['cháu chưa đủ 6 tuổi', { max: 5 }],
+    ['người từ đủ 14 tuổi trở lên', { min: 14 }],
+    ['con trên 14 tuổi', { min: 15 }],
+    ['mẹ tôi là người cao tuổi', { min: 60 }],
+  ])('reads "%s" as bounds %p', (text, bounds) => {
+    expect(read(text)?.age).toEqual(bounds);
+  });
+
+  it('counts a birth year from today', () => {
+    expect(read('con tôi sinh năm 2010')?.age).toEqual({ min: 15, max: 16 });
+    expect(read('con toi sinh nam 2010', new Date('2030-06-01T00:00:00Z'))?.age).toEqual({ min: 19, max: 20 });
+  });
+
+  it.each(['giá dưới 10 triệu', 'tạm trú 8 tháng', 'lệ phí 200.000 đồng', 'năm 2025 có tăng lương không', 'số 14 đường Lê Lợi'])('finds no age in "%s"', (text) => {
+    expect(read(text)?.age).toBeUndefined();
+  });
+});
+
+describe('reading the facts that select a case', () => {
+  it.each([
+    ['tôi bị mất căn cước', { reason: 'lost' }],
+    ['toi bi mat can cuoc', { reason: 'lost' }],
+    ['tui làm mất cccd rồi', { reason: 'lost' }],
+    ['thẻ bị hỏng chip', { reason: 'damaged' }],
+    ['không bị mất mà bị gãy', { reason: 'damaged' }],
+    ['à không, tôi làm mất thẻ', { reason: 'lost' }],
+    ['thẻ in sai ngày sinh', { reason: 'wrongInfo' }],
+    ['gplx het han', { reason: 'expired' }],
+    ['làm lần đầu', { time: 'first' }],
+    ['lam lan dau', { time: 'first' }],
+    ['đăng ký xe máy ở hà nội', { vehicle: 'motorbike', area: 'hanoi' }],
+    ['dk xm o hn', { vehicle: 'motorbike', area: 'hanoi' }],
+    ['xe máy điện', { vehicle: 'electricMotorbike' }],
+    ['ô tô ở tphcm', { vehicle: 'car', area: 'hcm' }],
+    ['oto o sai gon', { vehicle: 'car', area: 'hcm' }],
+    ['nộp onl', { channel: 'online' }],
+    ['khai sinh quá hạn', { timing: 'late' }],
+    ['khai sinh qua han', { timing: 'late' }],
+    ['đăng ký thường trú vào nhà thuê', { housing: 'rented' }],
+  ])('reads "%s" as %p', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
+  it.each(['làm căn cước mất bao lâu', 'lam cccd mat bao lau', 'mất bao nhiêu tiền', 'không bị mất'])('takes no reason from "%s"', (text) => {
+    expect(read(text)?.reason).toBeUndefined();
+  });
+
+  it('tells a death from a lost card', () => {
+    expect(read('bố tôi mất tuần trước')).toMatchObject({ death: 'yes', timing: 'onTime' });
+    expect(read('bố tôi mất tuần trước')?.reason).toBeUndefined();
+  });
+
+  it('reads a mistyped accent as another word, not the cue ("mật khẩu" is no loss)', () => {
+    expect(read('quên mật khẩu vneid')?.reason).toBeUndefined();
+  });
+
+  it('knows no slot the data does not define: a new slot is data, not code', () => {
+    const custom = new SituationReader({
+      version: 1, negations: ['không', 'không có'],
+      age: { units: ['tuổi'], months: [], below: [], above: [], atLeast: [], upward: [], downward: [], persons: [], otherUnits: [], children: [], grade: [], birthYear: [], newborn: [], elderly: [], elderlyAge: 60, numbers: [] },
+      slots: { pet: { except: [], values: { dog: ['con chó', 'cún'], cat: ['con mèo'] } } },
+    }, lexicon);
+    expect(custom.read(normalizeText('nhà tôi có con chó 3 tuổi', lexicon))).toEqual({ age: 3, pet: 'dog' });
+    expect(custom.read(normalizeText('không có con mèo', lexicon))).toBeUndefined();
+    expect([...custom.slots.keys()]).toEqual(['pet']);
+  });
+});
+
+describe('ages and procedure names', () => {
+  it('masks the words that state an age with a number, keeping every position', () => {
+    const norm = normalizeText('làm căn cước cho bé dưới 6 tuổi', lexicon);
+    const masked = reader.withoutAges(norm, TODAY);
+    expect(masked.folded).toEqual(['lam', 'can', 'cuoc', 'cho', 'be', MASKED_WORD, MASKED_WORD, MASKED_WORD]);
+    expect(reader.withoutAges(normalizeText('làm căn cước', lexicon), TODAY).folded).toEqual(['lam', 'can', 'cuoc']);
+  });
+});
+
+describe('the situation kept in a conversation', () => {
+  it('takes what a later message says over what an earlier one said, slot by slot', () => {
+    expect(mergeSituation({ age: 12, reason: 'lost' }, { reason: 'damaged' })).toEqual({ age: 12, reason: 'damaged' });
+  });
+
+  it('drops what is not a situation from stored state', () => {
+    expect(cleanSituation({ age: { min: 3 }, reason: 'lost', other: 5, x: {} })).toEqual({ age: { min: 3 }, reason: 'lost' });
+    expect(cleanSituation('nonsense')).toEqual({});
+  });
+
+  it('keeps exact ages as numbers and open bounds without their open end', () => {
+    expect(ageValue(12, 12)).toBe(12);
+    expect(ageValue(0, 13)).toEqual({ max: 13 });
+    expect(ageValue(14, 150)).toEqual({ min: 14 });
+  });
+});
+
+describe('the cue file', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'dvc-situation-')); mkdirSync(path.join(dir, 'situation')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('names the file and the field that is wrong', () => {
+    const file = path.join(dir, 'situation', 'vi.yaml');
+    writeFileSync(file, 'version: 1\nage: { units: [tuổi] }\nslots:\n  Reason: { values: { lost: [mất] } }\n');
+    expect(() => loadSituationReader(dir, lexicon)).toThrow(DataFileError);
+    expect(() => loadSituationReader(dir, lexicon)).toThrow(/vi\.yaml.*slots\.Reason/);
+  });
+});
