@@ -13,6 +13,8 @@ jest.setTimeout(30_000 + KILLS * 6_000);
 
 interface Run { acks: Map<string, string[]>; conversation: string }
 
+const STORES = ['activity', 'audit', 'inbox', 'label', 'state'];
+
 /** Starts the writer, lets it write for a random while, then kills it with SIGKILL. */
 function writeThenKill(dataDir: string, run: number, env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -23,12 +25,19 @@ function writeThenKill(dataDir: string, run: number, env: Record<string, string>
     let err = '';
     let armed = false;
     child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+    // Killed at a random moment once every store has acknowledged a write (or 2 s after the
+    // first one, on a slow machine), so that each store is checked in every run.
+    let fallback: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      if (armed) return;
+      armed = true;
+      setTimeout(() => child.kill('SIGKILL'), 20 + Math.floor(Math.random() * 300));
+    };
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (!armed && out.includes('ack ')) {
-        armed = true;
-        setTimeout(() => child.kill('SIGKILL'), 20 + Math.floor(Math.random() * 300));
-      }
+      if (armed || !out.includes('ack ')) return;
+      if (STORES.every((store) => out.includes(`ack ${store} `))) arm();
+      else fallback ??= setTimeout(arm, 2000);
     });
     child.once('exit', (_code, signal) => {
       if (signal !== 'SIGKILL') return reject(new Error(`writer ended by itself (${signal ?? _code}): ${err}`));
@@ -102,7 +111,7 @@ describe('SIGKILL durability', () => {
     }
     expect(checked).toBeGreaterThan(KILLS);
     // Every store was written to, and checked, before some kill.
-    expect([...perStore.keys()].sort()).toEqual(['activity', 'audit', 'inbox', 'label', 'state']);
+    expect([...perStore.keys()].sort()).toEqual(STORES);
     process.stderr.write(`sigkill-durability: ${KILLS} kills survived, ${checked} acknowledged writes checked ${JSON.stringify(Object.fromEntries(perStore))}\n`);
   });
 });
