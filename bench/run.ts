@@ -10,14 +10,15 @@ import { measureInProcess } from './lib/in-process.js';
 import { buildServer, startServer, type ServerProcess } from './lib/server-process.js';
 import { loadDirectLine, loadParse, type LoadFigures } from './lib/load.js';
 import { median, ms, quantile } from './lib/stats.js';
-import { readFigures, writeInboxSection, writeResults, writeScaleSection, type Figure } from './lib/report.js';
+import { readFigures, writeAnalyticsSection, writeInboxSection, writeResults, writeScaleSection, type Figure } from './lib/report.js';
 import { measureInbox } from './lib/inbox.js';
+import { measureAnalytics } from './lib/analytics.js';
 import { benchCatalogue } from './lib/catalogue.js';
 import { measureScale } from './lib/scale.js';
 
 // `npm run bench`: one JSON line per figure on stdout, and bench/RESULTS.md.
 // BENCH_SECONDS (default 5) sets how long each load level runs; BENCH_SIZE the large catalogue.
-// `npm run bench -- inbox` runs the inbox section alone and rewrites that section of RESULTS.md;
+// `npm run bench -- inbox` (or `-- analytics`) runs that section alone and rewrites it in RESULTS.md;
 // `npm run bench -- scale` the same for Direct Line on files and PostgreSQL, one process and two
 // (BENCH_IDLE_CHATS, default 1000, and BENCH_IDLE_SECONDS, default 20, size its idle part).
 
@@ -59,6 +60,11 @@ async function main(): Promise<void> {
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
+    return;
+  }
+  if (process.argv[2] === 'analytics') {
+    emit(await measureAnalytics(analyticsQuestions()));
+    writeAnalyticsSection(RESULTS, figures);
     return;
   }
   const began = Date.now();
@@ -126,6 +132,7 @@ async function main(): Promise<void> {
     }
     await benchCatalogue(work, config, texts, CATALOGUE_SIZE, emit);
     emit(await measureInbox());
+    emit(await measureAnalytics(texts));
     figures.push(...await measureScale({ knowledgeDir: catalogueDir, texts, seconds: SECONDS, clients: SCALE_CONNECTIONS }));
     const seconds = (Date.now() - began) / 1000;
     emit({ metric: 'bench', procedures: null, seconds: round(seconds), load_1m: round(loadavg()[0] ?? NaN) });
@@ -145,6 +152,11 @@ function emitLoad(metric: string, procedures: number, f: LoadFigures): void {
     metric, procedures, connections: f.connections, rps: Math.round(f.rps), p50_ms: ms(f.p50Ms), p99_ms: ms(f.p99Ms), errors: f.errors, messages: f.messages,
     server_cpu_ms_per_msg: ms(f.cpuMsPerMessage ?? NaN),
   });
+}
+
+/** The bench questions (for a section run alone). */
+function analyticsQuestions(): string[] {
+  return benchQuestions(loadTrainingFiles(loadConfig({}).INTENTS_DIR).examples).cases.map((c) => c.text);
 }
 
 function round(x: number): number {

@@ -28,11 +28,23 @@ import { InProcessPortalClient } from './portal/in-process-portal-client.js';
 import type { AuditLog } from './helpdesk/audit-log.js';
 import type { Tickets } from './helpdesk/tickets.js';
 import { helpdeskRoutes } from './helpdesk/routes.js';
+import { DIRECT_LINE_CHANNEL } from './bot/directline-adapter.js';
+import { answerTextsFrom } from './bot/feedback-handler.js';
+import { Analytics } from './analytics/analytics.js';
+import { analyticsRoutes } from './analytics/routes.js';
+import { Metrics } from './metrics/metrics.js';
+import { metricsRoutes, metricsServer } from './metrics/routes.js';
+import { timedRecognizer } from './metrics/timed-recognizer.js';
+import { timedStores } from './metrics/timed-stores.js';
+import type { Server as HttpServer } from 'node:http';
 import { takeoverRoutes } from './helpdesk/takeover-routes.js';
 import { asTicketEvent, ticketEvent, type TicketEvents } from './helpdesk/ticket-events.js';
 import { loadReadyReplies, READY_REPLIES_FILE } from './helpdesk/ready-replies.js';
 import { pageRoutes } from './admin/page-routes.js';
 import { HELPDESK_PAGE_DIR } from './helpdesk/page.js';
+import { KnowledgeService } from './knowledge/knowledge-service.js';
+import { selectCheck } from './answers/select-problems.js';
+import { loadSuperseded } from './knowledge/superseded.js';
 
 export interface App {
   server: Server;
@@ -52,8 +64,15 @@ export interface App {
   /** Handoff tickets and the audit log of the help desk. */
   tickets: Tickets;
   audit: AuditLog;
+  /** One event per citizen turn, and the figures staff read. */
+  analytics: Analytics;
+  metrics: Metrics;
+  /** The server of METRICS_PORT (`GET /metrics` without a token), not yet listening. */
+  metricsServer: HttpServer;
   /** Every ticket change, as the help-desk console's event stream sends it. */
   ticketEvents: TicketEvents;
+  /** Staff edits of the knowledge; `refresh()` serves what another process kept. */
+  knowledge: KnowledgeService;
   close(): Promise<void>;
 }
 
@@ -63,9 +82,12 @@ export interface App {
  */
 export async function buildApp(config: Config, logger: Logger, options: { stores?: Stores } = {}): Promise<App> {
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const stores = options.stores ?? await openStores(storeLocation(config), logger);
-  const knowledge = await loadKnowledge(config, logger);
-  const data = withTrainingData(knowledge, config.INTENTS_DIR);
+  let servingModel = (): string | null => null;
+  const metrics = new Metrics({ model: () => servingModel() });
+  const stores = timedStores(options.stores ?? await openStores(storeLocation(config), logger), (store, operation, seconds) => metrics.storeOperation(store, operation, seconds));
+  const data = withTrainingData(await loadKnowledge(config, logger), config.INTENTS_DIR);
+  // The knowledge files (and the catalogue), with the staff edits kept in DATA_DIR over them.
+  const knowledge = await KnowledgeService.open(data.knowledge, stores.knowledgeEdits, logger, { check: selectCheck(data.situation.slots) });
   const replies = loadReplies(path.join(config.INTENTS_DIR, 'responses', 'vi.yaml'));
   const composer = new AnswerComposer(data.knowledge, replies);
   const commands = loadCommands(path.join(config.INTENTS_DIR, 'commands', 'vi.yaml'), data.lexicon);
@@ -75,9 +97,18 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     stores,
     nlu: data,
     recognizerOptions: config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD },
+    edited: () => knowledge.editedIds(),
     logger,
   });
+  // An edit is served by the next turn: answers read the knowledge base as it is; the serving
+  // model is rebuilt with new names before the edit is answered.
+  knowledge.onChange((change) => training.knowledgeChanged(change.before));
+  // What staff edit through another process is served here too.
+  const unfollowKnowledge = knowledge.follow(stores.changes);
   const inbox = new Inbox(stores.inbox, logger);
+  servingModel = () => training.models.servingId;
+  const recognizer = timedRecognizer(training.recognizer, (work) => metrics.parse(work));
+  const analytics = await Analytics.open(stores.analytics, stores.secrets, { retentionDays: config.ANALYTICS_DAYS, logger });
   // PORTAL_TIMEOUT_MS bounds a whole portal call, retries and back-off included, so a slow or
   // stopped portal still leaves time to answer the citizen within 5 s.
   const portal: PortalClient = config.PORTAL_URL
@@ -93,8 +124,18 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     },
   });
   const { bot, onTurnError } = openBot({
-    state: stores.state, logger, recognizer: training.recognizer, responder: training.responder(composer),
+    state: stores.state, logger, recognizer, responder: training.responder(composer),
     composer, replies, knowledge: data.knowledge, commands, inbox, desk,
+    analytics: {
+      sink: { record(event) { analytics.record(event); metrics.turn(event); } },
+      model: servingModel,
+      downVotes: inbox,
+      // The texts a thumbs down shows staff come from our Direct Line log (other channels keep none here).
+      async texts(context, answerId) {
+        if (context.activity.channelId !== DIRECT_LINE_CHANNEL) return null;
+        return answerTextsFrom((await stores.activities.since(context.activity.conversation.id, 0)).activities, answerId);
+      },
+    },
   });
   const directLine = await openDirectLineChannel({
     logger, secrets: stores.secrets, secret: config.DIRECT_LINE_SECRET, activities: stores.activities, turns: stores.turns, bot, botName: replies.say('botName'), onTurnError, trustProxy: config.TRUST_PROXY,
@@ -116,15 +157,21 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     readyReplies: loadReadyReplies(path.join(config.INTENTS_DIR, ...READY_REPLIES_FILE)),
   });
   const consolePage = pageRoutes(logger, HELPDESK_PAGE_DIR, '/helpdesk');
-  const admin = adminRoutes({ logger, token: staffTokens.admin, inbox, data: training.data, models: training.models, knowledge: data.knowledge });
+  const admin = adminRoutes({
+    logger, token: staffTokens.admin, inbox, data: training.data, models: training.models, knowledge: data.knowledge, edits: knowledge, audit,
+    review: { superseded: loadSuperseded(config.KNOWLEDGE_DIR), reviewMonths: config.REVIEW_MONTHS },
+  });
+  const staffFigures = [analyticsRoutes({ logger, token: staffTokens.admin, analytics }), metricsRoutes({ logger, token: staffTokens.admin, metrics })];
   const server = createServer({
-    logger, knowledge: data.knowledge, recognizer: training.recognizer, health: stores.health,
-    routes: [...channels.map((c) => (s: Server) => c.routes(s)), admin, helpdesk, takeover.routes, consolePage, staticRoutes({ logger })],
+    logger, knowledge: data.knowledge, recognizer, health: stores.health,
+    routes: [...channels.map((c) => (s: Server) => c.routes(s)), admin, helpdesk, takeover.routes, consolePage, ...staffFigures, staticRoutes({ logger })],
   });
   directLine.stream.attach(server.server);
+  metrics.instrument(server);
+  const opsServer = metricsServer(metrics, logger);
   return {
     server,
-    recognizer: training.recognizer,
+    recognizer,
     training,
     inbox,
     directLine,
@@ -134,6 +181,10 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     tickets,
     audit,
     ticketEvents,
+    knowledge,
+    analytics,
+    metrics,
+    metricsServer: opsServer,
     async close() {
       // Stop accepting; idle keep-alive sockets and WebSockets close now (a streaming client
       // reconnects, to another process if there is one), requests in flight finish first.
@@ -142,8 +193,12 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
       takeover.close();
       await directLine.stream.close();
       await closed;
+      if (opsServer.listening) await new Promise<void>((resolve) => opsServer.close(() => resolve()));
       await Promise.all(channels.map((c) => c.close()));
+      await analytics.close();
       await inbox.close();
+      unfollowKnowledge();
+      await knowledge.idle();
       await training.close();
       await portal.close();
       await stores.close();

@@ -46,6 +46,9 @@ const configSchema = z.object({
   // A procedure not reviewed for this many months is listed as due for review.
   REVIEW_MONTHS: positiveWhole.default(6),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  ANALYTICS_DAYS: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number of days')
+    .min(1, 'must be at least 1').max(3650, 'must be at most 3650').default(365),
+  METRICS_PORT: port.optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { DATA_DIR: string };

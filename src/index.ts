@@ -42,6 +42,11 @@ async function main(): Promise<void> {
     logger.info({ url, pid: process.pid }, `dvc-assistant listening on ${url}`);
     if (cluster.isWorker) process.send?.({ type: 'dvc:listening', url } satisfies ListeningMessage);
   });
+  if (config.METRICS_PORT !== undefined) {
+    app.metricsServer.listen(config.METRICS_PORT, config.HOST, () => {
+      logger.info({ port: config.METRICS_PORT }, `metrics on port ${config.METRICS_PORT} (GET /metrics, no token)`);
+    });
+  }
 
   // SIGTERM: stop accepting, let the turns in flight finish, flush the stores, exit 0.
   // A shutdown that hangs (a stuck client) is cut short rather than left running.

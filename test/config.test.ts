@@ -8,6 +8,8 @@ describe('configuration from environment variables', () => {
     expect(config.REVIEW_MONTHS).toBe(6);
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.WORKERS).toBe(1);
+    expect(config.ANALYTICS_DAYS).toBe(365);
+    expect(config.METRICS_PORT).toBeUndefined();
   });
 
   it('runs several processes only on PostgreSQL', () => {
@@ -30,6 +32,9 @@ describe('configuration from environment variables', () => {
     ['WORKERS', 'two', /WORKERS="two": must be a number/],
     ['WORKERS', '2', /WORKERS="2": several processes need DATABASE_URL/],
     ['DIRECT_LINE_SECRET', 'short', /DIRECT_LINE_SECRET="short": must be at least 64 hexadecimal characters/],
+    ['ANALYTICS_DAYS', '0', /ANALYTICS_DAYS="0": must be at least 1/],
+    ['ANALYTICS_DAYS', '1.5', /ANALYTICS_DAYS="1.5": must be a whole number of days/],
+    ['METRICS_PORT', 'x', /METRICS_PORT="x": must be a number/],
   ])('names %s and what is wrong with %s', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(message);

@@ -124,6 +124,7 @@ export function writeResults(
     ...[...all('http-parse'), ...all('directline')].map((f) => row([f.metric, num(f, 'connections'), num(f, 'rps'), num(f, 'p50_ms'), num(f, 'p99_ms'), num(f, 'errors'), num(f, 'server_cpu_ms_per_msg')])),
     '',
     ...inboxSection(figures),
+    ...analyticsSection(figures),
     ...scaleSection(figures),
     ...(about.baseline?.figures.length ? compare(about.baseline, figures, sizes) : []),
     '## Reading the figures',
@@ -168,18 +169,46 @@ export function inboxSection(figures: Figure[]): string[] {
   ];
 }
 
+const ANALYTICS_HEADING = '## Recording analytics in a turn';
+
+/** The analytics section (`npm run bench -- analytics` runs and rewrites this section alone). */
+export function analyticsSection(figures: Figure[]): string[] {
+  const f = figures.find((x) => x.metric === 'analytics-turn');
+  if (!f) return [];
+  return [
+    ANALYTICS_HEADING,
+    '',
+    `${num(f, 'turns')} questions through three DvcBots on the Bot Framework TestAdapter (${num(f, 'procedures')} procedures, ${num(f, 'conversations')} conversations, `
+      + 'conversation state in files), in rotating blocks: one without analytics, one that notes each turn and keeps the answers for votes '
+      + 'but throws the events away, one that records them on the embedded file store (hashed, buffered, and written in batches of the day\'s '
+      + 'events and figures, forced at the end of each block so that they count). CPU time per turn; each difference is the median of the '
+      + 'per-block differences (a machine shared with other work makes single blocks noisy). Then the recording alone, without a bot: one '
+      + '`Analytics.record` call, and one with its share of the batched write (batches of 100 events).',
+    '',
+    '| turn CPU ms without | noting the turn, ms | recording the event, ms | all of analytics, ms per turn | record() µs | record and write µs |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| ${num(f, 'turn_cpu_ms')} | ${num(f, 'noting_ms')} | ${num(f, 'recording_ms')} | ${num(f, 'added_ms')} | ${num(f, 'record_us')} | ${num(f, 'record_write_us')} |`,
+    '',
+  ];
+}
+
 /** Replaces (or adds, before "Reading the figures") the inbox section of RESULTS.md. */
 export function writeInboxSection(file: string, figures: Figure[]): void {
-  writeSection(file, INBOX_HEADING, inboxSection(figures));
+  replaceSection(file, INBOX_HEADING, inboxSection(figures));
+}
+
+/** Replaces (or adds, before "Reading the figures") the analytics section of RESULTS.md. */
+export function writeAnalyticsSection(file: string, figures: Figure[]): void {
+  replaceSection(file, ANALYTICS_HEADING, analyticsSection(figures));
 }
 
 /** Replaces (or adds, before "Reading the figures") the Direct Line scale section of RESULTS.md. */
 export function writeScaleSection(file: string, figures: Figure[]): void {
-  writeSection(file, SCALE_HEADING, scaleSection(figures));
+  replaceSection(file, SCALE_HEADING, scaleSection(figures));
 }
 
 /** Replaces the section of RESULTS.md under `heading` (up to the next one), or adds it before "Reading the figures". */
-function writeSection(file: string, heading: string, lines: string[]): void {
+function replaceSection(file: string, heading: string, lines: string[]): void {
   const section = `${lines.join('\n')}\n`;
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\n';
   const start = text.indexOf(heading);

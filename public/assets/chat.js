@@ -15,6 +15,8 @@
     chat: 'Cuộc trò chuyện với trợ lý ảo',
     connectFailed: 'Chưa kết nối được với trợ lý ảo. Bạn vui lòng thử lại sau ít phút.',
     retry: 'Thử lại',
+    voteUp: 'Câu trả lời hữu ích',
+    voteDown: 'Câu trả lời chưa hữu ích',
   };
 
   // Tokens live an hour; the stored one is renewed well before, so a reload can still use it.
@@ -55,6 +57,8 @@
     suggestedActionBackgroundColorOnHover: '#e8f0f8',
     suggestedActionKeyboardFocusIndicatorBorderColor: '#111827',
     timestampColor: GREY_TEXT,
+    // Each answer keeps its own status line, where its thumbs are (grouped, only the last would).
+    groupTimestamp: 0,
   };
 
   const root = document.querySelector('[data-dvc-chat]');
@@ -95,6 +99,47 @@
   root.replaceChildren(bar, status, body);
   root.setAttribute('aria-labelledby', titleId);
 
+  // --- Thumbs up and down on each answer about a procedure ------------------------------
+  // Web Chat 4.18 draws them small, beside the answer's time, for an activity whose schema.org
+  // Message entity offers a LikeAction and a DislikeAction, and posts an event when one is
+  // pressed. The page adds the entity to the bot's answers that carry `channelData.procedure`,
+  // and sends the press as the assistant expects it (a hidden postBack message with
+  // `{feedback: "up" | "down", replyTo: <the answer's id>}`); pressing the other thumb changes
+  // the vote.
+
+  const FEEDBACK_EVENT = 'webchat:activity-status/feedback';
+  const VOTE_ID = /^dvc-vote:(up|down):(.+)$/;
+
+  function withVotes(activity) {
+    if (!activity || activity.type !== 'message' || activity.from?.role !== 'bot' || !activity.id || !activity.channelData?.procedure) return activity;
+    const message = {
+      '@context': 'https://schema.org',
+      '@id': '',
+      '@type': 'Message',
+      type: 'https://schema.org/Message',
+      potentialAction: [
+        { '@type': 'LikeAction', '@id': `dvc-vote:up:${activity.id}` },
+        { '@type': 'DislikeAction', '@id': `dvc-vote:down:${activity.id}` },
+      ],
+    };
+    return { ...activity, entities: [...(activity.entities ?? []), message] };
+  }
+
+  function createStore() {
+    return window.WebChat.createStore({}, ({ dispatch }) => (next) => (action) => {
+      if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+        return next({ ...action, payload: { ...action.payload, activity: withVotes(action.payload.activity) } });
+      }
+      const posted = action.type === 'DIRECT_LINE/POST_ACTIVITY' ? action.payload?.activity : null;
+      if (posted?.type === 'event' && posted.name === FEEDBACK_EVENT) {
+        const vote = VOTE_ID.exec(posted.entities?.[0]?.['@id'] ?? '');
+        if (vote) dispatch({ type: 'WEB_CHAT/SEND_POST_BACK', payload: { value: { feedback: vote[1], replyTo: vote[2] } } });
+        return undefined;
+      }
+      return next(action);
+    });
+  }
+
   let current = null;
 
   function stop() {
@@ -130,7 +175,8 @@
       token: session.token, conversationId: session.conversationId, domain: conversation.directLineUrl, webSocket: true,
     });
     window.WebChat.renderWebChat({
-      directLine, userID: session.userId, locale: 'vi-VN', styleOptions: STYLE_OPTIONS, nonce,
+      directLine, store: createStore(), userID: session.userId, locale: 'vi-VN', styleOptions: STYLE_OPTIONS, nonce,
+      overrideLocalizedStrings: { VOTE_LIKE_ALT: TEXT.voteUp, VOTE_DISLIKE_ALT: TEXT.voteDown },
     }, container);
     current = { directLine, refreshTimer: setInterval(() => conversation.refresh(session), TOKEN_REFRESH_MS) };
   }

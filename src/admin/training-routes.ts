@@ -1,12 +1,12 @@
-import restify, { type Server } from 'restify';
+import type { Server } from 'restify';
 import { AppError } from '../errors.js';
 import { INTENTS, isIntent } from '../nlu/intents.js';
 import { jsonBody } from '../web/respond-error.js';
 import { adminRoute, param, type AdminContext } from './context.js';
 
 // Browsing and editing the training data: intents (the contract's, and staff FAQs with
-// their answers), their utterances, and the procedures' names (aliases). Changes are kept
-// in DATA_DIR and take effect at the next training.
+// their answers), their utterances, and staff aliases of procedures (the list of procedures
+// is procedure-routes.ts'). Changes are kept in DATA_DIR and take effect at the next training.
 
 export function trainingRoutes(ctx: AdminContext) {
   return (server: Server): void => {
@@ -78,18 +78,6 @@ export function trainingRoutes(ctx: AdminContext) {
       const id = param(req, 'id');
       await ctx.data.removeUtterance(id);
       res.send(200, { deleted: id, retrainNeeded: true });
-    }));
-
-    // With the national catalogue this is about 3 MB of JSON, a tenth of that gzipped.
-    server.get('/api/admin/procedures', restify.plugins.gzipResponse(), adminRoute(ctx, async (_req, res) => {
-      const staff = (await ctx.data.set()).aliases;
-      res.send(200, ctx.knowledge.procedures.map((p) => ({
-        id: p.id,
-        name: p.name,
-        field: p.field,
-        aliases: p.aliases,
-        staffAliases: staff.filter((a) => a.procedure === p.id).map(({ id, text, at }) => ({ id, text, at })),
-      })));
     }));
 
     server.post('/api/admin/procedures/:id/aliases', adminRoute(ctx, async (req, res) => {

@@ -4,6 +4,7 @@ import type { Intent } from '../nlu/intents.js';
 import type { Situation } from '../nlu/situation/situation.js';
 import type { Replies } from './replies.js';
 import { ProcedureAnswers } from './procedure-answer.js';
+import type { FeedbackValue, RatingValue } from '../analytics/feedback-values.js';
 
 // Turns an understood question into an answer from the knowledge base: text (Markdown)
 // and the natural next questions as buttons. No botbuilder here: the bot adapts it.
@@ -33,7 +34,8 @@ export interface ActionValue {
 
 export interface Suggestion {
   title: string;
-  value: QuestionValue | ActionValue;
+  /** A question, a dialog's answer or command, or the citizen's vote or rating (src/bot/feedback-handler.ts). */
+  value: QuestionValue | ActionValue | FeedbackValue | RatingValue;
 }
 
 export interface Answer {

@@ -50,6 +50,8 @@ import type { Understood } from './dialogs/understood.js';
 import { answerToActivity } from './to-activity.js';
 import { quietWhileHeld } from './officer-hold.js';
 import { MAX_MESSAGE_LENGTH, readMessage } from './turn-input.js';
+import { FeedbackHandler, type AnswerTexts, type DownVoteSink } from './feedback-handler.js';
+import { TurnAnalytics, type TurnSink } from './turn-analytics.js';
 
 export { MAX_MESSAGE_LENGTH };
 export const MEMORY_PROPERTY = 'dvcMemory';
@@ -68,12 +70,28 @@ export interface DvcBotDeps {
   inbox?: { record(parse: ParseResult, conversationId: string | undefined): void };
   /** The portal, the help desk and their guards, for the dossier, handoff and ticket dialogs. */
   desk?: DeskServices;
+  /** One analytics event per citizen turn, and the citizens' votes and ratings. */
+  analytics?: BotAnalytics;
+}
+
+/** Where a turn's analytics go (src/bot/turn-analytics.ts, src/bot/feedback-handler.ts). */
+export interface BotAnalytics {
+  /** Takes each turn's event (Analytics buffers it). */
+  sink: TurnSink;
+  /** The model serving now. */
+  model: () => string | null;
+  /** Where a thumbs down goes for staff (the inbox). */
+  downVotes?: DownVoteSink;
+  /** The question and answer texts of a voted answer, where the channel keeps them. */
+  texts?: AnswerTexts;
 }
 
 export class DvcBot extends ActivityHandler {
   private readonly memory: StatePropertyAccessor<ConversationMemory>;
   private readonly dialogs: DialogSet;
   private readonly entries: DialogEntry[];
+  private readonly turnAnalytics: TurnAnalytics | undefined;
+  private readonly feedback: FeedbackHandler | undefined;
 
   constructor(private readonly deps: DvcBotDeps) {
     super();
@@ -82,6 +100,9 @@ export class DvcBot extends ActivityHandler {
     const services: DialogServices = { knowledge: deps.knowledge, composer: deps.composer, replies: deps.replies, commands: deps.commands, memory: this.memory };
     this.entries = dialogEntries(services, deps.desk);
     for (const { dialog } of this.entries) this.dialogs.add(dialog);
+    const { analytics } = deps;
+    this.turnAnalytics = analytics && new TurnAnalytics({ conversationState: deps.conversationState, sink: analytics.sink, model: analytics.model });
+    this.feedback = analytics && new FeedbackHandler({ replies: deps.replies, inbox: analytics.downVotes, ...(analytics.texts ? { texts: analytics.texts } : {}) });
     this.onMessage(async (context, next) => {
       // An officer holding the conversation's ticket answers it, not the assistant.
       if (!deps.desk || !(await quietWhileHeld(deps.desk, context))) await this.answer(context);
@@ -95,14 +116,20 @@ export class DvcBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    await this.turnAnalytics?.begin(context);
     this.deps.desk?.recorder.begin(context);
     await super.run(context);
     await this.deps.desk?.recorder.commit(context);
+    this.turnAnalytics?.commit(context);
     await this.deps.conversationState.saveChanges(context, false);
   }
 
   private async answer(context: TurnContext): Promise<void> {
-    const read = readMessage(context, this.deps.recognizer(), this.deps.commands, (parse) => this.deps.inbox?.record(parse, context.activity.conversation?.id));
+    if (await this.feedback?.handle(context)) return;
+    const read = readMessage(context, this.deps.recognizer(), this.deps.commands, (parse) => {
+      this.deps.inbox?.record(parse, context.activity.conversation?.id);
+      this.turnAnalytics?.parsed(context, parse);
+    });
     if ('reply' in read) {
       await this.send(context, { text: this.deps.composer.say(read.reply, { max: MAX_MESSAGE_LENGTH }), suggestions: [], intent: 'none', procedure: null });
       return;
@@ -156,6 +183,7 @@ export class DvcBot extends ActivityHandler {
     }
     const { answer, memory: next } = this.deps.responder.respond(question, memory);
     await this.memory.set(context, next);
+    if (answer.intent === 'thanks' || answer.intent === 'goodbye') this.feedback?.offerRating(context, answer);
     const top = this.top(dc);
     if (top) {
       // The answer to the interruption, and a way back to the dialog that waits.

@@ -14,5 +14,7 @@ export function writeEntries(dir: string, entries: ReadonlyArray<Procedure>): vo
   mkdirSync(target, { recursive: true });
   const existing = (readdirSync(target, { recursive: true }) as string[]).filter((f) => /\.ya?ml$/.test(f));
   if (existing.length) throw new Error(`${target} already holds ${existing.length} YAML file(s); give a new or empty folder`);
-  for (const entry of entries) writeFileSync(path.join(target, `${entry.id}.yaml`), stringify(entry, { lineWidth: 0 }));
+  // Quoted as YAML 1.1 would need it ("2026-12-07", "no"): the same strings for our YAML 1.2
+  // loader, and for any other tool that reads the files.
+  for (const entry of entries) writeFileSync(path.join(target, `${entry.id}.yaml`), stringify(entry, { lineWidth: 0, version: '1.1' }));
 }

@@ -2,7 +2,6 @@ import { createInterface } from 'node:readline';
 import { loadConfig } from '../config.js';
 import { validateData } from './validate.js';
 import { withTrainingData } from '../nlu/load.js';
-import { loadKnowledge } from '../catalogue/load-knowledge.js';
 import { storeLocation } from '../store/open-stores.js';
 import { loadStaffTrainingSet } from '../training/cli-training-set.js';
 import { trainModel } from '../training/model-codec.js';
@@ -11,6 +10,8 @@ import { runCatalogueEval } from './eval-catalogue.js';
 import { isIntent } from '../nlu/intents.js';
 import { runGenCatalogue } from './gen-catalogue.js';
 import { runImportCatalogue } from './import-catalogue.js';
+import { runExportKnowledge } from './export-knowledge.js';
+import { servedKnowledge } from './served-knowledge.js';
 
 const USAGE = `usage: npm run -s dvc -- <command>
   validate              check knowledge/ and intents/ (schema and cross-references); warn of
@@ -18,6 +19,10 @@ const USAGE = `usage: npm run -s dvc -- <command>
   parse [TEXT]          parse TEXT, or one question per line of standard input, to JSON lines
   export-training       every training utterance (intents/ merged with staff labels in DATA_DIR) as JSON lines;
                         --all adds the utterances of staff FAQ intents (faq.<slug>)
+  export-knowledge DIR [--replace]
+                        write the knowledge served (knowledge/ with the staff edits in DATA_DIR, and
+                        CATALOGUE_FILE's entries when set) as DIR/procedures/<id>.yaml and
+                        DIR/superseded.yaml, and check that DIR loads back as served
   eval [GOLD.jsonl]     k-fold cross-validation, and the score on the dev sample
   eval --catalogue FILE GOLD.jsonl…
                         scores on each gold file with knowledge/ alone and with the catalogue,
@@ -52,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'parse': {
       // The same model the server trains: intents/ merged with the staff data in DATA_DIR.
-      const data = withTrainingData(await loadKnowledge(config), config.INTENTS_DIR);
+      const data = withTrainingData((await servedKnowledge(config)).knowledge, config.INTENTS_DIR);
       const options = config.NONE_THRESHOLD === undefined ? {} : { noneThreshold: config.NONE_THRESHOLD };
       const set = (await loadStaffTrainingSet(storeLocation(config), data)).json;
       const { recognizer } = trainModel({ procedures: data.knowledge.procedures, lexicon: data.lexicon, situation: data.situation.data, options }, set);
@@ -68,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'export-training': {
-      const { set } = await loadStaffTrainingSet(storeLocation(config), withTrainingData(await loadKnowledge(config), config.INTENTS_DIR));
+      const { set } = await loadStaffTrainingSet(storeLocation(config), withTrainingData((await servedKnowledge(config)).knowledge, config.INTENTS_DIR));
       const all = args.includes('--all');
       for (const { text, intent, procedure } of set.utterances) {
         if (all || isIntent(intent)) process.stdout.write(`${JSON.stringify({ text, intent, procedure })}\n`);
@@ -86,6 +91,8 @@ async function main(argv: string[]): Promise<number> {
       }
       return runCatalogueEval(config, catalogue, golds);
     }
+    case 'export-knowledge':
+      return runExportKnowledge(config, args);
     case 'gen-catalogue':
       return runGenCatalogue(config.KNOWLEDGE_DIR, args);
     case 'situations':

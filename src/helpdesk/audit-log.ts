@@ -3,6 +3,7 @@ import { maskPersonalData } from '../privacy/mask.js';
 import { canonicalDossierCode, isDossierCode } from '../nlu/dossier-code.js';
 import type { AuditEntry, AuditStore } from '../store/audit-store.js';
 import { isTicketCode } from './ticket-code.js';
+import { procedureId } from '../knowledge/schema.js';
 
 export type { AuditAction, AuditEntry } from '../store/audit-store.js';
 
@@ -12,6 +13,7 @@ export type { AuditAction, AuditEntry } from '../store/audit-store.js';
 // in a reply is recorded by its length, not its words.
 
 const MAX_FIELD = 120;
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 
 export class AuditLog {
   constructor(private readonly store: AuditStore, private readonly logger: Logger) {}
@@ -36,9 +38,12 @@ export class AuditLog {
 
 /** Short, masked free-text fields: nothing a caller passes can put personal data in the log. */
 function sanitise(entry: AuditEntry): AuditEntry {
-  const { officer, target, outcome, ip, ...rest } = entry;
+  const { officer, target, outcome, ip, procedure, fields, ...rest } = entry;
   return {
     ...rest,
+    // A procedure id and field names are the knowledge's own words; anything else is dropped.
+    ...(procedure !== undefined && procedure.length <= MAX_FIELD && procedureId.safeParse(procedure).success ? { procedure } : {}),
+    ...(fields === undefined ? {} : { fields: fields.filter((f) => FIELD_NAME.test(f)).slice(0, 40) }),
     outcome: clean(outcome),
     // The officer's own name is what the entry is for; numbers and e-mails in it are still masked.
     ...(officer === undefined ? {} : { officer: clean(officer, { keepNames: true }) }),

@@ -4,14 +4,24 @@ import { DataFileError } from '../errors.js';
 import { readDataFile } from '../data/read-data-file.js';
 import { procedureSchema, type Procedure } from './schema.js';
 
-/** The procedures the assistant knows, keyed by id. Immutable once loaded. */
+/**
+ * The procedures the assistant knows, keyed by id. One object shared by every part (answers,
+ * dialogs, understanding, training): it changes only through `replace`, which staff edits use
+ * (src/knowledge/knowledge-service.ts). A change swaps in a new list and index at once, so a
+ * reader holding `procedures` keeps a consistent list, and the next `get` sees the new facts.
+ */
 export class KnowledgeBase {
-  readonly procedures: ReadonlyArray<Procedure>;
-  private readonly byId: ReadonlyMap<string, Procedure>;
+  private list: ReadonlyArray<Procedure>;
+  private byId: ReadonlyMap<string, Procedure>;
 
-  constructor(procedures: Procedure[]) {
-    this.procedures = procedures;
+  constructor(procedures: ReadonlyArray<Procedure>) {
+    this.list = procedures;
     this.byId = new Map(procedures.map((p) => [p.id, p]));
+  }
+
+  /** Every procedure, in knowledge order; a new array after each change, never changed in place. */
+  get procedures(): ReadonlyArray<Procedure> {
+    return this.list;
   }
 
   get(id: string): Procedure | undefined {
@@ -20,6 +30,15 @@ export class KnowledgeBase {
 
   has(id: string): boolean {
     return this.byId.has(id);
+  }
+
+  /** Puts each of `changed` in place of the procedure with its id (unknown ids are ignored). */
+  replace(changed: ReadonlyArray<Procedure>): void {
+    const next = new Map(changed.filter((p) => this.byId.has(p.id)).map((p) => [p.id, p]));
+    if (!next.size) return;
+    const list = this.list.map((p) => next.get(p.id) ?? p);
+    this.list = list;
+    this.byId = new Map(list.map((p) => [p.id, p]));
   }
 
   /** Distinct fields (lĩnh vực) in catalogue order. */

@@ -8,14 +8,15 @@ export const AUDIT_ACTIONS = [
   'dossier.view', 'dossier.overdue', 'ticket.list', 'ticket.view', 'ticket.reply', 'ticket.close',
   'ticket.claim', 'ticket.release', 'ticket.handback', 'ticket.stream',
   'citizen.lookup', 'citizen.verify', 'citizen.ticket', 'citizen.handoff',
+  'procedure.edit', 'procedure.revert',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const auditEntrySchema = z.object({
   at: z.string(),
   action: z.enum(AUDIT_ACTIONS),
-  /** `helpdesk` for an officer through the API, `citizen` for the chat. */
-  actor: z.enum(['helpdesk', 'citizen']),
+  /** `helpdesk` for an officer through the API, `citizen` for the chat, `admin` for the staff page's API. */
+  actor: z.enum(['helpdesk', 'citizen', 'admin']),
   /** The officer's name as sent in X-Officer, when they gave one. */
   officer: z.string().optional(),
   /** The staff client's address (never a citizen's). */
@@ -24,6 +25,10 @@ export const auditEntrySchema = z.object({
   conversation: z.string().optional(),
   /** A dossier code (canonical) or a ticket code; masked when it was not a valid code. */
   target: z.string().optional(),
+  /** The procedure staff edited (its id in the knowledge base). */
+  procedure: z.string().optional(),
+  /** The top-level fields of the procedure that an edit changed. */
+  fields: z.array(z.string()).optional(),
   /** ok, not_found, bad_code, portal_down, wrong, locked, limited… */
   outcome: z.string(),
   count: z.number().int().nonnegative().optional(),

@@ -18,6 +18,8 @@ export const inboxItemSchema = z.object({
   status: z.enum(['open', 'labelled', 'aliased', 'dismissed']),
   resolvedAt: z.string().optional(),
   resolution: z.object({ intent: z.string().optional(), procedure: z.string().nullable().optional() }).optional(),
+  /** A thumbs down: the answer the citizen did not like (masked), its procedure, and why, when they said. */
+  feedback: z.object({ answer: z.string(), procedure: z.string(), reason: z.string().optional() }).optional(),
 });
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 export type InboxStatus = InboxItem['status'];

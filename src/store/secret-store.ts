@@ -1,8 +1,9 @@
-// Secrets the server makes itself and must keep: the key that signs Direct Line tokens, and
-// the staff tokens when none is configured. Each is made once, on first use, and then the
-// same for every start and every process.
+// Secrets the server makes itself and must keep: the key that signs Direct Line tokens, the
+// staff tokens when none is configured, and the key that hashes conversation ids for
+// analytics. Each is made once, on first use, and then the same for every start and every
+// process.
 
-export type SecretName = 'directline-secret' | 'admin-token' | 'helpdesk-token';
+export type SecretName = 'directline-secret' | 'admin-token' | 'helpdesk-token' | 'analytics-key';
 
 export interface KeptSecret {
   value: string;

@@ -1,8 +1,10 @@
 import type { ActivityLog } from './activity-log.js';
+import type { AnalyticsStore } from './analytics-store.js';
 import type { AuditStore } from './audit-store.js';
 import type { Broadcast } from './broadcast.js';
 import type { ChangeFeed } from './change-feed.js';
 import type { InboxStore } from './inbox-store.js';
+import type { KnowledgeEditStore } from './knowledge-edit-store.js';
 import type { ModelStore } from './model-store.js';
 import type { RateCounters } from './rate-counters.js';
 import type { SecretStore } from './secret-store.js';
@@ -31,8 +33,6 @@ import type { VerificationLocks } from './verification-locks.js';
  * 4. A field here, and `test/store/contract/<kind>.contract.ts` exporting
  *    `describe<Kind>Store(name, open)`, run by `test/store/<kind>.file.test.ts` and
  *    `test/store/<kind>.pg.test.ts` (with `pgHarness` from test/store/contract/pg-harness.ts).
- * Kinds to come the same way: analytics events (append, and counts over a time range) and
- * staff edits of knowledge (each procedure's versions, newest first).
  */
 
 /** Where the stores are, as plain data: the training process opens its model files from it. */
@@ -58,6 +58,8 @@ export interface Stores {
   inbox: InboxStore;
   /** Staff edits to the training data (utterances, aliases, FAQ intents). */
   trainingEdits: TrainingEditStore;
+  /** Staff edits of knowledge: each procedure's versions. */
+  knowledgeEdits: KnowledgeEditStore;
   /** Trained models, their evaluations, and which serves. */
   models: ModelStore;
   /** Handoff tickets. */
@@ -70,6 +72,8 @@ export interface Stores {
   rates: RateCounters;
   /** The Direct Line signing secret and the staff tokens the server made. */
   secrets: SecretStore;
+  /** One event per citizen turn, and each day's figures (no personal data). */
+  analytics: AnalyticsStore;
   /** Changes other processes must take up (retraining, staff edits). */
   changes: ChangeFeed;
   /** Events every process's subscribers hear (the help-desk console's ticket changes); `parse` checks what arrives. */

@@ -32,11 +32,25 @@ export function codeVersion(): string {
   return cachedCodeVersion;
 }
 
+// What a model reads of the knowledge, in one place: a model learns from the procedures'
+// names, aliases and fields; the serving recognizer built from it reads those too, and all of
+// an imported procedure (its cells are the catalogue's evidence). A change of anything else (a
+// fee, a place, a step) is answered from the knowledge base as it is, with the same model.
+
+/** The part of one procedure a model learns from. */
+const learnt = (p: Procedure): unknown[] => [p.id, p.name, p.field, p.aliases];
+
 /** The part of the knowledge base a model depends on (a fee or an address does not change it). */
 export function knowledgeFingerprint(procedures: ReadonlyArray<Procedure>): string {
   const hash = createHash('sha256');
-  for (const p of procedures) hash.update(JSON.stringify([p.id, p.name, p.field, p.aliases])).update('\n');
+  for (const p of procedures) hash.update(JSON.stringify(learnt(p))).update('\n');
   return hash.digest('hex');
+}
+
+/** Whether the serving recognizer must be built again when `before` became `after`. */
+export function recognizerReads(before: Procedure, after: Procedure): boolean {
+  const read = (p: Procedure): string => JSON.stringify(p.origin ? p : learnt(p));
+  return read(before) !== read(after);
 }
 
 export function lexiconFingerprint(lexicon: Lexicon): string {

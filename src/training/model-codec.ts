@@ -6,7 +6,7 @@ import { isIntent } from '../nlu/intents.js';
 import { AliasVocabulary } from '../nlu/alias-vocabulary.js';
 import { ProcedureMatcher, type ProcedurePhrases } from '../nlu/procedure-matcher.js';
 import { fieldsOf, normalizeQuestion, type RecognizerOptions } from '../nlu/recognizer.js';
-import { trainRecognizerParts } from '../nlu/train.js';
+import { matcherPhrases, trainRecognizerParts } from '../nlu/train.js';
 import { catalogueEvidence } from '../nlu/catalogue/catalogue-evidence.js';
 import type { TrainingExample } from '../nlu/training-data.js';
 import { Vocabulary, type VocabularyJson } from '../nlu/vocabulary.js';
@@ -100,6 +100,20 @@ export function trainModel(env: TrainEnvironment, set: TrainingSetJson): { recog
     memory: memory.toJSON(),
   };
   return { recognizer: new StaffRecognizer(parts, memory), snapshot };
+}
+
+/**
+ * The snapshot with the matcher's phrases of the procedures `ids` made again from the knowledge
+ * as it is now: staff edited them (their names or aliases may differ from what the model was
+ * trained on), so the matcher, the alias vocabulary and the catalogue evidence know the new names
+ * without retraining. The classifier keeps what it learnt until the next retraining. `aliases`
+ * are the staff aliases the model was trained with.
+ */
+export function withCurrentNames(snapshot: ModelSnapshot, aliases: TrainingSetJson['aliases'], knowledge: KnowledgeBase, lexicon: Lexicon, ids: ReadonlySet<string>): ModelSnapshot {
+  const procedures = [...ids].flatMap((id) => knowledge.get(id) ?? []);
+  if (!procedures.length) return snapshot;
+  const fresh = new Map(matcherPhrases(withStaffAliases(procedures, aliases), lexicon).map((p) => [p.id, p.phrases]));
+  return { ...snapshot, phrases: snapshot.phrases.map((p) => { const names = fresh.get(p.id); return names ? { ...p, phrases: names } : p; }) };
 }
 
 /** Rebuilds a saved model without training: a fraction of a second even for thousands of procedures. */

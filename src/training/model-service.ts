@@ -8,7 +8,7 @@ import type { ChangeFeed } from '../store/change-feed.js';
 import type { ModelMeta, ModelStore } from '../store/model-store.js';
 import type { EvaluationReport } from './evaluation.js';
 import { codeVersion } from './fingerprint.js';
-import { recognizerFromSnapshot, type ModelSnapshot, type TrainEnvironment, type TrainingSetJson } from './model-codec.js';
+import { recognizerFromSnapshot, withCurrentNames, type ModelSnapshot, type TrainEnvironment, type TrainingSetJson } from './model-codec.js';
 import { newModelId, readSavedEvaluation, readSavedModel } from './saved-models.js';
 import type { StaffRecognizer } from './staff-recognizer.js';
 import { StatusTracker, type TrainStatus } from './train-status.js';
@@ -36,6 +36,8 @@ export interface ModelServiceDeps {
   fingerprint: (set: TrainingSetJson) => string;
   /** Tells the other processes that another model serves. */
   changes?: ChangeFeed;
+  /** Procedures staff edited: every model serves their names as the knowledge has them now. */
+  edited?: () => ReadonlySet<string>;
 }
 
 export type TrainOutcome =
@@ -74,6 +76,12 @@ export class ModelService {
 
   rollbackTarget(): Promise<string | null> {
     return this.deps.store.previousId();
+  }
+
+  /** Whether the serving model was trained on the data as it is now (else a retraining would learn something). */
+  async isCurrent(): Promise<boolean> {
+    const meta = await this.deps.store.get(this.serving.id);
+    return meta?.fingerprint === this.deps.fingerprint(await this.deps.data.trainingSet());
   }
 
   status(): TrainStatus {
@@ -120,7 +128,7 @@ export class ModelService {
       this.tracker.saving();
       let recognizer: StaffRecognizer;
       try {
-        recognizer = this.load(id, trained.snapshot);
+        recognizer = this.load(id, trained.snapshot, set.aliases);
       } catch (err) {
         await store.discard(id);
         throw err;
@@ -226,10 +234,25 @@ export class ModelService {
     return runTasks(this.deps.workers, this.tracker, kind, modelId, tasks);
   }
 
+  /**
+   * The knowledge changed (staff edited procedures): the serving model is built again from its
+   * saved snapshot with the knowledge as it is now — the names of the edited procedures, the
+   * fields, the catalogue's cells — without retraining. Runs between the other jobs.
+   */
+  knowledgeChanged(): Promise<void> {
+    return this.queue(async () => {
+      const started = Date.now();
+      this.serving = { recognizer: await this.loadSaved(this.serving.id), id: this.serving.id };
+      this.deps.logger.info({ model: this.serving.id, ms: Date.now() - started }, 'serving model rebuilt with the edited knowledge');
+    });
+  }
+
   /** Builds a recognizer from a snapshot and checks it answers before it may serve. */
-  private load(id: string, snapshot: ModelSnapshot): StaffRecognizer {
+  private load(id: string, saved: ModelSnapshot, aliases: TrainingSetJson['aliases']): StaffRecognizer {
     try {
-      const recognizer = recognizerFromSnapshot(snapshot, this.deps.knowledge, this.deps.env.lexicon, this.deps.env.situation);
+      const { knowledge, env, edited } = this.deps;
+      const snapshot = withCurrentNames(saved, aliases, knowledge, env.lexicon, edited?.() ?? new Set());
+      const recognizer = recognizerFromSnapshot(snapshot, knowledge, env.lexicon, env.situation);
       recognizer.parse('xin chào');
       return recognizer;
     } catch (err) {
@@ -241,7 +264,8 @@ export class ModelService {
 
   private async loadSaved(id: string): Promise<StaffRecognizer> {
     try {
-      return this.load(id, (await readSavedModel(this.deps.store, id)).snapshot);
+      const file = await readSavedModel(this.deps.store, id);
+      return this.load(id, file.snapshot, file.trainingSet.aliases);
     } catch (err) {
       await this.deps.store.markFailed(id);
       throw err instanceof AppError ? err : new AppError('TRAINING_FAILED', `Model ${id} could not be read; the serving model stays.`, { cause: err });
@@ -275,7 +299,8 @@ export class ModelService {
     const active = await this.deps.store.active();
     if (!active || active.id === this.serving.id) return;
     const started = Date.now();
-    const recognizer = this.load(active.id, (await readSavedModel(this.deps.store, active.id)).snapshot);
+    const file = await readSavedModel(this.deps.store, active.id);
+    const recognizer = this.load(active.id, file.snapshot, file.trainingSet.aliases);
     // Another change may have come meanwhile: its own catch-up follows this one.
     this.serving = { recognizer, id: active.id };
     this.deps.logger.info({ model: active.id, ms: Date.now() - started }, 'now serving the model another process made serve');

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../log/logger.js';
 import { codeVersion } from './fingerprint.js';
-import { recognizerFromSnapshot, trainModel, type ModelFile, type TrainEnvironment, type TrainingSetJson } from './model-codec.js';
+import { recognizerFromSnapshot, trainModel, withCurrentNames, type ModelFile, type TrainEnvironment, type TrainingSetJson } from './model-codec.js';
 import type { ModelStore } from '../store/model-store.js';
 import { newModelId, readSavedModel } from './saved-models.js';
 import type { StaffRecognizer } from './staff-recognizer.js';
@@ -17,6 +17,8 @@ export async function startModel(options: {
   knowledge: KnowledgeBase;
   set: TrainingSetJson;
   fingerprint: string;
+  /** Procedures staff edited: a saved model learnt their names as they were (see withCurrentNames). */
+  edited?: ReadonlySet<string>;
   logger: Logger;
 }): Promise<{ recognizer: StaffRecognizer; id: string }> {
   const { store, env, knowledge, set, fingerprint, logger } = options;
@@ -30,7 +32,8 @@ export async function startModel(options: {
     try {
       const started = Date.now();
       const file = await readSavedModel(store, meta.id);
-      const recognizer = recognizerFromSnapshot(file.snapshot, knowledge, env.lexicon, env.situation);
+      const snapshot = withCurrentNames(file.snapshot, file.trainingSet.aliases, knowledge, env.lexicon, options.edited ?? new Set());
+      const recognizer = recognizerFromSnapshot(snapshot, knowledge, env.lexicon, env.situation);
       if (meta.id !== active?.id) await store.activate(meta.id, { pinned: false });
       logger.info({ model: meta.id, ms: Date.now() - started, pinned: meta.pinned }, 'loaded the saved model');
       return { recognizer, id: meta.id };

@@ -41,6 +41,8 @@ export class TrainingWorkers {
   private jobs = 0;
   private idle: NodeJS.Timeout | null = null;
   private closed = false;
+  /** The procedures the process was last sent: staff edits of knowledge make a new list, sent before the next job. */
+  private sentProcedures: TrainEnvironment['procedures'] | null = null;
 
   constructor(
     private readonly env: TrainEnvironment,
@@ -55,6 +57,7 @@ export class TrainingWorkers {
     if (this.job) return Promise.reject(new WorkerError('a training is already running'));
     if (this.idle) clearTimeout(this.idle);
     const child = this.child ?? this.start();
+    if (this.env.procedures !== this.sentProcedures) this.sendEnv(child);
     return new Promise((resolve, reject) => {
       const id = ++this.jobs;
       const timer = setTimeout(() => {
@@ -89,8 +92,16 @@ export class TrainingWorkers {
     });
     child.once('error', (err) => this.gone(child, `the training process failed: ${err.message}`));
     child.once('exit', (code, signal) => this.gone(child, `the training process stopped (${signal ?? `exit code ${String(code)}`}) before finishing`));
-    this.send(child, { type: 'env', env: this.env, store: this.store });
+    this.sendEnv(child);
     return child;
+  }
+
+  /** The environment as it is now (env.procedures may be a live view of the knowledge). */
+  private sendEnv(child: ChildProcess): void {
+    // Spread: a plain copy, the getter's value taken now.
+    const env = { ...this.env };
+    this.sentProcedures = env.procedures;
+    this.send(child, { type: 'env', env, store: this.store });
   }
 
   private send(child: ChildProcess, request: WorkerRequest): void {

@@ -12,16 +12,27 @@ import { StaticFileCache, contentTypeOf, fileInside, sendBody } from './static-f
 
 // The citizens' chat: the page at `/`, the page the widget frames (`/embed`), the one-line
 // embed script (`/widget.js`), their assets, and Web Chat's browser bundle from node_modules
-// (the servers have no internet, so no CDN). `/admin` is left to the staff pages.
+// (the servers have no internet, so no CDN); Chart.js's browser build for the staff pages'
+// statistics (`/vendor/chart.js`). `/admin` is left to the staff pages.
 
 export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
 
-/** Web Chat's browser bundle and its version (which versions its URL, so it can be cached for good). */
-export function webChatBundle(): { file: string; version: string } {
-  const entry = createRequire(import.meta.url).resolve('botframework-webchat');
+/** A browser file of an installed package and the package's version (which versions its URL, so it can be cached for good). */
+function packageFile(name: string, file: string): { file: string; version: string } {
+  const entry = createRequire(import.meta.url).resolve(name);
   const packageDir = path.resolve(path.dirname(entry), '..');
   const { version } = z.object({ version: z.string() }).parse(JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')));
-  return { file: path.join(packageDir, 'dist', 'webchat.js'), version };
+  return { file: path.join(packageDir, file), version };
+}
+
+/** Web Chat's browser bundle. */
+export function webChatBundle(): { file: string; version: string } {
+  return packageFile('botframework-webchat', 'dist/webchat.js');
+}
+
+/** Chart.js's browser build (UMD, canvas; no eval, no inline style), for the staff statistics tab. */
+export function chartBundle(): { file: string; version: string } {
+  return packageFile('chart.js', 'dist/chart.umd.min.js');
 }
 
 /**
@@ -72,6 +83,7 @@ export function staticRoutes(options: StaticRoutesOptions): (server: Server) => 
   const { logger } = options;
   const publicDir = options.publicDir ?? PUBLIC_DIR;
   const bundle = webChatBundle();
+  const charts = chartBundle();
   const cache = new StaticFileCache();
 
   const page = (file: string, framing: 'none' | 'any') => async (req: Request, res: Response): Promise<void> => {
@@ -115,9 +127,11 @@ export function staticRoutes(options: StaticRoutesOptions): (server: Server) => 
 
     get(server, '/assets/*', file((req) => fileInside(path.join(publicDir, 'assets'), String(req.params['*'] ?? '')), () => REVALIDATE));
 
-    get(server, '/webchat/webchat.js', file(() => bundle.file, (req) => {
-      const asked: unknown = (req.query as Record<string, unknown> | undefined)?.v;
-      return asked === bundle.version ? BUNDLE_CACHE_VERSIONED : BUNDLE_CACHE;
-    }));
+    for (const [url, served] of [['/webchat/webchat.js', bundle], ['/vendor/chart.js', charts]] as const) {
+      get(server, url, file(() => served.file, (req) => {
+        const asked: unknown = (req.query as Record<string, unknown> | undefined)?.v;
+        return asked === served.version ? BUNDLE_CACHE_VERSIONED : BUNDLE_CACHE;
+      }));
+    }
   };
 }

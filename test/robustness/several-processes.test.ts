@@ -153,6 +153,34 @@ describePg('two processes on one PostgreSQL database', () => {
     }
   });
 
+  it('serves a staff knowledge edit made through one process (PUT /api/admin/procedures/{id}) from the other at its next turn', async () => {
+    const ID = 'cap-ho-chieu-pho-thong';
+    const fees = (text: string): string[] => [...text.matchAll(/\d{1,3}(?:\.\d{3})+/g)].map((m) => m[0]);
+    const askFee = async (server: ServerProcess): Promise<string> => {
+      const client = await PollingClient.start(dl(server));
+      const [reply] = await client.ask('làm hộ chiếu hết bao nhiêu tiền');
+      expect(reply.channelData?.procedure).toBe(ID);
+      return String(reply.text);
+    };
+    const before = fees(await askFee(b));
+    const original = (await call('GET', `${a.url}/api/admin/procedures/${ID}`, { token: ADMIN_TOKEN })).body;
+    const [first, ...rest] = original.cases;
+    const amount = Number(before[0]!.replace(/\./g, '')) + 35_000;
+    const put = await call('PUT', `${a.url}/api/admin/procedures/${ID}`, {
+      token: ADMIN_TOKEN, body: { cases: [{ ...first, fees: [{ ...first.fees[0], amount }, ...first.fees.slice(1)] }, ...rest] },
+    });
+    expect(put.status).toBe(200);
+    const expected = amount.toLocaleString('de-DE');
+    let after: string[] = [];
+    for (let i = 0; i < 30 && after[0] !== expected; i++) {
+      after = fees(await askFee(b));
+      if (after[0] !== expected) await tick(100);
+    }
+    expect(after).toEqual([expected, ...before.slice(1)]);
+    const onB = await call('GET', `${b.url}/api/admin/procedures/${ID}/history`, { token: ADMIN_TOKEN });
+    expect(onB.body.versions.map((v: any) => [v.version, v.current])).toEqual([[1, true], [0, false]]);
+  });
+
   it('goes on with a conversation on the other process when one is killed, losing no acknowledged message', async () => {
     const victim = await start();
     try {

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { webChatBundle } from '../../src/web/static-routes.js';
+import { chartBundle, webChatBundle } from '../../src/web/static-routes.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 // The chat page, the widget and their files over real HTTP: types, caching, security headers.
@@ -93,6 +93,19 @@ describe('the Web Chat bundle', () => {
     expect(head.status).toBe(200);
     expect(head.headers['content-length']).toBe(String(first.body.length));
     expect(head.body.length).toBe(0);
+  });
+});
+
+describe('the chart library of the staff statistics', () => {
+  it('is Chart.js from node_modules, gzipped, cached for good under its version', async () => {
+    const charts = chartBundle();
+    expect(charts.file).toMatch(/node_modules\/chart\.js\/dist\/chart\.umd\.min\.js$/);
+    const res = await get(`/vendor/chart.js?v=${charts.version}`, { 'accept-encoding': 'gzip' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(gunzipSync(res.body).equals(readFileSync(charts.file))).toBe(true);
+    expect((await get('/vendor/chart.js')).headers['cache-control']).toBe('public, max-age=3600');
   });
 });
 

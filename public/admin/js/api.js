@@ -20,7 +20,7 @@ const MEANING = {
   VALIDATION_FAILED: 'Dữ liệu chưa hợp lệ.',
   MODEL_WORSE: 'Mô hình mới kém hơn rõ rệt so với mô hình đang chạy.',
   TRAINING_FAILED: 'Huấn luyện không thành công; mô hình cũ vẫn đang phục vụ.',
-  CONFLICT: 'Câu hỏi này đã được xử lý.',
+  CONFLICT: 'Dữ liệu đã được người khác thay đổi.',
   NOT_FOUND: 'Không tìm thấy.',
 };
 
@@ -34,14 +34,14 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(method, path, body) {
-  const headers = { authorization: `Bearer ${token.get() ?? ''}` };
+export async function api(method, path, body, extraHeaders = {}) {
+  const headers = { authorization: `Bearer ${token.get() ?? ''}`, ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   return jsonAnswer(res, (status, data) => new ApiError(status, data));
 }
 
 export const get = (path) => api('GET', path);
-export const post = (path, body = {}) => api('POST', path, body);
-export const put = (path, body) => api('PUT', path, body);
+export const post = (path, body = {}, headers) => api('POST', path, body, headers);
+export const put = (path, body, headers) => api('PUT', path, body, headers);
 export const del = (path) => api('DELETE', path);

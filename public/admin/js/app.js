@@ -5,10 +5,12 @@ import { loadShared, refreshServing } from './state.js';
 import { showInbox, inboxKeys } from './inbox.js';
 import { showIntents } from './intents.js';
 import { showTraining } from './training.js';
+import { showProcedures } from './procedures.js';
+import { showAnalytics } from './analytics.js';
 
 // The staff page: sign-in and tabs.
 
-const { current: currentTab, show: showTab } = hashTabs({ inbox: showInbox, intents: showIntents, training: showTraining });
+const { current: currentTab, show: showTab } = hashTabs({ inbox: showInbox, intents: showIntents, training: showTraining, procedures: showProcedures, analytics: showAnalytics });
 
 async function enter() {
   $('#sign-in').hidden = true;

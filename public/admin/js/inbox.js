@@ -85,12 +85,27 @@ function row(group, actionable) {
       onclick: () => { procedureInput.value = p.id; } }, `${p.name} · ${p.score.toFixed(2)}`)),
   ];
   const understood = group.intent === 'none' ? 'không hiểu' : `hiểu là ${intentLabel(group.intent, shared.faqs)}`;
+  const meta = group.feedback
+    ? `${when(group.at)} · ${group.count} lần · trợ lý ${understood}`
+    : `${when(group.at)} · ${group.count} lần · ${group.conversations} cuộc trò chuyện · trợ lý ${understood} (độ tin cậy ${group.confidence.toFixed(2)})`;
   replace(li,
     h('div', { class: 'question' }, group.text),
-    h('div', { class: 'meta' }, `${when(group.at)} · ${group.count} lần · ${group.conversations} cuộc trò chuyện · trợ lý ${understood} (độ tin cậy ${group.confidence.toFixed(2)})`),
+    group.feedback ? votedDown(group.feedback) : null,
+    h('div', { class: 'meta' }, meta),
     h('div', { class: 'guesses' }, h('span', { class: 'meta' }, 'Trợ lý đoán:'), guesses),
     actionable ? form : h('div', { class: 'meta' }, resolution(group)));
   return li;
+}
+
+const REASONS = { 'wrong-info': 'Sai thông tin', 'not-my-question': 'Không đúng câu tôi hỏi', 'hard-to-understand': 'Khó hiểu', other: 'Khác' };
+
+/** A citizen voted the answer down: why, and the answer they got. */
+function votedDown(feedback) {
+  const procedure = shared.procedures.find((p) => p.id === feedback.procedure)?.name ?? feedback.procedure;
+  return h('div', { class: 'voted-down' },
+    h('strong', {}, 'Người dân đánh giá câu trả lời “chưa hữu ích”'),
+    feedback.reason ? ` — lý do: ${REASONS[feedback.reason] ?? feedback.reason}` : '',
+    h('details', {}, h('summary', {}, `Câu trả lời về ${procedure}`), h('p', { class: 'answer' }, feedback.answer)));
 }
 
 function resolution(group) {

@@ -126,7 +126,8 @@ async function showReport(modelId) {
       h('div', { class: 'card' }, h('div', { class: 'muted' }, 'Độ chính xác ý định'), h('div', { class: 'big', id: 'intent-accuracy' }, pct(ev.intentAccuracy)),
         before ? h('div', {}, 'trước: ', pct(before.intentAccuracy), ' · ', delta(comparison.intentAccuracy.delta)) : null),
       h('div', { class: 'card' }, h('div', { class: 'muted' }, 'Độ chính xác thủ tục'), h('div', { class: 'big' }, pct(ev.procedureAccuracy)),
-        before ? h('div', {}, 'trước: ', pct(before.procedureAccuracy), ' · ', delta(comparison.procedureAccuracy.delta)) : null)),
+        before ? h('div', {}, 'trước: ', pct(before.procedureAccuracy), ' · ', delta(comparison.procedureAccuracy.delta)) : null),
+      h('div', { class: 'card', id: 'traffic' }, h('div', { class: 'muted' }, 'Trên hội thoại thực tế'), h('div', { class: 'hint' }, 'Đang tải…'))),
     h('table', { class: 'grid', id: 'per-intent' },
       h('caption', { class: 'muted' }, 'Theo từng ý định: độ chuẩn xác (P), độ phủ (R), F1'),
       h('thead', {}, h('tr', {}, h('th', {}, 'Ý định'), h('th', { class: 'num' }, 'P'), h('th', { class: 'num' }, 'R'), h('th', { class: 'num' }, 'F1'),
@@ -136,6 +137,30 @@ async function showReport(modelId) {
     h('div', { class: 'heatmaps' }, heatmap(ev, `Mô hình ${model.id}`), before ? heatmap(before, `Mô hình trước ${baseline.model.id}`) : null),
     ev.errors.length ? h('details', {}, h('summary', {}, `Một số câu trợ lý hiểu sai (${ev.errors.length})`),
       h('table', { class: 'grid' }, h('tbody', {}, ev.errors.slice(0, 100).map((e) => h('tr', {}, h('td', {}, e.text), h('td', {}, e.gold), h('td', {}, e.predicted)))))) : null);
+  await showTraffic(model.id, baseline?.model.id);
+}
+
+/** What citizens met while each model served: the understood rate and the votes, beside the cross-validated figures. */
+async function showTraffic(modelId, baselineId) {
+  const box = $('#traffic');
+  let traffic;
+  try {
+    traffic = await get(`/api/admin/analytics/traffic?models=${[modelId, baselineId].filter(Boolean).map(encodeURIComponent).join(',')}`);
+  } catch (err) {
+    replace(box, h('div', { class: 'muted' }, 'Trên hội thoại thực tế'), h('p', { class: 'error' }, err.message));
+    return;
+  }
+  const line = (label, t) => (t?.messages || t?.feedback.up || t?.feedback.down
+    ? h('div', { class: 'traffic-line' }, `${label}: hiểu được ${pct(t.understoodRate)} của ${t.messages} tin nhắn · hài lòng ${pct(t.satisfaction)} (${t.feedback.up} hữu ích, ${t.feedback.down} chưa hữu ích)`)
+    : h('div', { class: 'traffic-line muted' }, `${label}: chưa có hội thoại nào.`));
+  const now = traffic[modelId];
+  const then = baselineId ? traffic[baselineId] : null;
+  replace(box,
+    h('div', { class: 'muted' }, 'Trên hội thoại thực tế'),
+    h('div', { class: 'big', id: 'traffic-understood' }, pct(now?.understoodRate ?? null)),
+    line('Mô hình này', now),
+    baselineId ? line('Mô hình trước', then) : null,
+    now && then?.understoodRate !== null && now.understoodRate !== null && then ? h('div', {}, 'thay đổi: ', delta(now.understoodRate - then.understoodRate)) : null);
 }
 
 async function showModels() {

@@ -28,6 +28,14 @@ export function describeInboxStore(name: string, open: OpenStore<InboxStore>, ca
       expect(await store.get('q9')).toBeUndefined();
     }));
 
+    it('keeps a thumbs down whole: the answer, its procedure and the reason', run(async (h) => {
+      const voted = inboxItem(4, { intent: 'procedure.fee', confidence: 1, feedback: { answer: 'Lệ phí: **miễn phí**', procedure: 'cap-the-can-cuoc', reason: 'wrong-info' } });
+      await h.store.add([voted, inboxItem(5, { feedback: { answer: 'Nộp tại UBND xã.', procedure: 'dang-ky-khai-sinh' } })]);
+      const store = await h.reopen();
+      expect(await store.get('q4')).toEqual(voted);
+      expect((await store.list('open')).map((i) => i.feedback?.procedure)).toEqual(['cap-the-can-cuoc', 'dang-ky-khai-sinh']);
+    }));
+
     it('marks questions handled, with their resolution, for good, and filters by status', run(async (h) => {
       await h.store.add([inboxItem(1), inboxItem(2), inboxItem(3)]);
       await h.store.resolve(['q1', 'q3', 'unknown'], { status: 'labelled', resolvedAt: '2026-11-23T08:00:00.000Z', resolution: { intent: 'procedure.fee', procedure: null } });
