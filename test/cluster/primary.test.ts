@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
@@ -18,6 +20,28 @@ function workerPids(server: ServerProcess): number[] {
   return [...server.log().matchAll(/"pid":(\d+),"msg":"dvc-assistant listening/g)].map((m) => Number(m[1]));
 }
 
+/** A port free now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** One request on a connection of its own (so that the kernel may give it to either worker); answers status and body. */
+function once(url: string, method = 'GET', body?: unknown): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent: false, headers: body === undefined ? {} : { 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => { text += chunk; }).on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -31,11 +55,13 @@ describePg('WORKERS=2', () => {
   let schema: string;
   let dataDir: string;
   let server: ServerProcess;
+  let metricsPort: number;
 
   beforeAll(async () => {
     schema = freshSchema('cluster');
     dataDir = mkdtempSync(path.join(tmpdir(), 'dvc-cluster-'));
-    server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: await schemaUrl(schema), WORKERS: '2' });
+    metricsPort = await freePort();
+    server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: await schemaUrl(schema), WORKERS: '2', METRICS_PORT: String(metricsPort) });
     for (let i = 0; i < 100 && workerPids(server).length < 2; i++) await tick(100);
   }, 120_000);
 
@@ -52,6 +78,14 @@ describePg('WORKERS=2', () => {
     expect(server.log()).toContain('"msg":"dvc-assistant: 2 workers listening on');
     const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(server.child.pid)], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
     expect(children).toEqual(expect.arrayContaining(pids));
+  });
+
+  it('answers the metrics port from the primary, with the requests of every worker added up', async () => {
+    for (let i = 0; i < 12; i++) expect((await once(`${server.url}/api/parse`, 'POST', { text: 'làm căn cước ở đâu' })).status).toBe(200);
+    const scraped = await once(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(scraped.status).toBe(200);
+    expect(scraped.text).toMatch(/^dvc_http_requests_total\{method="POST",route="\/api\/parse",status="200"\} 12$/m);
+    expect(scraped.text).toMatch(/^dvc_model_info\{model="[^"]+"\} 1$/m);
   });
 
   it('starts another worker after one is killed, and the conversation goes on', async () => {
