@@ -108,6 +108,15 @@ describe('answers that fit the citizen', () => {
     expect(full.suggestions.map((s) => s.title)).not.toContain('Căn cứ pháp lý');
   });
 
+  it('keeps the case the situation chose on the full legal basis, and none when no case is known', () => {
+    const p = get('cap-ho-chieu-pho-thong');
+    const lost = composer.aboutProcedure('procedure.info', p, { legalBasis: true, situation: { reason: 'lost' } });
+    const chosen = composer.aboutProcedure('procedure.fee', p, { situation: { reason: 'lost' } }).caseId;
+    expect(chosen).toEqual(expect.any(String));
+    expect(lost.caseId).toBe(chosen);
+    expect(composer.aboutProcedure('procedure.info', p, { legalBasis: true }).caseId ?? null).toBeNull();
+  });
+
   it.each([
     ['Luật Căn cước số 26/2023/QH15 (Điều 21, 24, 38, 46)', 'Luật Căn cước số 26/2023/QH15'],
     ['Nghị định số 70/2024/NĐ-CP quy định chi tiết một số điều', 'Nghị định số 70/2024/NĐ-CP'],

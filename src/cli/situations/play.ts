@@ -27,7 +27,7 @@ export interface ConversationResult {
 }
 
 /** A Direct Line conversation on `base` (…/v3/directline). */
-class DirectLineConversation {
+export class DirectLineConversation {
   private watermark = '';
 
   private constructor(private readonly base: string, private readonly id: string, private readonly token: string) {}
