@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
+import { freePort } from '../helpers/free-port.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { describePg, dropSchema, freshSchema, schemaUrl } from '../helpers/pg.js';
 import { PollingClient } from '../directline/client.js';
@@ -18,16 +18,6 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The process ids of the primary's workers, from its log lines ("listening", with pid). */
 function workerPids(server: ServerProcess): number[] {
   return [...server.log().matchAll(/"pid":(\d+),"msg":"dvc-assistant listening/g)].map((m) => Number(m[1]));
-}
-
-/** A port free now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** One request on a connection of its own (so that the kernel may give it to either worker); answers status and body. */

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
@@ -7,6 +6,7 @@ import { PostgresCluster } from '../../scripts/pg-cluster.mjs';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { describePg } from '../helpers/pg.js';
 import { PollingClient, StreamingClient } from '../directline/client.js';
+import { freePort } from '../helpers/free-port.js';
 
 // What the server does when PostgreSQL is not there: at start, one sentence and a non-zero
 // exit; while running, a clear log line, 503s instead of crashes, and recovery once the
@@ -15,15 +15,6 @@ import { PollingClient, StreamingClient } from '../directline/client.js';
 jest.setTimeout(120_000);
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starting must fail: the process's stderr and exit code. */
 async function failedStart(env: Record<string, string>): Promise<string> {
@@ -38,7 +29,7 @@ describe('starting without a reachable database', () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it.each([['one process', '1'], ['WORKERS=2', '2']])('says so in one sentence and exits non-zero: %s', async (_kind, workers) => {
-    const port = await closedPort();
+    const port = await freePort();
     const message = await failedStart({ DATA_DIR: dataDir, DATABASE_URL: `postgres://dvc:pw@127.0.0.1:${port}/dvc`, WORKERS: workers });
     expect(message).toMatch(/server exited \(1\) before listening/);
     expect(message).toContain(`dvc-assistant failed to start: cannot reach the PostgreSQL database at 127.0.0.1:${port}/dvc (connection refused): check DATABASE_URL and that the server is running.\n`);

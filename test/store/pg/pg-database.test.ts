@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { silentLogger } from '../../../src/log/logger.js';
 import { PgDatabase, DatabaseUnreachableError } from '../../../src/store/pg/pg-database.js';
 import { readMigrations } from '../../../src/store/pg/migrate.js';
@@ -7,16 +6,7 @@ import { PgChangeFeed } from '../../../src/store/pg/pg-change-feed.js';
 import { adminQuery, describePg, dropSchema, freshSchema, schemaUrl } from '../../helpers/pg.js';
 import { heard } from '../contract/change-feed.contract.js';
 import { withPair } from '../contract/pg-harness.js';
-
-/** A loopback port nothing listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../helpers/free-port.js';
 
 describePg('PgDatabase', () => {
   it('creates every table at the first start and records each migration once, however many processes start together', async () => {
@@ -50,7 +40,7 @@ describePg('PgDatabase', () => {
   });
 
   it('says in one sentence, without the password, that it cannot reach a database', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const error = await PgDatabase.open(`postgres://dvc:secret-password@127.0.0.1:${port}/dvc`, silentLogger).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatabaseUnreachableError);
     const message = (error as Error).message;
