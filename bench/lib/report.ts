@@ -225,6 +225,12 @@ const SCALE_HEADING = '## Direct Line on files and PostgreSQL, one process and t
 
 const text = (f: Figure, key: string): string => String(f[key] ?? '');
 
+/** The load average the scale section ran under, from its `scale-machine` figure. */
+function machineLoad(figures: Figure[]): string {
+  const f = figures.find((x) => x.metric === 'scale-machine');
+  return f ? `this run: load average ${num(f, 'load_start')} at the start, ${num(f, 'load_end')} at the end, on ${num(f, 'cpus')} cores` : 'load average unknown';
+}
+
 /** The scale section (`npm run bench -- scale` runs and rewrites this section alone). */
 export function scaleSection(figures: Figure[]): string[] {
   const load = figures.filter((f) => f.metric === 'directline-scale');
@@ -250,7 +256,7 @@ export function scaleSection(figures: Figure[]): string[] {
     ...load.map((f) => row([`${text(f, 'store')}, ${num(f, 'workers')}`, text(f, 'mode'), num(f, 'connections'), num(f, 'rps'), num(f, 'p50_ms'), num(f, 'p99_ms'), num(f, 'errors'),
       num(f, 'server_cpu_ms_per_msg'), text(f, 'store') === 'files' ? '—' : num(f, 'db_cpu_ms_per_msg'), num(f, 'peak_rss_mb')])),
     '',
-    'On a machine shared with other work (this run: load average 8–12 on 2 cores) the figures are far below what a quiet machine gives; compare the rows with each other. On PostgreSQL a turn makes about seven round trips (lock, sequence numbers, state read, open ticket, state write, log write with NOTIFY, unlock) and, with synchronous commit, waits for the WAL to reach the disk at three of them: that wait, more than CPU, bounds the PostgreSQL rows. Two workers on two cores shared with the database and the load generator add context switches rather than capacity here; they pay off where each worker has a core of its own. Streaming saves the poll request of every message and nearly all the cost of an idle chat.',
+    `On a machine shared with other work (${machineLoad(figures)}) the figures are far below what a quiet machine gives; compare the rows with each other. On PostgreSQL a turn makes about seven round trips (lock, sequence numbers, state read, open ticket, state write, log write with NOTIFY, unlock) and, with synchronous commit, waits for the WAL to reach the disk at three of them: that wait, more than CPU, bounds the PostgreSQL rows. Two workers on two cores shared with the database and the load generator add context switches rather than capacity here; they pay off where each worker has a core of its own. Streaming saves the poll request of every message and nearly all the cost of an idle chat.`,
     '',
     ...(idle.length ? [
       `Open chats doing nothing, ${num(idle[0], 'chats')} of them for ${num(idle[0], 'seconds')} s, as Web Chat keeps them: \`poll\` asks for activities once a second each; `

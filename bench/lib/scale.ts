@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { PostgresCluster } from '../../scripts/pg-cluster.mjs';
@@ -39,6 +39,7 @@ function databaseCpuMs(cluster: PostgresCluster | undefined): number {
 
 export async function measureScale(options: { knowledgeDir: string; texts: readonly string[]; seconds: number; clients: number[] }): Promise<Figure[]> {
   const figures: Figure[] = [];
+  const loadStart = loadavg()[0] ?? NaN;
   const work = mkdtempSync(path.join(tmpdir(), 'dvc-bench-scale-'));
   // The durable defaults, not the tests' fsync=off.
   const cluster = await PostgresCluster.start({ settings: ['fsync=on', 'synchronous_commit=on', 'full_page_writes=on', 'max_connections=200'] });
@@ -99,6 +100,9 @@ export async function measureScale(options: { knowledgeDir: string; texts: reado
     cluster.destroy();
     rmSync(work, { recursive: true, force: true });
   }
+  const round = (x: number): number => Math.round(x * 100) / 100;
+  figures.push({ metric: 'scale-machine', procedures: null, cpus: cpus().length, load_start: round(loadStart), load_end: round(loadavg()[0] ?? NaN) });
+  process.stdout.write(`${JSON.stringify(figures.at(-1))}\n`);
   return figures;
 }
 
