@@ -119,6 +119,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     transcripts: directLineTranscripts(stores.activities),
     limits: { perConversation: config.LOOKUPS_PER_CONVERSATION, perAddress: config.LOOKUPS_PER_ADDRESS, windowMs: 60_000 },
     heldNoticeAfterMs: config.HANDOFF_NOTICE_MINUTES * 60_000,
+    claimLapseMs: config.HANDOFF_CLAIM_MINUTES * 60_000,
     async redact(conversationId, activityId, text) {
       await stores.activities.redact(conversationId, activityId, text);
     },
@@ -187,12 +188,15 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     metricsServer: opsServer,
     async close() {
       // Stop accepting; idle keep-alive sockets and WebSockets close now (a streaming client
-      // reconnects, to another process if there is one), requests in flight finish first.
+      // reconnects, to another process if there is one), and each socket whose request was in
+      // flight as soon as its answer is sent (Node would keep it for the keep-alive timeout).
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
+      const sweep = setInterval(() => server.server.closeIdleConnections(), 100);
       takeover.close();
       await directLine.stream.close();
       await closed;
+      clearInterval(sweep);
       if (opsServer.listening) await new Promise<void>((resolve) => opsServer.close(() => resolve()));
       await Promise.all(channels.map((c) => c.close()));
       await analytics.close();

@@ -38,6 +38,8 @@ const configSchema = z.object({
   DIRECT_LINE_SECRET: hexSecret.optional(),
   // While an officer holds a ticket: minutes without an officer's word before the citizen is told their message waits for them.
   HANDOFF_NOTICE_MINUTES: z.coerce.number({ invalid_type_error: 'must be a number' }).min(0, 'must be 0 or more').max(1440, 'must be at most 1440 (a day)').default(3),
+  // A held ticket whose officer has not claimed or replied for this long goes back to the queue.
+  HANDOFF_CLAIM_MINUTES: z.coerce.number({ invalid_type_error: 'must be a number' }).min(1, 'must be at least 1').max(1440, 'must be at most 1440 (a day)').default(30),
   ADMIN_TOKEN: optionalText,
   HELPDESK_TOKEN: optionalText,
   MicrosoftAppId: optionalText,

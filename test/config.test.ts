@@ -35,6 +35,7 @@ describe('configuration from environment variables', () => {
     ['ANALYTICS_DAYS', '0', /ANALYTICS_DAYS="0": must be at least 1/],
     ['ANALYTICS_DAYS', '1.5', /ANALYTICS_DAYS="1.5": must be a whole number of days/],
     ['METRICS_PORT', 'x', /METRICS_PORT="x": must be a number/],
+    ['HANDOFF_CLAIM_MINUTES', '0', /HANDOFF_CLAIM_MINUTES="0": must be at least 1/],
   ])('names %s and what is wrong with %s', (key, value, message) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(message);

@@ -9,6 +9,18 @@ export function sameOfficer(a: string | null | undefined, b: string | null | und
   return key(a) !== '' && key(a) === key(b);
 }
 
+/**
+ * A claim whose holder has neither claimed nor replied for `lapseMs` has lapsed: the officer
+ * went away (closed the page, ended the shift), and the ticket must not stay held for ever.
+ */
+export function claimLapsed(ticket: { claim?: { officer: string; at: string } | null | undefined; replies: Array<{ at: string; officer: string | null }> }, now: Date, lapseMs: number): boolean {
+  const claim = ticket.claim;
+  if (!claim) return false;
+  const holderReplies = ticket.replies.filter((r) => sameOfficer(r.officer, claim.officer)).map((r) => r.at);
+  const lastSign = [claim.at, ...holderReplies].sort().at(-1)!;
+  return now.getTime() - Date.parse(lastSign) >= lapseMs;
+}
+
 /** Refuses a change by anyone but the officer holding the ticket (a free ticket takes anyone). */
 export function assertHolder(ticket: { claim?: { officer: string; at: string } | null | undefined }, officer: string | null): void {
   const holder = ticket.claim?.officer;

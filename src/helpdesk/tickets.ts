@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import type { Ticket, TicketClaim, TicketReply, TicketStatus, TicketStore, TranscriptLine } from '../store/ticket-store.js';
 import { newTicketCode } from './ticket-code.js';
-import { assertHolder } from './ticket-claim.js';
+import { assertHolder, claimLapsed } from './ticket-claim.js';
 
 export type { Ticket, TicketClaim, TicketReply, TicketStatus, TranscriptLine } from '../store/ticket-store.js';
 
@@ -27,14 +27,25 @@ export function maskLine(line: TranscriptLine): TranscriptLine {
   return { ...line, text: text.slice(0, TICKET_LIMITS.text) };
 }
 
+export interface TicketOptions {
+  /** A claim without a claim or reply of its holder for this long lapses (default 30 minutes). */
+  claimLapseMs?: number;
+  now?: () => Date;
+}
+
 export class Tickets {
   private readonly listeners = new Set<(change: TicketChange) => void>();
+  private readonly claimLapseMs: number;
+  private readonly now: () => Date;
 
-  constructor(private readonly store: TicketStore) {}
+  constructor(private readonly store: TicketStore, options: TicketOptions = {}) {
+    this.claimLapseMs = options.claimLapseMs ?? 30 * 60_000;
+    this.now = options.now ?? (() => new Date());
+  }
 
   /** A new open ticket for a conversation, with its recent transcript (masked here). */
   async create(input: { conversationId: string; channelId: string; serviceUrl?: string | undefined; transcript: TranscriptLine[] }): Promise<Ticket> {
-    const now = new Date().toISOString();
+    const now = this.now().toISOString();
     for (;;) {
       const ticket: Ticket = {
         code: newTicketCode(),
@@ -60,19 +71,21 @@ export class Tickets {
     return () => this.listeners.delete(listener);
   }
 
-  get(code: string): Promise<Ticket | undefined> {
-    return this.store.get(code);
+  /** Tickets as read: a lapsed claim reads as none (it is dropped for good at the next change). */
+  async get(code: string): Promise<Ticket | undefined> {
+    const ticket = await this.store.get(code);
+    return ticket && this.withoutLapsedClaim(ticket);
   }
 
   /** Newest first; `status` filters. */
-  list(status?: TicketStatus): Promise<Ticket[]> {
-    return this.store.list(status);
+  async list(status?: TicketStatus): Promise<Ticket[]> {
+    return (await this.store.list(status)).map((t) => this.withoutLapsedClaim(t));
   }
 
   /** The open ticket of a conversation, if the citizen already asked for a person there. */
   async openFor(conversationId: string): Promise<Ticket | undefined> {
     const code = await this.store.openCodeFor(conversationId);
-    return code ? this.store.get(code) : undefined;
+    return code ? this.get(code) : undefined;
   }
 
   /** Its code only (asked at the end of every turn). */
@@ -82,7 +95,7 @@ export class Tickets {
 
   /** Who holds an open ticket, with when an officer last said something (asked on every turn of a conversation with an open ticket). */
   async claimOf(code: string): Promise<(TicketClaim & { lastReplyAt: string | null; heldNoticeAt: string | null }) | null> {
-    const ticket = await this.store.get(code);
+    const ticket = await this.get(code);
     if (!ticket?.claim || ticket.status !== 'open') return null;
     return { ...ticket.claim, lastReplyAt: ticket.replies.at(-1)?.at ?? null, heldNoticeAt: ticket.heldNoticeAt ?? null };
   }
@@ -92,7 +105,7 @@ export class Tickets {
     return this.update(code, 'claimed', (ticket) => {
       if (ticket.status !== 'open') throw new AppError('TICKET_CLOSED');
       assertHolder(ticket, officer);
-      if (!ticket.claim) ticket.claim = { officer, at: new Date().toISOString() };
+      if (!ticket.claim) ticket.claim = { officer, at: this.now().toISOString() };
     });
   }
 
@@ -112,7 +125,7 @@ export class Tickets {
   /** The citizen has just been told their message waits for the officer. */
   markHeldNotice(code: string): Promise<Ticket> {
     return this.update(code, 'noticed', (ticket) => {
-      ticket.heldNoticeAt = new Date().toISOString();
+      ticket.heldNoticeAt = this.now().toISOString();
     });
   }
 
@@ -126,7 +139,7 @@ export class Tickets {
 
   /** Records an officer's reply on an open ticket; `delivered` is set once delivery worked. */
   async addReply(code: string, reply: { officer: string | null; text: string }): Promise<{ ticket: Ticket; reply: TicketReply }> {
-    const added: TicketReply = { id: randomUUID(), at: new Date().toISOString(), officer: reply.officer, text: reply.text, delivered: false };
+    const added: TicketReply = { id: randomUUID(), at: this.now().toISOString(), officer: reply.officer, text: reply.text, delivered: false };
     const ticket = await this.update(code, 'reply', (t) => {
       if (t.status !== 'open') throw new AppError('TICKET_CLOSED');
       assertHolder(t, reply.officer);
@@ -148,7 +161,7 @@ export class Tickets {
       if (ticket.status === 'closed') return;
       assertHolder(ticket, officer);
       ticket.status = 'closed';
-      ticket.closedAt = new Date().toISOString();
+      ticket.closedAt = this.now().toISOString();
       ticket.closedBy = officer;
       ticket.closedReason = reason;
       ticket.claim = null;
@@ -157,11 +170,16 @@ export class Tickets {
 
   private async update(code: string, kind: TicketChangeKind, change: (ticket: Ticket) => void, added = 0): Promise<Ticket> {
     const after = await this.store.update(code, (ticket) => {
+      if (claimLapsed(ticket, this.now(), this.claimLapseMs)) ticket.claim = null;
       change(ticket);
-      ticket.updatedAt = new Date().toISOString();
+      ticket.updatedAt = this.now().toISOString();
     });
     this.emit({ kind, ticket: after, ...(added ? { lines: after.transcript.slice(-added) } : {}) });
     return after;
+  }
+
+  private withoutLapsedClaim(ticket: Ticket): Ticket {
+    return claimLapsed(ticket, this.now(), this.claimLapseMs) ? { ...ticket, claim: null } : ticket;
   }
 
   private emit(change: TicketChange): void {

@@ -21,10 +21,17 @@ export interface ServerDeps {
   routes?: Array<(server: Server) => void>;
 }
 
+const KEEP_ALIVE_MS = 65_000;
+
 /** Builds the HTTP server, not yet listening (src/index.ts listens). */
 export function createServer(deps: ServerDeps): Server {
   const { logger } = deps;
   const server = restify.createServer({ name: 'dvc-assistant', handleUncaughtExceptions: false });
+  // Idle keep-alive sockets live longer than a client's or a proxy's own idle timeout (Node's 5 s
+  // is shorter than most), so the server never closes one a client is about to reuse: that race
+  // is an ECONNRESET on the client's next request. Shutdown closes idle sockets at once anyway.
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, keepExtensions: false }));
   server.use(rejectDeepBodies);

@@ -124,6 +124,43 @@ describe('holding a ticket', () => {
     expect(await store.get(code)).toMatchObject({ status: 'open', claim: { officer: 'Lan' }, replies: [] });
   });
 
+  describe('when the holder goes silent', () => {
+    const lapseMs = 30 * 60_000;
+    const clockAt = (start: number) => {
+      let now = start;
+      return { now: () => new Date(now), pass: (ms: number) => { now += ms; } };
+    };
+    const openWithClock = async () => {
+      const clock = clockAt(Date.parse('2026-12-07T08:00:00.000Z'));
+      const store = new Tickets(await FileTicketStore.open(dir, silentLogger), { claimLapseMs: lapseMs, now: clock.now });
+      const ticket = await store.create({ conversationId: 'c1', channelId: 'directline', transcript: [] });
+      return { store, code: ticket.code, clock };
+    };
+
+    it('frees a ticket whose holder neither claimed nor replied for the lapse, for any officer to take', async () => {
+      const { store, code, clock } = await openWithClock();
+      await store.claim(code, 'Lan');
+      clock.pass(lapseMs - 1_000);
+      await expect(store.claim(code, 'Bình')).rejects.toMatchObject({ code: 'TICKET_HELD' });
+      clock.pass(2_000);
+      expect((await store.get(code))?.claim).toBeNull();
+      expect((await store.list('open'))[0]?.claim).toBeNull();
+      expect(await store.claimOf(code)).toBeNull();
+      expect((await store.claim(code, 'Bình')).claim).toMatchObject({ officer: 'Bình' });
+      await expect(store.addReply(code, { officer: 'Lan', text: 'x' })).rejects.toMatchObject({ code: 'TICKET_HELD', details: { holder: 'Bình' } });
+    });
+
+    it('keeps the hold while its holder replies, counting from the last reply', async () => {
+      const { store, code, clock } = await openWithClock();
+      await store.claim(code, 'Lan');
+      clock.pass(lapseMs - 60_000);
+      await store.addReply(code, { officer: 'lan', text: 'Tôi đang kiểm tra' });
+      clock.pass(lapseMs - 60_000);
+      expect(await store.claimOf(code)).toMatchObject({ officer: 'Lan' });
+      await expect(store.claim(code, 'Bình')).rejects.toMatchObject({ code: 'TICKET_HELD' });
+    });
+  });
+
   it('ends the hold when the ticket is handed back, and says why it was closed', async () => {
     const { store, code } = await open();
     await store.claim(code, 'Lan');

@@ -52,6 +52,8 @@ export interface DeskOptions {
   transcripts: TranscriptRecorderOptions;
   /** See DeskServices.heldNoticeAfterMs (default 3 minutes). */
   heldNoticeAfterMs?: number;
+  /** A held ticket whose officer is silent this long goes back to the queue (default 30 minutes). */
+  claimLapseMs?: number;
   redact: DeskServices['redact'];
   now?: () => Date;
 }
@@ -60,7 +62,7 @@ export interface DeskOptions {
 export function deskServices(options: DeskOptions): DeskServices {
   const { stores, logger } = options;
   const now = options.now ?? (() => new Date());
-  const tickets = new Tickets(stores.tickets);
+  const tickets = new Tickets(stores.tickets, { now, ...(options.claimLapseMs === undefined ? {} : { claimLapseMs: options.claimLapseMs }) });
   return {
     portal: options.portal,
     answers: new DossierAnswers(options.replies, options.knowledge),
