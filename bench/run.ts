@@ -10,14 +10,17 @@ import { measureInProcess } from './lib/in-process.js';
 import { buildServer, startServer, type ServerProcess } from './lib/server-process.js';
 import { loadDirectLine, loadParse, type LoadFigures } from './lib/load.js';
 import { median, ms, quantile } from './lib/stats.js';
-import { readFigures, writeAnalyticsSection, writeInboxSection, writeResults, type Figure } from './lib/report.js';
+import { readFigures, writeAnalyticsSection, writeInboxSection, writeResults, writeScaleSection, type Figure } from './lib/report.js';
 import { measureInbox } from './lib/inbox.js';
 import { measureAnalytics } from './lib/analytics.js';
 import { benchCatalogue } from './lib/catalogue.js';
+import { measureScale } from './lib/scale.js';
 
 // `npm run bench`: one JSON line per figure on stdout, and bench/RESULTS.md.
 // BENCH_SECONDS (default 5) sets how long each load level runs; BENCH_SIZE the large catalogue.
 // `npm run bench -- inbox` (or `-- analytics`) runs that section alone and rewrites it in RESULTS.md;
+// `npm run bench -- scale` the same for Direct Line on files and PostgreSQL, one process and two
+// (BENCH_IDLE_CHATS, default 1000, and BENCH_IDLE_SECONDS, default 20, size its idle part).
 // BENCH_ONLY=understanding measures understanding in process only (load, train, parse), on
 // stdout, leaving RESULTS.md as it is.
 
@@ -30,6 +33,7 @@ const CATALOGUE_SIZE = Number(process.env.BENCH_CATALOGUE_SIZE ?? 2000);
 const BASELINE_LABEL = 'this bench run on commit aeabebd, before the speed work (`bench/baseline.jsonl`)';
 const PARSE_CONNECTIONS = [1, 10, 50];
 const DIRECT_LINE_CONNECTIONS = [10, 50];
+const SCALE_CONNECTIONS = [10, 50];
 
 const figures: Figure[] = [];
 function emit(figure: Figure): void {
@@ -43,6 +47,21 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'inbox') {
     emit(await measureInbox());
     writeInboxSection(RESULTS, figures);
+    return;
+  }
+  if (process.argv[2] === 'scale') {
+    const work = mkdtempSync(path.join(tmpdir(), 'dvc-bench-'));
+    try {
+      const config = loadConfig({});
+      const catalogueDir = path.join(work, 'catalogue');
+      writeCatalogue(catalogueDir, config.KNOWLEDGE_DIR, { size: LARGE });
+      buildServer();
+      const texts = benchQuestions(loadTrainingFiles(config.INTENTS_DIR).examples).cases.map((c) => c.text);
+      figures.push(...await measureScale({ knowledgeDir: catalogueDir, texts, seconds: SECONDS, clients: SCALE_CONNECTIONS }));
+      writeScaleSection(RESULTS, figures);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
     return;
   }
   if (process.argv[2] === 'analytics') {
@@ -117,6 +136,7 @@ async function main(): Promise<void> {
     await benchCatalogue(work, config, texts, CATALOGUE_SIZE, emit);
     emit(await measureInbox());
     emit(await measureAnalytics(texts));
+    figures.push(...await measureScale({ knowledgeDir: catalogueDir, texts, seconds: SECONDS, clients: SCALE_CONNECTIONS }));
     const seconds = (Date.now() - began) / 1000;
     emit({ metric: 'bench', procedures: null, seconds: round(seconds), load_1m: round(loadavg()[0] ?? NaN) });
     writeResults(RESULTS, figures, {

@@ -8,8 +8,8 @@ import { build } from 'esbuild';
 // (tsc --noEmit); esbuild only strips them.
 //
 // Paths the code takes from import.meta.url then point into dist/: the worker is
-// dist/train-worker.cjs, the mock portal's seed dist/dossiers.seed.json, and the project
-// root dist/.. as from src/.
+// dist/train-worker.cjs, the mock portal's seed dist/dossiers.seed.json, the database's
+// migrations dist/migrations/, and the project root dist/.. as from src/.
 
 // A CommonJS bundle: dependencies written for CommonJS keep the sloppy mode they were written
 // for (natural assigns an undeclared variable, which strict mode, and so an ES module
@@ -27,9 +27,10 @@ await build({
   target: 'node20',
   banner: { js: banner },
   define: { 'import.meta.url': '__dvcImportMetaUrl' },
-  // restify's optional DTrace probes: a native module it loads in a try/catch; exceljs, loaded
-  // from node_modules only when an XLSX catalogue is imported (1.5 MB the start would parse).
-  external: ['dtrace-provider', 'exceljs'],
+  // Optional native modules their users load in a try/catch: restify's DTrace probes, pg's
+  // libpq binding, ws's faster masking and UTF-8 check; exceljs, loaded from node_modules only
+  // when an XLSX catalogue is imported (1.5 MB the start would parse).
+  external: ['dtrace-provider', 'pg-native', 'bufferutil', 'utf-8-validate', 'exceljs'],
   // An ASCII bundle (see asciiOnly) without comments; names stay readable for stack traces,
   // and the dependencies' licence notices go to dist/*.LEGAL.txt.
   minifyWhitespace: true,
@@ -39,6 +40,7 @@ await build({
 });
 for (const file of ['dist/index.cjs', 'dist/train-worker.cjs']) asciiOnly(file);
 cpSync('src/portal/dossiers.seed.json', 'dist/dossiers.seed.json');
+cpSync('src/store/pg/migrations', 'dist/migrations', { recursive: true });
 
 /**
  * V8 keeps a script's source in memory, two bytes per character as soon as one character is

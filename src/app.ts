@@ -38,7 +38,7 @@ import { timedRecognizer } from './metrics/timed-recognizer.js';
 import { timedStores } from './metrics/timed-stores.js';
 import type { Server as HttpServer } from 'node:http';
 import { takeoverRoutes } from './helpdesk/takeover-routes.js';
-import { InProcessTicketEvents, ticketEvent, type TicketEvents } from './helpdesk/ticket-events.js';
+import { asTicketEvent, ticketEvent, type TicketEvents } from './helpdesk/ticket-events.js';
 import { loadReadyReplies, READY_REPLIES_FILE } from './helpdesk/ready-replies.js';
 import { pageRoutes } from './admin/page-routes.js';
 import { HELPDESK_PAGE_DIR } from './helpdesk/page.js';
@@ -78,7 +78,7 @@ export interface App {
 
 /**
  * The composition root: builds every part from configuration. Nothing listens yet. The stores
- * are opened here (files in DATA_DIR) unless `stores` are given.
+ * are opened here (files in DATA_DIR, or PostgreSQL with DATABASE_URL) unless `stores` are given.
  */
 export async function buildApp(config: Config, logger: Logger, options: { stores?: Stores } = {}): Promise<App> {
   mkdirSync(config.DATA_DIR, { recursive: true });
@@ -103,6 +103,8 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
   // An edit is served by the next turn: answers read the knowledge base as it is; the serving
   // model is rebuilt with new names before the edit is answered.
   knowledge.onChange((change) => training.knowledgeChanged(change.before));
+  // What staff edit through another process is served here too.
+  const unfollowKnowledge = knowledge.follow(stores.changes);
   const inbox = new Inbox(stores.inbox, logger);
   servingModel = () => training.models.servingId;
   const recognizer = timedRecognizer(training.recognizer, (work) => metrics.parse(work));
@@ -137,7 +139,7 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     },
   });
   const directLine = await openDirectLineChannel({
-    logger, secrets: stores.secrets, activities: stores.activities, turns: stores.turns, bot, botName: replies.say('botName'), onTurnError, trustProxy: config.TRUST_PROXY,
+    logger, secrets: stores.secrets, secret: config.DIRECT_LINE_SECRET, activities: stores.activities, turns: stores.turns, bot, botName: replies.say('botName'), onTurnError, trustProxy: config.TRUST_PROXY,
   });
   const channels: Channel[] = [
     directLine,
@@ -146,8 +148,9 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
   const reach = reachThrough(channels);
   const { audit, tickets } = desk;
   const helpdesk = helpdeskRoutes({ logger, token: staffTokens.helpdesk, portal, knowledge: data.knowledge, tickets, audit, messages: desk.handoff, reach });
-  // The console (/helpdesk): its page, and its routes fed by every change of the tickets.
-  const ticketEvents = new InProcessTicketEvents();
+  // The console (/helpdesk): its page, and its routes fed by every change of the tickets, made
+  // by this process or another on the same store.
+  const ticketEvents: TicketEvents = stores.broadcast('ticket-events', asTicketEvent);
   const procedureName = (id: string) => data.knowledge.get(id)?.name ?? null;
   tickets.onChange((change) => { void ticketEvents.publish(ticketEvent(change, procedureName)); });
   const takeover = takeoverRoutes({
@@ -161,9 +164,10 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
   });
   const staffFigures = [analyticsRoutes({ logger, token: staffTokens.admin, analytics }), metricsRoutes({ logger, token: staffTokens.admin, metrics })];
   const server = createServer({
-    logger, knowledge: data.knowledge, recognizer,
+    logger, knowledge: data.knowledge, recognizer, health: stores.health,
     routes: [...channels.map((c) => (s: Server) => c.routes(s)), admin, helpdesk, takeover.routes, consolePage, ...staffFigures, staticRoutes({ logger })],
   });
+  directLine.stream.attach(server.server);
   metrics.instrument(server);
   const opsServer = metricsServer(metrics, logger);
   return {
@@ -183,18 +187,21 @@ export async function buildApp(config: Config, logger: Logger, options: { stores
     metrics,
     metricsServer: opsServer,
     async close() {
-      // Stop accepting; idle keep-alive sockets close now, and each socket whose request was in
+      // Stop accepting; idle keep-alive sockets and WebSockets close now (a streaming client
+      // reconnects, to another process if there is one), and each socket whose request was in
       // flight as soon as its answer is sent (Node would keep it for the keep-alive timeout).
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
       const sweep = setInterval(() => server.server.closeIdleConnections(), 100);
       takeover.close();
+      await directLine.stream.close();
       await closed;
       clearInterval(sweep);
       if (opsServer.listening) await new Promise<void>((resolve) => opsServer.close(() => resolve()));
       await Promise.all(channels.map((c) => c.close()));
       await analytics.close();
       await inbox.close();
+      unfollowKnowledge();
       await knowledge.idle();
       await training.close();
       await portal.close();

@@ -11,6 +11,10 @@ const optionalText = z.string().trim().min(1).optional();
 const probability = z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const positiveMs = z.coerce.number().int('must be a whole number of milliseconds').positive('must be positive');
 const positiveWhole = z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').positive('must be positive');
+const databaseUrl = z.string().trim().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/dvc');
+const count = (min: number, max: number) => z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number')
+  .min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`);
+const hexSecret = z.string().trim().regex(/^([0-9a-fA-F]{2}){32,}$/, 'must be at least 64 hexadecimal characters (openssl rand -hex 32)');
 const flag = z.enum(['0', '1', 'false', 'true'], { errorMap: () => ({ message: 'must be 0, 1, false or true' }) })
   .transform((v) => v === '1' || v === 'true');
 
@@ -28,6 +32,10 @@ const configSchema = z.object({
   LOOKUPS_PER_CONVERSATION: positiveWhole.default(5),
   LOOKUPS_PER_ADDRESS: positiveWhole.default(60),
   TRUST_PROXY: flag.default('0'),
+  DATABASE_URL: databaseUrl.optional(),
+  DATABASE_POOL_SIZE: count(1, 200).default(10),
+  WORKERS: count(1, 64).default(1),
+  DIRECT_LINE_SECRET: hexSecret.optional(),
   // While an officer holds a ticket: minutes without an officer's word before the citizen is told their message waits for them.
   HANDOFF_NOTICE_MINUTES: z.coerce.number({ invalid_type_error: 'must be a number' }).min(0, 'must be 0 or more').max(1440, 'must be at most 1440 (a day)').default(3),
   // A held ticket whose officer has not claimed or replied for this long goes back to the queue.
@@ -63,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       const key = String(i.path[0]);
       return `${key}=${JSON.stringify(env[key])}: ${i.message}`;
     }));
+  }
+  if (result.data.WORKERS > 1 && !result.data.DATABASE_URL) {
+    throw new ConfigError([`WORKERS=${JSON.stringify(env.WORKERS)}: several processes need DATABASE_URL (PostgreSQL); the files in DATA_DIR serve one process only`]);
   }
   return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) };
 }

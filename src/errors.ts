@@ -30,6 +30,8 @@ export const ERROR_CATALOGUE = {
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
   PORTAL_UNAVAILABLE: { status: 503, message: 'The dossier portal is not answering.' },
   PORTAL_BAD_ANSWER: { status: 502, message: 'The dossier portal gave an answer we could not read.' },
+  STORE_UNAVAILABLE: { status: 503, message: 'The database is not answering; try again shortly.' },
+  CONVERSATION_BUSY: { status: 503, message: 'This conversation is still answering earlier messages; try again shortly.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

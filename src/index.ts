@@ -1,6 +1,12 @@
+import cluster from 'node:cluster';
+import type { Server as HttpServer } from 'node:http';
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './log/logger.js';
 import { buildApp } from './app.js';
+import { runPrimary, type ListeningMessage } from './cluster/primary.js';
+import { PgDatabase } from './store/pg/pg-database.js';
+import { clusterMetrics } from './metrics/metrics.js';
+import { metricsServer } from './metrics/routes.js';
 
 // Known, harmless deprecations of dependencies: restify 11 reads process.binding('http_parser')
 // on Node 20 (DEP0111); and a dependency still calls Buffer() (DEP0005), which Node reports
@@ -25,17 +31,27 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  const listenMetrics = (server: HttpServer, port: number): void => {
+    server.listen(port, config.HOST, () => logger.info({ port }, `metrics on port ${port} (GET /metrics, no token)`));
+  };
+  const describe = ({ port }: { port: number }): string => `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+  if (config.WORKERS > 1 && cluster.isPrimary && config.DATABASE_URL) {
+    // Once, before forking: an unreachable database is one sentence here, not N dying
+    // workers, and the schema is brought up to date by one process.
+    await (await PgDatabase.open(config.DATABASE_URL, logger)).close();
+    runPrimary({ workers: config.WORKERS, logger });
+    // The metrics port is the primary's: a scrape gets every worker's figures added up.
+    if (config.METRICS_PORT !== undefined) listenMetrics(metricsServer(clusterMetrics(), logger), config.METRICS_PORT);
+    return;
+  }
   const app = await buildApp(config, logger);
   app.server.listen(config.PORT, config.HOST, () => {
-    const { port } = app.server.address();
-    const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
-    logger.info({ url: `http://${host}:${port}` }, `dvc-assistant listening on http://${host}:${port}`);
+    const url = describe(app.server.address());
+    logger.info({ url, pid: process.pid }, `dvc-assistant listening on ${url}`);
+    if (cluster.isWorker) process.send?.({ type: 'dvc:listening', url } satisfies ListeningMessage);
   });
-  if (config.METRICS_PORT !== undefined) {
-    app.metricsServer.listen(config.METRICS_PORT, config.HOST, () => {
-      logger.info({ port: config.METRICS_PORT }, `metrics on port ${config.METRICS_PORT} (GET /metrics, no token)`);
-    });
-  }
+  if (cluster.isWorker) app.metrics.shareWithPrimary();
+  else if (config.METRICS_PORT !== undefined) listenMetrics(app.metricsServer, config.METRICS_PORT);
 
   // SIGTERM: stop accepting, let the turns in flight finish, flush the stores, exit 0.
   // A shutdown that hangs (a stuck client) is cut short rather than left running.

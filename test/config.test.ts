@@ -6,8 +6,14 @@ describe('configuration from environment variables', () => {
     expect(config.PORT).toBe(3978);
     expect(config.PORTAL_URL).toBeUndefined();
     expect(config.REVIEW_MONTHS).toBe(6);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.WORKERS).toBe(1);
     expect(config.ANALYTICS_DAYS).toBe(365);
     expect(config.METRICS_PORT).toBeUndefined();
+  });
+
+  it('runs several processes only on PostgreSQL', () => {
+    expect(loadConfig({ WORKERS: '4', DATABASE_URL: 'postgres://dvc@db.example:5432/dvc' })).toMatchObject({ WORKERS: 4, DATABASE_URL: 'postgres://dvc@db.example:5432/dvc' });
   });
 
   it.each([
@@ -21,6 +27,11 @@ describe('configuration from environment variables', () => {
     ['REVIEW_MONTHS', '1.5', /REVIEW_MONTHS="1.5": must be a whole number/],
     ['REVIEW_MONTHS', '0', /REVIEW_MONTHS="0": must be positive/],
     ['TRUST_PROXY', 'yes', /TRUST_PROXY="yes": must be 0, 1, false or true/],
+    ['DATABASE_URL', 'mysql://localhost/dvc', /DATABASE_URL="mysql:\/\/localhost\/dvc": must be a PostgreSQL URL/],
+    ['DATABASE_POOL_SIZE', '0', /DATABASE_POOL_SIZE="0": must be between 1 and 200/],
+    ['WORKERS', 'two', /WORKERS="two": must be a number/],
+    ['WORKERS', '2', /WORKERS="2": several processes need DATABASE_URL/],
+    ['DIRECT_LINE_SECRET', 'short', /DIRECT_LINE_SECRET="short": must be at least 64 hexadecimal characters/],
     ['ANALYTICS_DAYS', '0', /ANALYTICS_DAYS="0": must be at least 1/],
     ['ANALYTICS_DAYS', '1.5', /ANALYTICS_DAYS="1.5": must be a whole number of days/],
     ['METRICS_PORT', 'x', /METRICS_PORT="x": must be a number/],

@@ -11,9 +11,9 @@ export interface ServerProcess {
   url: string;
   /** From spawning to the first answer of POST /api/parse. */
   coldStartMs: number;
-  /** Resident memory of the server process now, and its peak, in MB (Linux; NaN elsewhere). */
+  /** Resident memory of the server process now, and its peak, in MB (Linux; NaN elsewhere); with WORKERS, of the largest worker. */
   memory(): { rssMb: number; peakMb: number };
-  /** CPU time the server process has used so far, user and system, in ms (Linux; NaN elsewhere). */
+  /** CPU time the server has used so far (its workers and training processes included), user and system, in ms (Linux; NaN elsewhere). */
   cpuMs(): number;
   /** CPU time the server had used when it first answered. */
   startCpuMs: number;
@@ -39,13 +39,14 @@ export function buildServer(): void {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
 }
 
-export async function startServer(env: { KNOWLEDGE_DIR: string; DATA_DIR: string; CATALOGUE_FILE?: string }): Promise<ServerProcess> {
+export async function startServer(env: { KNOWLEDGE_DIR: string; DATA_DIR: string; CATALOGUE_FILE?: string } & Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child = spawn(process.execPath, startArguments(), {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    // Info level with WORKERS: the primary's "workers listening" line says when all serve.
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: Number(env.WORKERS ?? 1) > 1 ? 'info' : 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -69,6 +70,10 @@ export async function startServer(env: { KNOWLEDGE_DIR: string; DATA_DIR: string
     }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+  while (Number(env.WORKERS ?? 1) > 1 && !stderr.includes('workers listening')) {
+    if (done || performance.now() - started > START_TIMEOUT_MS) throw new Error(`the workers did not all start:\n${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   const coldStartMs = performance.now() - started;
   const serverPid = child.pid;
   const startCpuMs = cpuOf(serverPid);
@@ -76,8 +81,11 @@ export async function startServer(env: { KNOWLEDGE_DIR: string; DATA_DIR: string
     url,
     coldStartMs,
     startCpuMs,
-    cpuMs: () => cpuOf(serverPid),
-    memory: () => memoryOf(serverPid),
+    cpuMs: () => treeOf(serverPid).reduce((sum, pid) => sum + cpuOf(pid), 0),
+    memory: () => {
+      const each = treeOf(serverPid).map(memoryOf);
+      return { rssMb: Math.max(...each.map((m) => m.rssMb)), peakMb: Math.max(...each.map((m) => m.peakMb)) };
+    },
     stop: () => stop(child, exited),
   };
 }
@@ -100,10 +108,27 @@ function memoryOf(pid: number | undefined): { rssMb: number; peakMb: number } {
   }
 }
 
+/** A process and its descendants (Linux). */
+export function treeOf(pid: number | undefined): number[] {
+  if (!pid) return [];
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // gone, or not Linux
+  }
+  return [pid, ...children.flatMap(treeOf)];
+}
+
+/** CPU time of a process and its descendants, in ms. */
+export function treeCpuMs(pid: number | undefined): number {
+  return treeOf(pid).reduce((sum, p) => sum + cpuOf(p), 0);
+}
+
 let ticksPerSecond: number | undefined;
 
 /** User and system CPU time of a process, in ms, from /proc (Linux). */
-function cpuOf(pid: number | undefined): number {
+export function cpuOf(pid: number | undefined): number {
   try {
     ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

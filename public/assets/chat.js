@@ -169,8 +169,10 @@
       showError(() => start(false));
       return;
     }
+    // Web Chat's default: activities arrive on the conversation's WebSocket (its streamUrl), so
+    // an open chat sends no request while it is idle.
     const directLine = window.WebChat.createDirectLine({
-      token: session.token, conversationId: session.conversationId, domain: conversation.directLineUrl, webSocket: false,
+      token: session.token, conversationId: session.conversationId, domain: conversation.directLineUrl, webSocket: true,
     });
     window.WebChat.renderWebChat({
       directLine, store: createStore(), userID: session.userId, locale: 'vi-VN', styleOptions: STYLE_OPTIONS, nonce,

@@ -8,9 +8,12 @@ import type { TokenService } from './token-service.js';
 import { parseIncomingActivity, type IncomingActivity } from './incoming-activity.js';
 import { allowCors } from './cors.js';
 import { clientAddress } from '../web/client-address.js';
+import type { DirectLineStream } from './stream.js';
 
-// The Direct Line 3.0 REST subset that botframework-webchat uses with `webSocket: false`
-// (contract section 4). Every route but "start a conversation" needs the conversation's token.
+// The Direct Line 3.0 REST subset that botframework-webchat uses (contract sections 4 and 9):
+// starting and reconnecting answer a streamUrl (stream.ts), and polling works as well, for
+// clients with `webSocket: false`. Every route but "start a conversation" needs the
+// conversation's token.
 
 export const DIRECT_LINE_BASE = '/v3/directline';
 
@@ -27,16 +30,19 @@ export interface DirectLineDeps {
   turns: DirectLineTurns;
   /** Behind a reverse proxy: take the citizen's address from X-Forwarded-For (rate limits). */
   trustProxy?: boolean;
+  /** The WebSockets; without it no streamUrl is answered. */
+  stream?: DirectLineStream;
 }
 
 export function directLineRoutes(deps: DirectLineDeps): (server: Server) => void {
   const { logger, tokens, conversations, turns } = deps;
   const base = DIRECT_LINE_BASE;
 
-  /** Answers the conversation with a fresh token for it (streamUrl is absent: no WebSocket here). */
-  const sendConversation = (res: Response, status: number, conversationId: string): void => {
+  /** Answers the conversation with a fresh token for it, and its streamUrl from `watermark` when asked for. */
+  const sendConversation = (res: Response, status: number, conversationId: string, stream?: { req: Request; watermark: string }): void => {
     const { token, expiresIn } = tokens.issue(conversationId);
-    res.send(status, { conversationId, token, expires_in: expiresIn });
+    const streamUrl = stream && deps.stream ? { streamUrl: deps.stream.urlFor(stream.req, conversationId, stream.watermark) } : {};
+    res.send(status, { conversationId, token, expires_in: expiresIn, ...streamUrl });
   };
 
   const startConversation = async (req: Request): Promise<string> => {
@@ -73,7 +79,7 @@ export function directLineRoutes(deps: DirectLineDeps): (server: Server) => void
     // tokens/generate, Direct Line opens that token's conversation instead.
     server.post(`${base}/conversations`, route(logger, async (req, res) => {
       const id = req.header('authorization') ? await fromToken(req) : await startConversation(req);
-      sendConversation(res, 201, id);
+      sendConversation(res, 201, id, { req, watermark: '' });
     }));
 
     // For a page that hands its widget a token rather than letting it start the conversation.
@@ -85,8 +91,10 @@ export function directLineRoutes(deps: DirectLineDeps): (server: Server) => void
       sendConversation(res, 200, await fromToken(req));
     }));
 
+    // Reconnecting (Web Chat after a lost WebSocket, or a reload): a new token and streamUrl.
     server.get(`${base}/conversations/:id`, route(logger, async (req, res) => {
-      sendConversation(res, 200, (await authorized(req)).id);
+      const watermark = watermarkOf(req);
+      sendConversation(res, 200, (await authorized(req)).id, { req, watermark: watermark ? String(watermark) : '' });
     }));
 
     server.post(`${base}/conversations/:id/activities`, route(logger, async (req, res) => {

@@ -3,9 +3,10 @@ import type { TicketChange, TicketChangeKind, TicketReply, TranscriptLine } from
 import { ticketSummary, type ProcedureNames, type TicketSummary } from './ticket-summary.js';
 
 // What the help-desk page hears about tickets as they change: a new ticket, the citizen's new
-// lines, a reply, a claim, a release, a close. Published through a small interface so that
-// the events can later come from other processes (PostgreSQL LISTEN/NOTIFY); today they come
-// from this process's ticket store. An event is plain JSON and small: the queue row, and the
+// lines, a reply, a claim, a release, a close. Published through a small interface, served by
+// the stores' broadcast (Stores.broadcast): in this process with files, through PostgreSQL
+// NOTIFY to every process with DATABASE_URL, so a console open on one process sees the changes
+// made through another. An event is plain JSON and small: the queue row, and the
 // lines or the reply that changed, so that the page needs no (audited) read per event.
 
 export interface TicketEvent {
@@ -28,24 +29,13 @@ export interface TicketEvents {
   subscribe(listener: TicketEventListener): () => void;
 }
 
-/** Events within one process. */
-export class InProcessTicketEvents implements TicketEvents {
-  private readonly listeners = new Set<TicketEventListener>();
-
-  async publish(event: TicketEvent): Promise<void> {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch {
-        // One stream's failure does not stop the others.
-      }
-    }
+/** An event as it arrives from another process (Stores.broadcast): the fields the page relies on, checked. */
+export function asTicketEvent(value: unknown): TicketEvent {
+  const e = value as Partial<TicketEvent> | null;
+  if (!e || typeof e.id !== 'string' || typeof e.kind !== 'string' || typeof e.code !== 'string' || typeof e.ticket !== 'object' || e.ticket === null) {
+    throw new Error('not a ticket event');
   }
-
-  subscribe(listener: TicketEventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  return e as TicketEvent;
 }
 
 /** A change of the ticket store as the event the page gets. */

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import type { ChangeFeed } from '../store/change-feed.js';
 import { KeyedQueue } from '../store/keyed-queue.js';
 import type { KnowledgeEditStore, KnowledgeVersion, NewKnowledgeVersion } from '../store/knowledge-edit-store.js';
 import type { KnowledgeBase } from './knowledge-base.js';
@@ -58,6 +59,9 @@ export class KnowledgeService {
   private readonly listeners: KnowledgeListener[] = [];
   /** The version served of each procedure staff ever edited (0: the files'). */
   private readonly served = new Map<string, number>();
+  /** Refreshes run one after another, so an older read never replaces a newer one. */
+  private refreshing: Promise<unknown> = Promise.resolve();
+  private changes: ChangeFeed | undefined;
 
   private constructor(
     readonly knowledge: KnowledgeBase,
@@ -77,6 +81,20 @@ export class KnowledgeService {
     const change = await service.refresh();
     if (change.ids.length) logger.info({ procedures: change.ids.length }, 'serving staff edits of knowledge');
     return service;
+  }
+
+  /**
+   * Serves what any process kept whenever the change feed says the knowledge changed (all of it
+   * when changes may have been missed); this process's edits are announced there from now on.
+   * Answers a function that stops following.
+   */
+  follow(changes: ChangeFeed): () => void {
+    this.changes = changes;
+    return changes.subscribe('knowledge', (id) => {
+      this.refresh(id ? [id] : undefined).catch((err: unknown) => {
+        this.logger.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'could not serve the knowledge another process edited; the current version stays');
+      });
+    });
   }
 
   /** Called with every change of the served knowledge, and awaited before the change is answered. */
@@ -140,7 +158,13 @@ export class KnowledgeService {
    * Serves the newest kept version of `ids` (default: every edited procedure) and tells the
    * listeners what changed. Start-up, every edit and a notification from another process come here.
    */
-  async refresh(ids?: ReadonlyArray<string>): Promise<KnowledgeChange> {
+  refresh(ids?: ReadonlyArray<string>): Promise<KnowledgeChange> {
+    const run = this.refreshing.then(() => this.serveKept(ids));
+    this.refreshing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async serveKept(ids?: ReadonlyArray<string>): Promise<KnowledgeChange> {
     const wanted = ids ? new Set(ids) : null;
     const changed: Procedure[] = [];
     const before: Procedure[] = [];
@@ -166,8 +190,9 @@ export class KnowledgeService {
   }
 
   /** Waits for the edits under way. */
-  idle(): Promise<void> {
-    return this.queue.idle();
+  async idle(): Promise<void> {
+    await this.queue.idle();
+    await this.refreshing;
   }
 
   /**
@@ -198,6 +223,7 @@ export class KnowledgeService {
       if (!outcome) throw new Error('the knowledge edit store did not run the change');
       if (kept) outcome.version = kept.version;
       await this.refresh([id]);
+      if (kept) await this.changes?.publish('knowledge', id).catch(() => undefined);
       return outcome;
     });
   }

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Request, Response, Server } from 'restify';
 import type { TurnEvent } from '../analytics/analytics.js';
 
@@ -46,7 +46,7 @@ export class Metrics {
     this.nluSeconds = new Histogram({ name: 'dvc_nlu_parse_duration_seconds', help: 'Time to parse one message.', buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1], registers });
     this.storeSeconds = new Histogram({ name: 'dvc_store_operation_duration_seconds', help: 'Time of a store operation, by store and operation.', labelNames: ['store', 'operation'], buckets: SECONDS, registers });
     new Gauge({
-      name: 'dvc_model_info', help: 'The model serving now (value 1, its id as a label).', labelNames: ['model'], registers,
+      name: 'dvc_model_info', help: 'The model serving now (value 1, its id as a label).', labelNames: ['model'], registers, aggregator: 'max',
       collect() {
         this.reset();
         this.set({ model: deps.model() ?? 'none' }, 1);
@@ -113,4 +113,22 @@ export class Metrics {
   async text(): Promise<string> {
     return `${await processMetrics().metrics()}\n${await this.registry.metrics()}`;
   }
+
+  /** In a worker of WORKERS=N: answers the primary's requests for this process's metrics (clusterMetrics). */
+  shareWithPrimary(): void {
+    AggregatorRegistry.setRegistries([processMetrics(), this.registry]);
+    new AggregatorRegistry();
+  }
+}
+
+/** What the metrics port serves. */
+export interface MetricsSource {
+  contentType: string;
+  text(): Promise<string>;
+}
+
+/** In the primary of WORKERS=N: every worker's metrics, added up (prom-client's AggregatorRegistry), so a scrape sees the service, not one worker. */
+export function clusterMetrics(): MetricsSource {
+  const aggregator = new AggregatorRegistry();
+  return { contentType: aggregator.contentType, text: () => aggregator.clusterMetrics() };
 }

@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { staffRoute } from '../web/staff-auth.js';
-import type { Metrics } from './metrics.js';
+import type { Metrics, MetricsSource } from './metrics.js';
 
 // `GET /metrics` for Prometheus: on the main port behind the admin token, and, when
 // METRICS_PORT is set, on that port without a token (for a scraper on the operators' network;
@@ -20,7 +20,7 @@ export function metricsRoutes(deps: { logger: Logger; token: string; metrics: Me
 }
 
 /** The server of METRICS_PORT, not yet listening: `GET /metrics` and nothing else. */
-export function metricsServer(metrics: Metrics, logger: Logger): HttpServer {
+export function metricsServer(metrics: MetricsSource, logger: Logger): HttpServer {
   return createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     const fail = (error: AppError) => {

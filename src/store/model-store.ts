@@ -62,6 +62,8 @@ export interface ModelStore extends ModelFiles {
   markFailed(id: string): Promise<void>;
   /** Makes `id` the serving model. `rollback`: return to it, forgetting the one serving now. */
   activate(id: string, options: { pinned: boolean; rollback?: boolean }): Promise<void>;
+  /** Runs `work` while no other process on the store runs exclusive work (one trains the first model). */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Waits for the writes under way. */
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger.js';
 import { INTENTS } from '../nlu/intents.js';
 import type { Recognizer } from '../nlu/recognizer.js';
 import { compareEvaluations, type Comparison } from './compare.js';
+import type { ChangeFeed } from '../store/change-feed.js';
 import type { ModelMeta, ModelStore } from '../store/model-store.js';
 import type { EvaluationReport } from './evaluation.js';
 import { codeVersion } from './fingerprint.js';
@@ -21,7 +22,9 @@ export type { Workers } from './worker-tasks.js';
 // one reference: a retrained model replaces it in a single assignment once it is trained,
 // loaded and judged, so a parse in flight finishes on the old model and the next one uses
 // the new; nothing restarts and no conversation is dropped. Jobs (train, evaluate, promote,
-// rollback) run one at a time.
+// rollback) run one at a time. Which model serves is kept in the store: when one process
+// makes another model serve, it says so on the change feed, and every process (this one
+// too) catches up with the store's serving model (follow()).
 
 export interface ModelServiceDeps {
   logger: Logger;
@@ -31,6 +34,8 @@ export interface ModelServiceDeps {
   env: TrainEnvironment;
   knowledge: KnowledgeBase;
   fingerprint: (set: TrainingSetJson) => string;
+  /** Tells the other processes that another model serves. */
+  changes?: ChangeFeed;
   /** Procedures staff edited: every model serves their names as the knowledge has them now. */
   edited?: () => ReadonlySet<string>;
 }
@@ -50,6 +55,8 @@ export interface ModelReport {
 export class ModelService {
   private serving: { recognizer: StaffRecognizer; id: string };
   private jobs: Promise<unknown> = Promise.resolve();
+  /** Catching up with the serving model another process chose, one at a time. */
+  private following: Promise<unknown> = Promise.resolve();
   private readonly tracker = new StatusTracker();
 
   constructor(private readonly deps: ModelServiceDeps, serving: { recognizer: StaffRecognizer; id: string }) {
@@ -271,11 +278,38 @@ export class ModelService {
     const stale = pinned && meta?.fingerprint !== this.deps.fingerprint(await this.deps.data.trainingSet());
     await this.deps.store.activate(id, { pinned: stale, rollback });
     this.serving = { recognizer, id };
+    await this.deps.changes?.publish('models', id).catch((err: unknown) => {
+      this.deps.logger.warn({ err: { name: (err as Error)?.name }, model: id }, 'could not tell the other processes of the new model; they take it up at their next start');
+    });
+  }
+
+  /**
+   * Serves what the store says serves whenever the change feed says it changed (a retrain,
+   * promotion or rollback through any process). Answers a function that stops following.
+   */
+  follow(changes: ChangeFeed): () => void {
+    return changes.subscribe('models', () => {
+      this.following = this.following.then(() => this.catchUp()).catch((err: unknown) => {
+        this.deps.logger.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'could not load the model another process made serve; the current one stays');
+      });
+    });
+  }
+
+  private async catchUp(): Promise<void> {
+    const active = await this.deps.store.active();
+    if (!active || active.id === this.serving.id) return;
+    const started = Date.now();
+    const file = await readSavedModel(this.deps.store, active.id);
+    const recognizer = this.load(active.id, file.snapshot, file.trainingSet.aliases);
+    // Another change may have come meanwhile: its own catch-up follows this one.
+    this.serving = { recognizer, id: active.id };
+    this.deps.logger.info({ model: active.id, ms: Date.now() - started }, 'now serving the model another process made serve');
   }
 
   /** Waits for the running job (at shutdown the training process is stopped first). */
   async idle(): Promise<void> {
     await this.jobs;
+    await this.following;
   }
 }
 

@@ -4,18 +4,21 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { isIntent } from '../nlu/intents.js';
 import type { TrainingExample } from '../nlu/training-data.js';
 import { foldText } from '../text/fold.js';
+import type { ChangeFeed } from '../store/change-feed.js';
 import { FAQ_INTENT, type FaqIntent, type StaffAlias, type TrainingEdits, type TrainingEditStore } from '../store/training-edit-store.js';
 import type { TrainingSetJson } from './model-codec.js';
 import { TrainingSet, checkUtterance, utteranceKey, type Utterance, type UtteranceInput } from './training-set.js';
 
 // Staff edits to the training data. Each change is checked against the data as it is when
-// the change runs (changes are serialised), then kept (TrainingEditStore) before it is visible.
+// the change runs (changes are serialised), then kept (TrainingEditStore) before it is visible,
+// and announced on the change feed, so that every process answers staff FAQs as edited.
 
 export const MAX_ANSWER_LENGTH = 4000;
 
 export class TrainingData {
   /** The edits last read, and the training set made from them. */
   private latest: { edits: TrainingEdits; set: TrainingSet };
+  private changes: ChangeFeed | undefined;
 
   private constructor(
     private readonly store: TrainingEditStore,
@@ -28,6 +31,17 @@ export class TrainingData {
 
   static async open(store: TrainingEditStore, fileExamples: ReadonlyArray<TrainingExample>, knowledge: KnowledgeBase): Promise<TrainingData> {
     return new TrainingData(store, fileExamples, knowledge, await store.read());
+  }
+
+  /**
+   * Reads the edits again whenever any process changed them; this process's own changes are
+   * announced there from now on. Answers a function that stops following.
+   */
+  follow(changes: ChangeFeed): () => void {
+    this.changes = changes;
+    return changes.subscribe('training', () => {
+      this.store.read().then((edits) => this.refresh(edits), () => undefined);
+    });
   }
 
   /** The training data now: intents/ merged with the staff edits. */
@@ -56,7 +70,9 @@ export class TrainingData {
   /** Runs a change on the edits, checked against the training set as it was before it. */
   private async change<R>(change: (draft: TrainingEdits, set: TrainingSet) => R): Promise<R> {
     try {
-      return await this.store.update((draft) => change(draft, new TrainingSet(this.fileExamples, structuredClone(draft), this.knowledge)));
+      const result = await this.store.update((draft) => change(draft, new TrainingSet(this.fileExamples, structuredClone(draft), this.knowledge)));
+      await this.changes?.publish('training').catch(() => undefined);
+      return result;
     } finally {
       this.refresh(await this.store.read());
     }

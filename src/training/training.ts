@@ -35,7 +35,7 @@ export interface Training {
 
 /** The saved model when it matches the current data, else one trained now (startup.ts). */
 export async function openTraining(options: {
-  stores: Pick<Stores, 'trainingEdits' | 'models' | 'location'>;
+  stores: Pick<Stores, 'trainingEdits' | 'models' | 'location' | 'changes'>;
   nlu: NluData;
   recognizerOptions: Partial<RecognizerOptions>;
   /** Procedures staff edited (src/knowledge/knowledge-service.ts); none by default. */
@@ -60,9 +60,11 @@ export async function openTraining(options: {
   const set = await data.trainingSet();
   const store = stores.models;
   const edited = options.edited ?? (() => new Set<string>());
-  const serving = await startModel({ store, env, knowledge, set, fingerprint: fingerprint(set), edited: edited(), logger });
+  // Processes starting together on one store: one trains, the others load what it saved.
+  const serving = await store.exclusive(() => startModel({ store, env, knowledge, set, fingerprint: fingerprint(set), edited: edited(), logger }));
   const workers = new TrainingWorkers(env, stores.location);
-  const models = new ModelService({ logger, store, data, workers, env, knowledge, fingerprint, edited }, serving);
+  const models = new ModelService({ logger, store, data, workers, env, knowledge, fingerprint, edited, changes: stores.changes }, serving);
+  const unfollow = [models.follow(stores.changes), data.follow(stores.changes)];
   return {
     recognizer: models.current,
     models,
@@ -73,6 +75,7 @@ export async function openTraining(options: {
       if (before.some((p) => recognizerReads(p, now(p)))) await models.knowledgeChanged();
     },
     async close() {
+      for (const stop of unfollow) stop();
       workers.close();
       await models.idle();
     },

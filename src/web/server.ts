@@ -2,6 +2,7 @@ import restify, { type Server } from 'restify';
 import type { Logger } from '../log/logger.js';
 import type { Recognizer } from '../nlu/recognizer.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { StoreHealth } from '../store/stores.js';
 import { AppError } from '../errors.js';
 import { jsonBody, jsonRestifyErrors, route } from './respond-error.js';
 import { rejectDeepBodies } from './body-depth.js';
@@ -14,6 +15,8 @@ export interface ServerDeps {
   logger: Logger;
   knowledge: KnowledgeBase;
   recognizer: () => Recognizer;
+  /** Whether the store answers (files, or the PostgreSQL database). */
+  health?: () => Promise<StoreHealth>;
   /** More route groups (the channels, staff, help desk, pages), each adding its routes. */
   routes?: Array<(server: Server) => void>;
 }
@@ -35,8 +38,10 @@ export function createServer(deps: ServerDeps): Server {
 
   jsonRestifyErrors(server);
 
-  server.get('/healthz', route(logger, (_req, res) => {
-    res.send(200, { status: 'ok', procedures: deps.knowledge.procedures.length });
+  // A load balancer sends no traffic to a process whose database does not answer (503).
+  server.get('/healthz', route(logger, async (_req, res) => {
+    const store = deps.health ? await deps.health() : { kind: 'files', ok: true };
+    res.send(store.ok ? 200 : 503, { status: store.ok ? 'ok' : 'unavailable', procedures: deps.knowledge.procedures.length, store });
   }));
 
   server.post('/api/parse', route(logger, (req, res) => {

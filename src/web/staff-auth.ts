@@ -18,7 +18,7 @@ const TOKEN_NAMES = { admin: 'admin-token', helpdesk: 'helpdesk-token' } as cons
 
 /**
  * The configured tokens; a role without one gets a random token made on first start and kept
- * (in DATA_DIR, owner-only), so a fresh install is never open. The log says where, never the token.
+ * (SecretStore: in DATA_DIR, owner-only, or in the database), so a fresh install is never open. The log says where, never the token.
  */
 export async function loadStaffTokens(
   configured: { admin?: string | undefined; helpdesk?: string | undefined },
@@ -29,7 +29,7 @@ export async function loadStaffTokens(
     const given = configured[role];
     if (given) return given;
     const kept = await secrets.obtain(TOKEN_NAMES[role], () => randomBytes(24).toString('base64url'));
-    if (kept.created) logger.warn({ file: kept.where }, `no ${role} token configured: made one, readable by its owner only`);
+    if (kept.created) logger.warn({ file: kept.where }, `no ${role} token configured: made one and kept it in ${kept.where}`);
     else logger.info({ file: kept.where }, `${role} token read from ${kept.where}`);
     return kept.value;
   };

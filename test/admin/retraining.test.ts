@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PollingClient } from '../directline/client.js';
-import { startTestApp, postJson, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, postJson, storeEnv, type TestApp } from '../helpers/test-app.js';
 import { adminClient, askBot, parse } from './admin-client.js';
 
 // The staff retraining loop on one running server: a question the assistant does not
@@ -151,9 +151,9 @@ describe('staff retraining on a running server', () => {
     expect(Math.abs(comparison.intentAccuracy.delta)).toBeLessThan(0.02);
   });
 
-  it('keeps the labels in DATA_DIR, where export-training reads them', async () => {
+  it('keeps the labels in the store (DATA_DIR, or DATABASE_URL), where export-training reads them', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/dvc.ts', 'export-training'], {
-      env: { ...process.env, DATA_DIR: dataDir }, maxBuffer: 16 * 1024 * 1024,
+      env: { ...process.env, ...await storeEnv(dataDir, { DATA_DIR: dataDir }) }, maxBuffer: 16 * 1024 * 1024,
     });
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toContainEqual({ text: BIRTH, intent: 'procedure.location', procedure: 'dang-ky-khai-sinh' });

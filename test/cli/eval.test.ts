@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { jest } from '@jest/globals';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { adminClient } from '../admin/admin-client.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, storeEnv, type TestApp } from '../helpers/test-app.js';
 
 // `dvc eval` and the staff page's report are one evaluation of one pipeline: on the same data
 // (intents/ and the staff edits in DATA_DIR) they give the same cross-validated figures.
@@ -16,7 +16,7 @@ beforeAll(async () => { t = await startTestApp(); });
 afterAll(async () => { await t.close(); });
 
 const dvc = async (args: string[]): Promise<string> => (await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/dvc.ts', ...args], {
-  cwd: PROJECT_ROOT, env: { ...process.env, DATA_DIR: t.dataDir, LOG_LEVEL: 'silent' }, maxBuffer: 16 * 1024 * 1024,
+  cwd: PROJECT_ROOT, env: { ...process.env, ...await storeEnv(t.dataDir, { DATA_DIR: t.dataDir }), LOG_LEVEL: 'silent' }, maxBuffer: 16 * 1024 * 1024,
 })).stdout;
 
 describe('dvc eval', () => {

@@ -8,13 +8,14 @@ beforeAll(async () => { t = await startDirectLineApp(); });
 afterAll(async () => { await t.close(); });
 
 describe('Direct Line over real HTTP', () => {
-  it('starts a conversation with an unguessable id and a token for it', async () => {
+  it('starts a conversation with an unguessable id, a token for it and the WebSocket to follow it', async () => {
     const res = await call('POST', `${t.url}/conversations`);
     expect(res.status).toBe(201);
     expect(res.body.conversationId).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(typeof res.body.token).toBe('string');
     expect(res.body.expires_in).toBe(3600);
-    expect(res.body).not.toHaveProperty('streamUrl');
+    const host = new URL(t.url).host;
+    expect(res.body.streamUrl).toMatch(new RegExp(`^ws://${host.replace(/\./g, '\\.')}/v3/directline/conversations/${res.body.conversationId}/stream\\?watermark=&t=[\\w-]+\\.[\\w-]+$`));
   });
 
   it('greets a citizen who opens the chat, before any message', async () => {

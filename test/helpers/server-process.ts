@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { startArguments } from './start-command.js';
+import { storeEnv } from './test-app.js';
 
 export interface ServerProcess {
   url: string;
@@ -11,12 +12,12 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `npm start` as a real child process on a free port, on the given DATA_DIR. */
+/** `npm start` as a real child process on a free port, on the given DATA_DIR (and its schema, with DVC_TEST_STORE=pg). */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, startArguments(), {
     cwd: PROJECT_ROOT,
     // The listening line is logged at info: the level stays there so the URL can be read.
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env, LOG_LEVEL: 'info' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...(env.DATA_DIR ? await storeEnv(env.DATA_DIR, env) : env), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

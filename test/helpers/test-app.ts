@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { buildApp, type App } from '../../src/app.js';
+import { dropSchema, PG_STORE, schemaFor, schemaUrl } from './pg.js';
 
 export interface TestApp {
   url: string;
@@ -13,10 +14,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real server on an ephemeral loopback port, with its data in a fresh temp dir. */
+/**
+ * With DVC_TEST_STORE=pg, the PostgreSQL store of a test's DATA_DIR: a schema of its own in
+ * the tests' cluster, the same for the same DATA_DIR (a restart finds its data).
+ */
+export async function storeEnv(dataDir: string, env: Record<string, string> = {}): Promise<Record<string, string>> {
+  if (!PG_STORE || 'DATABASE_URL' in env) return env;
+  return { ...env, DATABASE_URL: await schemaUrl(schemaFor(dataDir)) };
+}
+
+/** The real server on an ephemeral loopback port, with its data in a fresh temp dir (and schema). */
 export async function startTestApp(env: Record<string, string> = {}, dataDir?: string): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'dvc-test-'));
-  const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', ...env });
+  const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', ...await storeEnv(dir, env) });
   const app = await buildApp(config, silentLogger);
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = app.server.address() as AddressInfo;
@@ -26,7 +36,10 @@ export async function startTestApp(env: Record<string, string> = {}, dataDir?: s
     app,
     async close() {
       await app.close();
-      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+      if (!dataDir) {
+        rmSync(dir, { recursive: true, force: true });
+        if (PG_STORE && !env.DATABASE_URL) await dropSchema(schemaFor(dir));
+      }
     },
   };
 }

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PollingClient } from '../directline/client.js';
 import { startServerProcess } from '../helpers/server-process.js';
 import { call, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { freePort } from '../helpers/free-port.js';
 
 // GET /metrics in Prometheus' text format: behind the admin token on the main port, without
 // one on METRICS_PORT; route templates as labels, never a conversation id or a dossier code.
@@ -100,12 +101,7 @@ describe('METRICS_PORT', () => {
   });
 
   it('is opened by the server process when set', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as AddressInfo;
-        probe.close(() => resolve(free));
-      });
-    });
+    const port = await freePort();
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dvc-metrics-port-'));
     const server = await startServerProcess({ DATA_DIR: dataDir, METRICS_PORT: String(port) });
     try {

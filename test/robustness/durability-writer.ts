@@ -1,21 +1,17 @@
 // A child process for the SIGKILL test: writes to every store (conversation state, Direct Line
 // logs, misunderstood inbox, staff labels, audit log) in a loop, in parallel
 // batches, and prints `ack <store> <key>` only once a write has resolved. The test kills it at
-// random moments and checks that every acknowledged write is on disk.
+// random moments and checks that every acknowledged write is kept (in files, or in
+// PostgreSQL when DATABASE_URL is set).
 //   node --import tsx test/robustness/durability-writer.ts <dataDir> <run>
-import path from 'node:path';
 import { silentLogger } from '../../src/log/logger.js';
-import { PerKeyStorage } from '../../src/store/file/per-key-storage.js';
-import { FileActivityLog } from '../../src/store/file/file-activity-log.js';
 import { loadConfig } from '../../src/config.js';
 import { loadNluData } from '../../src/nlu/load.js';
 import type { ParseResult } from '../../src/nlu/recognizer.js';
 import { Inbox } from '../../src/inbox/inbox.js';
 import { TrainingData } from '../../src/training/training-data.js';
 import { AuditLog } from '../../src/helpdesk/audit-log.js';
-import { FileInboxStore } from '../../src/store/file/file-inbox-store.js';
-import { FileTrainingEditStore } from '../../src/store/file/file-training-edit-store.js';
-import { FileAuditStore } from '../../src/store/file/file-audit-store.js';
+import { openDurableStores } from './durability-stores.js';
 
 const [dataDir, run] = process.argv.slice(2);
 if (!dataDir || !run) throw new Error('usage: durability-writer <dataDir> <run>');
@@ -23,16 +19,15 @@ if (!dataDir || !run) throw new Error('usage: durability-writer <dataDir> <run>'
 const BATCH = 4;
 
 async function main(): Promise<void> {
-  const state = await PerKeyStorage.open(path.join(dataDir!, 'bot-state'), silentLogger);
-  // No trimming of the log here: every acknowledged activity must stay to be checked.
-  const conversations = await FileActivityLog.open(path.join(dataDir!, 'directline'), silentLogger, { maxActivities: 1e6, maxLogBytes: 1e9 });
+  const stores = await openDurableStores(dataDir!, process.env.DATABASE_URL || undefined);
+  const { state, activities: conversations } = stores;
   const conversation = await conversations.create({ id: `user-${run}` });
   process.stdout.write(`conversation ${conversation.id}\n`);
   const config = loadConfig({});
   const nlu = loadNluData(config.KNOWLEDGE_DIR, config.INTENTS_DIR);
-  const inbox = new Inbox(await FileInboxStore.open(dataDir!, silentLogger), silentLogger);
-  const labels = await TrainingData.open(await FileTrainingEditStore.open(dataDir!, silentLogger), nlu.examples, nlu.knowledge);
-  const audit = new AuditLog(await FileAuditStore.open(dataDir!), silentLogger);
+  const inbox = new Inbox(stores.inbox, silentLogger);
+  const labels = await TrainingData.open(stores.trainingEdits, nlu.examples, nlu.knowledge);
+  const audit = new AuditLog(stores.audit, silentLogger);
   const misunderstood = (text: string): ParseResult => ({
     text, intent: 'none', confidence: 0.1, procedure: null, entities: {}, intents: [], procedures: [], ambiguous: null, tokens: [],
   });

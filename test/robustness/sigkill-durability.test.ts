@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { silentLogger } from '../../src/log/logger.js';
-import { PerKeyStorage } from '../../src/store/file/per-key-storage.js';
-import { FileActivityLog } from '../../src/store/file/file-activity-log.js';
+import { storeEnv } from '../helpers/test-app.js';
+import { openDurableStores } from './durability-stores.js';
 
 // DURABILITY_KILLS=200 npm test -- sigkill   runs the longer version.
 const KILLS = Number(process.env.DURABILITY_KILLS ?? 20);
@@ -14,22 +13,31 @@ jest.setTimeout(30_000 + KILLS * 6_000);
 
 interface Run { acks: Map<string, string[]>; conversation: string }
 
+const STORES = ['activity', 'audit', 'inbox', 'label', 'state'];
+
 /** Starts the writer, lets it write for a random while, then kills it with SIGKILL. */
-function writeThenKill(dataDir: string, run: number): Promise<Run> {
+function writeThenKill(dataDir: string, run: number, env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/robustness/durability-writer.ts', dataDir, String(run)], {
-      cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
     });
     let out = '';
     let err = '';
     let armed = false;
     child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+    // Killed at a random moment once every store has acknowledged a write (or 2 s after the
+    // first one, on a slow machine), so that each store is checked in every run.
+    let fallback: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      if (armed) return;
+      armed = true;
+      setTimeout(() => child.kill('SIGKILL'), 20 + Math.floor(Math.random() * 300));
+    };
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (!armed && out.includes('ack ')) {
-        armed = true;
-        setTimeout(() => child.kill('SIGKILL'), 20 + Math.floor(Math.random() * 300));
-      }
+      if (armed || !out.includes('ack ')) return;
+      if (STORES.every((store) => out.includes(`ack ${store} `))) arm();
+      else fallback ??= setTimeout(arm, 2000);
     });
     child.once('exit', (_code, signal) => {
       if (signal !== 'SIGKILL') return reject(new Error(`writer ended by itself (${signal ?? _code}): ${err}`));
@@ -47,11 +55,11 @@ function writeThenKill(dataDir: string, run: number): Promise<Run> {
   });
 }
 
-function jsonFiles(dir: string): string[] {
+function dataFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return jsonFiles(full);
-    return name.endsWith('.json') ? [full] : [];
+    if (statSync(full).isDirectory()) return dataFiles(full);
+    return /\.jsonl?$/.test(name) ? [full] : [];
   });
 }
 
@@ -61,44 +69,49 @@ describe('SIGKILL durability', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it(`keeps every acknowledged write through ${KILLS} kills at random moments`, async () => {
+    // Files in DATA_DIR, or PostgreSQL with DVC_TEST_STORE=pg.
+    const env = await storeEnv(dataDir);
     let checked = 0;
     const perStore = new Map<string, number>();
     for (let run = 0; run < KILLS; run += 1) {
-      const { acks, conversation } = await writeThenKill(dataDir, run);
+      const { acks, conversation } = await writeThenKill(dataDir, run, env);
       for (const [store, keys] of acks) perStore.set(store, (perStore.get(store) ?? 0) + keys.length);
 
-      // Every data file is whole JSON, and nothing was moved aside as corrupt.
-      for (const file of jsonFiles(dataDir)) expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow();
-      expect(readdirSync(dataDir).filter((name) => name.includes('.corrupt-'))).toEqual([]);
+      if (!env.DATABASE_URL) {
+        // Every data file is whole JSON (lines), and nothing was moved aside as corrupt.
+        for (const file of dataFiles(dataDir)) {
+          const text = readFileSync(file, 'utf8');
+          if (file.endsWith('.jsonl')) for (const line of text.split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
+          else expect(() => JSON.parse(text)).not.toThrow();
+        }
+        expect(readdirSync(dataDir).filter((name) => name.includes('.corrupt-'))).toEqual([]);
+      }
 
+      const stores = await openDurableStores(dataDir, env.DATABASE_URL);
       const stateKeys = acks.get('state') ?? [];
-      const state = await PerKeyStorage.open(path.join(dataDir, 'bot-state'), silentLogger);
-      const stored = await state.read(stateKeys);
-      expect(Object.keys(stored).sort()).toEqual([...stateKeys].sort());
-      await state.close();
-
+      expect(Object.keys(await stores.state.read(stateKeys)).sort()).toEqual([...stateKeys].sort());
       const activityKeys = (acks.get('activity') ?? []).map((key) => key.split('/')[1]);
       if (activityKeys.length) {
-        const conversations = await FileActivityLog.open(path.join(dataDir, 'directline'), silentLogger);
-        const { activities } = await conversations.since(conversation, 0);
-        const texts = new Set(activities.map((a) => a.text));
+        const texts = new Set((await stores.activities.since(conversation, 0)).activities.map((a) => a.text));
         expect(activityKeys.filter((key) => !texts.has(key))).toEqual([]);
-        await conversations.close();
       }
-      // The inbox, the staff labels and the audit log: each acknowledged key is in its file.
-      const files: Record<string, string> = { inbox: 'misunderstood.jsonl', label: 'training-store.json', audit: 'audit.jsonl' };
-      for (const [store, file] of Object.entries(files)) {
+      // The inbox, the staff labels and the audit log: each acknowledged key is kept.
+      const kept: Record<string, string> = {
+        inbox: JSON.stringify(await stores.inbox.list('all')),
+        label: JSON.stringify(await stores.trainingEdits.read()),
+        audit: JSON.stringify(await stores.audit.entries()),
+      };
+      for (const [store, content] of Object.entries(kept)) {
         const keys = acks.get(store) ?? [];
-        const content = keys.length ? readFileSync(path.join(dataDir, file), 'utf8') : '';
         expect(keys.filter((key) => !content.includes(key))).toEqual([]);
-        if (file.endsWith('.jsonl')) for (const line of content.split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
         checked += keys.length;
       }
+      await stores.close();
       checked += stateKeys.length + activityKeys.length;
     }
     expect(checked).toBeGreaterThan(KILLS);
     // Every store was written to, and checked, before some kill.
-    expect([...perStore.keys()].sort()).toEqual(['activity', 'audit', 'inbox', 'label', 'state']);
+    expect([...perStore.keys()].sort()).toEqual(STORES);
     process.stderr.write(`sigkill-durability: ${KILLS} kills survived, ${checked} acknowledged writes checked ${JSON.stringify(Object.fromEntries(perStore))}\n`);
   });
 });

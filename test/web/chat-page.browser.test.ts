@@ -72,6 +72,19 @@ describe('the chat page at /', () => {
     expect(await userMessages(page)).toEqual([DOCUMENTS_QUESTION]);
   });
 
+  it('follows the conversation on its WebSocket, so an idle open chat sends no request', async () => {
+    const requests: string[] = [];
+    const onRequest = (request: { url(): string }): void => { requests.push(request.url()); };
+    page.on('request', onRequest);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    page.off('request', onRequest);
+    expect(requests).toEqual([]);
+    // Since the page loaded: no poll (GET …/activities?watermark=), one WebSocket.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(fetched.filter((url) => url.includes('/activities?watermark'))).toEqual([]);
+    expect(t.app.directLine.stream.size).toBeGreaterThanOrEqual(1);
+  });
+
   it('asks a suggested action when it is clicked and shows its answer', async () => {
     const title = replies.say('buttonDuration');
     const button = page.locator('.webchat__suggested-actions').getByRole('button', { name: title, exact: true });

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { Low } from 'lowdb';
 import { AppError } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
-import type { Account, ActivityLog, ConversationInfo, JsonActivity, NewActivity } from '../activity-log.js';
+import type { Account, ActivityLog, ActivitySet, ConversationInfo, JsonActivity, NewActivity } from '../activity-log.js';
+import { ActivityWatchers } from '../activity-watchers.js';
 import { GroupCommit } from '../group-commit.js';
 import { compactJsonFile } from './compact-json-file.js';
 import { FileCache } from './file-cache.js';
@@ -54,6 +55,8 @@ interface Entry {
 export class FileActivityLog implements ActivityLog {
   private readonly cache: FileCache<Entry>;
   private readonly pending = new Set<Promise<unknown>>();
+  /** One process: whoever watches a conversation is told here, as activities are logged. */
+  private readonly watchers = new ActivityWatchers((id, from) => this.since(id, from));
 
   private constructor(private readonly dir: string, private readonly logger: Logger, private readonly limits: ConversationLimits) {
     this.cache = new FileCache({ maxOpen: limits.maxInMemory, load: (id) => this.load(id) });
@@ -129,7 +132,11 @@ export class FileActivityLog implements ActivityLog {
     }
   }
 
-  async since(id: string, watermark: number): Promise<{ activities: JsonActivity[]; watermark: string }> {
+  watch(id: string, watermark: number, send: (set: ActivitySet) => void): Promise<() => void> {
+    return this.watchers.add(id, watermark, send);
+  }
+
+  async since(id: string, watermark: number): Promise<ActivitySet> {
     return this.use(id, ({ db }) => {
       const { activities, nextSeq } = db.data;
       const firstSeq = nextSeq - activities.length;
@@ -159,6 +166,7 @@ export class FileActivityLog implements ActivityLog {
       data.activities.shift();
       entry.bytes -= entry.sizes.shift() ?? 0;
     }
+    this.watchers.offer(id, [stored]);
     return stored;
   }
 

@@ -144,6 +144,11 @@ export class FileModelStore implements ModelStore {
     });
   }
 
+  /** Files serve one process: nothing else can run at the same time. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+
   close(): Promise<void> {
     return this.index.idle();
   }

@@ -1,7 +1,42 @@
-import type { ActivityLog } from '../../../src/store/activity-log.js';
+import type { ActivityLog, ActivitySet } from '../../../src/store/activity-log.js';
 import { withStore, type OpenStore, type StoreHarness } from './harness.js';
 
 const say = (text: string, from = 'u1') => ({ type: 'message', text, from: { id: from, role: 'user' } });
+
+export interface WatchSink {
+  sets: ActivitySet[];
+  /** The watcher: pass it to watch(). */
+  push(set: ActivitySet): void;
+  /** The text (or type) of every activity sent so far. */
+  texts(): string[];
+  /** Resolves once `count` activities were sent (rejects after 5 s). */
+  until(count: number): Promise<void>;
+}
+
+/** What a watcher was sent. */
+export function watchSink(): WatchSink {
+  const sets: ActivitySet[] = [];
+  const waiters: Array<() => void> = [];
+  const count = (): number => sets.reduce((n, s) => n + s.activities.length, 0);
+  return {
+    sets,
+    texts: () => sets.flatMap((s) => s.activities.map((a) => String(a.text ?? a.type))),
+    until: (n) => new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`only ${count()} of ${n} activities arrived`)), 5000);
+      const check = (): void => {
+        if (count() >= n) {
+          clearTimeout(timer);
+          resolve();
+        } else waiters.push(check);
+      };
+      check();
+    }),
+    push(set: ActivitySet) {
+      sets.push(set);
+      for (const w of waiters.splice(0)) w();
+    },
+  };
+}
 
 /** What every ActivityLog does (Direct Line conversations); run by each implementation's test file. */
 export function describeActivityLog(name: string, open: OpenStore<ActivityLog>): void {
@@ -65,6 +100,43 @@ export function describeActivityLog(name: string, open: OpenStore<ActivityLog>):
       expect(await h.store.redact(id, `${id}|0000009`, 'x')).toBe(false);
       const store = await h.reopen();
       expect((await store.since(id, 0)).activities.map((a) => a.text)).toEqual(['4 số cuối là [số]']);
+    }));
+
+    it('sends a watcher the log from its watermark, then each activity as it is logged, once and in order', run(async ({ store }) => {
+      const { id } = await store.create({ id: 'u1' });
+      await store.append(id, say('một'));
+      await store.append(id, say('hai'));
+      const sink = watchSink();
+      const stop = await store.watch(id, 1, (set) => sink.push(set));
+      await sink.until(1);
+      expect(sink.sets[0]).toEqual({ activities: [expect.objectContaining({ text: 'hai' })], watermark: '2' });
+      await store.append(id, say('ba'));
+      await store.record(id, say('bốn'));
+      await store.record(id, { type: 'typing' });
+      await sink.until(4);
+      expect(sink.texts()).toEqual(['hai', 'ba', 'bốn', 'typing']);
+      await store.flush(id);
+      await store.append(id, say('năm'));
+      await sink.until(5);
+      expect(sink.texts()).toEqual(['hai', 'ba', 'bốn', 'typing', 'năm']);
+      expect(sink.sets.at(-1)?.watermark).toBe((await store.since(id, 0)).watermark);
+      stop();
+      await store.append(id, say('sáu'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(sink.texts()).toHaveLength(5);
+    }));
+
+    it('sends nothing to a watcher of another conversation, and refuses to watch an unknown one', run(async ({ store }) => {
+      const a = await store.create({ id: 'a' });
+      const b = await store.create({ id: 'b' });
+      const sink = watchSink();
+      const stop = await store.watch(a.id, 0, (set) => sink.push(set));
+      await store.append(b.id, say('for b'));
+      await store.append(a.id, say('for a'));
+      await sink.until(1);
+      expect(sink.texts()).toEqual(['for a']);
+      stop();
+      await expect(store.watch('A'.repeat(24), 0, () => undefined)).rejects.toMatchObject({ code: 'CONVERSATION_NOT_FOUND' });
     }));
 
     it('treats an unknown conversation as unknown', run(async ({ store }) => {

@@ -1,0 +1,100 @@
+import { PgConversationTurns } from '../../../src/store/pg/pg-conversation-turns.js';
+import { PgStateStorage } from '../../../src/store/pg/pg-state-storage.js';
+import type { StateStorage } from '../../../src/store/state-storage.js';
+import { adminQuery, describePg } from '../../helpers/pg.js';
+import { withPair } from '../contract/pg-harness.js';
+
+// Two processes on one database, each with its own connections (PgDatabase), as two
+// `npm start` would have.
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describePg('PgConversationTurns across processes', () => {
+  it('runs the turns of one conversation one at a time, in the order they came, whichever process takes them', async () => {
+    await withPair(async (db) => new PgConversationTurns(db), async (pair) => {
+      const events: string[] = [];
+      let running = 0;
+      let most = 0;
+      const turn = (name: string) => async () => {
+        running += 1;
+        most = Math.max(most, running);
+        events.push(name);
+        await tick(15);
+        running -= 1;
+      };
+      // Warm connections, as a running server has: the order is the order the turns reach PostgreSQL.
+      await Promise.all([pair.a.run('warm-a', async () => undefined), pair.b.run('warm-b', async () => undefined)]);
+      const turns: Array<Promise<void>> = [];
+      for (let i = 0; i < 10; i++) {
+        turns.push((i % 2 ? pair.b : pair.a).run('conversation-1', turn(String(i))));
+        await tick(8);
+      }
+      await Promise.all(turns);
+      expect(most).toBe(1);
+      expect(events).toEqual(Array.from({ length: 10 }, (_, i) => String(i)));
+    });
+  });
+
+  it('lets the next turn go on at once when the process holding the lock loses its connection (as when it is killed)', async () => {
+    await withPair(async (db) => new PgConversationTurns(db), async (pair) => {
+      let releaseA: () => void = () => undefined;
+      const aStarted = new Promise<void>((started) => {
+        void pair.a.run('c', () => new Promise<void>((resolve) => { releaseA = resolve; started(); })).catch(() => undefined);
+      });
+      await aStarted;
+      let bRan = false;
+      const b = pair.b.run('c', async () => { bRan = true; });
+      await tick(100);
+      expect(bRan).toBe(false);
+      const { rows } = await adminQuery(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+      expect(rows).toHaveLength(1);
+      await adminQuery(`SELECT pg_terminate_backend(${Number(rows[0].pid)})`);
+      await b;
+      expect(bRan).toBe(true);
+      releaseA();
+    });
+  });
+
+  // botbuilder's ConversationState reads the state at the start of a turn and saves it whole
+  // at the end with eTag '*': only the turn lock keeps two processes' turns from losing one
+  // another's changes.
+  const saveLikeBotbuilder = async (state: StateStorage, between: () => Promise<void> = async () => undefined): Promise<void> => {
+    const { c } = await state.read(['c']);
+    await between();
+    await state.write({ c: { turns: Number(c?.turns ?? 0) + 1, eTag: '*' } });
+  };
+
+  it('keeps every state change of turns raced by two processes, though each saves with eTag "*"', async () => {
+    await withPair(async (db) => ({ turns: new PgConversationTurns(db), state: new PgStateStorage(db) }), async (pair) => {
+      await Promise.all(Array.from({ length: 40 }, (_, i) => {
+        const p = i % 2 ? pair.b : pair.a;
+        return p.turns.run('c', () => saveLikeBotbuilder(p.state, async () => { await tick(1); }));
+      }));
+      expect((await pair.a.state.read(['c'])).c?.turns).toBe(40);
+    });
+  });
+
+  it('would lose a change without the turn lock: two turns that read before either saved', async () => {
+    await withPair(async (db) => new PgStateStorage(db), async (pair) => {
+      let bothRead: () => void = () => undefined;
+      let reads = 0;
+      const barrier = new Promise<void>((resolve) => { bothRead = resolve; });
+      const between = async (): Promise<void> => {
+        if (++reads === 2) bothRead();
+        await barrier;
+      };
+      await Promise.all([saveLikeBotbuilder(pair.a, between), saveLikeBotbuilder(pair.b, between)]);
+      expect((await pair.a.read(['c'])).c?.turns).toBe(1);
+    });
+  });
+
+  it('refuses a turn with CONVERSATION_BUSY when the turns before it take longer than the wait allows', async () => {
+    await withPair(async (db) => new PgConversationTurns(db), async (pair) => {
+      const slow = pair.a.run('c', () => tick(1000));
+      await tick(50);
+      await expect(pair.b.run('c', async () => 'never')).rejects.toMatchObject({ code: 'CONVERSATION_BUSY', status: 503 });
+      await slow;
+      await expect(pair.b.run('c', async () => 'now')).resolves.toBe('now');
+    }, { lockTimeoutMs: 200 });
+  });
+});
