@@ -195,7 +195,10 @@ function namedIn(parts: ReadingParts, norm: NormalizedText, clause: Clause | nul
 /** The search after an imported catalogue's say on near-twins and unexplained words (src/nlu/catalogue/). */
 function reviewed(parts: ReadingParts, norm: NormalizedText, found: ProcedureSearch): ProcedureSearch {
   if (!parts.catalogue) return found;
-  const { accepted, matches } = parts.catalogue.review(norm, found.accepted, found.matches, found.candidates);
+  // What the citizen rules out ("chứ không phải xóa thường trú") names no twin and no topic.
+  const ruledOut = new Set(ruleOutScopes(norm, cuesOf(parts.lexicon)).flatMap((s) => [...s.cue, ...s.scope]));
+  const said = ruledOut.size ? { ...norm, folded: norm.folded.map((t, i) => (ruledOut.has(i) ? '' : t)) } : norm;
+  const { accepted, matches } = parts.catalogue.review(said, found.accepted, found.matches, found.candidates);
   if (accepted === found.accepted) return { ...found, matches };
   return { ...found, accepted, matches, span: accepted ? parts.aliases.span(accepted.id, accepted.matched, norm.folded) : [] };
 }

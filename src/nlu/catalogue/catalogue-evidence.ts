@@ -140,10 +140,13 @@ export class CatalogueEvidence {
     return !this.twins.isTwin(id) || this.twins.said(id, folded) > 0;
   }
 
-  /** The imported twin of the curated `match` that the question names by its distinguishing words, or null. */
-  private twinNamed(match: ProcedureMatch, folded: readonly string[], candidates: readonly ProcedureMatch[]): ProcedureMatch | null {
-    const named = this.twins.namedTwins(match.id, folded).find((t) => this.actionSaid(t.id, folded));
+  /** The imported twin of one of the curated matches that the question names by its distinguishing words, or null. */
+  private twinNamed(curated: readonly ProcedureMatch[], folded: readonly string[], candidates: readonly ProcedureMatch[]): ProcedureMatch | null {
+    const named = curated
+      .flatMap((match) => this.twins.namedTwins(match.id, folded).filter((t) => this.actionSaid(t.id, folded)).map((t) => ({ ...t, match })))
+      .sort((a, b) => b.said - a.said)[0];
     if (!named) return null;
+    const { match } = named;
     const found = candidates.find((m) => m.id === named.id);
     if (found) return found;
     const matched = [...new Set([...match.matched, ...this.twins.saidAt(named.id, folded)])].sort((a, b) => a - b);
@@ -193,7 +196,7 @@ export class CatalogueEvidence {
     let kept = matches.filter((m) => this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
     const first = kept[0] ?? null;
     // A curated procedure gives way to its imported twin when the question says what tells the twin apart.
-    const twin = first && !this.imported.has(first.id) ? this.twinNamed(first, folded, candidates) : null;
+    const twin = first && !this.imported.has(first.id) ? this.twinNamed([first], folded, candidates) : null;
     if (twin) kept = [twin, ...kept.filter((m) => m.id !== twin.id && m !== first)];
     const best = kept[0] ?? null;
     // A twin named by its action is not in doubt with the plain procedure it is the twin of.

@@ -20,8 +20,9 @@ const FUNCTION_WORDS = new Set([
 const TWIN_SHARE = 0.75;
 /** A word this heavy (rare among the procedures' names) tells a twin apart... */
 const DISTINGUISHING_WEIGHT = 2;
-/** ...and so does any word not quite generic of the action the twin's name opens with ("Cấp đổi", "Tạm dừng", "Chuyển nơi"). */
+/** ...and so does any word not quite generic of the action the twin's name opens with ("Cấp đổi", "Tạm dừng", "Chuyển nơi"): its first words. */
 const ACTION_WEIGHT = 0.5;
+const ACTION_WORDS = 2;
 
 export interface Twin {
   id: string;
@@ -61,7 +62,7 @@ export class CuratedTwins {
       if (!of.length) continue;
       // Told apart only by words none of its curated procedures' names use ("thường" is no news beside "đăng ký thường trú").
       const named = (t: string): boolean => of.some((c) => c.names.has(t));
-      const action = p.name.folded.findIndex((t) => of.some((c) => contents.get(c.id)?.includes(t)));
+      const action = Math.min(ACTION_WORDS, p.name.folded.findIndex((t) => of.some((c) => contents.get(c.id)?.includes(t))));
       const distinguishing = new Map<string, number>();
       p.name.folded.forEach((t, i) => {
         const w = weights.get(t) ?? 0;
