@@ -1,5 +1,5 @@
 import type { Procedure } from '../../knowledge/schema.js';
-import type { ProcedurePhrases, ProcedureMatch } from '../procedure-matcher.js';
+import { ProcedureMatcher, type ProcedurePhrases, type ProcedureMatch } from '../procedure-matcher.js';
 import { normalizeText, type NormalizedText } from '../vi/normalize.js';
 import type { Lexicon } from '../vi/lexicon.js';
 import { weighWords } from '../word-weights.js';
@@ -81,6 +81,9 @@ export class CatalogueEvidence {
   private readonly cellSource: { procedures: CellProcedure[]; normalize: (text: string) => NormalizedText };
   /** Official words a citizen's word stands for, by the citizen's folded words. */
   private readonly expansions: Array<{ citizen: string[]; official: string[] }>;
+  /** The curated procedures' phrases, and their matcher built on the first question that needs it. */
+  private readonly curatedPhrases: ProcedurePhrases[];
+  private plainMatcher: ProcedureMatcher | undefined;
   /** The imported near-twins of curated procedures and the words that tell them apart. */
   private readonly twins: CuratedTwins;
 
@@ -113,6 +116,7 @@ export class CatalogueEvidence {
       if (twin) this.twinOf.set(p.id, twin.said.concat([twin.action.slice(twin.action[0] === 'cap' ? 1 : 0)]));
     }
     this.cellSource = { procedures: imported, normalize: norm };
+    this.curatedPhrases = phrases.filter((p) => !this.imported.has(p.id));
     const namesOf = new Map(phrases.map((p) => [p.id, new Set(p.phrases.flatMap((x) => x.folded))]));
     this.twins = new CuratedTwins(
       procedures.filter((p) => !p.origin).map((p) => ({ id: p.id, name: norm(officialName(p.name)), names: namesOf.get(p.id) ?? new Set<string>() })),
@@ -128,6 +132,17 @@ export class CatalogueEvidence {
   get size(): number {
     return this.imported.size;
   }
+
+  /**
+   * The matcher of the curated procedures alone, weighing words as if no catalogue were loaded:
+   * the catalogue's many names make the curated names' words look common, which must not lose
+   * a curated procedure its questions.
+   */
+  get curatedMatcher(): ProcedureMatcher {
+    this.plainMatcher ??= new ProcedureMatcher(this.curatedPhrases);
+    return this.plainMatcher;
+  }
+
 
   /** True when a near-twin's action is said in the question (always true for other procedures). */
   private actionSaid(id: string, folded: readonly string[]): boolean {

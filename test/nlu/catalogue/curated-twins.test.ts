@@ -41,6 +41,7 @@ describe('an imported near-twin of a curated procedure', () => {
     ['unaccented', 'dang ky giam ho cho chau can gi', 'dang-ky-giam-ho'],
     ['abbreviated', 'dk khai tu cho ong can gi', 'dang-ky-khai-tu'],
     ['unaccented, near a twin\'s action', 'huong tro cap that nghiep can giay to gi', 'tro-cap-that-nghiep'],
+    ['with a rule-out that leaves the catalogue naming nothing', 'tôi muốn lĩnh trợ cấp thất nghiệp chứ không phải rút bhxh một lần, cần mang gì', 'tro-cap-that-nghiep'],
   ])('leaves the question to the curated procedure when it says none (%s)', (_how, text, procedure) => {
     expect(recognizer.parse(text).procedure).toBe(procedure);
   });
