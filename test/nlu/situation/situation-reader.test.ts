@@ -89,6 +89,10 @@ describe('reading the facts that select a case', () => {
     ['khai tử bị trễ', { timing: 'late' }],
     ['ông nội mất', { death: 'yes' }],
     ['bố có lương hưu', { deceased: 'retired' }],
+    ['tôi là người nước ngoài sống ở Việt Nam', { origin: 'foreign' }],
+    ['nguoi nuoc ngoai song o viet nam co bang lai', { origin: 'foreign' }],
+    ['tôi là chủ nhà trọ', { host: 'business' }],
+    ['người thân ở quê lên chơi', { host: 'household' }],
   ])('reads "%s" as %p', (text, expected) => {
     expect(read(text)).toMatchObject(expected);
   });
