@@ -87,6 +87,8 @@ describe('reading the facts that select a case', () => {
     ['bổ sung tên bố vào giấy khai sinh', { reason: 'missingInfo' }],
     ['giấy khai sinh viết sai tên đệm', { reason: 'wrongInfo' }],
     ['khai tử bị trễ', { timing: 'late' }],
+    ['con đã 3 tháng tuổi chưa khai sinh', { timing: 'late' }],
+    ['bo toi mat may thang roi', { timing: 'late' }],
     ['ông nội mất', { death: 'yes' }],
     ['bố có lương hưu', { deceased: 'retired' }],
     ['tôi là người nước ngoài sống ở Việt Nam', { origin: 'foreign' }],
