@@ -3,7 +3,7 @@ import type { Procedure } from '../knowledge/schema.js';
 import { PROCEDURE_INTENTS, type Intent } from '../nlu/intents.js';
 import type { ParseResult } from '../nlu/recognizer.js';
 import { cleanSituation, isEmptySituation, mergeSituation, type Situation } from '../nlu/situation/situation.js';
-import { consistentWith, familiesOf, familyMember, pickBySituation } from './select-case.js';
+import { consistentWith, familiesOf, familyMember, pickBySituation, situationMatch } from './select-case.js';
 
 // A question read in the light of the conversation: the situation said so far, the procedure
 // in play, the last question. Pure: the bot keeps the memory in conversation state.
@@ -46,7 +46,7 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
     return { question: asked, memory: { ...memory, ...chosen } };
   }
   const stated = statedSituation(asked);
-  let parse = asked.parse;
+  let parse = statement(knowledge, asked.parse, stated, memory);
   let legalBasis = false;
   if (parse.entities.facet === 'legalBasis' && (memory.procedure || parse.procedure)) {
     // The NLU names a procedure only by words besides the legal-basis ones ("pháp lý" is not "tư pháp").
@@ -64,12 +64,36 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
   const id = PROCEDURE_INTENTS.has(parse.intent) && !parse.ambiguous ? parse.procedure ?? memory.procedure : null;
   const current = id ? knowledge.get(id) : undefined;
   if (current) {
-    const member = familyMember(knowledge, current, stated);
+    const member = familyMember(knowledge, current, stated, situation);
     if (member.id !== current.id || parse.procedure) parse = { ...parse, procedure: member.id };
     situation = consistentWith(member, situation);
   }
   const question: Question = { kind: 'text', parse, ...(legalBasis ? { legalBasis } : {}) };
   return { question, memory: { ...memory, ...(isEmptySituation(situation) ? {} : { situation }) } };
+}
+
+/** A procedure the NLU ranks this high (share of its words found) may be the one a statement is about. */
+const MIN_STATED_COVERAGE = 0.35;
+/** How many of the ranked procedures a statement may be about. */
+const STATED_RANKS = 3;
+
+/**
+ * A message that states the citizen's situation, read as being about a procedure: "Thẻ căn
+ * cước của tôi bị hỏng" (no dossier code) is not a dossier status question; "Tôi muốn cải tạo
+ * lại nhà", naming no procedure, is about the likely one whose cases the situation selects —
+ * unless the procedure in play fits the situation already.
+ */
+function statement(knowledge: KnowledgeBase, parse: ParseResult, stated: Situation | undefined, memory: ConversationMemory): ParseResult {
+  if (!stated || parse.flags?.includes('manipulation')) return parse;
+  if (parse.intent === 'dossier.status' && !parse.entities.dossierCode && parse.procedure) return { ...parse, intent: 'procedure.info' };
+  const open = PROCEDURE_INTENTS.has(parse.intent) || (parse.intent === 'none' && (parse.intents[0]?.confidence ?? 0) < OFF_TOPIC);
+  if (!open || parse.procedure || parse.ambiguous) return parse;
+  const inPlay = memory.procedure ? knowledge.get(memory.procedure) : undefined;
+  if (inPlay && situationMatch(inPlay, mergeSituation(memory.situation, stated)) > 0) return parse;
+  const likely = parse.procedures.slice(0, STATED_RANKS).filter((r) => r.coverage >= MIN_STATED_COVERAGE)
+    .map((r) => knowledge.get(r.id)).find((p): p is Procedure => p !== undefined && situationMatch(p, stated) > 0);
+  if (!likely) return parse;
+  return { ...parse, procedure: likely.id, intent: parse.intent === 'none' ? 'procedure.info' : parse.intent };
 }
 
 /** A message read as `none` this surely is about something else, whatever situation it states. */

@@ -91,7 +91,7 @@ export class GuideComposer {
       ...links.map((l) => ({ title: r.say('buttonGuideTo', { name: l.name }), value: { intent: 'procedure.steps' as const, procedure: l.id } })),
       { title: r.say('buttonReset'), value: { action: 'reset' } },
     ];
-    return { text: lines.join('\n'), suggestions, intent: 'procedure.steps', procedure: p.id };
+    return { text: lines.join('\n'), suggestions, intent: 'procedure.steps', procedure: p.id, caseId: caseAnswered(p, c) };
   }
 
   /** A note under another answer while the guide waits. */
@@ -122,7 +122,7 @@ export class GuideComposer {
     if (!options.explained) suggestions.push({ title: r.say('buttonExplain'), value: { action: 'explain', step } });
     if (this.canLink(doc, state)) suggestions.push({ title: r.say('buttonLink'), value: { action: 'link', step } });
     suggestions.push(this.resetButton());
-    return { text: lines.join('\n'), suggestions, intent: 'procedure.steps', procedure: p.id };
+    return { text: lines.join('\n'), suggestions, intent: 'procedure.steps', procedure: p.id, caseId: caseAnswered(p, c) };
   }
 
   /** A document made by another procedure; one level deep only, so guides never loop. */
@@ -152,4 +152,9 @@ export class GuideComposer {
 
 export function caseOf(p: Procedure, state: GuideState): ProcedureCase | undefined {
   return state.caseId === null ? undefined : p.cases.find((c) => c.id === state.caseId);
+}
+
+/** The case a guide's answer is about, for channelData: none for a procedure of one case. */
+function caseAnswered(p: Procedure, c: ProcedureCase): string | null {
+  return p.cases.length > 1 ? c.id : null;
 }

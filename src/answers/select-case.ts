@@ -84,15 +84,25 @@ export function familiesOf(p: Procedure): Family[] {
  * The procedure of `p`'s family that the situation stated in this message points to, when it
  * is another one: "bị mất" after a question about cấp đổi căn cước is cấp lại.
  */
-export function familyMember(knowledge: KnowledgeBase, p: Procedure, stated: Situation | undefined): Procedure {
+export function familyMember(knowledge: KnowledgeBase, p: Procedure, stated: Situation | undefined, said?: Situation): Procedure {
   if (!stated) return p;
   for (const family of familiesOf(p)) {
     const members = knowledge.procedures.flatMap((q) => familiesOf(q).filter((f) => f.id === family.id).map((f) => ({ q, f })));
     const { best, matched } = bestFitting(members, (m) => m.f.select, stated);
     const own = fitOf(family.select, stated);
-    if (best.length === 1 && matched > 0 && best[0]!.q.id !== p.id && (!own.fits || own.matched < matched)) return best[0]!.q;
+    if (best.length !== 1 || matched === 0 || best[0]!.q.id === p.id || (own.fits && own.matched >= matched)) continue;
+    // With all that was said ("bị mất", then "làm lại…"), the procedure in play may fit as well: it stays.
+    const before = said ? fitOf(family.select, said) : null;
+    if (before?.fits && before.matched >= fitOf(best[0]!.f.select, said!).matched) continue;
+    return best[0]!.q;
   }
   return p;
+}
+
+/** How many stated facts the `select` data of a procedure's cases or family hold at best: 0 for none. */
+export function situationMatch(p: Procedure, situation: Situation): number {
+  const selects = [...p.cases.map((c) => c.select), ...familiesOf(p).map((f) => f.select)].filter((s): s is Select => s !== undefined);
+  return Math.max(0, ...selects.map((s) => fitOf(s, situation)).filter((f) => f.fits).map((f) => f.matched));
 }
 
 /** Among procedures the question may be about, the one the stated situation picks, if one stands out. */

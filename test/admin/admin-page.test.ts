@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.js';
+import { collectPageErrors, launchBrowser } from '../helpers/browser.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { adminClient, askBot, parse } from './admin-client.js';
 
@@ -18,9 +18,7 @@ beforeAll(async () => {
   t = await startTestApp();
   browser = await launchBrowser();
   page = await browser.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  // HTTP errors show as console errors too; the 401s of the wrong token are expected.
-  page.on('console', (msg) => { if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) pageErrors.push(msg.text()); });
+  collectPageErrors(page, pageErrors);
 });
 afterAll(async () => {
   await browser?.close();

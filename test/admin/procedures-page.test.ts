@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { collectPageErrors, launchBrowser } from '../helpers/browser.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { adminClient, askBot } from './admin-client.js';
 
@@ -30,9 +30,7 @@ beforeAll(async () => {
   t = await startTestApp({ KNOWLEDGE_DIR: knowledge });
   browser = await launchBrowser();
   page = await browser.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  // Refused saves answer 400, which the browser logs as a failed resource; anything else is a fault.
-  page.on('console', (msg) => { if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) pageErrors.push(msg.text()); });
+  collectPageErrors(page, pageErrors);
 });
 afterAll(async () => {
   await browser?.close();

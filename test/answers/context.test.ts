@@ -33,3 +33,43 @@ describe('a legal-basis question in the conversation', () => {
     expect(question).not.toHaveProperty('legalBasis');
   });
 });
+
+describe('a message that states the citizen\'s situation', () => {
+  it.each([
+    ['Thẻ căn cước của tôi bị hỏng chip', 'cap-lai-the-can-cuoc'],
+    ['the bao hiem y te cua toi bi rach', 'cap-lai-the-bhyt'],
+    ['Thẻ căn cước của tôi bị sai ngày sinh', 'cap-doi-the-can-cuoc'],
+  ])('"%s" is about %s, not a dossier status', (text, procedure) => {
+    const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, { procedure: null });
+    expect(question).toMatchObject({ parse: { intent: 'procedure.info', procedure } });
+  });
+
+  it('stays a dossier status question when it holds a dossier code', () => {
+    const parse = recognizer.parse('hồ sơ 000.00.16.H17-261105-0007 của tôi bị trả lại vì sai thông tin');
+    const { question } = inContext(knowledge, { kind: 'text', parse }, { procedure: null });
+    expect(question).toMatchObject({ parse: { intent: 'dossier.status' } });
+  });
+
+  it.each([
+    ['Tôi muốn cải tạo lại nhà', 'cap-giay-phep-xay-dung'],
+    ['toi muon sua chua nang tang nha', 'cap-giay-phep-xay-dung'],
+  ])('"%s", naming no procedure, is about the likely one whose cases it selects (%s)', (text, procedure) => {
+    const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, { procedure: null });
+    expect(question).toMatchObject({ parse: { procedure } });
+  });
+
+  it('keeps the procedure in play when it fits what was said: "làm lại" after a lost health insurance card', () => {
+    const memory: ConversationMemory = { procedure: 'cap-lai-the-bhyt', situation: { reason: 'lost' }, lastIntent: 'procedure.info' };
+    const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('làm lại có mất tiền không') }, memory);
+    if (question.kind !== 'text') throw new Error('a typed question stays typed');
+    expect(question.parse.intent).toBe('procedure.fee');
+    // No procedure named: the responder answers the one in play.
+    expect(question.parse.procedure ?? memory.procedure).toBe('cap-lai-the-bhyt');
+  });
+
+  it('still moves to another procedure of the family that the new words point to: "bị mất" after cấp đổi', () => {
+    const memory: ConversationMemory = { procedure: 'cap-doi-the-can-cuoc', lastIntent: 'procedure.fee' };
+    const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('nếu bị mất thẻ thì sao') }, memory);
+    expect(question).toMatchObject({ parse: { procedure: 'cap-lai-the-can-cuoc' } });
+  });
+});

@@ -28,7 +28,7 @@ describe('the guide dialog', () => {
     await say('1');
     await say('có');
     const [reply] = await say(text);
-    expect(reply?.channelData).toEqual({ intent: 'procedure.steps', procedure: 'dang-ky-khai-sinh' });
+    expect(reply?.channelData).toEqual({ intent: 'procedure.steps', procedure: 'dang-ky-khai-sinh', case: 'dung-han' });
     expect(reply?.text).toContain(expected);
   });
 
@@ -38,7 +38,7 @@ describe('the guide dialog', () => {
     await say('1');
     await say('có');
     const [reply] = await say('hướng dẫn làm giấy này');
-    expect(reply?.channelData).toEqual({ intent: 'procedure.steps', procedure: 'dang-ky-khai-sinh' });
+    expect(reply?.channelData).toEqual({ intent: 'procedure.steps', procedure: 'dang-ky-khai-sinh', case: 'dung-han' });
     expect(reply?.text).toContain('bệnh viện');
   });
 

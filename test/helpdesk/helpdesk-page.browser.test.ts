@@ -3,7 +3,7 @@ import { jest } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.js';
 import { loadReplies } from '../../src/answers/replies.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { collectPageErrors, launchBrowser } from '../helpers/browser.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { SEND_BOX, ask, cspViolations, recordCspViolations, waitForBotMessages, waitForChat, botMessages } from '../helpers/webchat-page.js';
 
@@ -37,8 +37,7 @@ beforeAll(async () => {
   await recordCspViolations(officerContext);
   desk = await officerContext.newPage();
   chat = await citizenContext.newPage();
-  desk.on('pageerror', (err) => pageErrors.push(err.message));
-  desk.on('console', (msg) => { if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) pageErrors.push(msg.text()); });
+  collectPageErrors(desk, pageErrors);
 }, 60_000);
 
 afterAll(async () => {

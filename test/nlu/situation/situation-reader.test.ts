@@ -75,11 +75,31 @@ describe('reading the facts that select a case', () => {
     ['khai sinh quá hạn', { timing: 'late' }],
     ['khai sinh qua han', { timing: 'late' }],
     ['đăng ký thường trú vào nhà thuê', { housing: 'rented' }],
+    ['vợ tôi vừa sinh con', { person: 'father' }],
+    ['vo toi moi sinh', { person: 'father' }],
+    ['em vừa sinh xong', { person: 'mother' }],
+    ['bố mẹ tặng tôi mảnh đất', { transfer: 'gift' }],
+    ['khai nhận di sản là nhà đất', { transfer: 'inheritance' }],
+    ['làm thêm một tầng', { work: 'repair' }],
+    ['đập đi xây lại nhà', { work: 'newBuild' }],
+    ['hai đứa ở khác huyện', { residence: 'other' }],
+    ['chúng tôi cùng quận', { residence: 'same' }],
+    ['bổ sung tên bố vào giấy khai sinh', { reason: 'missingInfo' }],
+    ['giấy khai sinh viết sai tên đệm', { reason: 'wrongInfo' }],
+    ['khai tử bị trễ', { timing: 'late' }],
+    ['con đã 3 tháng tuổi chưa khai sinh', { timing: 'late' }],
+    ['bo toi mat may thang roi', { timing: 'late' }],
+    ['ông nội mất', { death: 'yes' }],
+    ['bố có lương hưu', { deceased: 'retired' }],
+    ['tôi là người nước ngoài sống ở Việt Nam', { origin: 'foreign' }],
+    ['nguoi nuoc ngoai song o viet nam co bang lai', { origin: 'foreign' }],
+    ['tôi là chủ nhà trọ', { host: 'business' }],
+    ['người thân ở quê lên chơi', { host: 'household' }],
   ])('reads "%s" as %p', (text, expected) => {
     expect(read(text)).toMatchObject(expected);
   });
 
-  it.each(['làm căn cước mất bao lâu', 'lam cccd mat bao lau', 'mất bao nhiêu tiền', 'không bị mất'])('takes no reason from "%s"', (text) => {
+  it.each(['làm căn cước mất bao lâu', 'lam cccd mat bao lau', 'mất bao nhiêu tiền', 'không bị mất', 'ông nội mất', 'phải nộp bổ sung hồ sơ'])('takes no reason from "%s"', (text) => {
     expect(read(text)?.reason).toBeUndefined();
   });
 
