@@ -156,7 +156,7 @@ function namedBesideAge(parts: ReadingParts, norm: NormalizedText, focus: Clause
  * means to do is read instead (aimClause).
  */
 function namedProcedure(parts: ReadingParts, norm: NormalizedText, focus: Clause | null, legal: readonly number[]): ProcedureSearch {
-  const whole = reviewed(parts, norm, findProcedures(parts, parts.options, norm, legal));
+  const whole = reviewed(parts, norm, findProcedures(parts, parts.options, norm, legal), legal);
   if (!focus || !whole.accepted) return whole;
   return namedIn(parts, norm, focus, legal, whole) ?? namedIn(parts, norm, aimClause(parts, norm, focus, whole.accepted), legal, whole) ?? whole;
 }
@@ -193,9 +193,17 @@ function namedIn(parts: ReadingParts, norm: NormalizedText, clause: Clause | nul
 }
 
 /** The search after an imported catalogue's say on near-twins and unexplained words (src/nlu/catalogue/). */
-function reviewed(parts: ReadingParts, norm: NormalizedText, found: ProcedureSearch): ProcedureSearch {
-  if (!parts.catalogue) return found;
-  const { accepted, matches } = parts.catalogue.review(norm, found.accepted, found.matches, found.candidates);
+function reviewed(parts: ReadingParts, norm: NormalizedText, searched: ProcedureSearch, legal: readonly number[]): ProcedureSearch {
+  if (!parts.catalogue) return searched;
+  // Where the catalogue's names leave no procedure named, the curated procedures matched as if
+  // no catalogue were loaded stand: its many names make the curated names' words look common.
+  const { catalogue } = parts;
+  const plain = searched.accepted ? null : findProcedures({ ...parts, matcher: catalogue.curatedMatcher }, parts.options, norm, legal).accepted;
+  const found = plain ? withAccepted(parts, searched, plain, norm) : searched;
+  // What the citizen rules out ("chứ không phải xóa thường trú") names no twin and no topic.
+  const ruledOut = new Set(ruleOutScopes(norm, cuesOf(parts.lexicon)).flatMap((s) => [...s.cue, ...s.scope]));
+  const said = ruledOut.size ? { ...norm, folded: norm.folded.map((t, i) => (ruledOut.has(i) ? '' : t)) } : norm;
+  const { accepted, matches } = parts.catalogue.review(said, found.accepted, found.matches, found.candidates);
   if (accepted === found.accepted) return { ...found, matches };
   return { ...found, accepted, matches, span: accepted ? parts.aliases.span(accepted.id, accepted.matched, norm.folded) : [] };
 }

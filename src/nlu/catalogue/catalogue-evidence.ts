@@ -1,10 +1,11 @@
 import type { Procedure } from '../../knowledge/schema.js';
-import type { ProcedurePhrases, ProcedureMatch } from '../procedure-matcher.js';
+import { ProcedureMatcher, type ProcedurePhrases, type ProcedureMatch } from '../procedure-matcher.js';
 import { normalizeText, type NormalizedText } from '../vi/normalize.js';
 import type { Lexicon } from '../vi/lexicon.js';
 import { weighWords } from '../word-weights.js';
-import { catalogueAliases } from './name-aliases.js';
+import { catalogueAliases, officialName } from './name-aliases.js';
 import { CellIndex, type CellProcedure } from './cell-index.js';
+import { CuratedTwins } from './curated-twins.js';
 
 // What an imported catalogue adds to naming a procedure, in one place with one hook in the
 // recognizer (Recognizer.parse → review), so that it cannot take questions from the curated
@@ -49,6 +50,9 @@ const TWIN_ACTIONS: Array<{ action: string[]; said: string[][] }> = [
   { action: ['dang', 'ky', 'lai'], said: [['lai'], ['mat']] },
 ];
 
+/** A curated procedure matched with this coverage is named in full: the words it explains are its own. */
+const FULLY_NAMED = 0.9;
+
 /** A word in the questions of this many curated procedures says how one asks, not what about. */
 const GENERIC_PROCEDURES = 6;
 
@@ -77,6 +81,11 @@ export class CatalogueEvidence {
   private readonly cellSource: { procedures: CellProcedure[]; normalize: (text: string) => NormalizedText };
   /** Official words a citizen's word stands for, by the citizen's folded words. */
   private readonly expansions: Array<{ citizen: string[]; official: string[] }>;
+  /** The curated procedures' phrases, and their matcher built on the first question that needs it. */
+  private readonly curatedPhrases: ProcedurePhrases[];
+  private plainMatcher: ProcedureMatcher | undefined;
+  /** The imported near-twins of curated procedures and the words that tell them apart. */
+  private readonly twins: CuratedTwins;
 
   constructor(
     procedures: ReadonlyArray<Pick<Procedure, 'id' | 'name' | 'field' | 'origin' | 'applicants' | 'conditions' | 'results' | 'cases'>>,
@@ -107,6 +116,13 @@ export class CatalogueEvidence {
       if (twin) this.twinOf.set(p.id, twin.said.concat([twin.action.slice(twin.action[0] === 'cap' ? 1 : 0)]));
     }
     this.cellSource = { procedures: imported, normalize: norm };
+    this.curatedPhrases = phrases.filter((p) => !this.imported.has(p.id));
+    const namesOf = new Map(phrases.map((p) => [p.id, new Set(p.phrases.flatMap((x) => x.folded))]));
+    this.twins = new CuratedTwins(
+      procedures.filter((p) => !p.origin).map((p) => ({ id: p.id, name: norm(officialName(p.name)), names: namesOf.get(p.id) ?? new Set<string>() })),
+      imported.map((p) => ({ id: p.id, name: norm(officialName(p.name)) })),
+      this.weights,
+    );
     this.expansions = (lexicon.synonyms ?? []).flatMap((s) => {
       const official = norm(s.official).folded;
       return s.citizen.map((c) => ({ citizen: norm(c).folded, official }));
@@ -117,10 +133,39 @@ export class CatalogueEvidence {
     return this.imported.size;
   }
 
+  /**
+   * The matcher of the curated procedures alone, weighing words as if no catalogue were loaded:
+   * the catalogue's many names make the curated names' words look common, which must not lose
+   * a curated procedure its questions.
+   */
+  get curatedMatcher(): ProcedureMatcher {
+    this.plainMatcher ??= new ProcedureMatcher(this.curatedPhrases);
+    return this.plainMatcher;
+  }
+
+
   /** True when a near-twin's action is said in the question (always true for other procedures). */
   private actionSaid(id: string, folded: readonly string[]): boolean {
     const said = this.twinOf.get(id);
     return !said || said.some((seq) => contains(folded, seq));
+  }
+
+  /** False for an imported twin of a curated procedure when the question says none of the words that tell it apart. */
+  private twinSaid(id: string, folded: readonly string[]): boolean {
+    return !this.twins.isTwin(id) || this.twins.said(id, folded) > 0;
+  }
+
+  /** The imported twin of one of the curated matches that the question names by its distinguishing words, or null. */
+  private twinNamed(curated: readonly ProcedureMatch[], folded: readonly string[], candidates: readonly ProcedureMatch[]): ProcedureMatch | null {
+    const named = curated
+      .flatMap((match) => this.twins.namedTwins(match.id, folded).filter((t) => this.actionSaid(t.id, folded)).map((t) => ({ ...t, match })))
+      .sort((a, b) => b.said - a.said)[0];
+    if (!named) return null;
+    const { match } = named;
+    const found = candidates.find((m) => m.id === named.id);
+    if (found) return found;
+    const matched = [...new Set([...match.matched, ...this.twins.saidAt(named.id, folded)])].sort((a, b) => a - b);
+    return { ...match, id: named.id, phrase: '', matched };
   }
 
   /**
@@ -140,11 +185,13 @@ export class CatalogueEvidence {
     const written = this.writtenWords.get(match.id);
     let sum = 0;
     const topics = new Set<string>();
+    // In a question written with its marks, a word typed without them is another word: "tra" (kiểm tra) is not "trả".
+    const marked = norm.words.some((w, i) => w !== norm.folded[i]);
     for (const i of match.matched) {
       const t = norm.folded[i] ?? '';
       const typed = norm.words[i] ?? t;
       // A word typed with its marks is the word its names write so: "yêu" (cầu) is not "yếu" (tố).
-      if (taken.has(i) || topics.has(t) || (typed !== t && !written?.has(typed))) continue;
+      if (taken.has(i) || topics.has(t) || ((typed !== t || marked) && !written?.has(typed))) continue;
       const w = this.weights.get(t) ?? 0;
       if (w >= this.options.topicWeight && !own?.has(t) && this.namedBy(match.id, t, norm.folded)) {
         topics.add(t);
@@ -161,7 +208,11 @@ export class CatalogueEvidence {
   review(norm: NormalizedText, accepted: ProcedureMatch | null, matches: ProcedureMatch[], candidates: ProcedureMatch[]): { accepted: ProcedureMatch | null; matches: ProcedureMatch[] } {
     if (!this.imported.size) return { accepted, matches };
     const folded = norm.folded;
-    let kept = matches.filter((m) => this.actionSaid(m.id, folded));
+    let kept = matches.filter((m) => this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
+    const first = kept[0] ?? null;
+    // A curated procedure gives way to its imported twin when the question says what tells the twin apart.
+    const twin = first && !this.imported.has(first.id) ? this.twinNamed([first], folded, candidates) : null;
+    if (twin) kept = [twin, ...kept.filter((m) => m.id !== twin.id && m !== first)];
     const best = kept[0] ?? null;
     // A twin named by its action is not in doubt with the plain procedure it is the twin of.
     if (best && this.twinOf.has(best.id)) kept = kept.filter((m) => m === best || !this.imported.has(m.id) || this.twinOf.has(m.id));
@@ -174,13 +225,20 @@ export class CatalogueEvidence {
     // A curated match leaves a rare word of the question unexplained that an imported procedure's names explain.
     const own = this.ownWords.get(best.id);
     const rival = candidates
-      .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && this.actionSaid(m.id, folded))
-      .map((m) => ({ m, topic: this.topicWeight(m, best, norm, own) }))
+      .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded))
+      // Words a curated candidate as fully named explains are not the rival's to take ("hộ chiếu" of "cấp hộ chiếu").
+      .map((m) => ({ m, topic: this.topicWeight(m, { ...best, matched: this.curatedMatched(best, m, candidates) }, norm, own) }))
       .filter((r) => r.topic >= this.options.topicWeight)
       .sort((a, b) => b.topic - a.topic || b.m.score - a.m.score)[0];
     if (!rival) return { accepted: best, matches: kept };
     // The curated procedure was judged the less apt: it is not in doubt with the rival.
     return { accepted: rival.m, matches: [rival.m, ...kept.filter((m) => m.id !== rival.m.id && m.id !== best.id)] };
+  }
+
+  /** The words `best` and every curated candidate named in full (and more fully than `rival`) matched. */
+  private curatedMatched(best: ProcedureMatch, rival: ProcedureMatch, candidates: readonly ProcedureMatch[]): number[] {
+    const others = candidates.filter((m) => !this.imported.has(m.id) && m.coverage >= Math.max(rival.coverage, FULLY_NAMED));
+    return [...new Set([...best.matched, ...others.flatMap((m) => m.matched)])];
   }
 
   /** The cell-evidence proposal for a question that names no procedure, or null. */
@@ -197,7 +255,7 @@ export class CatalogueEvidence {
       const at = folded.indexOf(e.citizen[0] ?? '');
       for (const t of e.official) if (!query.has(t)) query.set(t, at);
     }
-    const scored = this.cells.score(query).filter((s) => this.actionSaid(s.id, folded));
+    const scored = this.cells.score(query).filter((s) => this.actionSaid(s.id, folded) && this.twinSaid(s.id, folded));
     const [first, second] = scored;
     if (!first || first.score < this.options.minEvidence || (second && first.score < this.options.evidenceLead * second.score)) return null;
     return { id: first.id, score: first.score, coverage: 0, phrase: '', matched: [...first.matched].sort((a, b) => a - b) };

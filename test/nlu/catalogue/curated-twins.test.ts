@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
+import { loadKnowledge } from '../../../src/catalogue/load-knowledge.js';
+import { loadConfig } from '../../../src/config.js';
+import { withTrainingData } from '../../../src/nlu/load.js';
+import type { Recognizer } from '../../../src/nlu/recognizer.js';
+import { trainRecognizer } from '../../../src/nlu/train.js';
+import { tempDir } from '../../catalogue/catalogue-files.js';
+
+// Imported near-twins of the curated procedures (test/catalogue/dev2-catalogue.csv): the twin
+// is named only when the question says a word that tells it apart; otherwise the curated
+// procedure keeps the question.
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const CATALOGUE = path.join(here, '..', '..', 'catalogue', 'dev2-catalogue.csv');
+
+let dataDir: string;
+let recognizer: Recognizer;
+
+beforeAll(async () => {
+  dataDir = tempDir('dvc-curated-twins-');
+  const config = loadConfig({ DATA_DIR: dataDir });
+  recognizer = trainRecognizer(withTrainingData(await loadKnowledge({ ...config, CATALOGUE_FILE: CATALOGUE }), config.INTENTS_DIR));
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('an imported near-twin of a curated procedure', () => {
+  it.each([
+    ['accented', 'đăng ký khai sinh lưu động cần giấy tờ gì', '1.001702'],
+    ['unaccented', 'dang ky khai sinh luu dong can giay to gi', '1.001702'],
+    ['its action said', 'muốn chấm dứt giám hộ cho cháu thì làm sao', '1.004845'],
+    ['its action unaccented', 'tam dung huong tro cap that nghiep can giay to gi', '1.001978'],
+    ['a scope word said', 'chứng thực bản sao giấy tờ do nước ngoài cấp có được không', '2.000908'],
+  ])('is named when the question says what tells it apart (%s)', (_how, text, procedure) => {
+    expect(recognizer.parse(text).procedure).toBe(procedure);
+  });
+
+  it.each([
+    ['accented', 'đăng ký khai sinh cho con cần giấy tờ gì', 'dang-ky-khai-sinh'],
+    ['unaccented', 'dang ky giam ho cho chau can gi', 'dang-ky-giam-ho'],
+    ['abbreviated', 'dk khai tu cho ong can gi', 'dang-ky-khai-tu'],
+    ['unaccented, near a twin\'s action', 'huong tro cap that nghiep can giay to gi', 'tro-cap-that-nghiep'],
+    ['with a rule-out that leaves the catalogue naming nothing', 'tôi muốn lĩnh trợ cấp thất nghiệp chứ không phải rút bhxh một lần, cần mang gì', 'tro-cap-that-nghiep'],
+  ])('leaves the question to the curated procedure when it says none (%s)', (_how, text, procedure) => {
+    expect(recognizer.parse(text).procedure).toBe(procedure);
+  });
+
+  it('is not named by words the citizen rules out', () => {
+    // "xóa" would tell "Xóa đăng ký tạm trú" apart, but the citizen rules it out.
+    expect(recognizer.parse('đăng ký thường trú chứ không phải xóa thường trú, mất bao lâu').procedure).not.toBe('1.010039');
+  });
+});
