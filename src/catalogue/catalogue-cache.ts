@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../config.js';
 import type { Logger } from '../log/logger.js';
-import { writeFileAtomic } from '../store/write-file-atomic.js';
+import { readJsonCache, writeJsonCache } from '../store/json-cache.js';
 import { importCatalogue, type ImportResult } from './import-catalogue.js';
 
 // CATALOGUE_FILE is imported once and kept in DATA_DIR/cache/catalogue.json, like the knowledge
@@ -51,26 +50,10 @@ export async function importCatalogueCached(file: string, cacheDir: string, logg
   const stamp = stampOf(file);
   const cacheFile = path.join(cacheDir, CACHE_FILE);
   if (stamp) {
-    const cached = await readCache(cacheFile);
+    const cached = await readJsonCache(cacheFile, cacheFileSchema);
     if (cached?.stamp === stamp) return { ...cached.result, cached: true };
   }
   const result = await importCatalogue(file);
-  if (stamp) {
-    try {
-      await mkdir(cacheDir, { recursive: true, mode: 0o700 });
-      await writeFileAtomic(cacheFile, JSON.stringify({ stamp, result } satisfies CacheFile), { mode: 0o600 });
-    } catch (err) {
-      logger?.warn({ err: { message: (err as Error).message } }, 'could not write the catalogue cache; the next start imports the file again');
-    }
-  }
+  if (stamp) await writeJsonCache(cacheFile, { stamp, result } satisfies CacheFile, logger, 'could not write the catalogue cache; the next start imports the file again');
   return { ...result, cached: false };
-}
-
-async function readCache(file: string): Promise<CacheFile | undefined> {
-  try {
-    const parsed = cacheFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }

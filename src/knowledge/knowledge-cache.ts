@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../config.js';
 import type { Logger } from '../log/logger.js';
-import { writeFileAtomic } from '../store/write-file-atomic.js';
+import { readJsonCache, writeJsonCache } from '../store/json-cache.js';
 import { KnowledgeBase, listYamlFiles, loadKnowledgeBase } from './knowledge-base.js';
 import type { Procedure } from './schema.js';
 
@@ -42,23 +41,9 @@ export async function loadKnowledgeBaseCached(dir: string, cacheDir: string, log
   } catch {
     return loadKnowledgeBase(dir); // reports what is wrong with the folder
   }
-  const cached = await readCache(file);
+  const cached = await readJsonCache(file, cacheFileSchema);
   if (cached?.stamp === stamp) return new KnowledgeBase([...cached.procedures]);
   const knowledge = loadKnowledgeBase(dir);
-  try {
-    await mkdir(cacheDir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(file, JSON.stringify({ stamp, procedures: knowledge.procedures } satisfies CacheFile), { mode: 0o600 });
-  } catch (err) {
-    logger?.warn({ err: { message: (err as Error).message } }, 'could not write the knowledge cache; the next start reads the YAML again');
-  }
+  await writeJsonCache(file, { stamp, procedures: knowledge.procedures } satisfies CacheFile, logger, 'could not write the knowledge cache; the next start reads the YAML again');
   return knowledge;
-}
-
-async function readCache(file: string): Promise<CacheFile | undefined> {
-  try {
-    const parsed = cacheFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }
