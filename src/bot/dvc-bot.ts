@@ -140,9 +140,12 @@ export class DvcBot extends ActivityHandler {
     const dc = await this.dialogs.createContext(context);
     let question: Question | null = read.question ? { kind: 'button', ...read.question } : null;
 
-    // The dialogs under way get the message first, top down through those that 'drop'.
+    // The dialogs under way get the message first, top down through those that 'drop'. An attempt
+    // to override the rules or obtain people's data answers no prompt (not even with the dossier
+    // code it holds): it is an interruption, answered as such.
+    const flagged = () => Boolean(input.text) && !input.action && input.parse().flags?.includes('manipulation') === true;
     for (let top = this.top(dc); top && !question; top = this.top(dc)) {
-      const reply = top.dialog.isAlive(top.instance.state as object) ? top.dialog.recognize(input, top.instance.state as object) : null;
+      const reply = top.dialog.isAlive(top.instance.state as object) && !flagged() ? top.dialog.recognize(input, top.instance.state as object) : null;
       if (reply !== null) {
         setReply(context, reply);
         await dc.continueDialog();

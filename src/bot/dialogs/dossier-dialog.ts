@@ -62,8 +62,7 @@ export class DossierDialog extends AssistantDialog<DossierState, DossierReply, D
   }
 
   recognize(input: TurnInput, state: DossierState): DossierReply | null {
-    // An attempt to obtain people's data is answered as such, whatever code it holds.
-    if (input.action || input.parse().flags?.includes('manipulation')) return null;
+    if (input.action) return null;
     const code = input.parse().entities.dossierCode;
     // A question about something else ("giá vàng 9999 bao nhiêu?") is answered as such, whatever numbers it holds.
     const elsewhere = this.services.commands.isQuestion(input.text) && input.parse().intent === 'none';
