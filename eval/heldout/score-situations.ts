@@ -1,12 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { parse } from 'yaml';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log/logger.js';
-import { DirectLineConversation } from '../../src/cli/situations/play.js';
+import { DirectLineConversation, withDirectLineApp } from '../../src/cli/situations/play.js';
 import { asksCase, countWords, type BotReply } from '../../src/cli/situations/scenarios.js';
 import { foldText } from '../../src/text/fold.js';
 
@@ -53,11 +48,7 @@ function problemsOf(s: Scenario, replies: BotReply[]): string[] {
 const verbose = process.argv.includes('--verbose');
 const file = path.join(path.dirname(new URL(import.meta.url).pathname), 'situations.yaml');
 const scenarios = (parse(readFileSync(file, 'utf8')) as { scenarios: Scenario[] }).scenarios;
-const dataDir = mkdtempSync(path.join(tmpdir(), 'dvc-heldout-situations-'));
-const app = await buildApp(loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }), silentLogger);
-try {
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/v3/directline`;
+await withDirectLineApp({}, async (base) => {
   let passed = 0;
   const kinds = new Map<string, [number, number]>();
   for (const s of scenarios) {
@@ -74,7 +65,4 @@ try {
   }
   console.log(`passed ${passed}/${scenarios.length} (${(100 * passed / scenarios.length).toFixed(1)}%)`);
   for (const [kind, [p, n]] of kinds) console.log(`  ${kind}: ${p}/${n}`);
-} finally {
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

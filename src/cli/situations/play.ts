@@ -88,19 +88,25 @@ async function playOne(base: string, conversation: SituationConversation): Promi
   return { name: conversation.name, set: conversation.set, turns, passed: turns.every((t) => !t.problems.length) };
 }
 
-/** Plays every conversation on one real app (in a fresh temp DATA_DIR), each its own Direct Line conversation. */
-export async function playSituations(conversations: SituationConversation[], env: Record<string, string> = {}): Promise<ConversationResult[]> {
+/** Runs `use` against one real app in a fresh temp DATA_DIR, given its Direct Line base URL. */
+export async function withDirectLineApp<T>(env: Record<string, string>, use: (base: string) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dvc-situations-'));
   const app = await buildApp(loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }), silentLogger);
   try {
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
     const { port } = app.server.address() as AddressInfo;
-    const base = `http://127.0.0.1:${port}/v3/directline`;
-    const results: ConversationResult[] = [];
-    for (const c of conversations) results.push(await playOne(base, c));
-    return results;
+    return await use(`http://127.0.0.1:${port}/v3/directline`);
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Plays every conversation on one real app, each its own Direct Line conversation. */
+export function playSituations(conversations: SituationConversation[], env: Record<string, string> = {}): Promise<ConversationResult[]> {
+  return withDirectLineApp(env, async (base) => {
+    const results: ConversationResult[] = [];
+    for (const c of conversations) results.push(await playOne(base, c));
+    return results;
+  });
 }
