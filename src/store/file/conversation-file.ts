@@ -7,9 +7,8 @@ import { readTextIfAny } from './read-text.js';
 
 // The file of one Direct Line conversation, `<id>.jsonl`: JSON lines, appended to as the
 // conversation goes on. The first line is the header; then one line per activity logged
-// (`{"a": activity}`) and one per redaction (`{"redact": activity id, "text": new text}`).
-// The file is rewritten (header and kept activities only) when it holds much more than is
-// kept. A process killed in the middle of an append leaves a torn last line, which was never
+// (`{"a": activity}`). The file is rewritten (header and kept activities only) when it holds
+// much more than is kept, and after a redaction, so that the replaced text leaves the disk. A process killed in the middle of an append leaves a torn last line, which was never
 // acknowledged: it is left out on reading and the next write rewrites the file.
 // Version 1 was one JSON document, `<id>.json`, rewritten whole on every turn; it is still
 // read, and replaced by the new file at the next write.
@@ -24,10 +23,7 @@ export const headerSchema = z.object({
   nextSeq: z.number().int().nonnegative(),
 });
 export type ConversationHeader = z.infer<typeof headerSchema>;
-const lineSchema = z.union([
-  z.object({ a: z.object({ id: z.string(), type: z.string() }).passthrough() }),
-  z.object({ redact: z.string(), text: z.string() }),
-]);
+const lineSchema = z.object({ a: z.object({ id: z.string(), type: z.string() }).passthrough() });
 const legacySchema = headerSchema.extend({ version: z.literal(1), activities: z.array(z.object({ id: z.string(), type: z.string() }).passthrough()) });
 
 export interface ConversationContents {
@@ -44,7 +40,6 @@ export interface ConversationContents {
 }
 
 export const activityLine = (json: string): string => `{"a":${json}}\n`;
-export const redactionLine = (activityId: string, text: string): string => `${JSON.stringify({ redact: activityId, text })}\n`;
 export const fileText = (header: ConversationHeader, activities: readonly JsonActivity[]): string =>
   `${JSON.stringify(header)}\n${activities.map((a) => activityLine(JSON.stringify(a))).join('')}`;
 
@@ -63,21 +58,16 @@ export async function readConversationFile(file: string, legacyFile: string, log
   const header = headerSchema.safeParse(parse(lines[0] ?? ''));
   if (!header.success) problem = 'line 1 is not a conversation header';
   const activities: JsonActivity[] = [];
-  const byId = new Map<string, JsonActivity>();
   let nextSeq = header.success ? header.data.nextSeq : 0;
   for (const [i, raw] of lines.entries()) {
     if (i === 0 || problem) continue;
     const line = lineSchema.safeParse(parse(raw));
     if (!line.success) {
-      problem = `line ${i + 1} is not an activity or a redaction`;
-    } else if ('a' in line.data) {
+      problem = `line ${i + 1} is not an activity`;
+    } else {
       const activity = line.data.a as JsonActivity;
       activities.push(activity);
-      byId.set(activity.id, activity);
       nextSeq = Math.max(nextSeq, sequenceOf(activity) + 1);
-    } else {
-      const target = byId.get(line.data.redact);
-      if (target) target.text = line.data.text;
     }
   }
   if (problem || !header.success) {

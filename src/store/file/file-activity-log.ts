@@ -8,7 +8,7 @@ import type { Account, ActivityLog, ActivitySet, ConversationInfo, JsonActivity,
 import { ActivityWatchers } from '../activity-watchers.js';
 import { GroupCommit } from '../group-commit.js';
 import { AppendFile } from './append-file.js';
-import { activityLine, fileText, readConversationFile, redactionLine, type ConversationHeader } from './conversation-file.js';
+import { activityLine, fileText, readConversationFile, type ConversationHeader } from './conversation-file.js';
 import { FileCache } from './file-cache.js';
 
 // Direct Line conversations and their activity logs (activity-log.ts): one file per
@@ -108,7 +108,8 @@ export class FileActivityLog implements ActivityLog {
       const size = Buffer.byteLength(JSON.stringify(activity));
       entry.bytes += size - (entry.sizes[index] ?? 0);
       entry.sizes[index] = size;
-      entry.unwritten.push(redactionLine(activityId, text));
+      // Rewritten whole, so that the text replaced is gone from the disk too.
+      entry.rewrite = true;
       await entry.commits.commit();
       return true;
     }, () => false);
