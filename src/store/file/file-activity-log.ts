@@ -66,7 +66,7 @@ export class FileActivityLog implements ActivityLog {
       load: (id) => this.load(id),
       unload: async (entry) => {
         await entry.commits.idle();
-        await entry.file.close();
+        entry.file.close();
       },
     });
   }
@@ -157,7 +157,7 @@ export class FileActivityLog implements ActivityLog {
     await Promise.allSettled([...this.pending]);
     await this.cache.settle(async (entry) => {
       await entry.commits.idle();
-      await entry.file.close();
+      entry.file.close();
     });
   }
 
