@@ -175,25 +175,25 @@ export class FileActivityLog implements ActivityLog {
   private async write(entry: Entry): Promise<void> {
     const lines = entry.unwritten;
     entry.unwritten = [];
+    // Decided now: a redaction made while this write runs asks for the next one to be whole.
+    const whole = entry.rewrite || entry.fileBytes > 2 * entry.bytes + REWRITE_SLACK_BYTES;
+    entry.rewrite = false;
     try {
-      if (entry.rewrite || entry.fileBytes > 2 * entry.bytes + REWRITE_SLACK_BYTES) {
-        entry.rewrite = true;
+      if (whole) {
         const text = fileText({ ...entry.header, nextSeq: entry.nextSeq }, entry.activities);
         await entry.file.replace(text);
-        entry.rewrite = false;
         entry.fileBytes = Buffer.byteLength(text);
         if (entry.legacyFile) await unlink(entry.legacyFile).catch(() => undefined);
         entry.legacyFile = undefined;
       } else if (lines.length) {
         const text = lines.join('');
-        // A failed append may have left part of it: the next write rewrites the file.
-        entry.rewrite = true;
         await entry.file.append(text);
-        entry.rewrite = false;
         entry.fileBytes += Buffer.byteLength(text);
       }
     } catch (err) {
-      if (entry.rewrite) entry.unwritten = lines.concat(entry.unwritten);
+      // A failed append may have left part of it behind: the next write rewrites the file.
+      entry.rewrite = true;
+      entry.unwritten = lines.concat(entry.unwritten);
       throw err;
     }
   }

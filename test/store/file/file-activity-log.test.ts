@@ -149,4 +149,18 @@ describe('FileActivityLog', () => {
     const reopened = await FileActivityLog.open(dir, silentLogger);
     expect((await reopened.since(id, 1)).activities.map((a) => a.text)).toEqual(['đã trả lời', 'hỏi tiếp']);
   });
+
+  it('leaves no replaced digits on the disk when the redaction comes while the file is being written', async () => {
+    const id = 'B'.repeat(24);
+    const old = { version: 1, id, createdAt: '2026-01-01T00:00:00.000Z', user: { id: 'u1' }, nextSeq: 1, activities: [{ ...say('4 số cuối 5678'), id: `${id}|0000000` }] };
+    writeFileSync(path.join(dir, `${id}.json`), JSON.stringify(old));
+    const store = await FileActivityLog.open(dir, silentLogger);
+    // The old format's first write is a whole rewrite (temp file and rename), under way when the redaction comes.
+    const writing = store.append(id, say('tiếp'));
+    const redacted = store.redact(id, `${id}|0000000`, '4 số cuối [số]');
+    await Promise.all([writing, redacted]);
+    const text = readFileSync(path.join(dir, `${id}.jsonl`), 'utf8');
+    expect(text).not.toContain('5678');
+    expect(text).toContain('tiếp');
+  });
 });
