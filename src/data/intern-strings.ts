@@ -4,6 +4,13 @@
  * repeats the same texts in thousands of procedures (agencies, documents' copies, fees' names,
  * portals' addresses); each read from its own file or JSON field is its own copy otherwise.
  */
+/**
+ * The items of the trees already walked (their top level only: a WeakSet of every nested
+ * object would cost megabytes): a knowledge base made again of the same procedures (a
+ * catalogue merged in, staff aliases added) walks only the procedures that are new.
+ */
+const walked = new WeakSet<object>();
+
 export function internStrings<T>(tree: T, pool: Map<string, string> = new Map()): T {
   const one = (s: string): string => {
     const kept = pool.get(s);
@@ -11,14 +18,19 @@ export function internStrings<T>(tree: T, pool: Map<string, string> = new Map())
     pool.set(s, s);
     return s;
   };
-  const visit = (node: unknown): void => {
+  const visit = (node: unknown, item = false): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (item) {
+      if (walked.has(node)) return;
+      walked.add(node);
+    }
     if (Array.isArray(node) && !Object.isFrozen(node)) {
       for (let i = 0; i < node.length; i++) {
         const v: unknown = node[i];
         if (typeof v === 'string') node[i] = one(v);
         else if (v !== null && typeof v === 'object') visit(v);
       }
-    } else if (node !== null && typeof node === 'object' && !Object.isFrozen(node)) {
+    } else if (!Object.isFrozen(node)) {
       const record = node as Record<string, unknown>;
       for (const key of Object.keys(record)) {
         const v = record[key];
@@ -27,6 +39,7 @@ export function internStrings<T>(tree: T, pool: Map<string, string> = new Map())
       }
     }
   };
-  visit(tree);
+  if (Array.isArray(tree)) for (const item of tree) visit(item, true);
+  else visit(tree);
   return tree;
 }

@@ -21,4 +21,12 @@ describe('internStrings', () => {
     expect(() => internStrings([frozen, { name: 'Lệ phí' }])).not.toThrow();
     expect(frozen).toEqual({ name: 'Lệ phí', list: ['x', 'x'] });
   });
+
+  it('does not walk again what it has walked: only the new parts of a tree made again of the same objects', () => {
+    const kept = { id: 'a', name: 'Đăng ký khai sinh' };
+    internStrings([kept]);
+    const pool = new Map<string, string>();
+    internStrings([kept, { id: 'b', name: 'Đăng ký kết hôn' }], pool);
+    expect([...pool.keys()].sort()).toEqual(['b', 'Đăng ký kết hôn'].sort());
+  });
 });
