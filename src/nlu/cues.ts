@@ -18,7 +18,7 @@ export const cuesFileSchema = z.object({
   version: z.literal(CUES_FORMAT_VERSION),
   /** Words allowed between two parts of a pattern ("…"). */
   gap: z.number().int().min(0).max(6).default(3),
-  question: z.object({ patterns, endings: words, particles: words }).strict(),
+  question: z.object({ patterns, endings: words, particles: words, topic: words }).strict(),
   ruleOut: z.object({ cues: patterns, stops: words, alternatives: words, maxWords: z.number().int().min(1).max(12).default(6) }).strict(),
   intentWords: patterns,
   legalBasis: patterns,
@@ -36,6 +36,8 @@ export interface Cues {
   readonly question: PatternSet;
   readonly endings: PatternSet;
   readonly particles: PatternSet;
+  /** "thì": what comes before it is the topic, what follows the question asked about it. */
+  readonly topic: PatternSet;
   readonly ruleOut: PatternSet;
   readonly stops: PatternSet;
   /** "hay", "hoặc": what follows is another thing ruled out. */
@@ -66,6 +68,7 @@ export function compileCues(data: CuesFile, normalize: (text: string) => Normali
     question: set(data.question.patterns),
     endings: each(data.question.endings),
     particles: each(data.question.particles),
+    topic: each(data.question.topic),
     ruleOut: set(data.ruleOut.cues),
     stops: each(data.ruleOut.stops),
     alternatives: each(data.ruleOut.alternatives),

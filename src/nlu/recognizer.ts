@@ -129,6 +129,9 @@ const MAY_END_CLAUSE = /[?!;…\n.,]/;
 /** A question's clause this unsure of its intent lets the whole message decide, if surer. */
 const VAGUE_QUESTION = 0.5;
 
+/** What is asked after the topic overrules a reading as procedure.info when this sure of a narrower question. */
+const NARROW_COMMENT = 0.85;
+
 /** Above this confidence a legal-basis or procedure-naming cue stands whatever the classifier says. */
 const CUE_CONFIDENCE = 0.9;
 
@@ -210,7 +213,7 @@ export class Recognizer {
    */
   private classify(reading: Reading): IntentScore[] {
     const { classifier } = this.parts;
-    const asked = classifier.classify(reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context)));
+    const asked = this.narrowed(reading, classifier.classify(reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context))));
     if (!reading.whole) return asked;
     const top = asked[0];
     const vague = !top || top.confidence < VAGUE_QUESTION || (top.intent === 'none' && reading.search.accepted !== null);
@@ -222,6 +225,18 @@ export class Recognizer {
       if ((scores[0]?.confidence ?? 0) > (best[0]?.confidence ?? 0)) best = scores;
     }
     return best;
+  }
+
+  /**
+   * A question read as about the procedure as a whole whose words after the topic ask something
+   * narrower, surely ("giờ tôi muốn rút bảo hiểm xã hội một lần thì làm ở đâu"): the narrower
+   * question stands; the story words of the topic ("muốn", "giờ") only lean towards info.
+   */
+  private narrowed(reading: Reading, scores: IntentScore[]): IntentScore[] {
+    if (scores[0]?.intent !== 'procedure.info' || !reading.comment) return scores;
+    const comment = this.parts.classifier.classify(reading.comment());
+    const top = comment[0];
+    return top && top.intent !== 'procedure.info' && PROCEDURE_INTENTS.has(top.intent) && top.confidence >= NARROW_COMMENT ? comment : scores;
   }
 
   private findField(norm: NormalizedText): string | undefined {
