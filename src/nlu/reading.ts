@@ -8,7 +8,7 @@ import type { ProcedureMatch, ProcedureMatcher } from './procedure-matcher.js';
 import type { ProcedureClassifier } from './procedure-classifier.js';
 import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
 import type { SituationReader } from './situation/situation-reader.js';
-import { questionComment, questionFocus, questionRun, sliceText } from './question-focus.js';
+import { isQuestionClause, questionComment, questionFocus, questionRun, sliceText } from './question-focus.js';
 import type { Lexicon } from './vi/lexicon.js';
 import type { Clause } from './vi/clauses.js';
 import { DOSSIER_CODE_WORD, type NormalizedText } from './vi/normalize.js';
@@ -161,7 +161,24 @@ function namedBesideAge(parts: ReadingParts, norm: NormalizedText, focus: Clause
 function namedProcedure(parts: ReadingParts, norm: NormalizedText, focus: Clause | null, legal: readonly number[]): ProcedureSearch {
   const whole = reviewed(parts, norm, findProcedures(parts, parts.options, norm, legal), legal);
   if (!focus || !whole.accepted) return whole;
-  return namedIn(parts, norm, focus, legal, whole) ?? namedIn(parts, norm, aimClause(parts, norm, focus, whole.accepted), legal, whole) ?? whole;
+  return namedIn(parts, norm, focus, legal, whole)
+    ?? namedIn(parts, norm, askingRun(parts, norm, focus), legal, whole)
+    ?? namedIn(parts, norm, aimClause(parts, norm, focus, whole.accepted), legal, whole)
+    ?? whole;
+}
+
+/**
+ * The questions right before the question's clause, with it ("Giờ có phải đổi thẻ căn cước
+ * không, hết bao nhiêu tiền?"): they are asked too, so what they name goes before the story's
+ * procedures; null when the clause before it does not ask.
+ */
+function askingRun(parts: ReadingParts, norm: NormalizedText, focus: Clause): Clause | null {
+  const clauses = norm.clauses ?? [];
+  const cues = cuesOf(parts.lexicon);
+  let first = clauses.indexOf(focus);
+  while (first > 0 && isQuestionClause(norm, clauses[first - 1]!, cues)) first--;
+  const start = clauses[first]?.start ?? focus.start;
+  return start < focus.start ? { start, end: focus.end, asked: focus.asked } : null;
 }
 
 /**
