@@ -233,7 +233,7 @@ export class Recognizer {
    * question stands; the story words of the topic ("muốn", "giờ") only lean towards info.
    */
   private narrowed(reading: Reading, scores: IntentScore[]): IntentScore[] {
-    if (scores[0]?.intent !== 'procedure.info' || !reading.comment) return scores;
+    if (!reading.comment || decide(scores, this.parts.options.narrowShare).intent !== 'procedure.info') return scores;
     const comment = this.parts.classifier.classify(reading.comment());
     const top = comment[0];
     return top && top.intent !== 'procedure.info' && PROCEDURE_INTENTS.has(top.intent) && top.confidence >= NARROW_COMMENT ? comment : scores;
