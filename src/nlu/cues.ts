@@ -25,7 +25,7 @@ export const cuesFileSchema = z.object({
   manipulation: patterns,
   dossierWords: patterns,
   aim: patterns,
-  goodsPrice: z.object({ price: patterns, notPrice: patterns, fee: patterns, goods: patterns }).strict(),
+  goodsPrice: z.object({ price: patterns, notPrice: patterns, fee: patterns, goods: patterns, trade: patterns }).strict(),
 }).strict();
 
 export type CuesFile = z.infer<typeof cuesFileSchema>;
@@ -54,6 +54,8 @@ export interface Cues {
   readonly notPrice: PatternSet;
   readonly fee: PatternSet;
   readonly goods: PatternSet;
+  /** Trades and services on goods ("bán", "sửa"): "sửa xe máy ở đâu" asks for a shop. */
+  readonly trade: PatternSet;
 }
 
 export const EMPTY_CUES_FILE: CuesFile = cuesFileSchema.parse({ version: CUES_FORMAT_VERSION, question: {}, ruleOut: {}, goodsPrice: {} });
@@ -82,6 +84,7 @@ export function compileCues(data: CuesFile, normalize: (text: string) => Normali
     notPrice: set(data.goodsPrice.notPrice),
     fee: set(data.goodsPrice.fee),
     goods: set(data.goodsPrice.goods),
+    trade: set(data.goodsPrice.trade),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { extractDossierCode, maskDossierCodes } from './dossier-code.js';
 import type { ProcedureSearch } from './find-procedures.js';
-import { isGoodsPrice } from './guards.js';
+import { isGoodsPrice, isTrade } from './guards.js';
 import { IntentClassifier, type IntentScore } from './intent-classifier.js';
 import { PROCEDURE_INTENTS, type Intent } from './intents.js';
 import type { ProcedureMatcher } from './procedure-matcher.js';
@@ -180,7 +180,10 @@ export class Recognizer {
     }
     if (confidence < options.noneThreshold) intent = 'none';
     // "Giá xe máy bao nhiêu": the price of goods, not a fee.
-    if (PROCEDURE_INTENTS.has(intent) && !legalBasis && isGoodsPrice(norm, cuesOf(lexicon), (w) => this.parts.matcher.distinctive(w))) intent = 'none';
+    const distinctive = (w: string): boolean => this.parts.matcher.distinctive(w);
+    if (PROCEDURE_INTENTS.has(intent) && !legalBasis && isGoodsPrice(norm, cuesOf(lexicon), distinctive)) intent = 'none';
+    // "Sửa xe máy ở đâu": a shop, not the place of a procedure.
+    if ((intent === 'procedure.location' || intent === 'procedure.fee') && isTrade(norm, cuesOf(lexicon), distinctive)) intent = 'none';
 
     const entities: ParseResult['entities'] = {};
     if (dossierCode) entities.dossierCode = dossierCode;
