@@ -82,7 +82,7 @@ export function withoutRuledOut(
     // One procedure the scope names is ruled out, whatever else it names; of several, the one
     // naming best what is said outside stands ("không phải đăng ký mà là xóa thường trú").
     const ruledOut = named.some((c) => !standing.has(c));
-    kept = kept.filter((c) => !named.includes(c) || (ruledOut && standing.has(c)));
+    kept = kept.filter((c) => !named.includes(c) || (named.length > 1 && ruledOut && standing.has(c)));
   }
   // Nothing else named: the scope is the question after all.
   if (!kept.some((c) => c.matched.some((i) => !inScopes.has(i) && distinctive(i)))) return [...candidates];

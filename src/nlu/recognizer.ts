@@ -217,13 +217,14 @@ export class Recognizer {
   private classify(reading: Reading): IntentScore[] {
     const { classifier } = this.parts;
     const asked = this.narrowed(reading, classifier.classify(reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context))));
-    if (!reading.whole) return asked;
+    if (!reading.whole && !reading.comment) return asked;
     const top = asked[0];
     const vague = !top || top.confidence < VAGUE_QUESTION || (top.intent === 'none' && reading.search.accepted !== null);
     if (!vague) return asked;
-    // The questions before a short one, then the whole message: the surest reading stands.
+    // What is asked after the topic, the questions before a short one, then the whole message: the surest reading stands.
     let best = asked;
-    for (const other of [reading.run, reading.whole]) {
+    // (What follows a topic is looked at only when a procedure is named: "… ngoại tình thì làm sao" names none.)
+    for (const other of [reading.search.accepted ? reading.comment : null, reading.run, reading.whole]) {
       const scores = other ? classifier.classify(other()) : [];
       if ((scores[0]?.confidence ?? 0) > (best[0]?.confidence ?? 0)) best = scores;
     }
