@@ -118,6 +118,9 @@ describe('typos and regional words', () => {
     ['tctn bao nhiêu', 'tro cap that nghiep bao nhieu'],
     ['lam hc mat bao lau', 'lam ho chieu ton bao lau'],
     ['sang ten sd', 'sang ten so do'],
+    ['bam bs xe', 'bam bien so xe'],
+    ['tk dddt mức 2', 'tai khoan dinh danh dien tu muc hai'],
+    ['xin gp xây dựng', 'xin giay phep xay dung'],
   ])('reads the short form in "%s" beside the words of its procedure', (input, expected) => {
     expect(folded(input)).toBe(expected);
   });
