@@ -81,7 +81,7 @@ const STATED_RANKS = 3;
  * A message that states the citizen's situation, read as being about a procedure: "Thẻ căn
  * cước của tôi bị hỏng" (no dossier code) is not a dossier status question; "Tôi muốn cải tạo
  * lại nhà", naming no procedure, is about the likely one whose cases the situation selects —
- * unless the procedure in play fits the situation already.
+ * unless the procedure in play, or another of its family, fits the situation already.
  */
 function statement(knowledge: KnowledgeBase, parse: ParseResult, stated: Situation | undefined, memory: ConversationMemory): ParseResult {
   if (!stated || parse.flags?.includes('manipulation')) return parse;
@@ -89,7 +89,11 @@ function statement(knowledge: KnowledgeBase, parse: ParseResult, stated: Situati
   const open = PROCEDURE_INTENTS.has(parse.intent) || (parse.intent === 'none' && (parse.intents[0]?.confidence ?? 0) < OFF_TOPIC);
   if (!open || parse.procedure || parse.ambiguous) return parse;
   const inPlay = memory.procedure ? knowledge.get(memory.procedure) : undefined;
-  if (inPlay && situationMatch(inPlay, mergeSituation(memory.situation, stated)) > 0) return parse;
+  const said = mergeSituation(memory.situation, stated);
+  if (inPlay && situationMatch(inPlay, said) > 0) return parse;
+  // Another procedure of the family in play ("à không, thẻ bị in sai tên" after cấp lại căn
+  // cước is cấp đổi) goes before a likely one of another paper (the health insurance card).
+  if (inPlay && familyMember(knowledge, inPlay, stated, said).id !== inPlay.id) return parse;
   const likely = parse.procedures.slice(0, STATED_RANKS).filter((r) => r.coverage >= MIN_STATED_COVERAGE)
     .map((r) => knowledge.get(r.id)).find((p): p is Procedure => p !== undefined && situationMatch(p, stated) > 0);
   if (!likely) return parse;

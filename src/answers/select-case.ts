@@ -105,12 +105,20 @@ export function situationMatch(p: Procedure, situation: Situation): number {
   return Math.max(0, ...selects.map((s) => fitOf(s, situation)).filter((f) => f.fits).map((f) => f.matched));
 }
 
-/** Among procedures the question may be about, the one the stated situation picks, if one stands out. */
+/**
+ * Among procedures the question may be about, the one the stated situation picks, if one
+ * stands out: by its family's `select`, else by its cases' ("vợ tôi vừa sinh, tôi đi làm công ty"
+ * selects a case of chế độ thai sản, none of thành lập doanh nghiệp).
+ */
 export function pickBySituation(procedures: Procedure[], stated: Situation | undefined): Procedure | null {
   if (!stated) return null;
   const withFamily = procedures.map((p) => ({ p, select: familiesOf(p)[0]?.select }));
-  const { best, matched } = bestFitting(withFamily, (x) => x.select, stated);
-  return best.length === 1 && matched > 0 ? best[0]!.p : null;
+  const byFamily = bestFitting(withFamily, (x) => x.select, stated);
+  if (byFamily.best.length === 1 && byFamily.matched > 0) return byFamily.best[0]!.p;
+  const scored = procedures.map((p) => ({ p, matched: situationMatch(p, stated) }));
+  const top = Math.max(0, ...scored.map((x) => x.matched));
+  const best = scored.filter((x) => x.matched === top);
+  return top > 0 && best.length === 1 ? best[0]!.p : null;
 }
 
 /** The situation without what the procedure's own family data rules out (an earlier "bị mất" when cấp đổi is named). */

@@ -27,8 +27,10 @@ export const situationCuesSchema = z.object({
   slots: z.record(name, z.object({
     /** Phrases in which a cue does not count ("bố mất" is not a lost card). */
     except: phrases.default([]),
+    /** Values that win over the slot's others said in the same message ("chuyển nhà sang tỉnh khác" is a move). */
+    wins: z.array(name).default([]),
     values: z.record(name, phrases.min(1)).refine((v) => Object.keys(v).length > 0, 'a slot needs at least one value'),
-  }).strict()).refine((s) => !('age' in s), '"age" is read from the `age` section, not a slot of its own'),
+  }).strict().refine((s) => s.wins.every((w) => w in s.values), { message: '`wins` names a value the slot does not have', path: ['wins'] })).refine((s) => !('age' in s), '"age" is read from the `age` section, not a slot of its own'),
 }).strict();
 
 export type SituationCuesFile = z.infer<typeof situationCuesSchema>;

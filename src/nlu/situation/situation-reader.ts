@@ -44,21 +44,28 @@ export class SituationReader {
     if (age !== undefined) situation[AGE_SLOT] = age;
     const exceptions = this.exceptions.findAll(text);
     const negations = this.negations.findAll(text);
-    // Longest cues first; a cue overlapping a longer one already taken does not count.
+    // Longest cues first; a cue overlapping a longer one of its slot already taken does not
+    // count. Another slot's cue does not hide it: "mua đất" is a sale and says land too.
     const hits = this.cues.findAll(text).sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
     const taken: Array<PhraseHit<Cue>> = [];
     // A denied cue still holds its words: "mất" inside a denied "bị mất" says nothing either.
     const claimed: Array<PhraseHit<Cue>> = [];
     for (const hit of hits) {
-      if (claimed.some((t) => overlaps(t, hit))) continue;
+      if (claimed.some((t) => t.tag.slot === hit.tag.slot && overlaps(t, hit))) continue;
       claimed.push(hit);
       if (exceptions.some((e) => e.tag === hit.tag.slot && overlaps(e, hit))) continue;
       // A negation right before a cue denies it ("không bị mất", "không phải bị mất").
       if (negations.some((n) => n.end === hit.start)) continue;
       taken.push(hit);
     }
-    // The later statement wins within a slot ("à không, tôi làm mất thẻ").
-    for (const hit of taken.sort((a, b) => a.start - b.start)) situation[hit.tag.slot] = hit.tag.value;
+    // The later statement wins within a slot ("à không, tôi làm mất thẻ"), unless the slot
+    // names values that win over the others ("chuyển nhà sang tỉnh khác" is a move).
+    for (const hit of taken.sort((a, b) => a.start - b.start)) {
+      const held = situation[hit.tag.slot];
+      const wins = this.data.slots[hit.tag.slot]?.wins ?? [];
+      if (typeof held === 'string' && wins.includes(held) && !wins.includes(hit.tag.value)) continue;
+      situation[hit.tag.slot] = hit.tag.value;
+    }
     return Object.keys(situation).length ? situation : undefined;
   }
 
