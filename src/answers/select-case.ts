@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Family, Procedure, ProcedureCase, Select, SlotCondition } from '../knowledge/schema.js';
-import { AGE_SLOT, ageBounds, isAgeValue, type Situation } from '../nlu/situation/situation.js';
+import { ageBounds, isAgeValue, NUMBER_SLOTS, type Situation } from '../nlu/situation/situation.js';
 
 // Which case of a procedure (or which procedure of a family) the citizen's situation selects,
 // from the `select` data of each entry: no code per procedure.
@@ -21,7 +21,9 @@ export interface Fit {
 export function conditionTruth(slot: string, condition: SlotCondition, situation: Situation): Truth {
   const value = situation[slot];
   if (value === undefined) return 'unknown';
-  if (slot === AGE_SLOT) {
+  // { not: […] } rules the entry out; it never selects it.
+  if (!Array.isArray(condition) && 'not' in condition) return condition.not.includes(String(value)) ? 'no' : 'unknown';
+  if (NUMBER_SLOTS.includes(slot)) {
     if (!isAgeValue(value)) return 'unknown';
     const { min, max } = ageBounds(value);
     if (Array.isArray(condition)) {

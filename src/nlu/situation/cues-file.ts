@@ -23,7 +23,19 @@ export const situationCuesSchema = z.object({
     elderlyAge: z.number().int().min(0).max(150).default(60),
     /** Number words: [value, word, word…]. */
     numbers: z.array(z.tuple([z.number().int().min(0)]).rest(phrase)).default([]),
+    /** Numbers 10–99 in words: "mười" (ten), "mươi" (tens after 2–9), and the units' forms after them ("mốt", "lăm"). */
+    tens: z.object({
+      ten: phrases.default([]),
+      tens: phrases.default([]),
+      units: z.array(z.tuple([z.number().int().min(1).max(9)]).rest(phrase)).default([]),
+    }).strict().default({}),
   }).strict(),
+  /** How long ago the event was: number + unit of time (days each) after a `before` word or before an `after` word. */
+  elapsed: z.object({
+    before: phrases.default([]),
+    after: phrases.default([]),
+    units: z.array(z.tuple([z.number().int().min(1)]).rest(phrase)).default([]),
+  }).strict().default({}),
   slots: z.record(name, z.object({
     /** Phrases in which a cue does not count ("bố mất" is not a lost card). */
     except: phrases.default([]),

@@ -2,9 +2,11 @@ import path from 'node:path';
 import type { NormalizedText } from '../vi/normalize.js';
 import type { Lexicon } from '../vi/lexicon.js';
 import { AgeReader } from './age-reader.js';
+import { ElapsedReader } from './elapsed-reader.js';
+import { NumberWords } from './number-words.js';
 import { readSituationCues, type SituationCuesFile } from './cues-file.js';
 import { PhraseSet, type PhraseHit } from './phrase-set.js';
-import { AGE_SLOT, type Situation } from './situation.js';
+import { AGE_SLOT, ELAPSED_SLOT, type Situation } from './situation.js';
 
 // Reads the facts that select a case from a normalised question: the age, and every slot of
 // intents/situation/vi.yaml by its cue phrases. Pure and fast: a few map lookups per word.
@@ -17,6 +19,7 @@ export class SituationReader {
   private readonly exceptions: PhraseSet<string>;
   private readonly negations: PhraseSet<true>;
   private readonly age: AgeReader;
+  private readonly elapsed: ElapsedReader;
   /** Slot → its value names, for validation. */
   readonly slots: ReadonlyMap<string, ReadonlySet<string>>;
 
@@ -35,6 +38,7 @@ export class SituationReader {
     this.exceptions = new PhraseSet(exceptions, lexicon);
     this.negations = new PhraseSet(data.negations.map((n) => [true, n] as const), lexicon);
     this.age = new AgeReader(data.age, lexicon);
+    this.elapsed = new ElapsedReader(data.elapsed, lexicon, new NumberWords(data.age, lexicon));
   }
 
   /** The situation the words state, or undefined when they state none. */
@@ -42,6 +46,8 @@ export class SituationReader {
     const situation: Situation = {};
     const age = this.age.read(text, today);
     if (age !== undefined) situation[AGE_SLOT] = age;
+    const elapsed = this.elapsed.read(text);
+    if (elapsed !== undefined) situation[ELAPSED_SLOT] = elapsed;
     const exceptions = this.exceptions.findAll(text);
     const negations = this.negations.findAll(text);
     // Longest cues first; a cue overlapping a longer one of its slot already taken does not
