@@ -28,7 +28,8 @@ export function conditionTruth(slot: string, condition: SlotCondition, situation
     const { min, max } = ageBounds(value);
     if (Array.isArray(condition)) {
       const years = condition.filter((x): x is number => typeof x === 'number');
-      if (years.some((y) => y === min && y === max)) return 'yes';
+      // A birth year ("sinh năm 1966") gives two ages; the older is the one reached this year.
+      if (years.some((y) => y === max && (min === max || min === max - 1))) return 'yes';
       return years.some((y) => y >= min && y <= max) ? 'unknown' : 'no';
     }
     const lo = condition.min ?? 0;
@@ -119,8 +120,15 @@ export function pickBySituation(procedures: Procedure[], stated: Situation | und
   if (byFamily.best.length === 1 && byFamily.matched > 0) return byFamily.best[0]!.p;
   const scored = procedures.map((p) => ({ p, matched: situationMatch(p, stated) }));
   const top = Math.max(0, ...scored.map((x) => x.matched));
-  const best = scored.filter((x) => x.matched === top);
-  return top > 0 && best.length === 1 ? best[0]!.p : null;
+  const best = scored.filter((x) => x.matched === top).map((x) => x.p);
+  if (top === 0) return null;
+  if (best.length === 1) return best[0]!;
+  // A tie: the one whose family the other options share names the paper the words are about
+  // ("đổi tên, cần đổi lại căn cước": two of the options are căn cước, cải chính hộ tịch is not).
+  const kin = (p: Procedure) => procedures.filter((q) => q !== p && familiesOf(q).some((f) => familiesOf(p).some((g) => g.id === f.id))).length;
+  const most = Math.max(...best.map(kin));
+  const kinBest = best.filter((p) => kin(p) === most);
+  return most > 0 && kinBest.length === 1 ? kinBest[0]! : null;
 }
 
 /** The situation without what the procedure's own family data rules out (an earlier "bị mất" when cấp đổi is named). */

@@ -55,6 +55,11 @@ describe('choosing the case from the data of each entry', () => {
     expect(selectCase(get('cap-ho-chieu-pho-thong'), { age: 10, reason: 'lost' }).chosen?.id).toBe('mat-hoac-hong');
   });
 
+  it('takes a birth year that reaches a milestone age this year as that age', () => {
+    expect(selectCase(get('cap-doi-the-can-cuoc'), { age: { min: 59, max: 60 } }).chosen?.id).toBe('du-tuoi');
+    expect(conditionTruth('age', [14, 25, 40, 60], { age: { min: 60, max: 61 } })).toBe('unknown');
+  });
+
   it('rules a case out by a value it excludes, without that value selecting anything', () => {
     // "Lần đầu" is no lost passport; the other cases stay, both possible.
     expect(selectCase(get('cap-ho-chieu-pho-thong'), { time: 'first' }).candidates.map((c) => c.id)).toEqual(['tu-14-tuoi', 'duoi-14-tuoi']);
@@ -110,6 +115,8 @@ describe('procedures of one family', () => {
   it('picks among procedures about as likely by the stated situation', () => {
     expect(pickBySituation([get('cap-doi-the-can-cuoc'), get('cap-lai-the-can-cuoc')], { reason: 'lost' })?.id).toBe('cap-lai-the-can-cuoc');
     expect(pickBySituation([get('cap-doi-the-can-cuoc'), get('cap-lai-the-can-cuoc')], { age: 30 })).toBeNull();
+    // A tie: the paper most of the options are about ("đổi tên, cần đổi lại căn cước").
+    expect(pickBySituation([get('cap-doi-the-can-cuoc'), get('thay-doi-cai-chinh-ho-tich'), get('cap-lai-the-can-cuoc')], { reason: 'nameChange' })?.id).toBe('cap-doi-the-can-cuoc');
     // No family between them: the cases tell ("vợ tôi vừa sinh, tôi đi làm công ty đóng bảo hiểm").
     expect(pickBySituation([get('dang-ky-thanh-lap-doanh-nghiep'), get('che-do-thai-san')], { person: 'father', insurance: 'compulsory' })?.id).toBe('che-do-thai-san');
   });
