@@ -52,8 +52,12 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
     // The NLU names a procedure only by words besides the legal-basis ones ("pháp lý" is not "tư pháp").
     parse = { ...parse, intent: 'procedure.info', procedure: parse.procedure ?? memory.procedure, ambiguous: null };
     legalBasis = true;
-  } else if (stated && memory.procedure && memory.lastIntent && isSituationOnly(knowledge, parse, memory.procedure)) {
-    parse = { ...parse, intent: memory.lastIntent, procedure: parse.procedure ?? memory.procedure, ambiguous: null };
+  } else if (stated && memory.procedure && memory.lastIntent) {
+    if (isSituationOnly(knowledge, parse, memory.procedure)) {
+      parse = { ...parse, intent: memory.lastIntent, procedure: parse.procedure ?? memory.procedure, ambiguous: null };
+    } else if (correctsWithinFamily(knowledge, parse, memory.procedure, stated, mergeSituation(memory.situation, stated))) {
+      parse = { ...parse, intent: memory.lastIntent, procedure: memory.procedure, ambiguous: null };
+    }
   }
   if (parse.ambiguous) {
     const options = parse.ambiguous.map((id) => knowledge.get(id)).filter((p): p is Procedure => p !== undefined);
@@ -98,6 +102,23 @@ function statement(knowledge: KnowledgeBase, parse: ParseResult, stated: Situati
     .map((r) => knowledge.get(r.id)).find((p): p is Procedure => p !== undefined && situationMatch(p, stated) > 0);
   if (!likely) return parse;
   return { ...parse, procedure: likely.id, intent: parse.intent === 'none' ? 'procedure.info' : parse.intent };
+}
+
+/** Below this, the question's kind is a guess, and below the next, the procedure named is too. */
+const UNSURE_INTENT = 0.7;
+const UNSURE_COVERAGE = 0.9;
+
+/**
+ * A correction of the situation in play that the NLU reads, unsure, as a question about
+ * another paper: "thực ra thẻ không mất, chỉ là bị sai ngày sinh" after cấp lại căn cước is
+ * cấp đổi căn cước (the family in play has a procedure for it), not cải chính hộ tịch.
+ */
+function correctsWithinFamily(knowledge: KnowledgeBase, parse: ParseResult, inPlay: string, stated: Situation, said: Situation): boolean {
+  const current = knowledge.get(inPlay);
+  if (!current || !parse.procedure || !PROCEDURE_INTENTS.has(parse.intent)) return false;
+  if ((parse.intents[0]?.confidence ?? 1) >= UNSURE_INTENT) return false;
+  if ((parse.procedures.find((r) => r.id === parse.procedure)?.coverage ?? 1) >= UNSURE_COVERAGE) return false;
+  return familyMember(knowledge, current, stated, said).id !== current.id;
 }
 
 /** A message read as `none` this surely is about something else, whatever situation it states. */

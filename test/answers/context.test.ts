@@ -72,4 +72,21 @@ describe('a message that states the citizen\'s situation', () => {
     const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('nếu bị mất thẻ thì sao') }, memory);
     expect(question).toMatchObject({ parse: { procedure: 'cap-lai-the-can-cuoc' } });
   });
+
+  it.each([
+    'à không, thẻ không mất mà bị in sai tên',
+    'a khong, the khong mat ma bi in sai ten',
+    'thực ra thẻ không mất, chỉ là bị sai ngày sinh',
+  ])('reads "%s" after a lost card as the card family\'s procedure for it, the last question asked again', (text) => {
+    const memory: ConversationMemory = { procedure: 'cap-lai-the-can-cuoc', situation: { reason: 'lost' }, lastIntent: 'procedure.fee' };
+    const { question, memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, memory);
+    expect(question).toMatchObject({ parse: { intent: 'procedure.fee', procedure: 'cap-doi-the-can-cuoc' } });
+    expect(after.situation).toEqual({ reason: 'wrongInfo' });
+  });
+
+  it('still goes to the paper a message names outright: "giấy khai sinh của con tôi bị ghi sai tên" after a lost card', () => {
+    const memory: ConversationMemory = { procedure: 'cap-lai-the-can-cuoc', situation: { reason: 'lost' }, lastIntent: 'procedure.fee' };
+    const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('giấy khai sinh của con tôi bị ghi sai tên') }, memory);
+    expect(question).toMatchObject({ parse: { procedure: 'thay-doi-cai-chinh-ho-tich' } });
+  });
 });
