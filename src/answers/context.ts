@@ -57,6 +57,8 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
       parse = { ...parse, intent: memory.lastIntent, procedure: parse.procedure ?? memory.procedure, ambiguous: null };
     } else if (correctsWithinFamily(knowledge, parse, memory.procedure, stated, mergeSituation(memory.situation, stated))) {
       parse = { ...parse, intent: memory.lastIntent, procedure: memory.procedure, ambiguous: null };
+    } else if (answersInPlay(knowledge, parse, memory.procedure, stated, mergeSituation(memory.situation, stated))) {
+      parse = { ...parse, intent: parse.intent === 'procedure.info' ? memory.lastIntent : parse.intent, procedure: memory.procedure, ambiguous: null };
     }
   }
   if (parse.ambiguous) {
@@ -121,6 +123,19 @@ function correctsWithinFamily(knowledge: KnowledgeBase, parse: ParseResult, inPl
   return familyMember(knowledge, current, stated, said).id !== current.id;
 }
 
+/**
+ * A situation that selects a case of the procedure in play and none of the one the NLU names
+ * by a few common words: "tôi đăng ký lần đầu cho một mình tôi" after the fee of tạm trú is
+ * about tạm trú, not đăng ký xe.
+ */
+function answersInPlay(knowledge: KnowledgeBase, parse: ParseResult, inPlay: string, stated: Situation, said: Situation): boolean {
+  const current = knowledge.get(inPlay);
+  const named = parse.procedure ? knowledge.get(parse.procedure) : undefined;
+  if (!current || !named || named.id === current.id || !PROCEDURE_INTENTS.has(parse.intent)) return false;
+  if ((parse.procedures.find((r) => r.id === named.id)?.coverage ?? 1) >= UNSURE_COVERAGE) return false;
+  return situationMatch(current, said) > 0 && situationMatch(named, stated) === 0;
+}
+
 /** A message read as `none` this surely is about something else, whatever situation it states. */
 const OFF_TOPIC = 0.9;
 
@@ -129,6 +144,8 @@ const OFF_TOPIC = 0.9;
  * bare mention of the procedure in play or one of its family ("tôi bị mất thẻ căn cước").
  */
 function isSituationOnly(knowledge: KnowledgeBase, parse: ParseResult, inPlay: string): boolean {
+  // Words that do little but state the situation ("ở hà nội"), unless they name a procedure of their own.
+  if (parse.entities.situationOnly && parse.intent !== 'dossier.status' && (!parse.procedure || parse.procedure === inPlay)) return true;
   // Sure to be about something else ("hôm nay trời mưa ở Hà Nội không"): not a follow-up.
   if (parse.intent === 'none') return (parse.intents[0]?.intent !== 'none' || parse.intents[0].confidence < OFF_TOPIC);
   if (parse.intent !== 'procedure.info') return false;

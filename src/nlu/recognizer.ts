@@ -27,7 +27,7 @@ export interface ParseResult {
   confidence: number;
   procedure: string | null;
   /** `facet: "legalBasis"`: the question asks for the procedure's legal basis. */
-  entities: { dossierCode?: string; field?: string; facet?: 'legalBasis'; situation?: Situation };
+  entities: { dossierCode?: string; field?: string; facet?: 'legalBasis'; situation?: Situation; situationOnly?: true };
   /** Ranked intents with calibrated confidences. */
   intents: IntentScore[];
   /** Candidate procedures, best first, including near misses (for "did you mean"). */
@@ -184,6 +184,8 @@ export class Recognizer {
     if (legalBasis) entities.facet = 'legalBasis';
     const situation = this.parts.situation?.read(norm);
     if (situation) entities.situation = situation;
+    // "ở hà nội" after a fee question: a situation, not a question about places.
+    if (situation && this.parts.situation?.statesOnly(norm)) entities.situationOnly = true;
     if (intent === 'procedure.list') {
       const field = this.findField(norm);
       if (field) entities.field = field;

@@ -89,4 +89,17 @@ describe('a message that states the citizen\'s situation', () => {
     const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('giấy khai sinh của con tôi bị ghi sai tên') }, memory);
     expect(question).toMatchObject({ parse: { procedure: 'thay-doi-cai-chinh-ho-tich' } });
   });
+
+  it.each(['ở hà nội', 'o ha noi'])('reads "%s" after a fee question as the fee asked again, not a question about places', (text) => {
+    const memory: ConversationMemory = { procedure: 'dang-ky-xe', situation: { vehicle: 'car' }, lastIntent: 'procedure.fee' };
+    const { question, memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, memory);
+    expect(question).toMatchObject({ parse: { intent: 'procedure.fee' } });
+    expect(after.situation).toMatchObject({ vehicle: 'car', area: 'hanoi' });
+  });
+
+  it.each(['tôi đăng ký lần đầu cho một mình tôi', 'toi dang ky lan dau'])('keeps "%s" on tạm trú in play, whose cases it selects, over a procedure named by common words', (text) => {
+    const memory: ConversationMemory = { procedure: 'dang-ky-tam-tru', lastIntent: 'procedure.fee' };
+    const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, memory);
+    expect(question).toMatchObject({ parse: { intent: 'procedure.fee', procedure: 'dang-ky-tam-tru' } });
+  });
 });

@@ -48,6 +48,31 @@ export class SituationReader {
     if (age !== undefined) situation[AGE_SLOT] = age;
     const elapsed = this.elapsed.read(text);
     if (elapsed !== undefined) situation[ELAPSED_SLOT] = elapsed;
+    // The later statement wins within a slot ("à không, tôi làm mất thẻ"), unless the slot
+    // names values that win over the others ("chuyển nhà sang tỉnh khác" is a move).
+    for (const hit of this.cueHits(text).sort((a, b) => a.start - b.start)) {
+      const held = situation[hit.tag.slot];
+      const wins = this.data.slots[hit.tag.slot]?.wins ?? [];
+      if (typeof held === 'string' && wins.includes(held) && !wins.includes(hit.tag.value)) continue;
+      situation[hit.tag.slot] = hit.tag.value;
+    }
+    return Object.keys(situation).length ? situation : undefined;
+  }
+
+  /**
+   * The message does little but state a situation ("ở hà nội", "cháu 12 tuổi", "quá hạn
+   * rồi"): its cues and ages hold at least this share of its words. Such a message asks
+   * the last question again, whatever kind of question its few words look like.
+   */
+  statesOnly(text: NormalizedText, today: Date = new Date()): boolean {
+    if (!text.folded.length) return false;
+    const covered = new Set(this.age.numericAgeWords(text, today));
+    for (const hit of this.cueHits(text)) for (let i = hit.start; i < hit.end; i++) covered.add(i);
+    return covered.size / text.folded.length >= STATES_ONLY_SHARE;
+  }
+
+  /** The cues that count: longest first, not denied, not inside an exception of their slot. */
+  private cueHits(text: NormalizedText): Array<PhraseHit<Cue>> {
     const exceptions = this.exceptions.findAll(text);
     const negations = this.negations.findAll(text);
     // Longest cues first; a cue overlapping a longer one of its slot already taken does not
@@ -64,15 +89,7 @@ export class SituationReader {
       if (negations.some((n) => n.end === hit.start)) continue;
       taken.push(hit);
     }
-    // The later statement wins within a slot ("à không, tôi làm mất thẻ"), unless the slot
-    // names values that win over the others ("chuyển nhà sang tỉnh khác" is a move).
-    for (const hit of taken.sort((a, b) => a.start - b.start)) {
-      const held = situation[hit.tag.slot];
-      const wins = this.data.slots[hit.tag.slot]?.wins ?? [];
-      if (typeof held === 'string' && wins.includes(held) && !wins.includes(hit.tag.value)) continue;
-      situation[hit.tag.slot] = hit.tag.value;
-    }
-    return Object.keys(situation).length ? situation : undefined;
+    return taken;
   }
 
   /**
@@ -87,6 +104,9 @@ export class SituationReader {
     return { ...text, words: mask(text.words), folded: mask(text.folded) };
   }
 }
+
+/** The share of a message's words that its situation must hold for it to state only that. */
+const STATES_ONLY_SHARE = 0.6;
 
 /** The placeholder of a word left out of procedure matching. */
 export const MASKED_WORD = 'xxagexx';

@@ -113,6 +113,7 @@ describe('reading the facts that select a case', () => {
     ['be nha minh duoc 1 thang', { elapsed: 30 }],
     ['mẹ tôi mất cách đây hai tuần', { elapsed: 14 }],
     ['10 ngày trước bố tôi mất', { elapsed: 10 }],
+    ['tôi đang chấp hành án treo, muốn đi khỏi địa phương', { absence: 'supervised' }],
     ['người thân ở quê lên chơi', { host: 'household' }],
   ])('reads "%s" as %p', (text, expected) => {
     expect(read(text)).toMatchObject(expected);
@@ -128,6 +129,14 @@ describe('reading the facts that select a case', () => {
 
   it.each(['bà ngoại em mất được 3 ngày', 'ba ngoai em mat duoc 3 ngay', 'bố tôi mất cách đây 1 tháng'])('takes no lost paper from a death said with its time ("%s")', (text) => {
     expect(read(text)?.reason).toBeUndefined();
+  });
+
+  it.each(['ở hà nội', 'o ha noi', 'cháu 12 tuổi', 'quá hạn rồi', 'xe ô tô'])('takes "%s" as a message that only states a situation', (text) => {
+    expect(reader.statesOnly(normalizeText(text, lexicon), TODAY)).toBe(true);
+  });
+
+  it.each(['đăng ký xe ở hà nội lệ phí bao nhiêu', 'làm căn cước cho cháu 12 tuổi ở đâu', 'à không, tôi làm mất thẻ căn cước'])('takes "%s" as more than a situation', (text) => {
+    expect(reader.statesOnly(normalizeText(text, lexicon), TODAY)).toBe(false);
   });
 
   it('tells a death from a lost card', () => {
