@@ -109,6 +109,8 @@ function statement(knowledge: KnowledgeBase, parse: ParseResult, stated: Situati
 /** Below this, the question's kind is a guess, and below the next, the procedure named is too. */
 const UNSURE_INTENT = 0.7;
 const UNSURE_COVERAGE = 0.9;
+/** A procedure named with this share of its words or less is named by a few words only. */
+const WEAK_COVERAGE = 0.6;
 
 /**
  * A correction of the situation in play that the NLU reads, unsure, as a question about
@@ -132,8 +134,10 @@ function answersInPlay(knowledge: KnowledgeBase, parse: ParseResult, inPlay: str
   const current = knowledge.get(inPlay);
   const named = parse.procedure ? knowledge.get(parse.procedure) : undefined;
   if (!current || !named || named.id === current.id || !PROCEDURE_INTENTS.has(parse.intent)) return false;
-  if ((parse.procedures.find((r) => r.id === named.id)?.coverage ?? 1) >= UNSURE_COVERAGE) return false;
-  return situationMatch(current, said) > 0 && situationMatch(named, stated) === 0;
+  const coverage = parse.procedures.find((r) => r.id === named.id)?.coverage ?? 1;
+  if (coverage >= UNSURE_COVERAGE || situationMatch(current, said) === 0) return false;
+  // Named by words that are mostly the situation's ("cho bé 6 tuổi thì lệ phí bao nhiêu" is not căn cước).
+  return situationMatch(named, stated) === 0 || coverage < WEAK_COVERAGE;
 }
 
 /** A message read as `none` this surely is about something else, whatever situation it states. */

@@ -17,6 +17,8 @@ const optionalLists = Object.fromEntries(AGE_WORD_LISTS.map((key) => [key, phras
 export const situationCuesSchema = z.object({
   version: z.literal(1),
   negations: phrases.default([]),
+  /** Words that carry no question of their own ("còn", "thì sao"): a message of a situation and these states only it. */
+  fillers: phrases.default([]),
   age: z.object({
     units: phrases.min(1),
     ...optionalLists,

@@ -18,6 +18,7 @@ export class SituationReader {
   private readonly cues: PhraseSet<Cue>;
   private readonly exceptions: PhraseSet<string>;
   private readonly negations: PhraseSet<true>;
+  private readonly fillers: PhraseSet<true>;
   private readonly age: AgeReader;
   private readonly elapsed: ElapsedReader;
   /** Slot → its value names, for validation. */
@@ -37,6 +38,7 @@ export class SituationReader {
     this.cues = new PhraseSet(cues, lexicon);
     this.exceptions = new PhraseSet(exceptions, lexicon);
     this.negations = new PhraseSet(data.negations.map((n) => [true, n] as const), lexicon);
+    this.fillers = new PhraseSet(data.fillers.map((n) => [true, n] as const), lexicon);
     this.age = new AgeReader(data.age, lexicon);
     this.elapsed = new ElapsedReader(data.elapsed, lexicon, new NumberWords(data.age, lexicon));
   }
@@ -60,15 +62,17 @@ export class SituationReader {
   }
 
   /**
-   * The message does little but state a situation ("ở hà nội", "cháu 12 tuổi", "quá hạn
-   * rồi"): its cues and ages hold at least this share of its words. Such a message asks
+   * The message does little but state a situation ("ở hà nội", "cháu 12 tuổi", "còn ô tô
+   * thì sao"): its cues and ages hold at least this share of its words besides fillers. Such a message asks
    * the last question again, whatever kind of question its few words look like.
    */
   statesOnly(text: NormalizedText, today: Date = new Date()): boolean {
-    if (!text.folded.length) return false;
     const covered = new Set(this.age.numericAgeWords(text, today));
     for (const hit of this.cueHits(text)) for (let i = hit.start; i < hit.end; i++) covered.add(i);
-    return covered.size / text.folded.length >= STATES_ONLY_SHARE;
+    const filler = new Set<number>();
+    for (const hit of this.fillers.findAll(text)) for (let i = hit.start; i < hit.end; i++) if (!covered.has(i)) filler.add(i);
+    const words = text.folded.length - filler.size;
+    return words > 0 && covered.size / words >= STATES_ONLY_SHARE;
   }
 
   /** The cues that count: longest first, not denied, not inside an exception of their slot. */

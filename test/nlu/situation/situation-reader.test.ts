@@ -150,7 +150,7 @@ describe('reading the facts that select a case', () => {
 
   it('knows no slot the data does not define: a new slot is data, not code', () => {
     const custom = new SituationReader({
-      version: 1, negations: ['không', 'không có'],
+      version: 1, negations: ['không', 'không có'], fillers: [],
       age: { units: ['tuổi'], months: [], below: [], above: [], atLeast: [], upward: [], downward: [], persons: [], otherUnits: [], children: [], grade: [], birthYear: [], newborn: [], elderly: [], elderlyAge: 60, numbers: [], tens: { ten: [], tens: [], units: [] } },
       elapsed: { before: [], after: [], units: [] },
       slots: { pet: { except: [], wins: [], values: { dog: ['con chó', 'cún'], cat: ['con mèo'] } } },
