@@ -2,7 +2,8 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Procedure } from '../knowledge/schema.js';
 import { PROCEDURE_INTENTS, type Intent } from '../nlu/intents.js';
 import type { ParseResult } from '../nlu/recognizer.js';
-import { cleanSituation, isEmptySituation, mergeSituation, type Situation } from '../nlu/situation/situation.js';
+import type { AgeSubject } from '../nlu/situation/age-reader.js';
+import { AGE_SLOT, cleanSituation, isEmptySituation, mergeSituation, type Situation } from '../nlu/situation/situation.js';
 import { consistentWith, familiesOf, familyMember, pickBySituation, situationMatch } from './select-case.js';
 
 // A question read in the light of the conversation: the situation said so far, the procedure
@@ -17,6 +18,8 @@ export interface ConversationMemory {
   situation?: Situation;
   /** The last question about a procedure, for a follow-up that only states a situation. */
   lastIntent?: Intent | null;
+  /** Whom the age in the situation was said of, when the message said it. */
+  ageOf?: AgeSubject;
 }
 
 export const EMPTY_MEMORY: ConversationMemory = { procedure: null };
@@ -66,7 +69,8 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
     const picked = pickBySituation(options, stated)?.id ?? (memory.procedure && parse.ambiguous.includes(memory.procedure) ? memory.procedure : null);
     if (picked) parse = { ...parse, procedure: picked, ambiguous: null };
   }
-  let situation = mergeSituation(memory.situation, stated);
+  const { earlier, ageOf } = ageHolder(asked.parse, stated, memory);
+  let situation = mergeSituation(earlier, stated);
   const id = PROCEDURE_INTENTS.has(parse.intent) && !parse.ambiguous ? parse.procedure ?? memory.procedure : null;
   const current = id ? knowledge.get(id) : undefined;
   if (current) {
@@ -75,7 +79,24 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
     situation = consistentWith(member, situation);
   }
   const question: Question = { kind: 'text', parse, ...(legalBasis ? { legalBasis } : {}) };
-  return { question, memory: { ...memory, ...(isEmptySituation(situation) ? {} : { situation }) } };
+  const kept: ConversationMemory = { ...memory, situation };
+  if (isEmptySituation(situation)) delete kept.situation;
+  if (ageOf) kept.ageOf = ageOf;
+  else delete kept.ageOf;
+  return { question, memory: kept };
+}
+
+/**
+ * The situation said before, without an age said of someone else than the one this message is
+ * about ("con 10 tuổi", then "còn tôi làm hộ chiếu"), and whom the age now held is of.
+ */
+function ageHolder(parse: ParseResult, stated: Situation | undefined, memory: ConversationMemory): { earlier: Situation | undefined; ageOf: AgeSubject | undefined } {
+  const subject = parse.entities.subject;
+  if (stated?.[AGE_SLOT] !== undefined) return { earlier: memory.situation, ageOf: subject };
+  if (!subject || !memory.ageOf || subject === memory.ageOf || memory.situation?.[AGE_SLOT] === undefined) return { earlier: memory.situation, ageOf: memory.ageOf };
+  const earlier = { ...memory.situation };
+  delete earlier[AGE_SLOT];
+  return { earlier, ageOf: undefined };
 }
 
 /** A procedure the NLU ranks this high (share of its words found) may be the one a statement is about. */

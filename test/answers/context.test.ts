@@ -102,4 +102,16 @@ describe('a message that states the citizen\'s situation', () => {
     const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, memory);
     expect(question).toMatchObject({ parse: { intent: 'procedure.fee', procedure: 'dang-ky-tam-tru' } });
   });
+
+  it.each(['còn tôi làm hộ chiếu thì hết bao nhiêu', 'toi lam ho chieu het bao nhieu', 'mẹ tôi làm hộ chiếu thì sao'])('forgets a child\'s age when "%s" is about an adult', (text) => {
+    const memory: ConversationMemory = { procedure: 'cap-the-can-cuoc', situation: { age: 10, channel: 'online' }, ageOf: 'child', lastIntent: 'procedure.location' };
+    const { memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, memory);
+    expect(after.situation).toEqual({ channel: 'online' });
+  });
+
+  it('keeps the child\'s age when the message is about the child again', () => {
+    const memory: ConversationMemory = { procedure: 'cap-the-can-cuoc', situation: { age: 10 }, ageOf: 'child', lastIntent: 'procedure.location' };
+    const { memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('còn hộ chiếu cho cháu thì sao') }, memory);
+    expect(after.situation).toEqual({ age: 10 });
+  });
 });

@@ -22,6 +22,9 @@ const GRADE_TO_AGE = 5;
 const MAX_GRADE = 12;
 const EARLIEST_BIRTH_YEAR = 1900;
 
+/** Whom a message is about. */
+export type AgeSubject = 'child' | 'adult';
+
 /** An age said in words [start, end); `at` where its number (or phrase) is; `numeric` when said with a number. */
 interface Found { value: AgeValue; at: number; start: number; end: number; numeric: boolean }
 
@@ -48,6 +51,16 @@ export class AgeReader {
     // Two ages ("tôi 35 tuổi, con 12 tuổi"): the one said of a child is the one asked about.
     const ofChild = found.find((f) => this.afterChild(text, f.at));
     return (ofChild ?? found[0]!).value;
+  }
+
+  /**
+   * Whom the message is about, for the age said before: a child ("con", "bé", "cháu"), or an
+   * adult ("tôi", "mẹ tôi", "vợ") when it names a person and no child; undefined when it names none.
+   */
+  subject(text: NormalizedText): AgeSubject | undefined {
+    const children = this.children.findAll(text);
+    if (children.length) return 'child';
+    return this.words.findAll(text).some((h) => h.tag === 'person') ? 'adult' : undefined;
   }
 
   /** The words that state an age with a number ("dưới 14 tuổi", "lớp 3", "sinh năm 2010"). */

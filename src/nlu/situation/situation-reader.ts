@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { NormalizedText } from '../vi/normalize.js';
 import type { Lexicon } from '../vi/lexicon.js';
-import { AgeReader } from './age-reader.js';
+import { AgeReader, type AgeSubject } from './age-reader.js';
 import { ElapsedReader } from './elapsed-reader.js';
 import { NumberWords } from './number-words.js';
 import { readSituationCues, type SituationCuesFile } from './cues-file.js';
@@ -59,6 +59,11 @@ export class SituationReader {
       situation[hit.tag.slot] = hit.tag.value;
     }
     return Object.keys(situation).length ? situation : undefined;
+  }
+
+  /** Whom the message is about (a child, an adult), for the age said before; see AgeReader.subject. */
+  subject(text: NormalizedText): AgeSubject | undefined {
+    return this.age.subject(text);
   }
 
   /**

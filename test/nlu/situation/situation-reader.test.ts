@@ -139,6 +139,17 @@ describe('reading the facts that select a case', () => {
     expect(reader.statesOnly(normalizeText(text, lexicon), TODAY)).toBe(false);
   });
 
+  it.each([
+    ['làm căn cước cho con 10 tuổi', 'child'],
+    ['lam cho be', 'child'],
+    ['còn tôi làm hộ chiếu thì sao', 'adult'],
+    ['toi lam ho chieu', 'adult'],
+    ['mẹ tôi muốn đổi thẻ', 'adult'],
+    ['lệ phí bao nhiêu', undefined],
+  ])('tells whom "%s" is about: %p', (text, subject) => {
+    expect(reader.subject(normalizeText(text, lexicon))).toBe(subject);
+  });
+
   it('tells a death from a lost card', () => {
     expect(read('bố tôi mất tuần trước')).toMatchObject({ death: 'yes', timing: 'onTime' });
     expect(read('bố tôi mất tuần trước')?.reason).toBeUndefined();
