@@ -114,6 +114,8 @@ describe('reading the facts that select a case', () => {
     ['mẹ tôi mất cách đây hai tuần', { elapsed: 14 }],
     ['10 ngày trước bố tôi mất', { elapsed: 10 }],
     ['tôi đang chấp hành án treo, muốn đi khỏi địa phương', { absence: 'supervised' }],
+    ['người nước ngoài đổi bằng lái nước ngoài sang bằng việt nam', { origin: 'foreign' }],
+    ['cmnd het han roi doi sang can cuoc', { reason: 'oldCard' }],
     ['người thân ở quê lên chơi', { host: 'household' }],
   ])('reads "%s" as %p', (text, expected) => {
     expect(read(text)).toMatchObject(expected);
