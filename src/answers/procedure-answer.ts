@@ -172,7 +172,7 @@ export class ProcedureAnswers {
     }
     if (q.intent === 'procedure.location' && q.procedure.agency) notes.push(r.say('locationAgency', { agency: q.procedure.agency }));
     const caveat = this.caveat(q, c);
-    if (caveat) notes.push(r.say('caveat', { text: caveat }));
+    if (caveat && !saysNothingNew(caveat, notes)) notes.push(r.say('caveat', { text: caveat }));
     return notes;
   }
 
@@ -232,6 +232,20 @@ export class ProcedureAnswers {
     if (p.sources.length) lines.push(r.say('legalSources', { sources: p.sources.join(' · ') }));
     return lines.join('\n');
   }
+}
+
+const AMOUNTS = /\d{1,3}(?:\.\d{3})+/gu;
+const DOCUMENT_NUMBER = /\d+\/\d{4}\/[\p{Lu}Đ-]+/u;
+
+/**
+ * A caveat that restates a note already given: the same amounts, after the same document
+ * ("115.000 đồng/lần theo Thông tư 154/2025/TT-BTC" twice).
+ */
+function saysNothingNew(caveat: string, notes: readonly string[]): boolean {
+  const amounts = caveat.match(AMOUNTS) ?? [];
+  const document = caveat.match(DOCUMENT_NUMBER)?.[0];
+  return amounts.length > 0 && document !== undefined
+    && notes.some((n) => n.includes(document) && amounts.every((a) => n.includes(a)));
 }
 
 /** The reply that says the catalogue left the cell asked about empty, or null. */
