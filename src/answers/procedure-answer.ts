@@ -5,6 +5,7 @@ import { amountsInShort, amountText, applicableFees, formatAmount } from './fee-
 import type { Replies } from './replies.js';
 import { selectCase } from './select-case.js';
 import { firstClause, firstSentences, lowerFirst, shortDocument, withoutBrackets, words } from './answer-text.js';
+import { saysNothingNew } from './repeated-note.js';
 
 // The text of an answer about one procedure, fitted to the citizen: the case they are in
 // only; when the answer differs by case and the case is unknown, one line per case or the
@@ -232,20 +233,6 @@ export class ProcedureAnswers {
     if (p.sources.length) lines.push(r.say('legalSources', { sources: p.sources.join(' · ') }));
     return lines.join('\n');
   }
-}
-
-const AMOUNTS = /\d{1,3}(?:\.\d{3})+/gu;
-const DOCUMENT_NUMBER = /\d+\/\d{4}\/[\p{Lu}Đ-]+/u;
-
-/**
- * A caveat that restates a note already given: the same amounts, after the same document
- * ("115.000 đồng/lần theo Thông tư 154/2025/TT-BTC" twice).
- */
-function saysNothingNew(caveat: string, notes: readonly string[]): boolean {
-  const amounts = caveat.match(AMOUNTS) ?? [];
-  const document = caveat.match(DOCUMENT_NUMBER)?.[0];
-  return amounts.length > 0 && document !== undefined
-    && notes.some((n) => n.includes(document) && amounts.every((a) => n.includes(a)));
 }
 
 /** The reply that says the catalogue left the cell asked about empty, or null. */

@@ -1,4 +1,4 @@
-import { normalizeText, type NormalizedText } from '../vi/normalize.js';
+import type { NormalizedText } from '../vi/normalize.js';
 import type { Lexicon } from '../vi/lexicon.js';
 import type { SituationCuesFile } from './cues-file.js';
 import { NumberWords } from './number-words.js';
