@@ -55,6 +55,10 @@ describe('choosing the case from the data of each entry', () => {
     expect(selectCase(get('cap-ho-chieu-pho-thong'), { age: 10, reason: 'lost' }).chosen?.id).toBe('mat-hoac-hong');
   });
 
+  it('takes the land of one who died as an inheritance', () => {
+    expect(selectCase(get('dang-ky-bien-dong-dat-dai'), { death: 'yes' }).chosen?.id).toBe('tang-cho-thua-ke');
+  });
+
   it('takes a birth year that reaches a milestone age this year as that age', () => {
     expect(selectCase(get('cap-doi-the-can-cuoc'), { age: { min: 59, max: 60 } }).chosen?.id).toBe('du-tuoi');
     expect(conditionTruth('age', [14, 25, 40, 60], { age: { min: 60, max: 61 } })).toBe('unknown');

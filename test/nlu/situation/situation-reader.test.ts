@@ -113,6 +113,7 @@ describe('reading the facts that select a case', () => {
     ['be nha minh duoc 1 thang', { elapsed: 30 }],
     ['mẹ tôi mất cách đây hai tuần', { elapsed: 14 }],
     ['10 ngày trước bố tôi mất', { elapsed: 10 }],
+    ['mẹ tôi qua đời đã 20 ngày', { elapsed: 20, death: 'yes' }],
     ['tôi đang chấp hành án treo, muốn đi khỏi địa phương', { absence: 'supervised' }],
     ['người nước ngoài đổi bằng lái nước ngoài sang bằng việt nam', { origin: 'foreign' }],
     ['cmnd het han roi doi sang can cuoc', { reason: 'oldCard' }],
