@@ -3,7 +3,7 @@ import type { Procedure } from '../knowledge/schema.js';
 import { PROCEDURE_INTENTS, type Intent } from '../nlu/intents.js';
 import type { ParseResult } from '../nlu/recognizer.js';
 import type { AgeSubject } from '../nlu/situation/age-reader.js';
-import { AGE_SLOT, cleanSituation, isEmptySituation, mergeSituation, type Situation } from '../nlu/situation/situation.js';
+import { AGE_SLOT, cleanSituation, isEmptySituation, mergeSituation, PAPER_SLOTS, type Situation } from '../nlu/situation/situation.js';
 import { consistentWith, familiesOf, familyMember, pickBySituation, situationMatch } from './select-case.js';
 
 // A question read in the light of the conversation: the situation said so far, the procedure
@@ -74,6 +74,8 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
   const id = PROCEDURE_INTENTS.has(parse.intent) && !parse.ambiguous ? parse.procedure ?? memory.procedure : null;
   const current = id ? knowledge.get(id) : undefined;
   if (current) {
+    // Another paper: why the last one was needed, and whether it was the first time, are not said of this one.
+    if (memory.procedure && !samePaper(knowledge, current.id, memory.procedure)) situation = mergeSituation(withoutPaperFacts(earlier), stated);
     const member = familyMember(knowledge, current, stated, situation);
     if (member.id !== current.id || parse.procedure) parse = { ...parse, procedure: member.id };
     situation = consistentWith(member, situation);
@@ -84,6 +86,22 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
   if (ageOf) kept.ageOf = ageOf;
   else delete kept.ageOf;
   return { question, memory: kept };
+}
+
+/** The same procedure, or one of its family (the same paper, as citizens see it). */
+function samePaper(knowledge: KnowledgeBase, a: string, b: string): boolean {
+  if (a === b) return true;
+  const pa = knowledge.get(a);
+  const pb = knowledge.get(b);
+  if (!pa || !pb) return false;
+  const ids = new Set(familiesOf(pa).map((f) => f.id));
+  return familiesOf(pb).some((f) => ids.has(f.id));
+}
+
+function withoutPaperFacts(situation: Situation | undefined): Situation {
+  const out: Situation = { ...(situation ?? {}) };
+  for (const slot of PAPER_SLOTS) delete out[slot];
+  return out;
 }
 
 /**

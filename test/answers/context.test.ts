@@ -114,4 +114,16 @@ describe('a message that states the citizen\'s situation', () => {
     const { memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('còn hộ chiếu cho cháu thì sao') }, memory);
     expect(after.situation).toEqual({ age: 10 });
   });
+
+  it('does not carry why one paper was needed to a question about another paper, and keeps the rest', () => {
+    const memory: ConversationMemory = { procedure: 'cap-lai-giay-phep-lai-xe', situation: { reason: 'lost', time: 'again', area: 'hanoi' }, lastIntent: 'procedure.fee' };
+    const { memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('làm hộ chiếu hết bao nhiêu tiền') }, memory);
+    expect(after.situation).toEqual({ area: 'hanoi' });
+  });
+
+  it('keeps why the paper is needed within its family: cấp lại after cấp đổi is the same card', () => {
+    const memory: ConversationMemory = { procedure: 'cap-lai-the-can-cuoc', situation: { reason: 'damaged' }, lastIntent: 'procedure.fee' };
+    const { memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('cấp lại căn cước mất bao lâu') }, memory);
+    expect(after.situation).toMatchObject({ reason: 'damaged' });
+  });
 });

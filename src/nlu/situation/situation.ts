@@ -10,6 +10,12 @@ export type Situation = Record<string, string | AgeValue>;
 export const AGE_SLOT = 'age';
 /** Days since the event (a birth, a death): "mất được 3 ngày". Held like an age, as a number. */
 export const ELAPSED_SLOT = 'elapsed';
+/**
+ * Slots said of one paper, not of the citizen: why it is needed (lost, expired…) and whether it
+ * is the first time. A question about another paper does not inherit them.
+ */
+export const PAPER_SLOTS: readonly string[] = ['reason', 'time'];
+
 /** Slots that hold a number (or bounds) rather than a value name. */
 export const NUMBER_SLOTS: readonly string[] = [AGE_SLOT, ELAPSED_SLOT];
 
