@@ -2,7 +2,8 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Procedure } from '../knowledge/schema.js';
 import { PROCEDURE_INTENTS, type Intent } from '../nlu/intents.js';
 import type { ParseResult } from '../nlu/recognizer.js';
-import { cleanSituation, isEmptySituation, mergeSituation, type Situation } from '../nlu/situation/situation.js';
+import type { AgeSubject } from '../nlu/situation/age-reader.js';
+import { AGE_SLOT, cleanSituation, isEmptySituation, mergeSituation, PAPER_SLOTS, type Situation } from '../nlu/situation/situation.js';
 import { consistentWith, familiesOf, familyMember, pickBySituation, situationMatch } from './select-case.js';
 
 // A question read in the light of the conversation: the situation said so far, the procedure
@@ -17,6 +18,8 @@ export interface ConversationMemory {
   situation?: Situation;
   /** The last question about a procedure, for a follow-up that only states a situation. */
   lastIntent?: Intent | null;
+  /** Whom the age in the situation was said of, when the message said it. */
+  ageOf?: AgeSubject;
 }
 
 export const EMPTY_MEMORY: ConversationMemory = { procedure: null };
@@ -52,24 +55,66 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
     // The NLU names a procedure only by words besides the legal-basis ones ("pháp lý" is not "tư pháp").
     parse = { ...parse, intent: 'procedure.info', procedure: parse.procedure ?? memory.procedure, ambiguous: null };
     legalBasis = true;
-  } else if (stated && memory.procedure && memory.lastIntent && isSituationOnly(knowledge, parse, memory.procedure)) {
-    parse = { ...parse, intent: memory.lastIntent, procedure: parse.procedure ?? memory.procedure, ambiguous: null };
+  } else if (stated && memory.procedure && memory.lastIntent) {
+    if (isSituationOnly(knowledge, parse, memory.procedure)) {
+      parse = { ...parse, intent: memory.lastIntent, procedure: parse.procedure ?? memory.procedure, ambiguous: null };
+    } else if (correctsWithinFamily(knowledge, parse, memory.procedure, stated, mergeSituation(memory.situation, stated))) {
+      parse = { ...parse, intent: memory.lastIntent, procedure: memory.procedure, ambiguous: null };
+    } else if (answersInPlay(knowledge, parse, memory.procedure, stated, mergeSituation(memory.situation, stated))) {
+      parse = { ...parse, intent: parse.intent === 'procedure.info' ? memory.lastIntent : parse.intent, procedure: memory.procedure, ambiguous: null };
+    }
   }
   if (parse.ambiguous) {
     const options = parse.ambiguous.map((id) => knowledge.get(id)).filter((p): p is Procedure => p !== undefined);
     const picked = pickBySituation(options, stated)?.id ?? (memory.procedure && parse.ambiguous.includes(memory.procedure) ? memory.procedure : null);
     if (picked) parse = { ...parse, procedure: picked, ambiguous: null };
   }
-  let situation = mergeSituation(memory.situation, stated);
+  const { earlier, ageOf } = ageHolder(asked.parse, stated, memory);
+  let situation = mergeSituation(earlier, stated);
   const id = PROCEDURE_INTENTS.has(parse.intent) && !parse.ambiguous ? parse.procedure ?? memory.procedure : null;
   const current = id ? knowledge.get(id) : undefined;
   if (current) {
+    // Another paper: why the last one was needed, and whether it was the first time, are not said of this one.
+    if (memory.procedure && !samePaper(knowledge, current.id, memory.procedure)) situation = mergeSituation(withoutPaperFacts(earlier), stated);
     const member = familyMember(knowledge, current, stated, situation);
     if (member.id !== current.id || parse.procedure) parse = { ...parse, procedure: member.id };
     situation = consistentWith(member, situation);
   }
   const question: Question = { kind: 'text', parse, ...(legalBasis ? { legalBasis } : {}) };
-  return { question, memory: { ...memory, ...(isEmptySituation(situation) ? {} : { situation }) } };
+  const kept: ConversationMemory = { ...memory, situation };
+  if (isEmptySituation(situation)) delete kept.situation;
+  if (ageOf) kept.ageOf = ageOf;
+  else delete kept.ageOf;
+  return { question, memory: kept };
+}
+
+/** The same procedure, or one of its family (the same paper, as citizens see it). */
+function samePaper(knowledge: KnowledgeBase, a: string, b: string): boolean {
+  if (a === b) return true;
+  const pa = knowledge.get(a);
+  const pb = knowledge.get(b);
+  if (!pa || !pb) return false;
+  const ids = new Set(familiesOf(pa).map((f) => f.id));
+  return familiesOf(pb).some((f) => ids.has(f.id));
+}
+
+function withoutPaperFacts(situation: Situation | undefined): Situation {
+  const out: Situation = { ...(situation ?? {}) };
+  for (const slot of PAPER_SLOTS) delete out[slot];
+  return out;
+}
+
+/**
+ * The situation said before, without an age said of someone else than the one this message is
+ * about ("con 10 tuổi", then "còn tôi làm hộ chiếu"), and whom the age now held is of.
+ */
+function ageHolder(parse: ParseResult, stated: Situation | undefined, memory: ConversationMemory): { earlier: Situation | undefined; ageOf: AgeSubject | undefined } {
+  const subject = parse.entities.subject;
+  if (stated?.[AGE_SLOT] !== undefined) return { earlier: memory.situation, ageOf: subject };
+  if (!subject || !memory.ageOf || subject === memory.ageOf || memory.situation?.[AGE_SLOT] === undefined) return { earlier: memory.situation, ageOf: memory.ageOf };
+  const earlier = { ...memory.situation };
+  delete earlier[AGE_SLOT];
+  return { earlier, ageOf: undefined };
 }
 
 /** A procedure the NLU ranks this high (share of its words found) may be the one a statement is about. */
@@ -81,7 +126,7 @@ const STATED_RANKS = 3;
  * A message that states the citizen's situation, read as being about a procedure: "Thẻ căn
  * cước của tôi bị hỏng" (no dossier code) is not a dossier status question; "Tôi muốn cải tạo
  * lại nhà", naming no procedure, is about the likely one whose cases the situation selects —
- * unless the procedure in play fits the situation already.
+ * unless the procedure in play, or another of its family, fits the situation already.
  */
 function statement(knowledge: KnowledgeBase, parse: ParseResult, stated: Situation | undefined, memory: ConversationMemory): ParseResult {
   if (!stated || parse.flags?.includes('manipulation')) return parse;
@@ -89,11 +134,49 @@ function statement(knowledge: KnowledgeBase, parse: ParseResult, stated: Situati
   const open = PROCEDURE_INTENTS.has(parse.intent) || (parse.intent === 'none' && (parse.intents[0]?.confidence ?? 0) < OFF_TOPIC);
   if (!open || parse.procedure || parse.ambiguous) return parse;
   const inPlay = memory.procedure ? knowledge.get(memory.procedure) : undefined;
-  if (inPlay && situationMatch(inPlay, mergeSituation(memory.situation, stated)) > 0) return parse;
+  const said = mergeSituation(memory.situation, stated);
+  if (inPlay && situationMatch(inPlay, said) > 0) return parse;
+  // Another procedure of the family in play ("à không, thẻ bị in sai tên" after cấp lại căn
+  // cước is cấp đổi) goes before a likely one of another paper (the health insurance card).
+  if (inPlay && familyMember(knowledge, inPlay, stated, said).id !== inPlay.id) return parse;
   const likely = parse.procedures.slice(0, STATED_RANKS).filter((r) => r.coverage >= MIN_STATED_COVERAGE)
     .map((r) => knowledge.get(r.id)).find((p): p is Procedure => p !== undefined && situationMatch(p, stated) > 0);
   if (!likely) return parse;
   return { ...parse, procedure: likely.id, intent: parse.intent === 'none' ? 'procedure.info' : parse.intent };
+}
+
+/** Below this, the question's kind is a guess, and below the next, the procedure named is too. */
+const UNSURE_INTENT = 0.7;
+const UNSURE_COVERAGE = 0.9;
+/** A procedure named with this share of its words or less is named by a few words only. */
+const WEAK_COVERAGE = 0.6;
+
+/**
+ * A correction of the situation in play that the NLU reads, unsure, as a question about
+ * another paper: "thực ra thẻ không mất, chỉ là bị sai ngày sinh" after cấp lại căn cước is
+ * cấp đổi căn cước (the family in play has a procedure for it), not cải chính hộ tịch.
+ */
+function correctsWithinFamily(knowledge: KnowledgeBase, parse: ParseResult, inPlay: string, stated: Situation, said: Situation): boolean {
+  const current = knowledge.get(inPlay);
+  if (!current || !parse.procedure || !PROCEDURE_INTENTS.has(parse.intent)) return false;
+  if ((parse.intents[0]?.confidence ?? 1) >= UNSURE_INTENT) return false;
+  if ((parse.procedures.find((r) => r.id === parse.procedure)?.coverage ?? 1) >= UNSURE_COVERAGE) return false;
+  return familyMember(knowledge, current, stated, said).id !== current.id;
+}
+
+/**
+ * A situation that selects a case of the procedure in play and none of the one the NLU names
+ * by a few common words: "tôi đăng ký lần đầu cho một mình tôi" after the fee of tạm trú is
+ * about tạm trú, not đăng ký xe.
+ */
+function answersInPlay(knowledge: KnowledgeBase, parse: ParseResult, inPlay: string, stated: Situation, said: Situation): boolean {
+  const current = knowledge.get(inPlay);
+  const named = parse.procedure ? knowledge.get(parse.procedure) : undefined;
+  if (!current || !named || named.id === current.id || !PROCEDURE_INTENTS.has(parse.intent)) return false;
+  const coverage = parse.procedures.find((r) => r.id === named.id)?.coverage ?? 1;
+  if (coverage >= UNSURE_COVERAGE || situationMatch(current, said) === 0) return false;
+  // Named by words that are mostly the situation's ("cho bé 6 tuổi thì lệ phí bao nhiêu" is not căn cước).
+  return situationMatch(named, stated) === 0 || coverage < WEAK_COVERAGE;
 }
 
 /** A message read as `none` this surely is about something else, whatever situation it states. */
@@ -104,6 +187,8 @@ const OFF_TOPIC = 0.9;
  * bare mention of the procedure in play or one of its family ("tôi bị mất thẻ căn cước").
  */
 function isSituationOnly(knowledge: KnowledgeBase, parse: ParseResult, inPlay: string): boolean {
+  // Words that do little but state the situation ("ở hà nội"), unless they name a procedure of their own.
+  if (parse.entities.situationOnly && parse.intent !== 'dossier.status' && (!parse.procedure || parse.procedure === inPlay)) return true;
   // Sure to be about something else ("hôm nay trời mưa ở Hà Nội không"): not a follow-up.
   if (parse.intent === 'none') return (parse.intents[0]?.intent !== 'none' || parse.intents[0].confidence < OFF_TOPIC);
   if (parse.intent !== 'procedure.info') return false;

@@ -5,6 +5,7 @@ import { amountsInShort, amountText, applicableFees, formatAmount } from './fee-
 import type { Replies } from './replies.js';
 import { selectCase } from './select-case.js';
 import { firstClause, firstSentences, lowerFirst, shortDocument, withoutBrackets, words } from './answer-text.js';
+import { saysNothingNew } from './repeated-note.js';
 
 // The text of an answer about one procedure, fitted to the citizen: the case they are in
 // only; when the answer differs by case and the case is unknown, one line per case or the
@@ -172,7 +173,7 @@ export class ProcedureAnswers {
     }
     if (q.intent === 'procedure.location' && q.procedure.agency) notes.push(r.say('locationAgency', { agency: q.procedure.agency }));
     const caveat = this.caveat(q, c);
-    if (caveat) notes.push(r.say('caveat', { text: caveat }));
+    if (caveat && !saysNothingNew(caveat, notes)) notes.push(r.say('caveat', { text: caveat }));
     return notes;
   }
 

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Family, Procedure, ProcedureCase, Select, SlotCondition } from '../knowledge/schema.js';
-import { AGE_SLOT, ageBounds, isAgeValue, type Situation } from '../nlu/situation/situation.js';
+import { ageBounds, isAgeValue, NUMBER_SLOTS, type Situation } from '../nlu/situation/situation.js';
 
 // Which case of a procedure (or which procedure of a family) the citizen's situation selects,
 // from the `select` data of each entry: no code per procedure.
@@ -21,12 +21,15 @@ export interface Fit {
 export function conditionTruth(slot: string, condition: SlotCondition, situation: Situation): Truth {
   const value = situation[slot];
   if (value === undefined) return 'unknown';
-  if (slot === AGE_SLOT) {
+  // { not: […] } rules the entry out; it never selects it.
+  if (!Array.isArray(condition) && 'not' in condition) return condition.not.includes(String(value)) ? 'no' : 'unknown';
+  if (NUMBER_SLOTS.includes(slot)) {
     if (!isAgeValue(value)) return 'unknown';
     const { min, max } = ageBounds(value);
     if (Array.isArray(condition)) {
       const years = condition.filter((x): x is number => typeof x === 'number');
-      if (years.some((y) => y === min && y === max)) return 'yes';
+      // A birth year ("sinh năm 1966") gives two ages; the older is the one reached this year.
+      if (years.some((y) => y === max && (min === max || min === max - 1))) return 'yes';
       return years.some((y) => y >= min && y <= max) ? 'unknown' : 'no';
     }
     const lo = condition.min ?? 0;
@@ -105,12 +108,27 @@ export function situationMatch(p: Procedure, situation: Situation): number {
   return Math.max(0, ...selects.map((s) => fitOf(s, situation)).filter((f) => f.fits).map((f) => f.matched));
 }
 
-/** Among procedures the question may be about, the one the stated situation picks, if one stands out. */
+/**
+ * Among procedures the question may be about, the one the stated situation picks, if one
+ * stands out: by its family's `select`, else by its cases' ("vợ tôi vừa sinh, tôi đi làm công ty"
+ * selects a case of chế độ thai sản, none of thành lập doanh nghiệp).
+ */
 export function pickBySituation(procedures: Procedure[], stated: Situation | undefined): Procedure | null {
   if (!stated) return null;
   const withFamily = procedures.map((p) => ({ p, select: familiesOf(p)[0]?.select }));
-  const { best, matched } = bestFitting(withFamily, (x) => x.select, stated);
-  return best.length === 1 && matched > 0 ? best[0]!.p : null;
+  const byFamily = bestFitting(withFamily, (x) => x.select, stated);
+  if (byFamily.best.length === 1 && byFamily.matched > 0) return byFamily.best[0]!.p;
+  const scored = procedures.map((p) => ({ p, matched: situationMatch(p, stated) }));
+  const top = Math.max(0, ...scored.map((x) => x.matched));
+  const best = scored.filter((x) => x.matched === top).map((x) => x.p);
+  if (top === 0) return null;
+  if (best.length === 1) return best[0]!;
+  // A tie: the one whose family the other options share names the paper the words are about
+  // ("đổi tên, cần đổi lại căn cước": two of the options are căn cước, cải chính hộ tịch is not).
+  const kin = (p: Procedure) => procedures.filter((q) => q !== p && familiesOf(q).some((f) => familiesOf(p).some((g) => g.id === f.id))).length;
+  const most = Math.max(...best.map(kin));
+  const kinBest = best.filter((p) => kin(p) === most);
+  return most > 0 && kinBest.length === 1 ? kinBest[0]! : null;
 }
 
 /** The situation without what the procedure's own family data rules out (an earlier "bị mất" when cấp đổi is named). */

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Procedure, Select } from '../knowledge/schema.js';
-import { AGE_SLOT } from '../nlu/situation/situation.js';
+import { NUMBER_SLOTS } from '../nlu/situation/situation.js';
 import { familiesOf } from './select-case.js';
 
 // The situation data of the knowledge, checked against intents/situation/vi.yaml: every slot and
@@ -85,20 +85,20 @@ function conditionProblems(select: Select, slots: SlotValues): string[] {
   const problems: string[] = [];
   for (const alternative of Array.isArray(select) ? select : [select]) {
     for (const [slot, condition] of Object.entries(alternative)) {
-      if (slot === AGE_SLOT) {
-        if (Array.isArray(condition) && condition.some((v) => typeof v !== 'number')) problems.push(`${slot}: list whole years or give { min, max }`);
+      if (NUMBER_SLOTS.includes(slot)) {
+        if (Array.isArray(condition) && condition.some((v) => typeof v !== 'number')) problems.push(`${slot}: list whole numbers or give { min, max }`);
         continue;
       }
       const values = slots.get(slot);
       if (!values) {
-        problems.push(`unknown slot "${slot}" (slots: ${[AGE_SLOT, ...slots.keys()].join(', ')})`);
+        problems.push(`unknown slot "${slot}" (slots: ${[...NUMBER_SLOTS, ...slots.keys()].join(', ')})`);
         continue;
       }
-      if (!Array.isArray(condition)) {
-        problems.push(`${slot}: { min, max } is for the age only; list values`);
+      if (!Array.isArray(condition) && !('not' in condition)) {
+        problems.push(`${slot}: { min, max } is for the age and elapsed days only; list values`);
         continue;
       }
-      for (const v of condition) {
+      for (const v of Array.isArray(condition) ? condition : condition.not) {
         if (!values.has(String(v))) problems.push(`${slot}: unknown value "${String(v)}" (values: ${[...values].join(', ')})`);
       }
     }

@@ -25,7 +25,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-
 /**
  * When a case (or a fee line, or a procedure of a family) applies, in the slots of the
  * citizen's situation (intents/situation/vi.yaml): slot → the values that select it; for the
- * age, whole years ([14, 25]) or bounds ({ max: 13 }). Every slot named must hold; a list of
+ * age, whole years ([14, 25]) or bounds ({ max: 13 }); { not: [values] } only rules out. Every slot named must hold; a list of
  * such objects selects when any one of them does. `dvc validate` checks names and values.
  */
 const slotCondition = z.union([
@@ -33,6 +33,8 @@ const slotCondition = z.union([
   z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }).strict()
     .refine((b) => b.min !== undefined || b.max !== undefined, 'give min, max or both')
     .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, 'min must not be above max'),
+  /** Values that rule the entry out, selecting nothing by themselves: a lost passport's case is not "lần đầu". */
+  z.object({ not: z.array(z.string().trim().min(1)).min(1, 'list at least one value') }).strict(),
 ]);
 const selectAll = z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be a slot name of intents/situation/vi.yaml'), slotCondition)
   .refine((o) => Object.keys(o).length > 0, 'name at least one slot');

@@ -16,6 +16,7 @@ import type { AliasVocabulary } from './alias-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
 import type { SituationReader } from './situation/situation-reader.js';
 import type { Situation } from './situation/situation.js';
+import type { AgeSubject } from './situation/age-reader.js';
 import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
 
 /** Marks on a parse: `manipulation` for an attempt to override the rules or obtain people's data. */
@@ -27,7 +28,7 @@ export interface ParseResult {
   confidence: number;
   procedure: string | null;
   /** `facet: "legalBasis"`: the question asks for the procedure's legal basis. */
-  entities: { dossierCode?: string; field?: string; facet?: 'legalBasis'; situation?: Situation };
+  entities: { dossierCode?: string; field?: string; facet?: 'legalBasis'; situation?: Situation; situationOnly?: true; subject?: AgeSubject };
   /** Ranked intents with calibrated confidences. */
   intents: IntentScore[];
   /** Candidate procedures, best first, including near misses (for "did you mean"). */
@@ -190,6 +191,10 @@ export class Recognizer {
     if (legalBasis) entities.facet = 'legalBasis';
     const situation = this.parts.situation?.read(norm);
     if (situation) entities.situation = situation;
+    // "ở hà nội" after a fee question: a situation, not a question about places.
+    if (situation && this.parts.situation?.statesOnly(norm)) entities.situationOnly = true;
+    const subject = this.parts.situation?.subject(norm);
+    if (subject) entities.subject = subject;
     if (intent === 'procedure.list') {
       const field = this.findField(norm);
       if (field) entities.field = field;

@@ -72,4 +72,58 @@ describe('a message that states the citizen\'s situation', () => {
     const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('nếu bị mất thẻ thì sao') }, memory);
     expect(question).toMatchObject({ parse: { procedure: 'cap-lai-the-can-cuoc' } });
   });
+
+  it.each([
+    'à không, thẻ không mất mà bị in sai tên',
+    'a khong, the khong mat ma bi in sai ten',
+    'thực ra thẻ không mất, chỉ là bị sai ngày sinh',
+  ])('reads "%s" after a lost card as the card family\'s procedure for it, the last question asked again', (text) => {
+    const memory: ConversationMemory = { procedure: 'cap-lai-the-can-cuoc', situation: { reason: 'lost' }, lastIntent: 'procedure.fee' };
+    const { question, memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, memory);
+    expect(question).toMatchObject({ parse: { intent: 'procedure.fee', procedure: 'cap-doi-the-can-cuoc' } });
+    expect(after.situation).toEqual({ reason: 'wrongInfo' });
+  });
+
+  it('still goes to the paper a message names outright: "giấy khai sinh của con tôi bị ghi sai tên" after a lost card', () => {
+    const memory: ConversationMemory = { procedure: 'cap-lai-the-can-cuoc', situation: { reason: 'lost' }, lastIntent: 'procedure.fee' };
+    const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('giấy khai sinh của con tôi bị ghi sai tên') }, memory);
+    expect(question).toMatchObject({ parse: { procedure: 'thay-doi-cai-chinh-ho-tich' } });
+  });
+
+  it.each(['ở hà nội', 'o ha noi'])('reads "%s" after a fee question as the fee asked again, not a question about places', (text) => {
+    const memory: ConversationMemory = { procedure: 'dang-ky-xe', situation: { vehicle: 'car' }, lastIntent: 'procedure.fee' };
+    const { question, memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, memory);
+    expect(question).toMatchObject({ parse: { intent: 'procedure.fee' } });
+    expect(after.situation).toMatchObject({ vehicle: 'car', area: 'hanoi' });
+  });
+
+  it.each(['tôi đăng ký lần đầu cho một mình tôi', 'toi dang ky lan dau'])('keeps "%s" on tạm trú in play, whose cases it selects, over a procedure named by common words', (text) => {
+    const memory: ConversationMemory = { procedure: 'dang-ky-tam-tru', lastIntent: 'procedure.fee' };
+    const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, memory);
+    expect(question).toMatchObject({ parse: { intent: 'procedure.fee', procedure: 'dang-ky-tam-tru' } });
+  });
+
+  it.each(['còn tôi làm hộ chiếu thì hết bao nhiêu', 'toi lam ho chieu het bao nhieu', 'mẹ tôi làm hộ chiếu thì sao'])('forgets a child\'s age when "%s" is about an adult', (text) => {
+    const memory: ConversationMemory = { procedure: 'cap-the-can-cuoc', situation: { age: 10, channel: 'online' }, ageOf: 'child', lastIntent: 'procedure.location' };
+    const { memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, memory);
+    expect(after.situation).toEqual({ channel: 'online' });
+  });
+
+  it('keeps the child\'s age when the message is about the child again', () => {
+    const memory: ConversationMemory = { procedure: 'cap-the-can-cuoc', situation: { age: 10 }, ageOf: 'child', lastIntent: 'procedure.location' };
+    const { memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('còn hộ chiếu cho cháu thì sao') }, memory);
+    expect(after.situation).toEqual({ age: 10 });
+  });
+
+  it('does not carry why one paper was needed to a question about another paper, and keeps the rest', () => {
+    const memory: ConversationMemory = { procedure: 'cap-lai-giay-phep-lai-xe', situation: { reason: 'lost', time: 'again', area: 'hanoi' }, lastIntent: 'procedure.fee' };
+    const { memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('làm hộ chiếu hết bao nhiêu tiền') }, memory);
+    expect(after.situation).toEqual({ area: 'hanoi' });
+  });
+
+  it('keeps why the paper is needed within its family: cấp lại after cấp đổi is the same card', () => {
+    const memory: ConversationMemory = { procedure: 'cap-lai-the-can-cuoc', situation: { reason: 'damaged' }, lastIntent: 'procedure.fee' };
+    const { memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('cấp lại căn cước mất bao lâu') }, memory);
+    expect(after.situation).toMatchObject({ reason: 'damaged' });
+  });
 });

@@ -35,6 +35,12 @@ describe('answers that fit the citizen', () => {
     expect(count(answer.text)).toBeLessThanOrEqual(40);
   });
 
+  it('does not say the same note twice: a caveat restating a fee\'s note (same amount, same circular) is left out', () => {
+    const text = composer.aboutProcedure('procedure.fee', get('cap-lai-giay-phep-lai-xe')).text;
+    expect(text.match(/154\/2025\/TT-BTC/g)).toHaveLength(1);
+    expect(text).toContain('115.000');
+  });
+
   it('says a fee that is the same in every case once, without the cases', () => {
     const answer = composer.aboutProcedure('procedure.fee', get('cap-the-can-cuoc'));
     expect(answer.text).toContain('miễn phí');

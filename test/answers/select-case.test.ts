@@ -55,6 +55,30 @@ describe('choosing the case from the data of each entry', () => {
     expect(selectCase(get('cap-ho-chieu-pho-thong'), { age: 10, reason: 'lost' }).chosen?.id).toBe('mat-hoac-hong');
   });
 
+  it('takes the land of one who died as an inheritance', () => {
+    expect(selectCase(get('dang-ky-bien-dong-dat-dai'), { death: 'yes' }).chosen?.id).toBe('tang-cho-thua-ke');
+  });
+
+  it('takes a birth year that reaches a milestone age this year as that age', () => {
+    expect(selectCase(get('cap-doi-the-can-cuoc'), { age: { min: 59, max: 60 } }).chosen?.id).toBe('du-tuoi');
+    expect(conditionTruth('age', [14, 25, 40, 60], { age: { min: 60, max: 61 } })).toBe('unknown');
+  });
+
+  it('rules a case out by a value it excludes, without that value selecting anything', () => {
+    // "Lần đầu" is no lost passport; the other cases stay, both possible.
+    expect(selectCase(get('cap-ho-chieu-pho-thong'), { time: 'first' }).candidates.map((c) => c.id)).toEqual(['tu-14-tuoi', 'duoi-14-tuoi']);
+    expect(selectCase(get('cap-ho-chieu-pho-thong'), { time: 'first', age: 30 }).chosen?.id).toBe('tu-14-tuoi');
+    expect(selectCase(get('cap-ho-chieu-pho-thong'), { time: 'again', reason: 'lost' }).chosen?.id).toBe('mat-hoac-hong');
+    expect(conditionTruth('time', { not: ['first'] }, {})).toBe('unknown');
+  });
+
+  it.each([
+    ['dang-ky-khai-tu', 3, 'dung-han'], ['dang-ky-khai-tu', 15, 'dung-han'], ['dang-ky-khai-tu', 30, 'qua-han'],
+    ['dang-ky-khai-sinh', 30, 'dung-han'], ['dang-ky-khai-sinh', 60, 'dung-han'], ['dang-ky-khai-sinh', 90, 'qua-han'],
+  ])('reads the days since the event against the deadline of %s: %p days is %s', (id, elapsed, caseId) => {
+    expect(selectCase(get(id), { elapsed }).chosen?.id).toBe(caseId);
+  });
+
   it('keeps a case chosen before while the situation allows it, and leaves it when it does not', () => {
     expect(selectCase(get('cap-the-can-cuoc'), {}, 'tu-14-tuoi').chosen?.id).toBe('tu-14-tuoi');
     expect(selectCase(get('cap-the-can-cuoc'), { age: 4 }, 'tu-14-tuoi').chosen?.id).toBe('duoi-6-tuoi');
@@ -95,6 +119,10 @@ describe('procedures of one family', () => {
   it('picks among procedures about as likely by the stated situation', () => {
     expect(pickBySituation([get('cap-doi-the-can-cuoc'), get('cap-lai-the-can-cuoc')], { reason: 'lost' })?.id).toBe('cap-lai-the-can-cuoc');
     expect(pickBySituation([get('cap-doi-the-can-cuoc'), get('cap-lai-the-can-cuoc')], { age: 30 })).toBeNull();
+    // A tie: the paper most of the options are about ("đổi tên, cần đổi lại căn cước").
+    expect(pickBySituation([get('cap-doi-the-can-cuoc'), get('thay-doi-cai-chinh-ho-tich'), get('cap-lai-the-can-cuoc')], { reason: 'nameChange' })?.id).toBe('cap-doi-the-can-cuoc');
+    // No family between them: the cases tell ("vợ tôi vừa sinh, tôi đi làm công ty đóng bảo hiểm").
+    expect(pickBySituation([get('dang-ky-thanh-lap-doanh-nghiep'), get('che-do-thai-san')], { person: 'father', insurance: 'compulsory' })?.id).toBe('che-do-thai-san');
   });
 
   it('forgets what the named procedure rules out, and keeps the rest', () => {

@@ -23,8 +23,10 @@ describe('`dvc validate` on the situation data of the knowledge', () => {
   it.each([
     [{ reasn: ['lost'] }, /unknown slot "reasn"/],
     [{ reason: ['misplaced'] }, /reason: unknown value "misplaced"/],
-    [{ reason: { min: 3 } }, /reason: \{ min, max \} is for the age only/],
-    [{ age: ['old'] }, /age: list whole years/],
+    [{ reason: { min: 3 } }, /reason: \{ min, max \} is for the age and elapsed days only/],
+    [{ age: ['old'] }, /age: list whole numbers/],
+    [{ elapsed: ['late'] }, /elapsed: list whole numbers/],
+    [{ time: { not: ['never'] } }, /time: unknown value "never"/],
   ])('names the case and what is wrong with select %p', (select, message) => {
     const p = withCases([{ select: select as never }, { select: { timing: ['late'] } }]);
     const problems = selectProblems(new KnowledgeBase([p]), slots);

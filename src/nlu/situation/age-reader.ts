@@ -1,6 +1,7 @@
-import { normalizeText, type NormalizedText } from '../vi/normalize.js';
+import type { NormalizedText } from '../vi/normalize.js';
 import type { Lexicon } from '../vi/lexicon.js';
 import type { SituationCuesFile } from './cues-file.js';
+import { NumberWords } from './number-words.js';
 import { PhraseSet } from './phrase-set.js';
 import { ageValue, MAX_AGE, type AgeValue } from './situation.js';
 
@@ -21,6 +22,9 @@ const GRADE_TO_AGE = 5;
 const MAX_GRADE = 12;
 const EARLIEST_BIRTH_YEAR = 1900;
 
+/** Whom a message is about. */
+export type AgeSubject = 'child' | 'adult';
+
 /** An age said in words [start, end); `at` where its number (or phrase) is; `numeric` when said with a number. */
 interface Found { value: AgeValue; at: number; start: number; end: number; numeric: boolean }
 
@@ -28,9 +32,7 @@ export class AgeReader {
   private readonly words: PhraseSet<AgeWord>;
   /** Child words apart: a child word is also a person word. */
   private readonly children: PhraseSet<true>;
-  /** Number words with their diacritics, and as typed without them. */
-  private readonly numberWords = new Map<string, number>();
-  private readonly bareNumberWords = new Map<string, number>();
+  private readonly numbers: NumberWords;
 
   constructor(private readonly cues: SituationCuesFile['age'], lexicon: Lexicon) {
     const entries: Array<[AgeWord, string]> = [];
@@ -40,15 +42,7 @@ export class AgeReader {
     }
     this.words = new PhraseSet(entries, lexicon);
     this.children = new PhraseSet(cues.children.map((c) => [true, c] as const), lexicon);
-    // Number words as questions are normalised ("2" is rewritten "hai" by the lexicon).
-    for (const [value, ...names] of cues.numbers) {
-      for (const n of names) {
-        const norm = normalizeText(n, lexicon);
-        if (norm.words.length !== 1) continue;
-        this.numberWords.set(norm.words[0]!, value);
-        this.bareNumberWords.set(norm.folded[0]!, value);
-      }
-    }
+    this.numbers = new NumberWords(cues, lexicon);
   }
 
   read(text: NormalizedText, today: Date): AgeValue | undefined {
@@ -57,6 +51,16 @@ export class AgeReader {
     // Two ages ("tôi 35 tuổi, con 12 tuổi"): the one said of a child is the one asked about.
     const ofChild = found.find((f) => this.afterChild(text, f.at));
     return (ofChild ?? found[0]!).value;
+  }
+
+  /**
+   * Whom the message is about, for the age said before: a child ("con", "bé", "cháu"), or an
+   * adult ("tôi", "mẹ tôi", "vợ") when it names a person and no child; undefined when it names none.
+   */
+  subject(text: NormalizedText): AgeSubject | undefined {
+    const children = this.children.findAll(text);
+    if (children.length) return 'child';
+    return this.words.findAll(text).some((h) => h.tag === 'person') ? 'adult' : undefined;
   }
 
   /** The words that state an age with a number ("dưới 14 tuổi", "lớp 3", "sinh năm 2010"). */
@@ -72,38 +76,41 @@ export class AgeReader {
       if (hit?.tag === 'newborn') found.push({ value: 0, at: i, start: i, end: hit.end, numeric: false });
       if (hit?.tag === 'elderly') found.push({ value: { min: this.cues.elderlyAge }, at: i, start: i, end: hit.end, numeric: false });
       if (hit?.tag === 'grade') {
-        const n = this.number(text, hit.end);
+        const n = this.numbers.at(text, hit.end)?.n;
         if (n !== undefined && n >= 1 && n <= MAX_GRADE) found.push({ value: n + GRADE_TO_AGE, at: i, start: i, end: hit.end + 1, numeric: true });
       }
       if (hit?.tag === 'birthYear') {
-        const year = this.number(text, hit.end);
+        const year = this.numbers.at(text, hit.end)?.n;
         const now = today.getFullYear();
         if (year !== undefined && year >= EARLIEST_BIRTH_YEAR && year <= now) {
           found.push({ value: ageValue(now - year - 1, now - year), at: i, start: i, end: hit.end + 1, numeric: true });
         }
       }
-      const n = this.number(text, i);
-      if (n !== undefined) {
-        const age = this.numberAge(text, i, n, hasPerson);
+      const num = this.numbers.at(text, i);
+      if (num !== undefined) {
+        const age = this.numberAge(text, i, num, hasPerson);
         if (age !== undefined) found.push({ ...age, at: i, numeric: true });
+        // "mười hai": the words of one number say one age.
+        i = num.end - 1;
       }
     }
     return found;
   }
 
   /** An age from the number at word i, when the words around it make it one, with the words that say it. */
-  private numberAge(text: NormalizedText, i: number, n: number, hasPerson: boolean): { value: AgeValue; start: number; end: number } | undefined {
-    const next = this.words.at(text, i + 1);
+  private numberAge(text: NormalizedText, i: number, num: { n: number; end: number }, hasPerson: boolean): { value: AgeValue; start: number; end: number } | undefined {
+    const { n } = num;
+    const next = this.words.at(text, num.end);
     const before = this.words.endingAt(text, i);
-    if (next?.tag === 'months' || (next?.tag === 'otherUnit' && text.folded[i + 1] === 'thang' && this.afterChild(text, i))) return { value: 0, start: i, end: i + 2 };
+    if (next?.tag === 'months' || (next?.tag === 'otherUnit' && text.folded[num.end] === 'thang' && this.afterChild(text, i))) return { value: 0, start: i, end: num.end + 1 };
     const isUnit = next?.tag === 'unit';
     const bound = before && ['below', 'above', 'atLeast'].includes(before.tag) ? before.tag : null;
     // A bare number is an age only after a bound, in a message about a person, with no other unit after it.
-    if (!isUnit && !(bound && hasPerson && next?.tag !== 'otherUnit' && !/^\d/.test(text.folded[i + 1] ?? ''))) return undefined;
+    if (!isUnit && !(bound && hasPerson && next?.tag !== 'otherUnit' && !/^\d/.test(text.folded[num.end] ?? ''))) return undefined;
     if (n > MAX_AGE) return undefined;
     const after = isUnit ? this.words.at(text, next.end) : null;
     const start = bound && before ? before.start : i;
-    const end = after && (after.tag === 'upward' || after.tag === 'downward') ? after.end : isUnit ? next.end : i + 1;
+    const end = after && (after.tag === 'upward' || after.tag === 'downward') ? after.end : isUnit ? next.end : num.end;
     const span = (value: AgeValue) => ({ value, start, end });
     if (bound === 'below') return span(ageValue(0, n - 1));
     if (bound === 'above') return span(ageValue(n + 1, MAX_AGE));
@@ -117,11 +124,4 @@ export class AgeReader {
     return this.children.findAll(text).some((h) => h.end <= i && h.end >= i - 3);
   }
 
-  private number(text: NormalizedText, i: number): number | undefined {
-    const word = text.folded[i];
-    if (word === undefined) return undefined;
-    if (/^\d{1,4}$/.test(word)) return Number(word);
-    const typed = text.words[i] ?? '';
-    return typed.replace(/đ/g, 'd') === word ? this.bareNumberWords.get(word) : this.numberWords.get(typed);
-  }
 }

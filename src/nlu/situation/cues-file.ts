@@ -17,18 +17,34 @@ const optionalLists = Object.fromEntries(AGE_WORD_LISTS.map((key) => [key, phras
 export const situationCuesSchema = z.object({
   version: z.literal(1),
   negations: phrases.default([]),
+  /** Words that carry no question of their own ("còn", "thì sao"): a message of a situation and these states only it. */
+  fillers: phrases.default([]),
   age: z.object({
     units: phrases.min(1),
     ...optionalLists,
     elderlyAge: z.number().int().min(0).max(150).default(60),
     /** Number words: [value, word, word…]. */
     numbers: z.array(z.tuple([z.number().int().min(0)]).rest(phrase)).default([]),
+    /** Numbers 10–99 in words: "mười" (ten), "mươi" (tens after 2–9), and the units' forms after them ("mốt", "lăm"). */
+    tens: z.object({
+      ten: phrases.default([]),
+      tens: phrases.default([]),
+      units: z.array(z.tuple([z.number().int().min(1).max(9)]).rest(phrase)).default([]),
+    }).strict().default({}),
   }).strict(),
+  /** How long ago the event was: number + unit of time (days each) after a `before` word or before an `after` word. */
+  elapsed: z.object({
+    before: phrases.default([]),
+    after: phrases.default([]),
+    units: z.array(z.tuple([z.number().int().min(1)]).rest(phrase)).default([]),
+  }).strict().default({}),
   slots: z.record(name, z.object({
     /** Phrases in which a cue does not count ("bố mất" is not a lost card). */
     except: phrases.default([]),
+    /** Values that win over the slot's others said in the same message ("chuyển nhà sang tỉnh khác" is a move). */
+    wins: z.array(name).default([]),
     values: z.record(name, phrases.min(1)).refine((v) => Object.keys(v).length > 0, 'a slot needs at least one value'),
-  }).strict()).refine((s) => !('age' in s), '"age" is read from the `age` section, not a slot of its own'),
+  }).strict().refine((s) => s.wins.every((w) => w in s.values), { message: '`wins` names a value the slot does not have', path: ['wins'] })).refine((s) => !('age' in s), '"age" is read from the `age` section, not a slot of its own'),
 }).strict();
 
 export type SituationCuesFile = z.infer<typeof situationCuesSchema>;

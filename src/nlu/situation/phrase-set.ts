@@ -3,7 +3,8 @@ import type { Lexicon } from '../vi/lexicon.js';
 
 // Phrases found in a normalised question on whole words. A phrase word written with
 // diacritics matches a word typed with the same diacritics or with none ("mất", "mat"),
-// never another accented word ("mật"); a phrase word written without them matches any.
+// never another accented word ("mật"); a phrase word that has none ("con", "online") matches
+// itself only: "con" is not "còn".
 
 export interface PhraseHit<T> {
   tag: T;
@@ -65,7 +66,7 @@ function matchesAt<T>(p: Phrase<T>, text: NormalizedText, i: number): boolean {
     if (text.folded[i + k] !== f) return false;
     const typed = text.words[i + k] ?? '';
     const want = p.words[k] ?? '';
-    return typed === want || isBare(typed, f) || isBare(want, f);
+    return typed === want || isBare(typed, f);
   });
 }
 

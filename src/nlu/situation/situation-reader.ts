@@ -1,10 +1,12 @@
 import path from 'node:path';
 import type { NormalizedText } from '../vi/normalize.js';
 import type { Lexicon } from '../vi/lexicon.js';
-import { AgeReader } from './age-reader.js';
+import { AgeReader, type AgeSubject } from './age-reader.js';
+import { ElapsedReader } from './elapsed-reader.js';
+import { NumberWords } from './number-words.js';
 import { readSituationCues, type SituationCuesFile } from './cues-file.js';
 import { PhraseSet, type PhraseHit } from './phrase-set.js';
-import { AGE_SLOT, type Situation } from './situation.js';
+import { AGE_SLOT, ELAPSED_SLOT, type Situation } from './situation.js';
 
 // Reads the facts that select a case from a normalised question: the age, and every slot of
 // intents/situation/vi.yaml by its cue phrases. Pure and fast: a few map lookups per word.
@@ -16,7 +18,9 @@ export class SituationReader {
   private readonly cues: PhraseSet<Cue>;
   private readonly exceptions: PhraseSet<string>;
   private readonly negations: PhraseSet<true>;
+  private readonly fillers: PhraseSet<true>;
   private readonly age: AgeReader;
+  private readonly elapsed: ElapsedReader;
   /** Slot → its value names, for validation. */
   readonly slots: ReadonlyMap<string, ReadonlySet<string>>;
 
@@ -34,7 +38,9 @@ export class SituationReader {
     this.cues = new PhraseSet(cues, lexicon);
     this.exceptions = new PhraseSet(exceptions, lexicon);
     this.negations = new PhraseSet(data.negations.map((n) => [true, n] as const), lexicon);
+    this.fillers = new PhraseSet(data.fillers.map((n) => [true, n] as const), lexicon);
     this.age = new AgeReader(data.age, lexicon);
+    this.elapsed = new ElapsedReader(data.elapsed, lexicon, new NumberWords(data.age, lexicon));
   }
 
   /** The situation the words state, or undefined when they state none. */
@@ -42,24 +48,57 @@ export class SituationReader {
     const situation: Situation = {};
     const age = this.age.read(text, today);
     if (age !== undefined) situation[AGE_SLOT] = age;
+    const elapsed = this.elapsed.read(text);
+    if (elapsed !== undefined) situation[ELAPSED_SLOT] = elapsed;
+    // The later statement wins within a slot ("à không, tôi làm mất thẻ"), unless the slot
+    // names values that win over the others ("chuyển nhà sang tỉnh khác" is a move).
+    for (const hit of this.cueHits(text).sort((a, b) => a.start - b.start)) {
+      const held = situation[hit.tag.slot];
+      const wins = this.data.slots[hit.tag.slot]?.wins ?? [];
+      if (typeof held === 'string' && wins.includes(held) && !wins.includes(hit.tag.value)) continue;
+      situation[hit.tag.slot] = hit.tag.value;
+    }
+    return Object.keys(situation).length ? situation : undefined;
+  }
+
+  /** Whom the message is about (a child, an adult), for the age said before; see AgeReader.subject. */
+  subject(text: NormalizedText): AgeSubject | undefined {
+    return this.age.subject(text);
+  }
+
+  /**
+   * The message does little but state a situation ("ở hà nội", "cháu 12 tuổi", "còn ô tô
+   * thì sao"): its cues and ages hold at least this share of its words besides fillers. Such a message asks
+   * the last question again, whatever kind of question its few words look like.
+   */
+  statesOnly(text: NormalizedText, today: Date = new Date()): boolean {
+    const covered = new Set(this.age.numericAgeWords(text, today));
+    for (const hit of this.cueHits(text)) for (let i = hit.start; i < hit.end; i++) covered.add(i);
+    const filler = new Set<number>();
+    for (const hit of this.fillers.findAll(text)) for (let i = hit.start; i < hit.end; i++) if (!covered.has(i)) filler.add(i);
+    const words = text.folded.length - filler.size;
+    return words > 0 && covered.size / words >= STATES_ONLY_SHARE;
+  }
+
+  /** The cues that count: longest first, not denied, not inside an exception of their slot. */
+  private cueHits(text: NormalizedText): Array<PhraseHit<Cue>> {
     const exceptions = this.exceptions.findAll(text);
     const negations = this.negations.findAll(text);
-    // Longest cues first; a cue overlapping a longer one already taken does not count.
+    // Longest cues first; a cue overlapping a longer one of its slot already taken does not
+    // count. Another slot's cue does not hide it: "mua đất" is a sale and says land too.
     const hits = this.cues.findAll(text).sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
     const taken: Array<PhraseHit<Cue>> = [];
     // A denied cue still holds its words: "mất" inside a denied "bị mất" says nothing either.
     const claimed: Array<PhraseHit<Cue>> = [];
     for (const hit of hits) {
-      if (claimed.some((t) => overlaps(t, hit))) continue;
+      if (claimed.some((t) => t.tag.slot === hit.tag.slot && overlaps(t, hit))) continue;
       claimed.push(hit);
       if (exceptions.some((e) => e.tag === hit.tag.slot && overlaps(e, hit))) continue;
       // A negation right before a cue denies it ("không bị mất", "không phải bị mất").
       if (negations.some((n) => n.end === hit.start)) continue;
       taken.push(hit);
     }
-    // The later statement wins within a slot ("à không, tôi làm mất thẻ").
-    for (const hit of taken.sort((a, b) => a.start - b.start)) situation[hit.tag.slot] = hit.tag.value;
-    return Object.keys(situation).length ? situation : undefined;
+    return taken;
   }
 
   /**
@@ -74,6 +113,9 @@ export class SituationReader {
     return { ...text, words: mask(text.words), folded: mask(text.folded) };
   }
 }
+
+/** The share of a message's words that its situation must hold for it to state only that. */
+const STATES_ONLY_SHARE = 0.6;
 
 /** The placeholder of a word left out of procedure matching. */
 export const MASKED_WORD = 'xxagexx';

@@ -4,10 +4,20 @@
 /** An age in years: exact, or bounds ("dưới 14" is at most 13). */
 export type AgeValue = number | { min?: number; max?: number };
 
-/** `age` holds an AgeValue; every other slot a value name of intents/situation/vi.yaml. */
+/** `age` and `elapsed` hold an AgeValue; every other slot a value name of intents/situation/vi.yaml. */
 export type Situation = Record<string, string | AgeValue>;
 
 export const AGE_SLOT = 'age';
+/** Days since the event (a birth, a death): "mất được 3 ngày". Held like an age, as a number. */
+export const ELAPSED_SLOT = 'elapsed';
+/**
+ * Slots said of one paper, not of the citizen: why it is needed (lost, expired…) and whether it
+ * is the first time. A question about another paper does not inherit them.
+ */
+export const PAPER_SLOTS: readonly string[] = ['reason', 'time'];
+
+/** Slots that hold a number (or bounds) rather than a value name. */
+export const NUMBER_SLOTS: readonly string[] = [AGE_SLOT, ELAPSED_SLOT];
 
 /** Ages are whole years from 0 to this. */
 export const MAX_AGE = 150;
@@ -42,12 +52,12 @@ export function isEmptySituation(situation: Situation | undefined): boolean {
   return !situation || Object.keys(situation).length === 0;
 }
 
-/** A stored situation as it should be: slots with a text value, and an age. Anything else is dropped. */
+/** A stored situation as it should be: slots with a text value, and an age or elapsed days. Anything else is dropped. */
 export function cleanSituation(value: unknown): Situation {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
   const out: Situation = {};
   for (const [slot, v] of Object.entries(value as Record<string, unknown>)) {
-    if (slot === AGE_SLOT ? isAgeValue(v) : typeof v === 'string') out[slot] = v as string | AgeValue;
+    if (NUMBER_SLOTS.includes(slot) ? isAgeValue(v) : typeof v === 'string') out[slot] = v as string | AgeValue;
   }
   return out;
 }

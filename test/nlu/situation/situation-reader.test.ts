@@ -29,6 +29,14 @@ describe('reading the age from a message', () => {
     ['bé 8 tháng', 0],
     ['con mới sinh', 0],
     ['tôi 35 tuổi, con 12 tuổi', 12],
+    ['làm căn cước cho con mười hai tuổi', 12],
+    ['con muoi hai tuoi', 12],
+    ['bé mười lăm tuổi', 15],
+    ['tôi vừa tròn hai mươi lăm tuổi', 25],
+    ['toi hai muoi lam tuoi', 25],
+    ['bà tôi tám mươi mốt tuổi', 81],
+    ['ông nội chín mươi tuổi', 90],
+    ['cháu mười tuổi', 10],
   ])('reads "%s" as %p years', (text, age) => {
     expect(read(text)?.age).toBe(age);
   });
@@ -49,7 +57,7 @@ describe('reading the age from a message', () => {
     expect(read('con toi sinh nam 2010', new Date('2030-06-01T00:00:00Z'))?.age).toEqual({ min: 19, max: 20 });
   });
 
-  it.each(['giá dưới 10 triệu', 'tạm trú 8 tháng', 'lệ phí 200.000 đồng', 'năm 2025 có tăng lương không', 'số 14 đường Lê Lợi'])('finds no age in "%s"', (text) => {
+  it.each(['giá dưới 10 triệu', 'tạm trú 8 tháng', 'lệ phí 200.000 đồng', 'năm 2025 có tăng lương không', 'số 14 đường Lê Lợi', 'sau mười năm mới đổi'])('finds no age in "%s"', (text) => {
     expect(read(text)?.age).toBeUndefined();
   });
 });
@@ -94,6 +102,21 @@ describe('reading the facts that select a case', () => {
     ['tôi là người nước ngoài sống ở Việt Nam', { origin: 'foreign' }],
     ['nguoi nuoc ngoai song o viet nam co bang lai', { origin: 'foreign' }],
     ['tôi là chủ nhà trọ', { host: 'business' }],
+    ['mua đất thì lệ phí trước bạ tính thế nào', { transfer: 'sale', property: 'land' }],
+    ['mua dat thi truoc ba bao nhieu', { transfer: 'sale', property: 'land' }],
+    ['bé nhà em mới sinh', { timing: 'onTime' }],
+    ['tôi chuyển nhà sang tỉnh khác', { residence: 'moved' }],
+    ['toi chuyen nha sang tinh khac', { residence: 'moved' }],
+    ['hai đứa ở tỉnh khác nhau, không chuyển nhà', { residence: 'other' }],
+    ['bà ngoại em mất được 3 ngày', { death: 'yes', elapsed: 3 }],
+    ['con tôi sinh được mười ngày', { elapsed: 10 }],
+    ['be nha minh duoc 1 thang', { elapsed: 30 }],
+    ['mẹ tôi mất cách đây hai tuần', { elapsed: 14 }],
+    ['10 ngày trước bố tôi mất', { elapsed: 10 }],
+    ['mẹ tôi qua đời đã 20 ngày', { elapsed: 20, death: 'yes' }],
+    ['tôi đang chấp hành án treo, muốn đi khỏi địa phương', { absence: 'supervised' }],
+    ['người nước ngoài đổi bằng lái nước ngoài sang bằng việt nam', { origin: 'foreign' }],
+    ['cmnd het han roi doi sang can cuoc', { reason: 'oldCard' }],
     ['người thân ở quê lên chơi', { host: 'household' }],
   ])('reads "%s" as %p', (text, expected) => {
     expect(read(text)).toMatchObject(expected);
@@ -101,6 +124,33 @@ describe('reading the facts that select a case', () => {
 
   it.each(['làm căn cước mất bao lâu', 'lam cccd mat bao lau', 'mất bao nhiêu tiền', 'không bị mất', 'ông nội mất', 'phải nộp bổ sung hồ sơ'])('takes no reason from "%s"', (text) => {
     expect(read(text)?.reason).toBeUndefined();
+  });
+
+  it.each(['làm khai sinh mất bao lâu, 3 ngày được không', 'tạm trú tối đa 2 năm', 'lam khai sinh trong 60 ngay'])('takes no elapsed time from "%s" (a time without "được", "cách đây", "trước" or "rồi")', (text) => {
+    expect(read(text)?.elapsed).toBeUndefined();
+  });
+
+  it.each(['bà ngoại em mất được 3 ngày', 'ba ngoai em mat duoc 3 ngay', 'bố tôi mất cách đây 1 tháng'])('takes no lost paper from a death said with its time ("%s")', (text) => {
+    expect(read(text)?.reason).toBeUndefined();
+  });
+
+  it.each(['ở hà nội', 'o ha noi', 'cháu 12 tuổi', 'quá hạn rồi', 'xe ô tô'])('takes "%s" as a message that only states a situation', (text) => {
+    expect(reader.statesOnly(normalizeText(text, lexicon), TODAY)).toBe(true);
+  });
+
+  it.each(['đăng ký xe ở hà nội lệ phí bao nhiêu', 'làm căn cước cho cháu 12 tuổi ở đâu', 'à không, tôi làm mất thẻ căn cước'])('takes "%s" as more than a situation', (text) => {
+    expect(reader.statesOnly(normalizeText(text, lexicon), TODAY)).toBe(false);
+  });
+
+  it.each([
+    ['làm căn cước cho con 10 tuổi', 'child'],
+    ['lam cho be', 'child'],
+    ['còn tôi làm hộ chiếu thì sao', 'adult'],
+    ['toi lam ho chieu', 'adult'],
+    ['mẹ tôi muốn đổi thẻ', 'adult'],
+    ['lệ phí bao nhiêu', undefined],
+  ])('tells whom "%s" is about: %p', (text, subject) => {
+    expect(reader.subject(normalizeText(text, lexicon))).toBe(subject);
   });
 
   it('tells a death from a lost card', () => {
@@ -114,9 +164,10 @@ describe('reading the facts that select a case', () => {
 
   it('knows no slot the data does not define: a new slot is data, not code', () => {
     const custom = new SituationReader({
-      version: 1, negations: ['không', 'không có'],
-      age: { units: ['tuổi'], months: [], below: [], above: [], atLeast: [], upward: [], downward: [], persons: [], otherUnits: [], children: [], grade: [], birthYear: [], newborn: [], elderly: [], elderlyAge: 60, numbers: [] },
-      slots: { pet: { except: [], values: { dog: ['con chó', 'cún'], cat: ['con mèo'] } } },
+      version: 1, negations: ['không', 'không có'], fillers: [],
+      age: { units: ['tuổi'], months: [], below: [], above: [], atLeast: [], upward: [], downward: [], persons: [], otherUnits: [], children: [], grade: [], birthYear: [], newborn: [], elderly: [], elderlyAge: 60, numbers: [], tens: { ten: [], tens: [], units: [] } },
+      elapsed: { before: [], after: [], units: [] },
+      slots: { pet: { except: [], wins: [], values: { dog: ['con chó', 'cún'], cat: ['con mèo'] } } },
     }, lexicon);
     expect(custom.read(normalizeText('nhà tôi có con chó 3 tuổi', lexicon))).toEqual({ age: 3, pet: 'dog' });
     expect(custom.read(normalizeText('không có con mèo', lexicon))).toBeUndefined();
