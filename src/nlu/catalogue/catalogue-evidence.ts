@@ -3,9 +3,10 @@ import { ProcedureMatcher, type ProcedurePhrases, type ProcedureMatch } from '..
 import { normalizeText, type NormalizedText } from '../vi/normalize.js';
 import type { Lexicon } from '../vi/lexicon.js';
 import { weighWords } from '../word-weights.js';
-import { catalogueAliases, officialName } from './name-aliases.js';
+import { catalogueAliases, nameHead, officialName } from './name-aliases.js';
 import { CellIndex, type CellProcedure } from './cell-index.js';
 import { CuratedTwins } from './curated-twins.js';
+import { headFamilies, nameFamilies, saidFamilies, type ActionFamily } from './action-families.js';
 
 // What an imported catalogue adds to naming a procedure, in one place with one hook in the
 // recognizer (Recognizer.parse → review), so that it cannot take questions from the curated
@@ -37,18 +38,10 @@ export interface CatalogueEvidenceOptions {
 
 const DEFAULTS: CatalogueEvidenceOptions = { topicWeight: 2.5, rivalCoverage: 0.3, minEvidence: 6, evidenceLead: 1.25 };
 
-/** Actions that make a near-twin: folded word sequences at the start of a name, and the citizen words that say them. */
-const TWIN_ACTIONS: Array<{ action: string[]; said: string[][] }> = [
-  { action: ['cap', 'lai'], said: [['lai'], ['mat'], ['hong'], ['rach'], ['chay']] },
-  { action: ['cap', 'doi'], said: [['doi']] },
-  { action: ['gia', 'han'], said: [['gia', 'han'], ['het', 'han'], ['keo', 'dai']] },
-  { action: ['dieu', 'chinh'], said: [['dieu', 'chinh'], ['thay', 'doi'], ['them'], ['sua'], ['tang'], ['doi']] },
-  { action: ['cap', 'sua', 'doi'], said: [['sua'], ['bo', 'sung'], ['thay', 'doi'], ['doi']] },
-  { action: ['sua', 'doi'], said: [['sua'], ['bo', 'sung'], ['thay', 'doi'], ['doi']] },
-  { action: ['thu', 'hoi'], said: [['thu', 'hoi']] },
-  { action: ['dinh', 'chinh'], said: [['dinh', 'chinh'], ['sai'], ['sua']] },
-  { action: ['dang', 'ky', 'lai'], said: [['lai'], ['mat']] },
-];
+/** A rival that says the question's action must score at least this share of the best's... */
+const SIBLING_SHARE = 0.5;
+/** ...and share with it a word this heavy (the object both act on: "rượu", "xây dựng"). */
+const OBJECT_WEIGHT = 1;
 
 /** A curated procedure matched with this coverage is named in full: the words it explains are its own. */
 const FULLY_NAMED = 0.9;
@@ -66,7 +59,10 @@ function contains(folded: readonly string[], seq: readonly string[]): boolean {
 
 export class CatalogueEvidence {
   private readonly imported: Set<string>;
-  private readonly twinOf = new Map<string, string[][]>();
+  /** The actions an imported procedure's name opens with ("Cấp lại", "Gia hạn"): a question must say one. */
+  private readonly twinOf = new Map<string, Set<ActionFamily>>();
+  /** The actions every procedure's name accepts (its head's and the reasons its scope gives). */
+  private readonly familiesOf = new Map<string, Set<ActionFamily>>();
   private readonly weights: Map<string, number>;
   /** The words of each curated procedure's names and training questions. */
   private readonly ownWords = new Map<string, Set<string>>();
@@ -108,12 +104,16 @@ export class CatalogueEvidence {
     for (const p of phrases) for (const q of p.questions ?? []) for (const w of q.words) askedBy.set(w, (askedBy.get(w) ?? new Set()).add(p.id));
     for (const [w, ids] of askedBy) if (ids.size >= GENERIC_PROCEDURES) this.generic.add(w);
     const norm = (text: string): NormalizedText => normalizeText(text, lexicon);
-    for (const p of imported) {
+    for (const p of procedures) {
+      const official = norm(officialName(p.name)).folded;
+      const head = nameHead(official);
+      this.familiesOf.set(p.id, nameFamilies(head, official));
+      if (!p.origin) continue;
       const name = norm(p.name).folded;
       this.officialNames.set(p.id, name);
       this.officialWords.set(p.id, new Set(name));
-      const twin = TWIN_ACTIONS.find((t) => t.action.every((w, i) => name[i] === w));
-      if (twin) this.twinOf.set(p.id, twin.said.concat([twin.action.slice(twin.action[0] === 'cap' ? 1 : 0)]));
+      const families = headFamilies(head);
+      if (families.size) this.twinOf.set(p.id, families);
     }
     this.cellSource = { procedures: imported, normalize: norm };
     this.curatedPhrases = phrases.filter((p) => !this.imported.has(p.id));
@@ -146,8 +146,35 @@ export class CatalogueEvidence {
 
   /** True when a near-twin's action is said in the question (always true for other procedures). */
   private actionSaid(id: string, folded: readonly string[]): boolean {
-    const said = this.twinOf.get(id);
-    return !said || said.some((seq) => contains(folded, seq));
+    if (!this.twinOf.has(id)) return true;
+    const said = saidFamilies(folded);
+    return [...(this.familiesOf.get(id) ?? [])].some((f) => said.has(f));
+  }
+
+  /** How plainly the question says an action the procedure's name accepts (0: none). */
+  private agreement(id: string, said: ReadonlyMap<ActionFamily, number>): number {
+    let best = 0;
+    for (const f of this.familiesOf.get(id) ?? []) best = Math.max(best, said.get(f) ?? 0);
+    return best;
+  }
+
+  /**
+   * The imported sibling of `best` that the question's action names when `best`'s does not
+   * ("sửa đổi giấy phép bán lẻ thuốc lá" is the amendment, not the plain licence), or null:
+   * it acts on the same object (a heavy word both matched) and is matched nearly as strongly.
+   */
+  private byAction(best: ProcedureMatch, candidates: readonly ProcedureMatch[], folded: readonly string[]): ProcedureMatch | null {
+    const said = saidFamilies(folded);
+    if (!said.size) return null;
+    const own = this.agreement(best.id, said);
+    const object = new Set(best.matched.filter((i) => (this.weights.get(folded[i] ?? '') ?? 0) >= OBJECT_WEIGHT));
+    const rival = candidates
+      .filter((m) => m.id !== best.id && this.imported.has(m.id) && m.score >= SIBLING_SHARE * best.score && m.matched.some((i) => object.has(i)))
+      .filter((m) => this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded))
+      .map((m) => ({ m, agreement: this.agreement(m.id, said) }))
+      .filter((r) => r.agreement > own)
+      .sort((a, b) => b.agreement - a.agreement || b.m.score - a.m.score)[0];
+    return rival?.m ?? null;
   }
 
   /** False for an imported twin of a curated procedure when the question says none of the words that tell it apart. */
@@ -213,6 +240,8 @@ export class CatalogueEvidence {
     // A curated procedure gives way to its imported twin when the question says what tells the twin apart.
     const twin = first && !this.imported.has(first.id) ? this.twinNamed([first], folded, candidates) : null;
     if (twin) kept = [twin, ...kept.filter((m) => m.id !== twin.id && m !== first)];
+    const acting = kept[0] ? this.byAction(kept[0], candidates, folded) : null;
+    if (acting) kept = [acting, ...kept.filter((m) => m.id !== acting.id)];
     const best = kept[0] ?? null;
     // A twin named by its action is not in doubt with the plain procedure it is the twin of.
     if (best && this.twinOf.has(best.id)) kept = kept.filter((m) => m === best || !this.imported.has(m.id) || this.twinOf.has(m.id));
