@@ -11,8 +11,13 @@ export type ActionFamily = 'reissue' | 'renew' | 'exchange' | 'adjust' | 'end' |
 
 /** Strength of an action said in the official words... */
 export const OFFICIAL = 2;
-/** ...and in a citizen's paraphrase. */
+/** ...and in a citizen's paraphrase... */
 export const PARAPHRASE = 1;
+/** ...and of one the citizen says happened to them ("đã bị tạm dừng"): the story, not what they ask for. */
+export const UNDERGONE = 0.5;
+
+/** Words before an action that make it something undergone. */
+const PASSIVE = new Set(['bi', 'da']);
 
 interface Family {
   family: ActionFamily;
@@ -20,6 +25,8 @@ interface Family {
   official: string[][];
   /** Everyday words that say it. */
   said: string[][];
+  /** Said after "bị"/"đã" it is the citizen's story ("đã bị tạm dừng… giờ muốn hưởng tiếp"), not the request. */
+  undergone?: boolean;
 }
 
 const seqs = (...list: string[]): string[][] => list.map((s) => s.split(' '));
@@ -31,14 +38,15 @@ const FAMILIES: Family[] = [
   {
     family: 'adjust',
     official: seqs('dieu chinh', 'sua doi', 'thay doi', 'bo sung', 'chinh sua'),
-    said: seqs('sua', 'doi ten', 'doi dia chi', 'chuyen dia chi', 'chuyen tru so', 'doi tru so', 'nang cap', 'mo rong', 'doi chu', 'doi nganh', 'doi noi', 'chuyen noi', 'chuyen sang', 'cap nhat'),
+    said: seqs('sua', 'doi ten', 'doi dia chi', 'chuyen dia chi', 'chuyen tru so', 'doi tru so', 'nang cap', 'mo rong', 'doi chu', 'doi nganh', 'doi noi', 'chuyen noi', 'chuyen sang', 'cap nhat', 'thay nguoi', 'thay chu', 'thay ten'),
   },
   {
     family: 'end',
     official: seqs('thu hoi', 'xoa', 'cham dut', 'giai the', 'thoi huong', 'huy bo'),
     said: seqs('tra lai', 'nop lai', 'dong cua', 'ngung han', 'nghi han', 'khong con', 'bi chim', 'pha huy', 'ban lai', 'ban di', 'khong lam nua', 'khong kinh doanh nua', 'khong hoat dong nua', 'ngung hoat dong'),
+    undergone: true,
   },
-  { family: 'suspend', official: seqs('tam ngung', 'tam dung', 'dinh chi'), said: seqs('tam nghi', 'nghi tam', 'nghi mot thoi gian', 'bi dinh chi') },
+  { family: 'suspend', official: seqs('tam ngung', 'tam dung', 'dinh chi'), said: seqs('tam nghi', 'nghi tam', 'nghi mot thoi gian'), undergone: true },
   { family: 'resume', official: seqs('tiep tuc', 'tro lai', 'khoi phuc'), said: seqs('hoat dong lai', 'huong tiep', 'nhan tiep', 'mo lai', 'lam tiep', 'day lai', 'kinh doanh lai') },
   { family: 'reregister', official: seqs('dang ky lai'), said: seqs('lam lai', 'bi mat') },
   { family: 'correct', official: seqs('dinh chinh', 'cai chinh'), said: seqs('ghi sai', 'bi sai', 'sai ten', 'sai ngay', 'sai thong tin', 'nham lan', 'bi nham', 'ghi nham', 'sua sai') },
@@ -47,7 +55,7 @@ const FAMILIES: Family[] = [
 /** Words that follow "mất" when it is the time or money a procedure takes, not something lost. */
 const MAT_COST = new Set(['bao', 'phi', 'tien', 'may', 'nhieu', 'khoang', 'thoi', 'ca', 'chi', 'ngay', 'tuan', 'thang', 'le', 'het', 'gi', 'cong', 'lau']);
 /** Words before "mất" that make it a death ("mẹ tôi vừa mất"), not a loss. */
-const MAT_DEATH = new Set(['vua', 'moi', 'da', 'cha', 'me', 'ba', 'ong', 'bo', 'chong', 'vo', 'nguoi']);
+const MAT_DEATH = new Set(['vua', 'moi', 'da', 'cha', 'me', 'ba', 'ong', 'bo', 'chong', 'vo', 'nguoi', 'ngay', 'khi', 'sau', 'truoc']);
 
 function at(folded: readonly string[], seq: readonly string[], i: number): boolean {
   for (let k = 0; k < seq.length; k++) if (folded[i + k] !== seq[k]) return false;
@@ -55,8 +63,18 @@ function at(folded: readonly string[], seq: readonly string[], i: number): boole
 }
 
 function holds(folded: readonly string[], seq: readonly string[]): boolean {
-  for (let i = 0; i + seq.length <= folded.length; i++) if (at(folded, seq, i)) return true;
-  return false;
+  return strength(folded, seq, 1, false) > 0;
+}
+
+/** `full` where the question says `seq` as asked for, UNDERGONE where only after "bị"/"đã" (when `undergone` counts), 0 where not at all. */
+function strength(folded: readonly string[], seq: readonly string[], full: number, undergone: boolean): number {
+  let best = 0;
+  for (let i = 0; i + seq.length <= folded.length; i++) {
+    if (!at(folded, seq, i)) continue;
+    if (!undergone || !PASSIVE.has(folded[i - 1] ?? '')) return full;
+    best = UNDERGONE;
+  }
+  return best;
 }
 
 /** "không … nữa" within a few words: the citizen stops doing something. */
@@ -92,11 +110,11 @@ function saysAdded(folded: readonly string[]): boolean {
 export function saidFamilies(folded: readonly string[]): Map<ActionFamily, number> {
   const out = new Map<ActionFamily, number>();
   const put = (f: ActionFamily, s: number): void => {
-    if ((out.get(f) ?? 0) < s) out.set(f, s);
+    if (s > 0 && (out.get(f) ?? 0) < s) out.set(f, s);
   };
   for (const f of FAMILIES) {
-    if (f.official.some((s) => holds(folded, s))) put(f.family, OFFICIAL);
-    else if (f.said.some((s) => holds(folded, s))) put(f.family, PARAPHRASE);
+    for (const s of f.official) put(f.family, strength(folded, s, OFFICIAL, f.undergone ?? false));
+    for (const s of f.said) put(f.family, strength(folded, s, PARAPHRASE, f.undergone ?? false));
   }
   if (saysLost(folded)) {
     put('reissue', PARAPHRASE);

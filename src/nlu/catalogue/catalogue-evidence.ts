@@ -42,6 +42,8 @@ const DEFAULTS: CatalogueEvidenceOptions = { topicWeight: 2.5, rivalCoverage: 0.
 const SIBLING_SHARE = 0.5;
 /** ...and share with it a word this heavy (the object both act on: "rượu", "xây dựng"). */
 const OBJECT_WEIGHT = 1;
+/** The least share of the best's object (by weight) a sibling matches too. */
+const OBJECT_SHARE = 0.6;
 
 /** A curated procedure matched with this coverage is named in full: the words it explains are its own. */
 const FULLY_NAMED = 0.9;
@@ -167,9 +169,12 @@ export class CatalogueEvidence {
     const said = saidFamilies(folded);
     if (!said.size) return null;
     const own = this.agreement(best.id, said);
-    const object = new Set(best.matched.filter((i) => (this.weights.get(folded[i] ?? '') ?? 0) >= OBJECT_WEIGHT));
+    const object = best.matched.filter((i) => (this.weights.get(folded[i] ?? '') ?? 0) >= OBJECT_WEIGHT);
+    const weight = (list: readonly number[]): number => list.reduce((sum, i) => sum + (this.weights.get(folded[i] ?? '') ?? 0), 0);
+    // The sibling acts on (most of) the same object: "trợ cấp thất nghiệp" is no sibling of "trợ cấp xã hội".
+    const sameObject = (m: ProcedureMatch): boolean => weight(object.filter((i) => m.matched.includes(i))) >= OBJECT_SHARE * weight(object);
     const rival = candidates
-      .filter((m) => m.id !== best.id && this.imported.has(m.id) && m.score >= SIBLING_SHARE * best.score && m.matched.some((i) => object.has(i)))
+      .filter((m) => m.id !== best.id && this.imported.has(m.id) && m.score >= SIBLING_SHARE * best.score && object.length > 0 && sameObject(m))
       .filter((m) => this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded))
       .map((m) => ({ m, agreement: this.agreement(m.id, said) }))
       .filter((r) => r.agreement > own)
