@@ -32,11 +32,13 @@ export interface CatalogueEvidenceOptions {
   rivalCoverage: number;
   /** The least BM25 score a cell-evidence proposal needs... */
   minEvidence: number;
-  /** ...and its lead over the next procedure's score. */
+  /** ...and its lead over the next procedure's score (a rescued name's too). */
   evidenceLead: number;
+  /** The least coverage of an imported procedure's name that may be rescued when no name is matched. */
+  rescueCoverage: number;
 }
 
-const DEFAULTS: CatalogueEvidenceOptions = { topicWeight: 2.5, rivalCoverage: 0.3, minEvidence: 6, evidenceLead: 1.25 };
+const DEFAULTS: CatalogueEvidenceOptions = { topicWeight: 2.5, rivalCoverage: 0.3, minEvidence: 6, evidenceLead: 1.25, rescueCoverage: 0.3 };
 
 /** A rival that says the question's action must score at least this share of the best's... */
 const SIBLING_SHARE = 0.5;
@@ -44,6 +46,9 @@ const SIBLING_SHARE = 0.5;
 const OBJECT_WEIGHT = 1;
 /** The least share of the best's object (by weight) a sibling matches too. */
 const OBJECT_SHARE = 0.6;
+
+/** The least share of a question's words written with their marks for it to be a marked question. */
+const MARKED_SHARE = 0.3;
 
 /** A curated procedure matched with this coverage is named in full: the words it explains are its own. */
 const FULLY_NAMED = 0.9;
@@ -74,6 +79,8 @@ export class CatalogueEvidence {
   /** The words of each imported procedure's names, as written. */
   private readonly writtenWords = new Map<string, Set<string>>();
   private readonly generic = new Set<string>();
+  /** The words of the curated procedures' names and aliases. */
+  private readonly curatedNameWords = new Set<string>();
   /** The cells' index, built on the first question that needs it. */
   private cells: CellIndex | undefined;
   private readonly cellSource: { procedures: CellProcedure[]; normalize: (text: string) => NormalizedText };
@@ -100,6 +107,7 @@ export class CatalogueEvidence {
         continue;
       }
       this.ownWords.set(p.id, new Set([...p.phrases, ...(p.questions ?? [])].flatMap((x) => x.folded)));
+      for (const x of p.phrases) for (const t of x.folded) this.curatedNameWords.add(t);
     }
     // Judged on the words as written: "vụ" of "dịch vụ" is generic, "vũ" of "vũ trường" is not.
     const askedBy = new Map<string, Set<string>>();
@@ -218,7 +226,8 @@ export class CatalogueEvidence {
     let sum = 0;
     const topics = new Set<string>();
     // In a question written with its marks, a word typed without them is another word: "tra" (kiểm tra) is not "trả".
-    const marked = norm.words.some((w, i) => w !== norm.folded[i]);
+    // A word or two put right by the corrector ("mat" read "tốn") leave a question unmarked.
+    const marked = norm.words.filter((w, i) => w !== norm.folded[i]).length >= MARKED_SHARE * norm.words.length;
     for (const i of match.matched) {
       const t = norm.folded[i] ?? '';
       const typed = norm.words[i] ?? t;
@@ -240,6 +249,10 @@ export class CatalogueEvidence {
   review(norm: NormalizedText, accepted: ProcedureMatch | null, matches: ProcedureMatch[], candidates: ProcedureMatch[]): { accepted: ProcedureMatch | null; matches: ProcedureMatch[] } {
     if (!this.imported.size) return { accepted, matches };
     const folded = norm.folded;
+    if (!accepted) {
+      const rescued = this.rescue(norm, candidates);
+      return rescued ? { accepted: rescued, matches: [rescued] } : { accepted, matches };
+    }
     let kept = matches.filter((m) => this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
     const first = kept[0] ?? null;
     // A curated procedure gives way to its imported twin when the question says what tells the twin apart.
@@ -267,6 +280,21 @@ export class CatalogueEvidence {
     if (!rival) return { accepted: best, matches: kept };
     // The curated procedure was judged the less apt: it is not in doubt with the rival.
     return { accepted: rival.m, matches: [rival.m, ...kept.filter((m) => m.id !== rival.m.id && m.id !== best.id)] };
+  }
+
+  /**
+   * An imported procedure matched below the coverage a name needs, taken when it explains a
+   * rare word of the question ("kiểm dịch", "quảng cáo") that its name says and no curated
+   * procedure's names or questions use, and leads the other candidates clearly: an official
+   * name is long, and a citizen says only the words that matter.
+   */
+  private rescue(norm: NormalizedText, candidates: readonly ProcedureMatch[]): ProcedureMatch | null {
+    const folded = norm.folded;
+    const [first, second] = candidates.filter((m) => this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
+    if (!first || !this.imported.has(first.id) || first.coverage < this.options.rescueCoverage || first.score < this.options.minEvidence / 2) return null;
+    if (second && first.score < this.options.evidenceLead * second.score) return null;
+    const none: ProcedureMatch = { ...first, id: '', matched: [] };
+    return this.topicWeight(first, none, norm, this.curatedNameWords) >= this.options.topicWeight ? first : null;
   }
 
   /** The words `best` and every curated candidate named in full (and more fully than `rival`) matched. */
