@@ -31,6 +31,9 @@ interface Family {
 
 const seqs = (...list: string[]): string[][] => list.map((s) => s.split(' '));
 
+/** The plain actions, which tell no twin apart. */
+const PLAIN = seqs('cap', 'cap moi', 'dang ky', 'thanh lap', 'cho phep', 'giai quyet', 'cong nhan', 'xac nhan', 'tiep nhan', 'thong bao', 'ho tro');
+
 const FAMILIES: Family[] = [
   { family: 'reissue', official: seqs('cap lai'), said: seqs('lam lai', 'xin lai', 'in lai', 'bi mat', 'danh mat', 'lam mat', 'lo mat', 'that lac', 'hu hong', 'bi hong', 'bi rach', 'rach nat', 'bi chay', 'chay mat', 'bi uot', 'bi nat', 'tieu huy') },
   { family: 'renew', official: seqs('gia han'), said: seqs('het han', 'sap het han', 'het thoi han', 'keo dai', 'them thoi gian') },
@@ -146,5 +149,16 @@ export function nameFamilies(head: readonly string[], whole: readonly string[]):
   const out = headFamilies(head);
   for (const [f] of saidFamilies(whole.slice(head.length))) out.add(f);
   for (const f of headFamilies(whole.slice(head.length))) out.add(f);
+  return out;
+}
+
+/** Positions of a name's head that say its action (official words of any family, and the plain "cấp", "đăng ký"). */
+export function actionWords(head: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  const mark = (seq: readonly string[]): void => {
+    for (let i = 0; i + seq.length <= head.length; i++) if (at(head, seq, i)) for (let k = 0; k < seq.length; k++) out.add(i + k);
+  };
+  for (const f of FAMILIES) f.official.forEach(mark);
+  PLAIN.forEach(mark);
   return out;
 }

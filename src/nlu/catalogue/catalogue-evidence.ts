@@ -6,7 +6,7 @@ import { weighWords } from '../word-weights.js';
 import { catalogueAliases, nameHead, officialName } from './name-aliases.js';
 import { CellIndex, type CellProcedure } from './cell-index.js';
 import { CuratedTwins } from './curated-twins.js';
-import { headFamilies, nameFamilies, saidFamilies, type ActionFamily } from './action-families.js';
+import { OFFICIAL, actionWords, headFamilies, nameFamilies, saidFamilies, type ActionFamily } from './action-families.js';
 
 // What an imported catalogue adds to naming a procedure, in one place with one hook in the
 // recognizer (Recognizer.parse → review), so that it cannot take questions from the curated
@@ -44,6 +44,8 @@ const DEFAULTS: CatalogueEvidenceOptions = { topicWeight: 2.5, rivalCoverage: 0.
 const SIBLING_SHARE = 0.5;
 /** ...and share with it a word this heavy (the object both act on: "rượu", "xây dựng"). */
 const OBJECT_WEIGHT = 1;
+/** A word of a name's head this heavy says what the procedure acts on. */
+const OBJECT_WORD_WEIGHT = 2;
 /** The least share of the best's object (by weight) a sibling matches too. */
 const OBJECT_SHARE = 0.6;
 
@@ -68,6 +70,8 @@ export class CatalogueEvidence {
   private readonly imported: Set<string>;
   /** The actions an imported procedure's name opens with ("Cấp lại", "Gia hạn"): a question must say one. */
   private readonly twinOf = new Map<string, Set<ActionFamily>>();
+  /** The heavy words of each imported name's head besides its action: what it acts on. */
+  private readonly objectOf = new Map<string, Set<string>>();
   /** The actions every procedure's name accepts (its head's and the reasons its scope gives). */
   private readonly familiesOf = new Map<string, Set<ActionFamily>>();
   private readonly weights: Map<string, number>;
@@ -124,6 +128,9 @@ export class CatalogueEvidence {
       this.officialWords.set(p.id, new Set(name));
       const families = headFamilies(head);
       if (families.size) this.twinOf.set(p.id, families);
+      const acting = actionWords(head);
+      const object = new Set(head.filter((t, i) => !acting.has(i) && (this.weights.get(t) ?? 0) >= OBJECT_WORD_WEIGHT));
+      if (object.size) this.objectOf.set(p.id, object);
     }
     this.cellSource = { procedures: imported, normalize: norm };
     this.curatedPhrases = phrases.filter((p) => !this.imported.has(p.id));
@@ -161,6 +168,21 @@ export class CatalogueEvidence {
     return [...(this.familiesOf.get(id) ?? [])].some((f) => said.has(f));
   }
 
+  /**
+   * True when the question says what the imported procedure acts on: a heavy word of its name's
+   * head besides the action ("rượu" of "Cấp sửa đổi, bổ sung Giấy phép bán lẻ rượu", "chuyển
+   * trường" of "Chuyển trường đối với học sinh trung học phổ thông"), or a citizen's phrase for
+   * one, or the action it opens with said in its own words. A question saying only its scope
+   * ("lớp 10") or a paraphrase of its action names it not.
+   */
+  private objectSaid(id: string, norm: NormalizedText): boolean {
+    const object = this.objectOf.get(id);
+    // A name whose action is what it is about ("Tạm ngừng kinh doanh…") is named by the action said in its words.
+    const said = saidFamilies(norm.folded);
+    if ([...(this.twinOf.get(id) ?? [])].some((f) => (said.get(f) ?? 0) >= OFFICIAL)) return true;
+    return !object || norm.folded.some((t) => object.has(t) && this.namedBy(id, t, norm.folded)) || this.expansions.some((e) => e.official.some((t) => object.has(t)) && contains(norm.folded, e.citizen));
+  }
+
   /** How plainly the question says an action the procedure's name accepts (0: none). */
   private agreement(id: string, said: ReadonlyMap<ActionFamily, number>): number {
     let best = 0;
@@ -173,7 +195,8 @@ export class CatalogueEvidence {
    * ("sửa đổi giấy phép bán lẻ thuốc lá" is the amendment, not the plain licence), or null:
    * it acts on the same object (a heavy word both matched) and is matched nearly as strongly.
    */
-  private byAction(best: ProcedureMatch, candidates: readonly ProcedureMatch[], folded: readonly string[]): ProcedureMatch | null {
+  private byAction(best: ProcedureMatch, candidates: readonly ProcedureMatch[], norm: NormalizedText): ProcedureMatch | null {
+    const folded = norm.folded;
     const said = saidFamilies(folded);
     if (!said.size) return null;
     const own = this.agreement(best.id, said);
@@ -183,9 +206,10 @@ export class CatalogueEvidence {
     const sameObject = (m: ProcedureMatch): boolean => weight(object.filter((i) => m.matched.includes(i))) >= OBJECT_SHARE * weight(object);
     const rival = candidates
       .filter((m) => m.id !== best.id && this.imported.has(m.id) && m.score >= SIBLING_SHARE * best.score && object.length > 0 && sameObject(m))
-      .filter((m) => this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded))
+      .filter((m) => this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded) && this.objectSaid(m.id, norm))
       .map((m) => ({ m, agreement: this.agreement(m.id, said) }))
-      .filter((r) => r.agreement > own)
+      // A curated procedure gives way only to an action said in the official words ("gia hạn tạm trú", not "mất giấy").
+      .filter((r) => r.agreement > own && (this.imported.has(best.id) || r.agreement >= OFFICIAL))
       .sort((a, b) => b.agreement - a.agreement || b.m.score - a.m.score)[0];
     return rival?.m ?? null;
   }
@@ -258,7 +282,7 @@ export class CatalogueEvidence {
     // A curated procedure gives way to its imported twin when the question says what tells the twin apart.
     const twin = first && !this.imported.has(first.id) ? this.twinNamed([first], folded, candidates) : null;
     if (twin) kept = [twin, ...kept.filter((m) => m.id !== twin.id && m !== first)];
-    const acting = kept[0] ? this.byAction(kept[0], candidates, folded) : null;
+    const acting = kept[0] ? this.byAction(kept[0], candidates, norm) : null;
     if (acting) kept = [acting, ...kept.filter((m) => m.id !== acting.id)];
     const best = kept[0] ?? null;
     // A twin named by its action is not in doubt with the plain procedure it is the twin of.
@@ -272,7 +296,7 @@ export class CatalogueEvidence {
     // A curated match leaves a rare word of the question unexplained that an imported procedure's names explain.
     const own = this.ownWords.get(best.id);
     const rival = candidates
-      .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded))
+      .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded) && this.objectSaid(m.id, norm))
       // Words a curated candidate as fully named explains are not the rival's to take ("hộ chiếu" of "cấp hộ chiếu").
       .map((m) => ({ m, topic: this.topicWeight(m, { ...best, matched: this.curatedMatched(best, m, candidates) }, norm, own) }))
       .filter((r) => r.topic >= this.options.topicWeight)
