@@ -104,6 +104,16 @@ function saysChange(folded: readonly string[]): boolean {
   return folded.some((t, i) => t === 'doi' && !DOI_NOT_CHANGE.has(folded[i + 1] ?? ''));
 }
 
+/** Words before "đổi" that make it part of another verb ("thay đổi", "sửa đổi", "chuyển đổi"). */
+const DOI_COMPOUND = new Set(['thay', 'sua', 'bien', 'trao', 'chuyen', 'hoan', 'cap', 'quy']);
+/** Words after "đổi" that say what changes in a paper, not the paper exchanged. */
+const DOI_ADJUSTS = new Set(['ten', 'dia', 'chu', 'nganh', 'noi', 'tru', 'ho', 'thong', 'noi', 'dan', 'gioi', 'nghe']);
+
+/** "đổi" opening what is exchanged ("đổi bằng lái", "doi bien so"). */
+function saysExchange(folded: readonly string[]): boolean {
+  return folded.some((t, i) => t === 'doi' && !DOI_COMPOUND.has(folded[i - 1] ?? '') && i + 1 < folded.length && !DOI_NOT_CHANGE.has(folded[i + 1] ?? '') && !DOI_ADJUSTS.has(folded[i + 1] ?? ''));
+}
+
 /** "thêm" said of something added ("thêm 2 phòng hát"). */
 function saysAdded(folded: readonly string[]): boolean {
   return folded.some((t, i) => t === 'them' && i + 1 < folded.length && !THEM_ASKING.has(folded[i + 1] ?? ''));
@@ -126,7 +136,8 @@ export function saidFamilies(folded: readonly string[]): Map<ActionFamily, numbe
   if (stopsDoing(folded)) put('end', PARAPHRASE);
   // "đổi" alone: an exchange or an adjustment, weakly.
   if (saysChange(folded)) {
-    put('exchange', PARAPHRASE);
+    // "đổi bằng lái", "đổi biển số": the everyday word for an exchange; "đổi tên", "đổi địa chỉ" adjust.
+    put('exchange', saysExchange(folded) ? OFFICIAL : PARAPHRASE);
     put('adjust', PARAPHRASE);
   }
   if (saysAdded(folded)) put('adjust', PARAPHRASE);
