@@ -70,6 +70,8 @@ export class CatalogueEvidence {
   private readonly imported: Set<string>;
   /** The actions an imported procedure's name opens with ("Cấp lại", "Gia hạn"): a question must say one. */
   private readonly twinOf = new Map<string, Set<ActionFamily>>();
+  /** Each imported procedure's name before its scope, folded. */
+  private readonly heads = new Map<string, string[]>();
   /** The heavy words of each imported name's head besides its action: what it acts on. */
   private readonly objectOf = new Map<string, Set<string>>();
   /** The actions every procedure's name accepts (its head's and the reasons its scope gives). */
@@ -125,6 +127,7 @@ export class CatalogueEvidence {
       if (!p.origin) continue;
       const name = norm(p.name).folded;
       this.officialNames.set(p.id, name);
+      this.heads.set(p.id, nameHead(name));
       this.officialWords.set(p.id, new Set(name));
       const families = headFamilies(head);
       if (families.size) this.twinOf.set(p.id, families);
@@ -237,14 +240,14 @@ export class CatalogueEvidence {
    * for one of its official words that the question holds whole ("tiệm net"): a piece of a
    * phrase ("nữa" of "không kinh doanh nữa", "hai" of "cấp hai") names nothing.
    */
-  private namedBy(id: string, word: string, folded: readonly string[]): boolean {
-    if (this.officialWords.get(id)?.has(word)) return true;
-    const name = this.officialNames.get(id) ?? [];
+  private namedBy(id: string, word: string, folded: readonly string[], headOnly = false): boolean {
+    const name = (headOnly ? this.heads.get(id) : this.officialNames.get(id)) ?? [];
+    if (name.includes(word)) return true;
     return this.expansions.some((e) => e.citizen.includes(word) && contains(name, e.official) && contains(folded, e.citizen));
   }
 
   /** The weight of the rare words `match` explains that `accepted` matched not, and its procedure's names and questions never use. */
-  private topicWeight(match: ProcedureMatch, accepted: ProcedureMatch, norm: NormalizedText, own: ReadonlySet<string> | undefined): number {
+  private topicWeight(match: ProcedureMatch, accepted: ProcedureMatch, norm: NormalizedText, own: ReadonlySet<string> | undefined, headOnly = false): number {
     const taken = new Set(accepted.matched);
     const written = this.writtenWords.get(match.id);
     let sum = 0;
@@ -258,7 +261,7 @@ export class CatalogueEvidence {
       // A word typed with its marks is the word its names write so: "yêu" (cầu) is not "yếu" (tố).
       if (taken.has(i) || topics.has(t) || ((typed !== t || marked) && !written?.has(typed))) continue;
       const w = this.weights.get(t) ?? 0;
-      if (w >= this.options.topicWeight && !own?.has(t) && this.namedBy(match.id, t, norm.folded)) {
+      if (w >= this.options.topicWeight && !own?.has(t) && this.namedBy(match.id, t, norm.folded, headOnly)) {
         topics.add(t);
         sum += w;
       }
@@ -298,7 +301,8 @@ export class CatalogueEvidence {
     const rival = candidates
       .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded) && this.objectSaid(m.id, norm))
       // Words a curated candidate as fully named explains are not the rival's to take ("hộ chiếu" of "cấp hộ chiếu").
-      .map((m) => ({ m, topic: this.topicWeight(m, { ...best, matched: this.curatedMatched(best, m, candidates) }, norm, own) }))
+      // Only the words of its head count: its scope ("lớp 9" of "… đối với học sinh trung học cơ sở") takes no question from a curated procedure.
+      .map((m) => ({ m, topic: this.topicWeight(m, { ...best, matched: this.curatedMatched(best, m, candidates) }, norm, own, true) }))
       .filter((r) => r.topic >= this.options.topicWeight)
       .sort((a, b) => b.topic - a.topic || b.m.score - a.m.score)[0];
     if (!rival) return { accepted: best, matches: kept };
