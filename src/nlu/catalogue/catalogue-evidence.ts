@@ -6,7 +6,8 @@ import { weighWords } from '../word-weights.js';
 import { catalogueAliases, nameHead, officialName } from './name-aliases.js';
 import { CellIndex, type CellProcedure } from './cell-index.js';
 import { CuratedTwins } from './curated-twins.js';
-import { OFFICIAL, actionWords, headFamilies, nameFamilies, saidFamilies, type ActionFamily } from './action-families.js';
+import { OFFICIAL } from './action-families.js';
+import { CatalogueActions } from './catalogue-actions.js';
 
 // What an imported catalogue adds to naming a procedure, in one place with one hook in the
 // recognizer (Recognizer.parse → review), so that it cannot take questions from the curated
@@ -44,8 +45,6 @@ const DEFAULTS: CatalogueEvidenceOptions = { topicWeight: 2.5, rivalCoverage: 0.
 const SIBLING_SHARE = 0.5;
 /** ...and share with it a word this heavy (the object both act on: "rượu", "xây dựng"). */
 const OBJECT_WEIGHT = 1;
-/** A word of a name's head this heavy says what the procedure acts on. */
-const OBJECT_WORD_WEIGHT = 2;
 /** The least share of the best's object (by weight) a sibling matches too. */
 const OBJECT_SHARE = 0.6;
 
@@ -68,14 +67,10 @@ function contains(folded: readonly string[], seq: readonly string[]): boolean {
 
 export class CatalogueEvidence {
   private readonly imported: Set<string>;
-  /** The actions an imported procedure's name opens with ("Cấp lại", "Gia hạn"): a question must say one. */
-  private readonly twinOf = new Map<string, Set<ActionFamily>>();
+  /** What each procedure's name does and to what. */
+  private readonly actions: CatalogueActions;
   /** Each imported procedure's name before its scope, folded. */
   private readonly heads = new Map<string, string[]>();
-  /** The heavy words of each imported name's head besides its action: what it acts on. */
-  private readonly objectOf = new Map<string, Set<string>>();
-  /** The actions every procedure's name accepts (its head's and the reasons its scope gives). */
-  private readonly familiesOf = new Map<string, Set<ActionFamily>>();
   private readonly weights: Map<string, number>;
   /** The words of each curated procedure's names and training questions. */
   private readonly ownWords = new Map<string, Set<string>>();
@@ -120,21 +115,13 @@ export class CatalogueEvidence {
     for (const p of phrases) for (const q of p.questions ?? []) for (const w of q.words) askedBy.set(w, (askedBy.get(w) ?? new Set()).add(p.id));
     for (const [w, ids] of askedBy) if (ids.size >= GENERIC_PROCEDURES) this.generic.add(w);
     const norm = (text: string): NormalizedText => normalizeText(text, lexicon);
-    for (const p of procedures) {
-      const official = norm(officialName(p.name)).folded;
-      const head = nameHead(official);
-      this.familiesOf.set(p.id, nameFamilies(head, official));
-      if (!p.origin) continue;
+    for (const p of imported) {
       const name = norm(p.name).folded;
       this.officialNames.set(p.id, name);
       this.heads.set(p.id, nameHead(name));
       this.officialWords.set(p.id, new Set(name));
-      const families = headFamilies(head);
-      if (families.size) this.twinOf.set(p.id, families);
-      const acting = actionWords(head);
-      const object = new Set(head.filter((t, i) => !acting.has(i) && (this.weights.get(t) ?? 0) >= OBJECT_WORD_WEIGHT));
-      if (object.size) this.objectOf.set(p.id, object);
     }
+    this.actions = new CatalogueActions(procedures.map((p) => ({ id: p.id, folded: norm(officialName(p.name)).folded, imported: Boolean(p.origin) })), this.weights);
     this.cellSource = { procedures: imported, normalize: norm };
     this.curatedPhrases = phrases.filter((p) => !this.imported.has(p.id));
     const namesOf = new Map(phrases.map((p) => [p.id, new Set(p.phrases.flatMap((x) => x.folded))]));
@@ -164,35 +151,6 @@ export class CatalogueEvidence {
   }
 
 
-  /** True when a near-twin's action is said in the question (always true for other procedures). */
-  private actionSaid(id: string, folded: readonly string[]): boolean {
-    if (!this.twinOf.has(id)) return true;
-    const said = saidFamilies(folded);
-    return [...(this.familiesOf.get(id) ?? [])].some((f) => said.has(f));
-  }
-
-  /**
-   * True when the question says what the imported procedure acts on: a heavy word of its name's
-   * head besides the action ("rượu" of "Cấp sửa đổi, bổ sung Giấy phép bán lẻ rượu", "chuyển
-   * trường" of "Chuyển trường đối với học sinh trung học phổ thông"), or a citizen's phrase for
-   * one, or the action it opens with said in its own words. A question saying only its scope
-   * ("lớp 10") or a paraphrase of its action names it not.
-   */
-  private objectSaid(id: string, norm: NormalizedText): boolean {
-    const object = this.objectOf.get(id);
-    // A name whose action is what it is about ("Tạm ngừng kinh doanh…") is named by the action said in its words.
-    const said = saidFamilies(norm.folded);
-    if ([...(this.twinOf.get(id) ?? [])].some((f) => (said.get(f) ?? 0) >= OFFICIAL)) return true;
-    return !object || norm.folded.some((t) => object.has(t) && this.namedBy(id, t, norm.folded)) || this.expansions.some((e) => e.official.some((t) => object.has(t)) && contains(norm.folded, e.citizen));
-  }
-
-  /** How plainly the question says an action the procedure's name accepts (0: none). */
-  private agreement(id: string, said: ReadonlyMap<ActionFamily, number>): number {
-    let best = 0;
-    for (const f of this.familiesOf.get(id) ?? []) best = Math.max(best, said.get(f) ?? 0);
-    return best;
-  }
-
   /**
    * The imported sibling of `best` that the question's action names when `best`'s does not
    * ("sửa đổi giấy phép bán lẻ thuốc lá" is the amendment, not the plain licence), or null:
@@ -200,21 +158,26 @@ export class CatalogueEvidence {
    */
   private byAction(best: ProcedureMatch, candidates: readonly ProcedureMatch[], norm: NormalizedText): ProcedureMatch | null {
     const folded = norm.folded;
-    const said = saidFamilies(folded);
-    if (!said.size) return null;
-    const own = this.agreement(best.id, said);
+    if (!this.actions.said(folded).size) return null;
+    const own = this.actions.agreement(best.id, folded);
     const object = best.matched.filter((i) => (this.weights.get(folded[i] ?? '') ?? 0) >= OBJECT_WEIGHT);
     const weight = (list: readonly number[]): number => list.reduce((sum, i) => sum + (this.weights.get(folded[i] ?? '') ?? 0), 0);
     // The sibling acts on (most of) the same object: "trợ cấp thất nghiệp" is no sibling of "trợ cấp xã hội".
     const sameObject = (m: ProcedureMatch): boolean => weight(object.filter((i) => m.matched.includes(i))) >= OBJECT_SHARE * weight(object);
     const rival = candidates
       .filter((m) => m.id !== best.id && this.imported.has(m.id) && m.score >= SIBLING_SHARE * best.score && object.length > 0 && sameObject(m))
-      .filter((m) => this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded) && this.objectSaid(m.id, norm))
-      .map((m) => ({ m, agreement: this.agreement(m.id, said) }))
+      .filter((m) => this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded) && this.objectSaid(m.id, norm))
+      .map((m) => ({ m, agreement: this.actions.agreement(m.id, folded) }))
       // A curated procedure gives way only to an action said in the official words ("gia hạn tạm trú", not "mất giấy").
       .filter((r) => r.agreement > own && (this.imported.has(best.id) || r.agreement >= OFFICIAL))
       .sort((a, b) => b.agreement - a.agreement || b.m.score - a.m.score)[0];
     return rival?.m ?? null;
+  }
+
+  /** True when the question says what the imported procedure acts on (CatalogueActions.objectSaid). */
+  private objectSaid(id: string, norm: NormalizedText): boolean {
+    const folded = norm.folded;
+    return this.actions.objectSaid(id, folded, (t) => (folded.includes(t) && this.namedBy(id, t, folded)) || this.expansions.some((e) => e.official.includes(t) && contains(folded, e.citizen)));
   }
 
   /** False for an imported twin of a curated procedure when the question says none of the words that tell it apart. */
@@ -225,7 +188,7 @@ export class CatalogueEvidence {
   /** The imported twin of one of the curated matches that the question names by its distinguishing words, or null. */
   private twinNamed(curated: readonly ProcedureMatch[], folded: readonly string[], candidates: readonly ProcedureMatch[]): ProcedureMatch | null {
     const named = curated
-      .flatMap((match) => this.twins.namedTwins(match.id, folded).filter((t) => this.actionSaid(t.id, folded)).map((t) => ({ ...t, match })))
+      .flatMap((match) => this.twins.namedTwins(match.id, folded).filter((t) => this.actions.actionSaid(t.id, folded)).map((t) => ({ ...t, match })))
       .sort((a, b) => b.said - a.said)[0];
     if (!named) return null;
     const { match } = named;
@@ -280,7 +243,7 @@ export class CatalogueEvidence {
       const rescued = this.rescue(norm, candidates);
       return rescued ? { accepted: rescued, matches: [rescued] } : { accepted, matches };
     }
-    let kept = matches.filter((m) => this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
+    let kept = matches.filter((m) => this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
     const first = kept[0] ?? null;
     // A curated procedure gives way to its imported twin when the question says what tells the twin apart.
     const twin = first && !this.imported.has(first.id) ? this.twinNamed([first], folded, candidates) : null;
@@ -289,7 +252,7 @@ export class CatalogueEvidence {
     if (acting) kept = [acting, ...kept.filter((m) => m.id !== acting.id)];
     const best = kept[0] ?? null;
     // A twin named by its action is not in doubt with the plain procedure it is the twin of.
-    if (best && this.twinOf.has(best.id)) kept = kept.filter((m) => m === best || !this.imported.has(m.id) || this.twinOf.has(m.id));
+    if (best && this.actions.isTwin(best.id)) kept = kept.filter((m) => m === best || !this.imported.has(m.id) || this.actions.isTwin(m.id));
     if (!best) return { accepted: best, matches: kept };
     if (this.imported.has(best.id)) {
       // Nor with a curated procedure matched by a frame around the topic it names ("mở quán" of "mở quán karaoke").
@@ -299,7 +262,7 @@ export class CatalogueEvidence {
     // A curated match leaves a rare word of the question unexplained that an imported procedure's names explain.
     const own = this.ownWords.get(best.id);
     const rival = candidates
-      .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded) && this.objectSaid(m.id, norm))
+      .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded) && this.objectSaid(m.id, norm))
       // Words a curated candidate as fully named explains are not the rival's to take ("hộ chiếu" of "cấp hộ chiếu").
       // Only the words of its head count: its scope ("lớp 9" of "… đối với học sinh trung học cơ sở") takes no question from a curated procedure.
       .map((m) => ({ m, topic: this.topicWeight(m, { ...best, matched: this.curatedMatched(best, m, candidates) }, norm, own, true) }))
@@ -318,7 +281,7 @@ export class CatalogueEvidence {
    */
   private rescue(norm: NormalizedText, candidates: readonly ProcedureMatch[]): ProcedureMatch | null {
     const folded = norm.folded;
-    const [first, second] = candidates.filter((m) => this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
+    const [first, second] = candidates.filter((m) => this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
     if (!first || !this.imported.has(first.id) || first.coverage < this.options.rescueCoverage || first.score < this.options.minEvidence / 2) return null;
     if (second && first.score < this.options.evidenceLead * second.score) return null;
     const none: ProcedureMatch = { ...first, id: '', matched: [] };
@@ -345,7 +308,7 @@ export class CatalogueEvidence {
       const at = folded.indexOf(e.citizen[0] ?? '');
       for (const t of e.official) if (!query.has(t)) query.set(t, at);
     }
-    const scored = this.cells.score(query).filter((s) => this.actionSaid(s.id, folded) && this.twinSaid(s.id, folded));
+    const scored = this.cells.score(query).filter((s) => this.actions.actionSaid(s.id, folded) && this.twinSaid(s.id, folded));
     const [first, second] = scored;
     if (!first || first.score < this.options.minEvidence || (second && first.score < this.options.evidenceLead * second.score)) return null;
     return { id: first.id, score: first.score, coverage: 0, phrase: '', matched: [...first.matched].sort((a, b) => a - b) };
