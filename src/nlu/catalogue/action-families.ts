@@ -80,11 +80,14 @@ function strength(folded: readonly string[], seq: readonly string[], full: numbe
   return best;
 }
 
+/** At most this many words from "không" to "nữa" ("không kinh doanh dịch vụ karaoke nữa"). */
+const STOP_SPAN = 8;
+
 /** "không … nữa" within a few words: the citizen stops doing something. */
 function stopsDoing(folded: readonly string[]): boolean {
   for (let i = 0; i < folded.length; i++) {
     if (folded[i] !== 'khong') continue;
-    for (let k = i + 2; k <= i + 5 && k < folded.length; k++) if (folded[k] === 'nua') return true;
+    for (let k = i + 2; k <= i + STOP_SPAN && k < folded.length; k++) if (folded[k] === 'nua') return true;
   }
   return false;
 }
