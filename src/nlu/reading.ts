@@ -127,7 +127,7 @@ function guessProcedure(parts: ReadingParts, norm: NormalizedText, legal: readon
   const [guess] = parts.procedureClassifier.classify(left.size ? norm.folded.map((w, i) => (left.has(i) ? '' : w)) : norm.folded, 1);
   // A sure guess of a curated procedure stands before a catalogue's cells are read.
   const sure = guess && guess.probability >= parts.options.procedureGuess;
-  const proposed = sure ? null : parts.catalogue?.propose(norm);
+  const proposed = sure ? null : parts.catalogue?.propose(left.size ? { ...norm, folded: norm.folded.map((w, i) => (left.has(i) ? '' : w)) } : norm);
   if (proposed) return { accepted: proposed, matches: [proposed], candidates: [proposed, ...found.candidates], span: proposed.matched };
   if (!guess || !sure) return found;
   const accepted: ProcedureMatch = { id: guess.id, score: 0, coverage: guess.probability, phrase: '', matched: [] };

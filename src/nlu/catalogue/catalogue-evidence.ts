@@ -29,8 +29,10 @@ import { CatalogueActions } from './catalogue-actions.js';
 export interface CatalogueEvidenceOptions {
   /** A word this heavy (rare in the procedures' names) is a topic: "karaoke", "rượu", "taxi". */
   topicWeight: number;
-  /** The least coverage of an imported procedure's name that may take a question from a curated one. */
+  /** The least coverage of an imported procedure's name that may take a question from a curated one... */
   rivalCoverage: number;
+  /** ...and the least share of its score, when a rare word of the curated procedure's own names it. */
+  rivalShare: number;
   /** The least BM25 score a cell-evidence proposal needs... */
   minEvidence: number;
   /** ...and its lead over the next procedure's score (a rescued name's too). */
@@ -39,7 +41,7 @@ export interface CatalogueEvidenceOptions {
   rescueCoverage: number;
 }
 
-const DEFAULTS: CatalogueEvidenceOptions = { topicWeight: 2.5, rivalCoverage: 0.3, minEvidence: 6, evidenceLead: 1.25, rescueCoverage: 0.3 };
+const DEFAULTS: CatalogueEvidenceOptions = { topicWeight: 2.5, rivalCoverage: 0.3, rivalShare: 0.3, minEvidence: 6, evidenceLead: 1.25, rescueCoverage: 0.3 };
 
 /** A rival that says the question's action must score at least this share of the best's... */
 const SIBLING_SHARE = 0.5;
@@ -261,8 +263,11 @@ export class CatalogueEvidence {
     }
     // A curated match leaves a rare word of the question unexplained that an imported procedure's names explain.
     const own = this.ownWords.get(best.id);
+    // Named by a rare word of its own ("lưu trú"), the curated one gives way only to a rival matched about as strongly:
+    // the "du lịch" of a guide's card in a homestay's question is a coincidence.
+    const topical = best.matched.some((i) => (this.weights.get(folded[i] ?? '') ?? 0) >= this.options.topicWeight);
     const rival = candidates
-      .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded) && this.objectSaid(m.id, norm))
+      .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && (!topical || m.score >= this.options.rivalShare * best.score) && this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded) && this.objectSaid(m.id, norm))
       // Words a curated candidate as fully named explains are not the rival's to take ("hộ chiếu" of "cấp hộ chiếu").
       // Only the words of its head count: its scope ("lớp 9" of "… đối với học sinh trung học cơ sở") takes no question from a curated procedure.
       .map((m) => ({ m, topic: this.topicWeight(m, { ...best, matched: this.curatedMatched(best, m, candidates) }, norm, own, true) }))
