@@ -63,3 +63,16 @@ describe('the action a question says about an imported family', () => {
     expect(recognizer.parse(text).procedure).toBe(procedure);
   });
 });
+
+describe('a curated procedure beside an imported catalogue', () => {
+  it.each([
+    ['accented', 'Nhà tôi có mấy phòng cho khách du lịch ở qua đêm, nghe nói phải báo lưu trú với công an, cụ thể là sao?'],
+    ['unaccented', 'nha toi co may phong cho khach du lich o qua dem, nghe noi phai bao luu tru voi cong an, cu the la sao?'],
+  ])('keeps a question its own rare words name, whatever stray word an imported name shares (%s)', (_how, text) => {
+    expect(recognizer.parse(text).procedure).toBe('thong-bao-luu-tru');
+  });
+
+  it.each([['căn cứ pháp lý là gì?'], ['cho toi xin can cu phap ly']])('lets no imported cell answer a bare legal-basis question ("%s")', (text) => {
+    expect(recognizer.parse(text).procedure).toBeNull();
+  });
+});
