@@ -67,8 +67,10 @@ export function withoutRuledOut(
   const inScopes = new Set(scopes.flatMap((s) => s.scope));
   const outsideWeight = (c: ProcedureMatch): number => c.matched.reduce((sum, i) => (inScopes.has(i) ? sum : sum + weightAt(i)), 0);
   const byOutside = candidates.map((c) => ({ c, outside: outsideWeight(c) })).sort((a, b) => b.outside - a.outside);
-  const [first, second] = byOutside;
-  const standing = first && (!second || first.outside > second.outside + EPSILON) ? first.c : undefined;
+  // Those naming most outside the scopes stand, ties included: "không phải đăng ký tạm trú mà là
+  // thường trú" leaves both thường trú procedures to the match, which names "đăng ký" too.
+  const most = byOutside[0]?.outside ?? 0;
+  const standing = new Set(most > 0 ? byOutside.filter((b) => b.outside >= most - EPSILON).map((b) => b.c) : []);
   let kept = [...candidates];
   // Each scope rules out its own: "không phải đổi hay làm lại" rules out both.
   for (const { scope } of scopes) {
@@ -79,7 +81,8 @@ export function withoutRuledOut(
     const named = kept.filter((c) => weigh(c) >= NAMED_SHARE * most - EPSILON);
     // One procedure the scope names is ruled out, whatever else it names; of several, the one
     // naming best what is said outside stands ("không phải đăng ký mà là xóa thường trú").
-    kept = kept.filter((c) => !named.includes(c) || (named.length > 1 && c === standing));
+    const ruledOut = named.some((c) => !standing.has(c));
+    kept = kept.filter((c) => !named.includes(c) || (named.length > 1 && ruledOut && standing.has(c)));
   }
   // Nothing else named: the scope is the question after all.
   if (!kept.some((c) => c.matched.some((i) => !inScopes.has(i) && distinctive(i)))) return [...candidates];

@@ -18,14 +18,14 @@ export const cuesFileSchema = z.object({
   version: z.literal(CUES_FORMAT_VERSION),
   /** Words allowed between two parts of a pattern ("…"). */
   gap: z.number().int().min(0).max(6).default(3),
-  question: z.object({ patterns, endings: words, particles: words }).strict(),
+  question: z.object({ patterns, endings: words, particles: words, topic: words }).strict(),
   ruleOut: z.object({ cues: patterns, stops: words, alternatives: words, maxWords: z.number().int().min(1).max(12).default(6) }).strict(),
   intentWords: patterns,
   legalBasis: patterns,
   manipulation: patterns,
   dossierWords: patterns,
   aim: patterns,
-  goodsPrice: z.object({ price: patterns, notPrice: patterns, fee: patterns, goods: patterns }).strict(),
+  goodsPrice: z.object({ price: patterns, notPrice: patterns, fee: patterns, goods: patterns, trade: patterns }).strict(),
 }).strict();
 
 export type CuesFile = z.infer<typeof cuesFileSchema>;
@@ -36,6 +36,8 @@ export interface Cues {
   readonly question: PatternSet;
   readonly endings: PatternSet;
   readonly particles: PatternSet;
+  /** "thì": what comes before it is the topic, what follows the question asked about it. */
+  readonly topic: PatternSet;
   readonly ruleOut: PatternSet;
   readonly stops: PatternSet;
   /** "hay", "hoặc": what follows is another thing ruled out. */
@@ -52,6 +54,8 @@ export interface Cues {
   readonly notPrice: PatternSet;
   readonly fee: PatternSet;
   readonly goods: PatternSet;
+  /** Trades and services on goods ("bán", "sửa"): "sửa xe máy ở đâu" asks for a shop. */
+  readonly trade: PatternSet;
 }
 
 export const EMPTY_CUES_FILE: CuesFile = cuesFileSchema.parse({ version: CUES_FORMAT_VERSION, question: {}, ruleOut: {}, goodsPrice: {} });
@@ -66,6 +70,7 @@ export function compileCues(data: CuesFile, normalize: (text: string) => Normali
     question: set(data.question.patterns),
     endings: each(data.question.endings),
     particles: each(data.question.particles),
+    topic: each(data.question.topic),
     ruleOut: set(data.ruleOut.cues),
     stops: each(data.ruleOut.stops),
     alternatives: each(data.ruleOut.alternatives),
@@ -79,6 +84,7 @@ export function compileCues(data: CuesFile, normalize: (text: string) => Normali
     notPrice: set(data.goodsPrice.notPrice),
     fee: set(data.goodsPrice.fee),
     goods: set(data.goodsPrice.goods),
+    trade: set(data.goodsPrice.trade),
   };
 }
 

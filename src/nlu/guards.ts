@@ -28,6 +28,22 @@ export function isGoodsPrice(norm: NormalizedText, cues: Cues, distinctive: (fol
   const notPrice = cues.notPrice.covered(norm);
   if (![...price].some((i) => !notPrice.has(i))) return false;
   if (cues.fee.test(norm)) return false;
+  return namedOnlyByGoods(norm, cues, price, distinctive);
+}
+
+/**
+ * True when the message asks where a trade or service on goods is done, or its price ("sửa xe
+ * máy ở đâu", "bán xe máy cũ ở đâu được giá"): a trade word, no fee word, and no word naming a
+ * procedure beyond the goods. The caller asks only of place and price questions.
+ */
+export function isTrade(norm: NormalizedText, cues: Cues, distinctive: (folded: string) => boolean): boolean {
+  const trade = cues.trade.covered(norm);
+  return trade.size > 0 && !cues.fee.test(norm) && namedOnlyByGoods(norm, cues, trade, distinctive);
+}
+
+/** No word besides the goods, the question words and `besides` is one that few procedures' names use. */
+function namedOnlyByGoods(norm: NormalizedText, cues: Cues, besides: ReadonlySet<number>, distinctive: (folded: string) => boolean): boolean {
   const goods = cues.goods.covered(norm);
-  return !norm.folded.some((w, i) => !goods.has(i) && !price.has(i) && distinctive(w));
+  const asking = cues.question.covered(norm);
+  return !norm.folded.some((w, i) => !goods.has(i) && !besides.has(i) && !asking.has(i) && distinctive(w));
 }

@@ -51,3 +51,16 @@ export function sliceText(norm: NormalizedText, start: number, end: number): Nor
     .map((c) => ({ start: Math.max(c.start, start) - start, end: Math.min(c.end, end) - start, asked: c.asked }));
   return { words: norm.words.slice(start, end), folded: norm.folded.slice(start, end), clauses };
 }
+
+/**
+ * The part of `clause` after its last topic word when that part asks ("Giờ tôi muốn rút bảo
+ * hiểm xã hội một lần thì làm ở đâu?": "làm ở đâu"), or null: the words before it say what the
+ * question is about, not what is asked.
+ */
+export function questionComment(norm: NormalizedText, cues: Cues, clause: Clause): Clause | null {
+  const topics = cues.topic.find(norm).filter((m) => m.start > clause.start && m.end < clause.end);
+  const last = topics[topics.length - 1];
+  if (!last) return null;
+  const comment = { start: last.end, end: clause.end, asked: clause.asked };
+  return cues.question.find(norm).some((m) => m.start >= comment.start && m.end <= comment.end) ? comment : null;
+}

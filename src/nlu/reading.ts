@@ -8,7 +8,7 @@ import type { ProcedureMatch, ProcedureMatcher } from './procedure-matcher.js';
 import type { ProcedureClassifier } from './procedure-classifier.js';
 import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
 import type { SituationReader } from './situation/situation-reader.js';
-import { questionFocus, questionRun, sliceText } from './question-focus.js';
+import { isQuestionClause, questionComment, questionFocus, questionRun, sliceText } from './question-focus.js';
 import type { Lexicon } from './vi/lexicon.js';
 import type { Clause } from './vi/clauses.js';
 import { DOSSIER_CODE_WORD, type NormalizedText } from './vi/normalize.js';
@@ -58,6 +58,8 @@ export interface Reading {
   context: string[];
   /** Features of the whole message when the question is one clause of it (null otherwise); worked out when asked for. */
   whole: (() => string[]) | null;
+  /** Features of what is asked after the topic ("… thì làm ở đâu"; null when no topic word splits the question); worked out when asked for. */
+  comment: (() => string[]) | null;
   /** Features of a short question with the questions right before it (null when there are none); worked out when asked for. */
   run: (() => string[]) | null;
 }
@@ -103,10 +105,11 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
     context: wordFeatures(outside.map((i) => norm.folded[i] ?? ''), new Set(outside.flatMap((i, k) => (named.has(i) ? [k] : [])))),
     whole: focus ? () => intentFeatures(norm.folded, new Set([...named].filter((i) => !cues.question.covered(norm).has(i))), parts.vocabulary.unknown(norm, ownDocument)) : null,
     run: focus ? runFeatures(parts, norm, questionRun(norm, cues, focus), named, ownDocument) : null,
+    comment: runFeatures(parts, norm, questionComment(norm, cues, focus ?? { start: 0, end: norm.words.length, asked: false }), named, ownDocument),
   };
 }
 
-/** The intent's features of the words of `run` (see questionRun), worked out when asked for. */
+/** The intent's features of the words of `run` (see questionRun, questionComment), worked out when asked for. */
 function runFeatures(parts: ReadingParts, norm: NormalizedText, run: Clause | null, named: ReadonlySet<number>, ownDocument: boolean): (() => string[]) | null {
   if (!run) return null;
   return () => {
@@ -160,7 +163,24 @@ function namedBesideAge(parts: ReadingParts, norm: NormalizedText, focus: Clause
 function namedProcedure(parts: ReadingParts, norm: NormalizedText, focus: Clause | null, legal: readonly number[]): ProcedureSearch {
   const whole = reviewed(parts, norm, findProcedures(parts, parts.options, norm, legal), legal);
   if (!focus || !whole.accepted) return whole;
-  return namedIn(parts, norm, focus, legal, whole) ?? namedIn(parts, norm, aimClause(parts, norm, focus, whole.accepted), legal, whole) ?? whole;
+  return namedIn(parts, norm, focus, legal, whole)
+    ?? namedIn(parts, norm, askingRun(parts, norm, focus), legal, whole)
+    ?? namedIn(parts, norm, aimClause(parts, norm, focus, whole.accepted), legal, whole)
+    ?? whole;
+}
+
+/**
+ * The questions right before the question's clause, with it ("Giờ có phải đổi thẻ căn cước
+ * không, hết bao nhiêu tiền?"): they are asked too, so what they name goes before the story's
+ * procedures; null when the clause before it does not ask.
+ */
+function askingRun(parts: ReadingParts, norm: NormalizedText, focus: Clause): Clause | null {
+  const clauses = norm.clauses ?? [];
+  const cues = cuesOf(parts.lexicon);
+  let first = clauses.indexOf(focus);
+  while (first > 0 && isQuestionClause(norm, clauses[first - 1]!, cues)) first--;
+  const start = clauses[first]?.start ?? focus.start;
+  return start < focus.start ? { start, end: focus.end, asked: focus.asked } : null;
 }
 
 /**

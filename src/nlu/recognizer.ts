@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { extractDossierCode, maskDossierCodes } from './dossier-code.js';
 import type { ProcedureSearch } from './find-procedures.js';
-import { isGoodsPrice } from './guards.js';
+import { isGoodsPrice, isTrade } from './guards.js';
 import { IntentClassifier, type IntentScore } from './intent-classifier.js';
 import { PROCEDURE_INTENTS, type Intent } from './intents.js';
 import type { ProcedureMatcher } from './procedure-matcher.js';
@@ -129,6 +129,9 @@ const MAY_END_CLAUSE = /[?!;…\n.,]/;
 /** A question's clause this unsure of its intent lets the whole message decide, if surer. */
 const VAGUE_QUESTION = 0.5;
 
+/** What is asked after the topic overrules a reading as procedure.info when this sure of a narrower question. */
+const NARROW_COMMENT = 0.85;
+
 /** Above this confidence a legal-basis or procedure-naming cue stands whatever the classifier says. */
 const CUE_CONFIDENCE = 0.9;
 
@@ -177,7 +180,10 @@ export class Recognizer {
     }
     if (confidence < options.noneThreshold) intent = 'none';
     // "Giá xe máy bao nhiêu": the price of goods, not a fee.
-    if (PROCEDURE_INTENTS.has(intent) && !legalBasis && isGoodsPrice(norm, cuesOf(lexicon), (w) => this.parts.matcher.distinctive(w))) intent = 'none';
+    const distinctive = (w: string): boolean => this.parts.matcher.distinctive(w);
+    if (PROCEDURE_INTENTS.has(intent) && !legalBasis && isGoodsPrice(norm, cuesOf(lexicon), distinctive)) intent = 'none';
+    // "Sửa xe máy ở đâu": a shop, not the place of a procedure.
+    if ((intent === 'procedure.location' || intent === 'procedure.fee') && isTrade(norm, cuesOf(lexicon), distinctive)) intent = 'none';
 
     const entities: ParseResult['entities'] = {};
     if (dossierCode) entities.dossierCode = dossierCode;
@@ -210,18 +216,31 @@ export class Recognizer {
    */
   private classify(reading: Reading): IntentScore[] {
     const { classifier } = this.parts;
-    const asked = classifier.classify(reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context)));
-    if (!reading.whole) return asked;
+    const asked = this.narrowed(reading, classifier.classify(reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context))));
+    if (!reading.whole && !reading.comment) return asked;
     const top = asked[0];
     const vague = !top || top.confidence < VAGUE_QUESTION || (top.intent === 'none' && reading.search.accepted !== null);
     if (!vague) return asked;
-    // The questions before a short one, then the whole message: the surest reading stands.
+    // What is asked after the topic, the questions before a short one, then the whole message: the surest reading stands.
     let best = asked;
-    for (const other of [reading.run, reading.whole]) {
+    // (What follows a topic is looked at only when a procedure is named: "… ngoại tình thì làm sao" names none.)
+    for (const other of [reading.search.accepted ? reading.comment : null, reading.run, reading.whole]) {
       const scores = other ? classifier.classify(other()) : [];
       if ((scores[0]?.confidence ?? 0) > (best[0]?.confidence ?? 0)) best = scores;
     }
     return best;
+  }
+
+  /**
+   * A question read as about the procedure as a whole whose words after the topic ask something
+   * narrower, surely ("giờ tôi muốn rút bảo hiểm xã hội một lần thì làm ở đâu"): the narrower
+   * question stands; the story words of the topic ("muốn", "giờ") only lean towards info.
+   */
+  private narrowed(reading: Reading, scores: IntentScore[]): IntentScore[] {
+    if (!reading.comment || decide(scores, this.parts.options.narrowShare).intent !== 'procedure.info') return scores;
+    const comment = this.parts.classifier.classify(reading.comment());
+    const top = comment[0];
+    return top && top.intent !== 'procedure.info' && PROCEDURE_INTENTS.has(top.intent) && top.confidence >= NARROW_COMMENT ? comment : scores;
   }
 
   private findField(norm: NormalizedText): string | undefined {

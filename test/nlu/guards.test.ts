@@ -52,6 +52,25 @@ describe('prices of goods', () => {
   });
 });
 
+describe('trades and services on goods', () => {
+  it.each([
+    'bán xe máy cũ ở đâu được giá',
+    'ban xe may cu o dau duoc gia',
+    'sửa xe ô tô ở đâu uy tín',
+    'cho thuê nhà nguyên căn giá bao nhiêu',
+  ])('"%s" asks for a shop: none', (text) => {
+    expect(recognizer.parse(text)).toMatchObject({ intent: 'none', procedure: null });
+  });
+
+  it.each([
+    ['bán xe máy thì sang tên ở đâu', 'procedure.location', 'sang-ten-xe'],
+    ['mua xe máy mới đăng ký ở đâu', 'procedure.location', 'dang-ky-xe'],
+    ['bán nhà thì nộp lệ phí trước bạ bao nhiêu', 'procedure.fee', 'le-phi-truoc-ba'],
+  ])('"%s" still names its procedure beyond the goods', (text, intent, procedure) => {
+    expect(recognizer.parse(text)).toMatchObject({ intent, procedure });
+  });
+});
+
 describe('legal-basis questions', () => {
   it.each([
     ['căn cứ pháp lý là gì?', null],

@@ -107,4 +107,31 @@ describe('typos and regional words', () => {
   ])('reads "%s" by its sense', (input, expected) => {
     expect(folded(input)).toBe(expected);
   });
+
+  it.each([
+    ['dk kh o dau', 'dang ky ket hon o dau'],
+    ['co phai dang ky kh', 'co phai dang ky khong'],
+    ['kh biet lam sao', 'khong biet lam sao'],
+    ['lam ks cho be can j', 'lam khai sinh cho be can gi'],
+    ['dktt cần gì', 'dang ky thuong tru can gi'],
+    ['xin giấy xn tthn', 'xin giay xac nhan tinh trang hon nhan'],
+    ['tctn bao nhiêu', 'tro cap that nghiep bao nhieu'],
+    ['lam hc mat bao lau', 'lam ho chieu ton bao lau'],
+    ['sang ten sd', 'sang ten so do'],
+    ['bam bs xe', 'bam bien so xe'],
+    ['tk dddt mức 2', 'tai khoan dinh danh dien tu muc hai'],
+    ['xin gp xây dựng', 'xin giay phep xay dung'],
+  ])('reads the short form in "%s" beside the words of its procedure', (input, expected) => {
+    expect(folded(input)).toBe(expected);
+  });
+
+  it.each([
+    ['để thất lạc bằng lái', 'bi mat bang lai'],
+    ['làm rơi căn cước', 'lam mat can cuoc'],
+    ['hủy hộ khẩu cho bố', 'xoa ho khau cho bo'],
+    ['gia hạn căn cước', 'doi can cuoc'],
+    ['gia han bang lai', 'doi bang lai'],
+  ])('reads "%s" with the word its near-twin procedures use', (input, expected) => {
+    expect(folded(input)).toBe(expected);
+  });
 });

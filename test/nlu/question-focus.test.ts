@@ -1,4 +1,4 @@
-import { questionFocus, questionRun } from '../../src/nlu/question-focus.js';
+import { questionComment, questionFocus, questionRun } from '../../src/nlu/question-focus.js';
 import { cuesOf } from '../../src/nlu/cues.js';
 import { normalizeQuestion } from '../../src/nlu/recognizer.js';
 import { projectRecognizer } from '../helpers/recognizer.js';
@@ -83,6 +83,38 @@ describe('the question of a message', () => {
     ['Giấy khai sinh của con tôi ghi sai ngày sinh. Sửa lại giấy khai sinh cần những gì?', 'procedure.documents', 'thay-doi-cai-chinh-ho-tich'],
     ['Thẻ bảo hiểm y tế của tôi bị rách. Xin cấp lại thẻ cần những gì?', 'procedure.documents', 'cap-lai-the-bhyt'],
   ])('takes the intent from the question and the procedure from the whole of "%s"', (text, intent, procedure) => {
+    expect(recognizer.parse(text)).toMatchObject({ intent, procedure });
+  });
+
+  const comment = (text: string): string | null => {
+    const norm = normalizeQuestion(text, data.lexicon);
+    const cues = cuesOf(data.lexicon);
+    const clause = questionFocus(norm, cues) ?? { start: 0, end: norm.words.length, asked: false };
+    const found = questionComment(norm, cues, clause);
+    return found ? norm.words.slice(found.start, found.end).join(' ') : null;
+  };
+
+  it.each([
+    ['Tôi nghỉ việc rồi. Giờ tôi muốn rút bảo hiểm xã hội một lần thì làm ở đâu?', 'làm ở đâu'],
+    ['muon doi gplx thi lam o dau', 'lam o dau'],
+    ['đăng ký kết hôn thì tôi làm rồi', null],
+    ['làm căn cước ở đâu', null],
+  ])('what "%s" asks after its topic is "%s"', (text, expected) => {
+    expect(comment(text)).toBe(expected);
+  });
+
+  it.each([
+    ['Tôi nghỉ việc hơn 1 năm rồi, đã lĩnh thất nghiệp đủ 3 tháng. Giờ tôi muốn rút luôn bảo hiểm xã hội một lần thì làm ở đâu?', 'procedure.location', 'huong-bhxh-mot-lan'],
+    ['tôi không mua xe mới, xe cũ mua lại của người quen, giờ cần đăng ký đứng tên mình thì làm ở đâu', 'procedure.location', 'sang-ten-xe'],
+    ['nha minh moi mua xe oto cu cua nguoi o tinh khac, ho da ky giay ban xe roi. gio minh muon dung ten xe thi lam o dau', 'procedure.location', 'sang-ten-xe'],
+  ])('reads the narrower question after the topic when the story reads as info: "%s"', (text, intent, procedure) => {
+    expect(recognizer.parse(text)).toMatchObject({ intent, procedure });
+  });
+
+  it.each([
+    ['Tôi đã có thẻ căn cước gắn chip, mới chuyển hộ khẩu về Hà Nội và đăng ký thường trú xong. Giờ có phải đổi thẻ căn cước theo địa chỉ mới không, hết bao nhiêu tiền?', 'procedure.fee', 'cap-doi-the-can-cuoc'],
+    ['toi da dang ky thuong tru xong o nha moi. gio co phai doi the can cuoc khong, het bao nhieu tien', 'procedure.fee', 'cap-doi-the-can-cuoc'],
+  ])('takes the procedure from the questions before the last one, before the story: "%s"', (text, intent, procedure) => {
     expect(recognizer.parse(text)).toMatchObject({ intent, procedure });
   });
 });
