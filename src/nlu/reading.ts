@@ -126,11 +126,13 @@ function runFeatures(parts: ReadingParts, norm: NormalizedText, run: Clause | nu
  * and the legal-basis words are left out of what it reads.
  */
 function guessProcedure(parts: ReadingParts, norm: NormalizedText, legal: readonly number[], found: ProcedureSearch): ProcedureSearch {
-  const proposed = parts.catalogue?.propose(norm);
-  if (proposed) return { accepted: proposed, matches: [proposed], candidates: [proposed, ...found.candidates], span: proposed.matched };
   const left = new Set([...legal, ...ruleOutScopes(norm, cuesOf(parts.lexicon)).flatMap((s) => [...s.cue, ...s.scope])]);
   const [guess] = parts.procedureClassifier.classify(left.size ? norm.folded.map((w, i) => (left.has(i) ? '' : w)) : norm.folded, 1);
-  if (!guess || guess.probability < parts.options.procedureGuess) return found;
+  // A sure guess of a curated procedure stands before a catalogue's cells are read.
+  const sure = guess && guess.probability >= parts.options.procedureGuess;
+  const proposed = sure ? null : parts.catalogue?.propose(left.size ? { ...norm, folded: norm.folded.map((w, i) => (left.has(i) ? '' : w)) } : norm);
+  if (proposed) return { accepted: proposed, matches: [proposed], candidates: [proposed, ...found.candidates], span: proposed.matched };
+  if (!guess || !sure) return found;
   const accepted: ProcedureMatch = { id: guess.id, score: 0, coverage: guess.probability, phrase: '', matched: [] };
   return { ...found, accepted, matches: [accepted] };
 }

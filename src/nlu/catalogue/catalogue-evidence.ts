@@ -3,9 +3,11 @@ import { ProcedureMatcher, type ProcedurePhrases, type ProcedureMatch } from '..
 import { normalizeText, type NormalizedText } from '../vi/normalize.js';
 import type { Lexicon } from '../vi/lexicon.js';
 import { weighWords } from '../word-weights.js';
-import { catalogueAliases, officialName } from './name-aliases.js';
+import { catalogueAliases, nameHead, officialName } from './name-aliases.js';
 import { CellIndex, type CellProcedure } from './cell-index.js';
 import { CuratedTwins } from './curated-twins.js';
+import { OFFICIAL } from './action-families.js';
+import { CatalogueActions } from './catalogue-actions.js';
 
 // What an imported catalogue adds to naming a procedure, in one place with one hook in the
 // recognizer (Recognizer.parse → review), so that it cannot take questions from the curated
@@ -27,28 +29,29 @@ import { CuratedTwins } from './curated-twins.js';
 export interface CatalogueEvidenceOptions {
   /** A word this heavy (rare in the procedures' names) is a topic: "karaoke", "rượu", "taxi". */
   topicWeight: number;
-  /** The least coverage of an imported procedure's name that may take a question from a curated one. */
+  /** The least coverage of an imported procedure's name that may take a question from a curated one... */
   rivalCoverage: number;
+  /** ...and the least share of its score, when a rare word of the curated procedure's own names it. */
+  rivalShare: number;
   /** The least BM25 score a cell-evidence proposal needs... */
   minEvidence: number;
-  /** ...and its lead over the next procedure's score. */
+  /** ...and its lead over the next procedure's score (a rescued name's too). */
   evidenceLead: number;
+  /** The least coverage of an imported procedure's name that may be rescued when no name is matched. */
+  rescueCoverage: number;
 }
 
-const DEFAULTS: CatalogueEvidenceOptions = { topicWeight: 2.5, rivalCoverage: 0.3, minEvidence: 6, evidenceLead: 1.25 };
+const DEFAULTS: CatalogueEvidenceOptions = { topicWeight: 2.5, rivalCoverage: 0.3, rivalShare: 0.3, minEvidence: 6, evidenceLead: 1.25, rescueCoverage: 0.3 };
 
-/** Actions that make a near-twin: folded word sequences at the start of a name, and the citizen words that say them. */
-const TWIN_ACTIONS: Array<{ action: string[]; said: string[][] }> = [
-  { action: ['cap', 'lai'], said: [['lai'], ['mat'], ['hong'], ['rach'], ['chay']] },
-  { action: ['cap', 'doi'], said: [['doi']] },
-  { action: ['gia', 'han'], said: [['gia', 'han'], ['het', 'han'], ['keo', 'dai']] },
-  { action: ['dieu', 'chinh'], said: [['dieu', 'chinh'], ['thay', 'doi'], ['them'], ['sua'], ['tang'], ['doi']] },
-  { action: ['cap', 'sua', 'doi'], said: [['sua'], ['bo', 'sung'], ['thay', 'doi'], ['doi']] },
-  { action: ['sua', 'doi'], said: [['sua'], ['bo', 'sung'], ['thay', 'doi'], ['doi']] },
-  { action: ['thu', 'hoi'], said: [['thu', 'hoi']] },
-  { action: ['dinh', 'chinh'], said: [['dinh', 'chinh'], ['sai'], ['sua']] },
-  { action: ['dang', 'ky', 'lai'], said: [['lai'], ['mat']] },
-];
+/** A rival that says the question's action must score at least this share of the best's... */
+const SIBLING_SHARE = 0.5;
+/** ...and share with it a word this heavy (the object both act on: "rượu", "xây dựng"). */
+const OBJECT_WEIGHT = 1;
+/** The least share of the best's object (by weight) a sibling matches too. */
+const OBJECT_SHARE = 0.6;
+
+/** The least share of a question's words written with their marks for it to be a marked question. */
+const MARKED_SHARE = 0.3;
 
 /** A curated procedure matched with this coverage is named in full: the words it explains are its own. */
 const FULLY_NAMED = 0.9;
@@ -66,7 +69,10 @@ function contains(folded: readonly string[], seq: readonly string[]): boolean {
 
 export class CatalogueEvidence {
   private readonly imported: Set<string>;
-  private readonly twinOf = new Map<string, string[][]>();
+  /** What each procedure's name does and to what. */
+  private readonly actions: CatalogueActions;
+  /** Each imported procedure's name before its scope, folded. */
+  private readonly heads = new Map<string, string[]>();
   private readonly weights: Map<string, number>;
   /** The words of each curated procedure's names and training questions. */
   private readonly ownWords = new Map<string, Set<string>>();
@@ -76,6 +82,8 @@ export class CatalogueEvidence {
   /** The words of each imported procedure's names, as written. */
   private readonly writtenWords = new Map<string, Set<string>>();
   private readonly generic = new Set<string>();
+  /** The words of the curated procedures' names and aliases. */
+  private readonly curatedNameWords = new Set<string>();
   /** The cells' index, built on the first question that needs it. */
   private cells: CellIndex | undefined;
   private readonly cellSource: { procedures: CellProcedure[]; normalize: (text: string) => NormalizedText };
@@ -102,6 +110,7 @@ export class CatalogueEvidence {
         continue;
       }
       this.ownWords.set(p.id, new Set([...p.phrases, ...(p.questions ?? [])].flatMap((x) => x.folded)));
+      for (const x of p.phrases) for (const t of x.folded) this.curatedNameWords.add(t);
     }
     // Judged on the words as written: "vụ" of "dịch vụ" is generic, "vũ" of "vũ trường" is not.
     const askedBy = new Map<string, Set<string>>();
@@ -111,10 +120,10 @@ export class CatalogueEvidence {
     for (const p of imported) {
       const name = norm(p.name).folded;
       this.officialNames.set(p.id, name);
+      this.heads.set(p.id, nameHead(name));
       this.officialWords.set(p.id, new Set(name));
-      const twin = TWIN_ACTIONS.find((t) => t.action.every((w, i) => name[i] === w));
-      if (twin) this.twinOf.set(p.id, twin.said.concat([twin.action.slice(twin.action[0] === 'cap' ? 1 : 0)]));
     }
+    this.actions = new CatalogueActions(procedures.map((p) => ({ id: p.id, folded: norm(officialName(p.name)).folded, imported: Boolean(p.origin) })), this.weights);
     this.cellSource = { procedures: imported, normalize: norm };
     this.curatedPhrases = phrases.filter((p) => !this.imported.has(p.id));
     const namesOf = new Map(phrases.map((p) => [p.id, new Set(p.phrases.flatMap((x) => x.folded))]));
@@ -144,10 +153,33 @@ export class CatalogueEvidence {
   }
 
 
-  /** True when a near-twin's action is said in the question (always true for other procedures). */
-  private actionSaid(id: string, folded: readonly string[]): boolean {
-    const said = this.twinOf.get(id);
-    return !said || said.some((seq) => contains(folded, seq));
+  /**
+   * The imported sibling of `best` that the question's action names when `best`'s does not
+   * ("sửa đổi giấy phép bán lẻ thuốc lá" is the amendment, not the plain licence), or null:
+   * it acts on the same object (a heavy word both matched) and is matched nearly as strongly.
+   */
+  private byAction(best: ProcedureMatch, candidates: readonly ProcedureMatch[], norm: NormalizedText): ProcedureMatch | null {
+    const folded = norm.folded;
+    if (!this.actions.said(folded).size) return null;
+    const own = this.actions.agreement(best.id, folded);
+    const object = best.matched.filter((i) => (this.weights.get(folded[i] ?? '') ?? 0) >= OBJECT_WEIGHT);
+    const weight = (list: readonly number[]): number => list.reduce((sum, i) => sum + (this.weights.get(folded[i] ?? '') ?? 0), 0);
+    // The sibling acts on (most of) the same object: "trợ cấp thất nghiệp" is no sibling of "trợ cấp xã hội".
+    const sameObject = (m: ProcedureMatch): boolean => weight(object.filter((i) => m.matched.includes(i))) >= OBJECT_SHARE * weight(object);
+    const rival = candidates
+      .filter((m) => m.id !== best.id && this.imported.has(m.id) && m.score >= SIBLING_SHARE * best.score && object.length > 0 && sameObject(m))
+      .filter((m) => this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded) && this.objectSaid(m.id, norm))
+      .map((m) => ({ m, agreement: this.actions.agreement(m.id, folded) }))
+      // A curated procedure gives way only to an action said in the official words ("gia hạn tạm trú", not "mất giấy").
+      .filter((r) => r.agreement > own && (this.imported.has(best.id) || r.agreement >= OFFICIAL))
+      .sort((a, b) => b.agreement - a.agreement || b.m.score - a.m.score)[0];
+    return rival?.m ?? null;
+  }
+
+  /** True when the question says what the imported procedure acts on (CatalogueActions.objectSaid). */
+  private objectSaid(id: string, norm: NormalizedText): boolean {
+    const folded = norm.folded;
+    return this.actions.objectSaid(id, folded, (t) => (folded.includes(t) && this.namedBy(id, t, folded)) || this.expansions.some((e) => e.official.includes(t) && contains(folded, e.citizen)));
   }
 
   /** False for an imported twin of a curated procedure when the question says none of the words that tell it apart. */
@@ -158,7 +190,7 @@ export class CatalogueEvidence {
   /** The imported twin of one of the curated matches that the question names by its distinguishing words, or null. */
   private twinNamed(curated: readonly ProcedureMatch[], folded: readonly string[], candidates: readonly ProcedureMatch[]): ProcedureMatch | null {
     const named = curated
-      .flatMap((match) => this.twins.namedTwins(match.id, folded).filter((t) => this.actionSaid(t.id, folded)).map((t) => ({ ...t, match })))
+      .flatMap((match) => this.twins.namedTwins(match.id, folded).filter((t) => this.actions.actionSaid(t.id, folded)).map((t) => ({ ...t, match })))
       .sort((a, b) => b.said - a.said)[0];
     if (!named) return null;
     const { match } = named;
@@ -173,27 +205,28 @@ export class CatalogueEvidence {
    * for one of its official words that the question holds whole ("tiệm net"): a piece of a
    * phrase ("nữa" of "không kinh doanh nữa", "hai" of "cấp hai") names nothing.
    */
-  private namedBy(id: string, word: string, folded: readonly string[]): boolean {
-    if (this.officialWords.get(id)?.has(word)) return true;
-    const name = this.officialNames.get(id) ?? [];
+  private namedBy(id: string, word: string, folded: readonly string[], headOnly = false): boolean {
+    const name = (headOnly ? this.heads.get(id) : this.officialNames.get(id)) ?? [];
+    if (name.includes(word)) return true;
     return this.expansions.some((e) => e.citizen.includes(word) && contains(name, e.official) && contains(folded, e.citizen));
   }
 
   /** The weight of the rare words `match` explains that `accepted` matched not, and its procedure's names and questions never use. */
-  private topicWeight(match: ProcedureMatch, accepted: ProcedureMatch, norm: NormalizedText, own: ReadonlySet<string> | undefined): number {
+  private topicWeight(match: ProcedureMatch, accepted: ProcedureMatch, norm: NormalizedText, own: ReadonlySet<string> | undefined, headOnly = false): number {
     const taken = new Set(accepted.matched);
     const written = this.writtenWords.get(match.id);
     let sum = 0;
     const topics = new Set<string>();
     // In a question written with its marks, a word typed without them is another word: "tra" (kiểm tra) is not "trả".
-    const marked = norm.words.some((w, i) => w !== norm.folded[i]);
+    // A word or two put right by the corrector ("mat" read "tốn") leave a question unmarked.
+    const marked = norm.words.filter((w, i) => w !== norm.folded[i]).length >= MARKED_SHARE * norm.words.length;
     for (const i of match.matched) {
       const t = norm.folded[i] ?? '';
       const typed = norm.words[i] ?? t;
       // A word typed with its marks is the word its names write so: "yêu" (cầu) is not "yếu" (tố).
       if (taken.has(i) || topics.has(t) || ((typed !== t || marked) && !written?.has(typed))) continue;
       const w = this.weights.get(t) ?? 0;
-      if (w >= this.options.topicWeight && !own?.has(t) && this.namedBy(match.id, t, norm.folded)) {
+      if (w >= this.options.topicWeight && !own?.has(t) && this.namedBy(match.id, t, norm.folded, headOnly)) {
         topics.add(t);
         sum += w;
       }
@@ -208,14 +241,20 @@ export class CatalogueEvidence {
   review(norm: NormalizedText, accepted: ProcedureMatch | null, matches: ProcedureMatch[], candidates: ProcedureMatch[]): { accepted: ProcedureMatch | null; matches: ProcedureMatch[] } {
     if (!this.imported.size) return { accepted, matches };
     const folded = norm.folded;
-    let kept = matches.filter((m) => this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
+    if (!accepted) {
+      const rescued = this.rescue(norm, candidates);
+      return rescued ? { accepted: rescued, matches: [rescued] } : { accepted, matches };
+    }
+    let kept = matches.filter((m) => this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
     const first = kept[0] ?? null;
     // A curated procedure gives way to its imported twin when the question says what tells the twin apart.
     const twin = first && !this.imported.has(first.id) ? this.twinNamed([first], folded, candidates) : null;
     if (twin) kept = [twin, ...kept.filter((m) => m.id !== twin.id && m !== first)];
+    const acting = kept[0] ? this.byAction(kept[0], candidates, norm) : null;
+    if (acting) kept = [acting, ...kept.filter((m) => m.id !== acting.id)];
     const best = kept[0] ?? null;
     // A twin named by its action is not in doubt with the plain procedure it is the twin of.
-    if (best && this.twinOf.has(best.id)) kept = kept.filter((m) => m === best || !this.imported.has(m.id) || this.twinOf.has(m.id));
+    if (best && this.actions.isTwin(best.id)) kept = kept.filter((m) => m === best || !this.imported.has(m.id) || this.actions.isTwin(m.id));
     if (!best) return { accepted: best, matches: kept };
     if (this.imported.has(best.id)) {
       // Nor with a curated procedure matched by a frame around the topic it names ("mở quán" of "mở quán karaoke").
@@ -224,15 +263,34 @@ export class CatalogueEvidence {
     }
     // A curated match leaves a rare word of the question unexplained that an imported procedure's names explain.
     const own = this.ownWords.get(best.id);
+    // Named by a rare word of its own ("lưu trú"), the curated one gives way only to a rival matched about as strongly:
+    // the "du lịch" of a guide's card in a homestay's question is a coincidence.
+    const topical = best.matched.some((i) => (this.weights.get(folded[i] ?? '') ?? 0) >= this.options.topicWeight);
     const rival = candidates
-      .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && this.actionSaid(m.id, folded) && this.twinSaid(m.id, folded))
+      .filter((m) => this.imported.has(m.id) && m.coverage >= this.options.rivalCoverage && (!topical || m.score >= this.options.rivalShare * best.score) && this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded) && this.objectSaid(m.id, norm))
       // Words a curated candidate as fully named explains are not the rival's to take ("hộ chiếu" of "cấp hộ chiếu").
-      .map((m) => ({ m, topic: this.topicWeight(m, { ...best, matched: this.curatedMatched(best, m, candidates) }, norm, own) }))
+      // Only the words of its head count: its scope ("lớp 9" of "… đối với học sinh trung học cơ sở") takes no question from a curated procedure.
+      .map((m) => ({ m, topic: this.topicWeight(m, { ...best, matched: this.curatedMatched(best, m, candidates) }, norm, own, true) }))
       .filter((r) => r.topic >= this.options.topicWeight)
       .sort((a, b) => b.topic - a.topic || b.m.score - a.m.score)[0];
     if (!rival) return { accepted: best, matches: kept };
     // The curated procedure was judged the less apt: it is not in doubt with the rival.
     return { accepted: rival.m, matches: [rival.m, ...kept.filter((m) => m.id !== rival.m.id && m.id !== best.id)] };
+  }
+
+  /**
+   * An imported procedure matched below the coverage a name needs, taken when it explains a
+   * rare word of the question ("kiểm dịch", "quảng cáo") that its name says and no curated
+   * procedure's names or questions use, and leads the other candidates clearly: an official
+   * name is long, and a citizen says only the words that matter.
+   */
+  private rescue(norm: NormalizedText, candidates: readonly ProcedureMatch[]): ProcedureMatch | null {
+    const folded = norm.folded;
+    const [first, second] = candidates.filter((m) => this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
+    if (!first || !this.imported.has(first.id) || first.coverage < this.options.rescueCoverage || first.score < this.options.minEvidence / 2) return null;
+    if (second && first.score < this.options.evidenceLead * second.score) return null;
+    const none: ProcedureMatch = { ...first, id: '', matched: [] };
+    return this.topicWeight(first, none, norm, this.curatedNameWords) >= this.options.topicWeight ? first : null;
   }
 
   /** The words `best` and every curated candidate named in full (and more fully than `rival`) matched. */
@@ -255,7 +313,7 @@ export class CatalogueEvidence {
       const at = folded.indexOf(e.citizen[0] ?? '');
       for (const t of e.official) if (!query.has(t)) query.set(t, at);
     }
-    const scored = this.cells.score(query).filter((s) => this.actionSaid(s.id, folded) && this.twinSaid(s.id, folded));
+    const scored = this.cells.score(query).filter((s) => this.actions.actionSaid(s.id, folded) && this.twinSaid(s.id, folded));
     const [first, second] = scored;
     if (!first || first.score < this.options.minEvidence || (second && first.score < this.options.evidenceLead * second.score)) return null;
     return { id: first.id, score: first.score, coverage: 0, phrase: '', matched: [...first.matched].sort((a, b) => a - b) };

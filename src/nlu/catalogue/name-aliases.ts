@@ -13,7 +13,7 @@ import type { Lexicon } from '../vi/lexicon.js';
 // the plain action, which a question naming no action means.
 
 /** Folded word sequences that open a scope qualifier: the name is also cut there. */
-const SCOPES = ['doi voi', 'tren dia ban', 'thuoc tham quyen', 'cap tinh', 'cap huyen', 'cap xa', 'khi co su thay doi', 'theo quy dinh', 'nham muc dich', 'tai viet nam', 'lam viec tai']
+const SCOPES = ['doi voi', 'tren dia ban', 'thuoc tham quyen', 'cap tinh', 'cap huyen', 'cap xa', 'khi co su thay doi', 'theo quy dinh', 'nham muc dich', 'tai viet nam', 'lam viec tai', 'trong truong hop']
   .map((s) => s.split(' '));
 /** Folded word sequences that say little and lengthen a name. */
 const FILLERS = ['du dieu kien', 'hoat dong', 'cung cap dich vu', 'quyen so huu tai san gan lien voi dat'].map((s) => s.split(' '));
@@ -37,6 +37,12 @@ function indexOf(folded: readonly string[], seq: readonly string[], from = 0): n
 
 function cut(w: Words, at: number, length = w.words.length - at): Words {
   return { words: [...w.words.slice(0, at), ...w.words.slice(at + length)], folded: [...w.folded.slice(0, at), ...w.folded.slice(at + length)] };
+}
+
+/** The folded words of a name before its scope ("đối với…", "trong trường hợp…"): what it does to what. */
+export function nameHead(folded: readonly string[]): string[] {
+  const at = Math.min(...SCOPES.map((s) => indexOf(folded, s, 2)).filter((i) => i >= 0));
+  return Number.isFinite(at) ? folded.slice(0, at) : [...folded];
 }
 
 function beforeScope(w: Words): Words {

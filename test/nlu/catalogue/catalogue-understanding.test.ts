@@ -90,6 +90,27 @@ describe('questions about an imported catalogue', () => {
     expect(without.parse(text).procedures[0]?.id).toBe('dang-ky-ho-kinh-doanh');
   });
 
+  it.each([
+    ['accented', 'sửa đổi giấy phép bán lẻ thuốc lá cần những gì', '2.000162'],
+    ['unaccented', 'sua doi giay phep ban le thuoc la can nhung gi', '2.000162'],
+    ['a renewal', 'gia hạn giấy phép xây dựng cần gì', '1.009976'],
+  ])('give a question saying an action to the sibling that does it, not the plain licence (%s)', (_how, text, procedure) => {
+    expect(withCatalogue.parse(text).procedure).toBe(procedure);
+  });
+
+  it.each([
+    ['accented', 'kiểm dịch gia cầm vận chuyển ngoài tỉnh mất bao lâu'],
+    ['unaccented', 'kiem dich gia cam van chuyen ngoai tinh mat bao lau'],
+  ])('take an official name said only in part when its rare words explain the question (%s)', (_how, text) => {
+    const parsed = withCatalogue.parse(text);
+    expect(parsed.procedure).toBe('1.003612');
+    expect(parsed.intent).toBe('procedure.duration');
+  });
+
+  it('leave a lost paper that a curated procedure copies to it, not to an imported re-registration', () => {
+    expect(withCatalogue.parse('mất giấy đăng ký kết hôn xin cấp lại cần gì').procedure).toBe('cap-ban-sao-trich-luc-ho-tich');
+  });
+
   it('keep a curated procedure where it is the one meant', () => {
     expect(withCatalogue.parse('đăng ký hộ kinh doanh cần giấy tờ gì').procedure).toBe('dang-ky-ho-kinh-doanh');
     expect(withCatalogue.parse('làm căn cước lần đầu cần gì').procedure).toBe('cap-the-can-cuoc');

@@ -51,3 +51,28 @@ describe('an imported near-twin of a curated procedure', () => {
     expect(recognizer.parse('đăng ký thường trú chứ không phải xóa thường trú, mất bao lâu').procedure).not.toBe('1.010039');
   });
 });
+
+describe('the action a question says about an imported family', () => {
+  it.each([
+    ['accented', 'đã bị tạm dừng trợ cấp thất nghiệp, giờ muốn hưởng tiếp thì làm sao', '1.001973'],
+    ['unaccented', 'da bi tam dung tro cap that nghiep, gio muon huong tiep thi lam sao', '1.001973'],
+    ['an ending told as a story', 'công ty không kinh doanh tour nữa, muốn trả lại giấy phép lữ hành thì làm sao', '1.004572'],
+    ['an exchange in the everyday word', 'doi bien so xe bi gay het bao nhieu tien', '1.000138'],
+    ['a curated procedure\'s alias said with the official action of an imported one', 'gia hạn tạm trú cần gì', '1.010038'],
+  ])('names the procedure that does it (%s)', (_how, text, procedure) => {
+    expect(recognizer.parse(text).procedure).toBe(procedure);
+  });
+});
+
+describe('a curated procedure beside an imported catalogue', () => {
+  it.each([
+    ['accented', 'Nhà tôi có mấy phòng cho khách du lịch ở qua đêm, nghe nói phải báo lưu trú với công an, cụ thể là sao?'],
+    ['unaccented', 'nha toi co may phong cho khach du lich o qua dem, nghe noi phai bao luu tru voi cong an, cu the la sao?'],
+  ])('keeps a question its own rare words name, whatever stray word an imported name shares (%s)', (_how, text) => {
+    expect(recognizer.parse(text).procedure).toBe('thong-bao-luu-tru');
+  });
+
+  it.each([['căn cứ pháp lý là gì?'], ['cho toi xin can cu phap ly']])('lets no imported cell answer a bare legal-basis question ("%s")', (text) => {
+    expect(recognizer.parse(text).procedure).toBeNull();
+  });
+});
