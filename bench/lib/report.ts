@@ -134,10 +134,10 @@ export function writeResults(
     '- A restart has a floor that does not depend on the catalogue: starting Node and loading botbuilder and restify '
       + '(compare the two sizes); the rest is reading the knowledge cache and rebuilding the matcher\'s index from the saved model. '
       + 'A first start also reads and checks every YAML file and trains.',
-    '- Peak RSS under load is the V8 heap growing under sustained allocation (the live heap stays near 100 MB); '
-      + '`node --max-semi-space-size=4 --heap-growing-percent=25 dist/index.cjs` held it near 260 MB in our runs, for about a quarter less Direct Line throughput.',
-    '- A Direct Line message costs several times a bare parse: two HTTP requests, a botbuilder turn, and two files replaced on disk '
-      + '(the conversation log, written once per turn, and the conversation state, whose writes are coalesced).',
+    '- Peak RSS under load is the V8 heap growing under sustained allocation (the live heap stays near 95 MB at 6,842 procedures); '
+      + '`node --max-semi-space-size=4 --heap-growing-percent=30 dist/index.cjs` held it near 255–265 MB in our runs, for a CPU cost per message we could not tell from the noise of a shared machine.',
+    '- A Direct Line message costs several times a bare parse: two HTTP requests, a botbuilder turn, and two writes: '
+      + 'an append to the conversation\'s file and the conversation state\'s file replaced (its writes coalesced).',
     '',
     'Raw figures: the JSON lines `npm run bench` prints.',
     '',
@@ -256,7 +256,7 @@ export function scaleSection(figures: Figure[]): string[] {
     ...load.map((f) => row([`${text(f, 'store')}, ${num(f, 'workers')}`, text(f, 'mode'), num(f, 'connections'), num(f, 'rps'), num(f, 'p50_ms'), num(f, 'p99_ms'), num(f, 'errors'),
       num(f, 'server_cpu_ms_per_msg'), text(f, 'store') === 'files' ? '—' : num(f, 'db_cpu_ms_per_msg'), num(f, 'peak_rss_mb')])),
     '',
-    `On a machine shared with other work (${machineLoad(figures)}) the figures are far below what a quiet machine gives; compare the rows with each other. On PostgreSQL a turn makes about seven round trips (lock, sequence numbers, state read, open ticket, state write, log write with NOTIFY, unlock) and, with synchronous commit, waits for the WAL to reach the disk at three of them: that wait, more than CPU, bounds the PostgreSQL rows. Two workers on two cores shared with the database and the load generator add context switches rather than capacity here; they pay off where each worker has a core of its own. Streaming saves the poll request of every message and nearly all the cost of an idle chat.`,
+    `On a machine shared with other work (${machineLoad(figures)}) the figures are far below what a quiet machine gives; compare the rows with each other. On PostgreSQL a turn makes about seven round trips (lock, sequence numbers, state read, open ticket, state write, log write with NOTIFY, unlock) and, with synchronous commit, waits for the WAL to reach the disk at two of them (state write, log write; the sequence numbers are reserved without waiting, and the answer does not wait for the unlock): that wait, more than CPU, bounds the PostgreSQL rows. Two workers on two cores shared with the database and the load generator add context switches rather than capacity here; they pay off where each worker has a core of its own. Streaming saves the poll request of every message and nearly all the cost of an idle chat.`,
     '',
     ...(idle.length ? [
       `Open chats doing nothing, ${num(idle[0], 'chats')} of them for ${num(idle[0], 'seconds')} s, as Web Chat keeps them: \`poll\` asks for activities once a second each; `

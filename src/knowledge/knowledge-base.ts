@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DataFileError } from '../errors.js';
 import { readDataFile } from '../data/read-data-file.js';
+import { internStrings } from '../data/intern-strings.js';
 import { procedureSchema, type Procedure } from './schema.js';
 
 /**
@@ -15,7 +16,7 @@ export class KnowledgeBase {
   private byId: ReadonlyMap<string, Procedure>;
 
   constructor(procedures: ReadonlyArray<Procedure>) {
-    this.list = procedures;
+    this.list = internStrings(procedures);
     this.byId = new Map(procedures.map((p) => [p.id, p]));
   }
 

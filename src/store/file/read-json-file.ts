@@ -22,8 +22,13 @@ export async function readJsonFile<T>(file: string, schema: z.ZodType<T, z.ZodTy
     if (!(err instanceof SyntaxError)) throw err;
     problem = `not valid JSON (${err.message})`;
   }
+  await moveAside(file, problem, logger);
+  return null;
+}
+
+/** Renames an unreadable data file `<file>.corrupt-<timestamp>` and logs why. */
+export async function moveAside(file: string, problem: string, logger: Logger): Promise<void> {
   const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   await rename(file, aside);
   logger.error({ file, movedTo: aside, problem }, `data file ${file} is unreadable (${problem}); moved it to ${aside} and started without it`);
-  return null;
 }

@@ -172,7 +172,10 @@ export class PgActivityLog implements ActivityLog {
     if (!CONVERSATION_ID.test(id)) throw new AppError('CONVERSATION_NOT_FOUND');
     let p = this.pending.get(id);
     if (!p || p.next === p.end) {
-      const { rows } = await this.db.query<{ next_seq: string }>(RESERVE_SQL, [id, RESERVE]);
+      // Not waiting for the WAL: the flush that writes activities with these numbers commits
+      // synchronously after this, and so makes the reservation durable with them. A database
+      // crash before that flush may hand the numbers out again, but none of them was kept.
+      const { rows } = await this.db.queryUnflushed<{ next_seq: string }>(RESERVE_SQL, [id, RESERVE]);
       if (!rows[0]) throw new AppError('CONVERSATION_NOT_FOUND');
       const end = Number(rows[0].next_seq);
       if (p) Object.assign(p, { next: end - RESERVE, end });

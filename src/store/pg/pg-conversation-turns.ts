@@ -20,6 +20,8 @@ const LOCK_TIMEOUT = '55P03';
 
 export class PgConversationTurns implements ConversationTurns {
   private readonly local = new KeyedQueue();
+  /** Unlocks sent and not yet answered (a clean shutdown waits for them). */
+  private readonly unlocking = new Set<Promise<void>>();
 
   constructor(private readonly db: PgDatabase) {}
 
@@ -27,8 +29,9 @@ export class PgConversationTurns implements ConversationTurns {
     return this.local.run(conversationId, () => this.locked(conversationId, turn));
   }
 
-  idle(): Promise<void> {
-    return this.local.idle();
+  async idle(): Promise<void> {
+    await this.local.idle();
+    await Promise.all([...this.unlocking]);
   }
 
   private async locked<T>(conversationId: string, turn: () => Promise<T>): Promise<T> {
@@ -38,23 +41,25 @@ export class PgConversationTurns implements ConversationTurns {
     } catch (err) {
       throw this.db.translate(err);
     }
-    let broken: Error | undefined;
     try {
-      try {
-        await client.query(LOCK, [TURN_LOCK_SPACE, conversationId]);
-      } catch (err) {
-        if ((err as { code?: unknown }).code === LOCK_TIMEOUT) throw new AppError('CONVERSATION_BUSY');
-        if (isConnectionError(err)) broken = err as Error;
-        throw this.db.translate(err);
-      }
-      try {
-        return await turn();
-      } finally {
-        // A failed unlock means a lost connection, which let go of the lock anyway.
-        await client.query(UNLOCK, [TURN_LOCK_SPACE, conversationId]).catch((err: unknown) => { broken = err as Error; });
-      }
+      await client.query(LOCK, [TURN_LOCK_SPACE, conversationId]);
+    } catch (err) {
+      client.release(isConnectionError(err) ? err as Error : undefined);
+      if ((err as { code?: unknown }).code === LOCK_TIMEOUT) throw new AppError('CONVERSATION_BUSY');
+      throw this.db.translate(err);
+    }
+    try {
+      return await turn();
     } finally {
-      client.release(broken);
+      // The turn's answer need not wait for the unlock's round trip: a turn after it asks
+      // PostgreSQL for the lock, which grants it once the unlock has arrived. A failed unlock
+      // means a lost connection, which let go of the lock anyway.
+      const unlocking = client.query(UNLOCK, [TURN_LOCK_SPACE, conversationId]).then(
+        () => client.release(),
+        (err: unknown) => client.release(err as Error),
+      );
+      this.unlocking.add(unlocking);
+      void unlocking.finally(() => this.unlocking.delete(unlocking));
     }
   }
 }

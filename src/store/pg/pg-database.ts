@@ -20,6 +20,8 @@ export interface PgOptions {
   listen?: boolean;
 }
 
+/** Connections for queryUnflushed: its statements are short and few. */
+const UNFLUSHED_POOL_SIZE = 4;
 const DEFAULTS: Required<PgOptions> = { poolSize: 10, lockPoolSize: 20, lockTimeoutMs: 15_000, listen: true };
 const CONNECT_TIMEOUT_MS = 5000;
 
@@ -69,6 +71,7 @@ export class PgDatabase {
   private constructor(
     readonly pool: pg.Pool,
     readonly lockPool: pg.Pool,
+    private readonly unflushedPool: pg.Pool,
     readonly listener: PgListener,
     readonly where: string,
     private readonly logger: Logger,
@@ -89,8 +92,10 @@ export class PgDatabase {
     lockPool.on('connect', (client) => {
       void client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`).catch(() => undefined);
     });
+    // Statements whose commit need not wait for the WAL to reach the disk (see queryUnflushed).
+    const unflushedPool = new pg.Pool({ ...common, max: UNFLUSHED_POOL_SIZE, idleTimeoutMillis: 30_000, options: '-c synchronous_commit=off' });
     let onLost: (err: Error) => void = () => undefined;
-    for (const p of [pool, lockPool]) {
+    for (const p of [pool, lockPool, unflushedPool]) {
       p.on('error', (err) => onLost(err));
       // A connection lost while checked out (a turn's lock held) reports to its client, not to the pool.
       p.on('connect', (client) => client.on('error', (err) => onLost(err)));
@@ -104,12 +109,12 @@ export class PgDatabase {
       // A server's first turns find their lock connections open.
       if (settings.listen) for (const client of await Promise.all([lockPool.connect(), lockPool.connect()])) client.release();
     } catch (err) {
-      await Promise.allSettled([pool.end(), lockPool.end()]);
+      await Promise.allSettled([pool.end(), lockPool.end(), unflushedPool.end()]);
       if (isConnectionError(err) || ['28P01', '28000', '3D000'].includes(String((err as { code?: unknown }).code))) throw new DatabaseUnreachableError(where, err);
       throw err;
     }
     const listener = new PgListener(url, logger, where);
-    const db = new PgDatabase(pool, lockPool, listener, where, logger, schema);
+    const db = new PgDatabase(pool, lockPool, unflushedPool, listener, where, logger, schema);
     onLost = (err) => db.lost(err);
     listener.onReconnect(() => db.back());
     if (settings.listen) await listener.start().catch(async (err: unknown) => {
@@ -120,9 +125,23 @@ export class PgDatabase {
   }
 
   /** A parameterised query; a lost connection becomes STORE_UNAVAILABLE (503) for the caller. */
-  async query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    return this.run(this.pool, text, values);
+  }
+
+  /**
+   * A query whose commit answers before the WAL is on disk (synchronous_commit off). Only for
+   * a change that nothing acknowledged depends on until a later synchronous commit: the WAL is
+   * written in order, so that later commit makes this one durable too. A crash of the database
+   * before then may undo it, and nothing else.
+   */
+  queryUnflushed<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    return this.run(this.unflushedPool, text, values);
+  }
+
+  private async run<R extends pg.QueryResultRow>(pool: pg.Pool, text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
     try {
-      const result = await this.pool.query<R>(text, values);
+      const result = await pool.query<R>(text, values);
       this.back();
       return result;
     } catch (err) {
@@ -171,7 +190,7 @@ export class PgDatabase {
 
   async close(): Promise<void> {
     await this.listener.stop();
-    await Promise.allSettled([this.pool.end(), this.lockPool.end()]);
+    await Promise.allSettled([this.pool.end(), this.lockPool.end(), this.unflushedPool.end()]);
   }
 
   /** A store's failure as the caller should see it: connection trouble is 503, the rest as it was. */
