@@ -90,6 +90,8 @@ export class AliasVocabulary {
    * plain sets, light enough for the national catalogue.
    */
   private readonly own = new Map<string, { folded: Set<string>; written: Set<string> }>();
+  /** procedure id → the folded words of its official name (its first phrase). */
+  private readonly named = new Map<string, Set<string>>();
 
   constructor(procedures: ReadonlyArray<ProcedureNames>) {
     const written = new Map<string, Set<string>>();
@@ -110,8 +112,14 @@ export class AliasVocabulary {
         });
       }
       this.own.set(p.id, own);
+      this.named.set(p.id, new Set(p.phrases[0]?.folded));
     }
     for (const [t, words] of written) this.forms.set(t, formsOf(words));
+  }
+
+  /** True when the folded word is one of `procedure`'s official name. */
+  inName(procedure: string, folded: string): boolean {
+    return this.named.get(procedure)?.has(folded) ?? false;
   }
 
   /** True when the word, as typed, can be an alias word of that fold (of `procedure`'s names, when given). */

@@ -57,8 +57,9 @@ export function findProcedures(parts: FindParts, options: FindOptions, norm: Nor
     const found = parts.matcher.match(question, scopes.length ? RULE_OUT_CANDIDATES : CANDIDATES);
     const word = (i: number): string => question.folded[i] ?? '';
     const candidates = withoutRuledOut(found, scopes, (i) => parts.matcher.weight(word(i)), (i) => parts.matcher.distinctive(word(i))).slice(0, CANDIDATES);
-    const matches = candidates.filter((m) => m.coverage >= options.minCoverage && m.score >= options.minProcedureScore);
-    const accepted = matches[0] ?? null;
+    const named = candidates.filter((m) => m.coverage >= options.minCoverage && m.score >= options.minProcedureScore);
+    const accepted = paperOverSituation(parts, named, candidates, word);
+    const matches = accepted ? [accepted, ...named.filter((m) => m !== accepted)] : [];
     // The best procedure matched a word its own names write otherwise ("giảm" for "giám"):
     // match again without it.
     const foreign = accepted && pass < MAX_REMATCHES ? parts.aliases.foreign(accepted.id, accepted.matched, question) : [];
@@ -67,6 +68,32 @@ export function findProcedures(parts: FindParts, options: FindOptions, norm: Nor
     }
     question = parts.aliases.without(question, question.folded.map((_, i) => foreign.includes(i)));
   }
+}
+
+/** A word of a procedure's official name names its paper when it weighs at least this much ("cấp", "làm", "giấy" do not). */
+const PAPER_WEIGHT = 1;
+/** A paper outweighs another procedure's situation words when one of its words weighs at least this much ("đất", "chiếu"; not the "đổi" or "thẻ" every twin shares). */
+const RIVAL_PAPER_WEIGHT = 2;
+
+/** A procedure whose paper the question names outweighs one named by situation words alone when its phrase is covered at least this much. */
+const PAPER_COVERAGE = 0.45;
+
+/**
+ * The accepted match of `named`: not one standing on an alias's situation or action words
+ * alone ("lần đầu" of "làm căn cước lần đầu", "đi xuất khẩu lao động" of a criminal record's
+ * alias) while a candidate scoring at least as much is named by its paper elsewhere in the
+ * question ("giấy chứng nhận … lần đầu", "hộ chiếu"): the paper named outweighs the situation,
+ * and stands itself when most of its phrase is there.
+ */
+function paperOverSituation(parts: FindParts, named: readonly ProcedureMatch[], candidates: readonly ProcedureMatch[], word: (i: number) => string): ProcedureMatch | null {
+  const paper = (m: ProcedureMatch): number[] => m.matched.filter((i) => parts.aliases.inName(m.id, word(i)) && parts.matcher.weight(word(i)) >= PAPER_WEIGHT);
+  const outweighing = (m: ProcedureMatch): ProcedureMatch | undefined =>
+    m.coverage >= 1 || paper(m).length ? undefined : candidates.find((o) => o.id !== m.id && o.score >= m.score && paper(o).some((i) => !m.matched.includes(i) && parts.matcher.weight(word(i)) >= RIVAL_PAPER_WEIGHT));
+  const first = named[0];
+  const rival = first && outweighing(first);
+  if (!first || !rival) return first ?? null;
+  if (rival.coverage >= PAPER_COVERAGE) return rival;
+  return named.find((m) => !outweighing(m)) ?? null;
 }
 
 /** The search with another of its matches as the accepted one (first), its span worked out. */
