@@ -28,7 +28,8 @@ describe('dvc eval', () => {
     const gold = path.join(t.dataDir, 'gold.jsonl');
     writeFileSync(gold, ['{"text": "lệ phí làm căn cước bao nhiêu", "intent": "procedure.fee", "procedure": "cap-the-can-cuoc"}', '{"text": "trời hôm nay đẹp quá", "intent": "none"}'].join('\n'));
     const out = await dvc(['eval', gold]);
-    const [cv, scored] = out.split(`${gold}: 2 questions`);
+    // The gold file is printed relative to the working directory, wherever the temp dir lies.
+    const [cv, scored] = out.split(/^.*gold\.jsonl: 2 questions$/m);
     const { utterances, intent } = report.evaluation;
     expect(cv).toContain(`5-fold cross-validation on ${utterances} training utterances`);
     expect(cv).toContain(`(${intent.correct}/${intent.total})`);
