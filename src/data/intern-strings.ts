@@ -18,28 +18,24 @@ export function internStrings<T>(tree: T, pool: Map<string, string> = new Map())
     pool.set(s, s);
     return s;
   };
-  const visit = (node: unknown, item = false): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (item) {
-      if (walked.has(node)) return;
-      walked.add(node);
-    }
-    if (Array.isArray(node) && !Object.isFrozen(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const v: unknown = node[i];
-        if (typeof v === 'string') node[i] = one(v);
-        else if (v !== null && typeof v === 'object') visit(v);
-      }
-    } else if (!Object.isFrozen(node)) {
-      const record = node as Record<string, unknown>;
-      for (const key of Object.keys(record)) {
-        const v = record[key];
-        if (typeof v === 'string') record[key] = one(v);
-        else if (v !== null && typeof v === 'object') visit(v);
-      }
+  // Arrays and records alike: an array's keys are its indices.
+  const visit = (node: object): void => {
+    if (Object.isFrozen(node)) return;
+    const slots = node as Record<string, unknown>;
+    for (const key of Object.keys(slots)) {
+      const v = slots[key];
+      if (typeof v === 'string') slots[key] = one(v);
+      else if (v !== null && typeof v === 'object') visit(v);
     }
   };
-  if (Array.isArray(tree)) for (const item of tree) visit(item, true);
-  else visit(tree);
+  if (Array.isArray(tree)) {
+    for (const item of tree as unknown[]) {
+      if (item === null || typeof item !== 'object' || walked.has(item)) continue;
+      walked.add(item);
+      visit(item);
+    }
+  } else if (tree !== null && typeof tree === 'object') {
+    visit(tree);
+  }
   return tree;
 }

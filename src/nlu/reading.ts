@@ -127,10 +127,11 @@ function runFeatures(parts: ReadingParts, norm: NormalizedText, run: Clause | nu
  */
 function guessProcedure(parts: ReadingParts, norm: NormalizedText, legal: readonly number[], found: ProcedureSearch): ProcedureSearch {
   const left = new Set([...legal, ...ruleOutScopes(norm, cuesOf(parts.lexicon)).flatMap((s) => [...s.cue, ...s.scope])]);
-  const [guess] = parts.procedureClassifier.classify(left.size ? norm.folded.map((w, i) => (left.has(i) ? '' : w)) : norm.folded, 1);
+  const read = left.size ? { ...norm, folded: norm.folded.map((w, i) => (left.has(i) ? '' : w)) } : norm;
+  const [guess] = parts.procedureClassifier.classify(read.folded, 1);
   // A sure guess of a curated procedure stands before a catalogue's cells are read.
   const sure = guess && guess.probability >= parts.options.procedureGuess;
-  const proposed = sure ? null : parts.catalogue?.propose(left.size ? { ...norm, folded: norm.folded.map((w, i) => (left.has(i) ? '' : w)) } : norm);
+  const proposed = sure ? null : parts.catalogue?.propose(read);
   if (proposed) return { accepted: proposed, matches: [proposed], candidates: [proposed, ...found.candidates], span: proposed.matched };
   if (!guess || !sure) return found;
   const accepted: ProcedureMatch = { id: guess.id, score: 0, coverage: guess.probability, phrase: '', matched: [] };

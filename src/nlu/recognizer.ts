@@ -189,10 +189,10 @@ export class Recognizer {
     const entities: ParseResult['entities'] = {};
     if (dossierCode) entities.dossierCode = dossierCode;
     if (legalBasis) entities.facet = 'legalBasis';
-    const situation = this.parts.situation?.read(norm);
-    if (situation) entities.situation = situation;
+    const statement = this.parts.situation?.readStatement(norm);
+    if (statement) entities.situation = statement.situation;
     // "ở hà nội" after a fee question: a situation, not a question about places.
-    if (situation && this.parts.situation?.statesOnly(norm)) entities.situationOnly = true;
+    if (statement?.only) entities.situationOnly = true;
     const subject = this.parts.situation?.subject(norm);
     if (subject) entities.subject = subject;
     if (intent === 'procedure.list') {

@@ -45,6 +45,17 @@ export class SituationReader {
 
   /** The situation the words state, or undefined when they state none. */
   read(text: NormalizedText, today: Date = new Date()): Situation | undefined {
+    return this.situationOf(text, this.cueHits(text), today);
+  }
+
+  /** `read` and `statesOnly` at once, the cues found once (a parse asks both). */
+  readStatement(text: NormalizedText, today: Date = new Date()): { situation: Situation; only: boolean } | undefined {
+    const hits = this.cueHits(text);
+    const situation = this.situationOf(text, hits, today);
+    return situation && { situation, only: this.coversMost(text, hits, today) };
+  }
+
+  private situationOf(text: NormalizedText, hits: ReadonlyArray<PhraseHit<Cue>>, today: Date): Situation | undefined {
     const situation: Situation = {};
     const age = this.age.read(text, today);
     if (age !== undefined) situation[AGE_SLOT] = age;
@@ -52,7 +63,7 @@ export class SituationReader {
     if (elapsed !== undefined) situation[ELAPSED_SLOT] = elapsed;
     // The later statement wins within a slot ("à không, tôi làm mất thẻ"), unless the slot
     // names values that win over the others ("chuyển nhà sang tỉnh khác" is a move).
-    for (const hit of this.cueHits(text).sort((a, b) => a.start - b.start)) {
+    for (const hit of [...hits].sort((a, b) => a.start - b.start)) {
       const held = situation[hit.tag.slot];
       const wins = this.data.slots[hit.tag.slot]?.wins ?? [];
       if (typeof held === 'string' && wins.includes(held) && !wins.includes(hit.tag.value)) continue;
@@ -72,8 +83,12 @@ export class SituationReader {
    * the last question again, whatever kind of question its few words look like.
    */
   statesOnly(text: NormalizedText, today: Date = new Date()): boolean {
+    return this.coversMost(text, this.cueHits(text), today);
+  }
+
+  private coversMost(text: NormalizedText, hits: ReadonlyArray<PhraseHit<Cue>>, today: Date): boolean {
     const covered = new Set(this.age.numericAgeWords(text, today));
-    for (const hit of this.cueHits(text)) for (let i = hit.start; i < hit.end; i++) covered.add(i);
+    for (const hit of hits) for (let i = hit.start; i < hit.end; i++) covered.add(i);
     const filler = new Set<number>();
     for (const hit of this.fillers.findAll(text)) for (let i = hit.start; i < hit.end; i++) if (!covered.has(i)) filler.add(i);
     const words = text.folded.length - filler.size;

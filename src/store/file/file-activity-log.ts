@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { unlink } from 'node:fs/promises';
 import { AppError } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
 import type { Account, ActivityLog, ActivitySet, ConversationInfo, JsonActivity, NewActivity } from '../activity-log.js';
