@@ -82,7 +82,8 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
   const legal = legalBasisWords(norm, cues);
   const focus = questionFocus(norm, cues);
   // What each word says of the procedure: the question and the aim most, the story less, what is ruled out nothing.
-  const weights = roleWeights(norm, cues, focus, ruleOutScopes(norm, cues));
+  const scopes = ruleOutScopes(norm, cues);
+  const weights = roleWeights(norm, cues, focus, scopes);
   for (const i of legal) weights[i] = 0;
   const search = classifierOverNames(parts, norm, namedBesideAge(parts, norm, focus, legal), weights);
   const start = focus?.start ?? 0;
@@ -100,7 +101,7 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
     manipulation: isManipulation(norm, cues),
     legalBasis: legal.length > 0,
     search,
-    guess: () => (search.accepted ? search : guessProcedure(parts, norm, weights, search)),
+    guess: () => (search.accepted ? search : guessProcedure(parts, norm, weights, search, scopes.length > 0)),
     featuresWith: (named) => intentFeatures(asked.folded, spanOf(named), unknown),
     asked,
     unknown,
@@ -129,10 +130,12 @@ function runFeatures(parts: ReadingParts, norm: NormalizedText, run: Clause | nu
  * ("bà ngoại tôi vừa mất, gia đình cần làm thủ tục gì" is khai tử). It reads the words by
  * their role (`weights`: what the citizen rules out and the legal-basis words not at all).
  */
-function guessProcedure(parts: ReadingParts, norm: NormalizedText, weights: readonly number[], found: ProcedureSearch): ProcedureSearch {
+function guessProcedure(parts: ReadingParts, norm: NormalizedText, weights: readonly number[], found: ProcedureSearch, rulesOut: boolean): ProcedureSearch {
   const [guess] = parts.procedureClassifier.classify(norm.folded, 1, weights);
-  // A sure guess of a curated procedure stands before a catalogue's cells are read.
-  const sure = guess && guess.probability >= parts.options.procedureGuess;
+  // A sure guess of a curated procedure stands before a catalogue's cells are read. Where the
+  // citizen rules the one named out ("không phải đăng ký xe mới, xe mua lại"), what is left
+  // says which sibling is meant: a likelier guess than not is enough.
+  const sure = guess && guess.probability >= (rulesOut ? RULED_OUT_GUESS : parts.options.procedureGuess);
   const read = { ...norm, folded: norm.folded.map((w, i) => (weights[i] === 0 ? '' : w)) };
   const proposed = sure ? null : parts.catalogue?.propose(read);
   if (proposed) return { accepted: proposed, matches: [proposed], candidates: [proposed, ...found.candidates], span: proposed.matched };
@@ -140,6 +143,9 @@ function guessProcedure(parts: ReadingParts, norm: NormalizedText, weights: read
   const accepted: ProcedureMatch = { id: guess.id, score: 0, coverage: guess.probability, phrase: '', matched: [] };
   return { ...found, accepted, matches: [accepted] };
 }
+
+/** A guess stands at this probability when the message rules a procedure out. */
+const RULED_OUT_GUESS = 0.5;
 
 /** The classifier overrules the names when it is this sure of another procedure... */
 const OVERRULING_GUESS = 0.95;
