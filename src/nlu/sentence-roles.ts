@@ -6,7 +6,7 @@ import type { NormalizedText } from './vi/normalize.js';
 
 // What each part of a long message says about the procedure: the question's clause and the
 // clauses saying what the citizen means to do ("giờ muốn…", "cần xin…"; cue words: `aim`) say
-// it most; the story around them ("đang hưởng án treo", "làm ở công ty xây dựng") only leans,
+// it most, and so does the clause a question points back at ("… Xin giấy này ở đâu?"; `refer`); the story around them ("đang hưởng án treo", "làm ở công ty xây dựng") only leans,
 // and what the citizen rules out ("không phải đổi") says nothing.
 
 /** What a background clause's word counts beside one of the question's or the aim's. */
@@ -21,6 +21,8 @@ export function roleWeights(norm: NormalizedText, cues: Cues, focus: Clause | nu
     // The question's clause, with the questions right before it ("Giờ có phải đổi thẻ không, hết bao nhiêu tiền?").
     let first = focus ? clauses.indexOf(focus) : clauses.length - 1;
     while (first > 0 && isQuestionClause(norm, clauses[first - 1]!, cues)) first--;
+    // A question pointing back ("xin giấy này …") leads with the clause it points at.
+    if (first > 0 && cues.refer.find(norm, clauses[first]!.start, (focus ?? clauses[clauses.length - 1]!).end).length) first--;
     const asked = new Set(clauses.slice(first, focus ? clauses.indexOf(focus) + 1 : clauses.length));
     for (const c of clauses) {
       const leading = asked.has(c) || aims.some((m) => m.start >= c.start && m.start < c.end);
