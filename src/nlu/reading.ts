@@ -83,7 +83,7 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
   const focus = questionFocus(norm, cues);
   // What each word says of the procedure: the question and the aim most, the story less, what is ruled out nothing.
   const scopes = ruleOutScopes(norm, cues);
-  const weights = roleWeights(norm, cues, focus, scopes);
+  const weights = roleWeights(norm, cues, focus, scopes, (i) => parts.matcher.distinctive(norm.folded[i] ?? ''));
   for (const i of legal) weights[i] = 0;
   const search = classifierOverNames(parts, norm, namedBesideAge(parts, norm, focus, legal), weights);
   const start = focus?.start ?? 0;

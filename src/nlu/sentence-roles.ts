@@ -12,8 +12,11 @@ import type { NormalizedText } from './vi/normalize.js';
 /** What a background clause's word counts beside one of the question's or the aim's. */
 export const BACKGROUND_WEIGHT = 0.5;
 
-/** Per word of `norm`, how much it says which procedure is meant (see above). */
-export function roleWeights(norm: NormalizedText, cues: Cues, focus: Clause | null, scopes: readonly RuleOut[]): number[] {
+/**
+ * Per word of `norm`, how much it says which procedure is meant (see above). `names`: the word
+ * at i names a procedure (a question points back at the last clause before it that has one).
+ */
+export function roleWeights(norm: NormalizedText, cues: Cues, focus: Clause | null, scopes: readonly RuleOut[], names: (i: number) => boolean = () => true): number[] {
   const weights = norm.folded.map(() => 1);
   const clauses = norm.clauses ?? [];
   if (clauses.length > 1) {
@@ -21,9 +24,13 @@ export function roleWeights(norm: NormalizedText, cues: Cues, focus: Clause | nu
     // The question's clause, with the questions right before it ("Giờ có phải đổi thẻ không, hết bao nhiêu tiền?").
     let first = focus ? clauses.indexOf(focus) : clauses.length - 1;
     while (first > 0 && isQuestionClause(norm, clauses[first - 1]!, cues)) first--;
-    // A question pointing back ("xin giấy này …") leads with the clause it points at.
-    if (first > 0 && cues.refer.find(norm, clauses[first]!.start, (focus ?? clauses[clauses.length - 1]!).end).length) first--;
     const asked = new Set(clauses.slice(first, focus ? clauses.indexOf(focus) + 1 : clauses.length));
+    // A question pointing back ("xin giấy này …") leads with the clause it points at.
+    if (first > 0 && cues.refer.find(norm, clauses[first]!.start, (focus ?? clauses[clauses.length - 1]!).end).length) {
+      let at = first - 1;
+      while (at > 0 && !hasName(clauses[at]!, names)) at--;
+      asked.add(clauses[at]!);
+    }
     for (const c of clauses) {
       const leading = asked.has(c) || aims.some((m) => m.start >= c.start && m.start < c.end);
       if (!leading) for (let i = c.start; i < c.end; i++) weights[i] = BACKGROUND_WEIGHT;
@@ -31,4 +38,9 @@ export function roleWeights(norm: NormalizedText, cues: Cues, focus: Clause | nu
   }
   for (const { cue, scope } of scopes) for (const i of [...cue, ...scope]) weights[i] = 0;
   return weights;
+}
+
+function hasName(clause: Clause, names: (i: number) => boolean): boolean {
+  for (let i = clause.start; i < clause.end; i++) if (names(i)) return true;
+  return false;
 }
