@@ -106,7 +106,7 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
     asked,
     unknown,
     unknownBesidesLegal: legal.length ? parts.vocabulary.unknown(parts.aliases.without(asked, asked.folded.map((_, i) => legal.includes(i + start))), ownDocument).unknown : unknown.unknown,
-    features: intentFeatures(asked.folded, span, unknown),
+    features: intentFeatures(asked.folded, span, unknown, search.accepted !== null && focus !== null),
     context: wordFeatures(outside.map((i) => norm.folded[i] ?? ''), new Set(outside.flatMap((i, k) => (named.has(i) ? [k] : [])))),
     whole: focus ? () => intentFeatures(norm.folded, new Set([...named].filter((i) => !cues.question.covered(norm).has(i))), parts.vocabulary.unknown(norm, ownDocument)) : null,
     run: focus ? runFeatures(parts, norm, questionRun(norm, cues, focus), named, ownDocument) : null,
