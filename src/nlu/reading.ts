@@ -155,13 +155,13 @@ const OVERRULING_GUESS = 0.95;
  * more than one plain naming: a story whose background names another procedure ("bảo hiểm xã
  * hội … hỗ trợ chi phí chôn cất" is trợ cấp mai táng), a near-twin said in other words
  * ("đóng tiền bảo hiểm y tế xong bao lâu thẻ có giá trị" is gia hạn), or a twin ruled out
- * ("không bị mất, chỉ là bằng giấy cũ"). A question of one clause that holds the whole of a
- * name keeps it ("đổi gplx cần những giấy tờ gì").
+ * ("không bị mất, chỉ là bằng giấy cũ"). A question of one clause keeps the name it holds
+ * ("đổi gplx cần những giấy tờ gì"): how much of a name it covers moves with the catalogue loaded.
  */
 function classifierOverNames(parts: ReadingParts, norm: NormalizedText, found: ProcedureSearch, weights: readonly number[]): ProcedureSearch {
   const named = found.accepted;
   // (An imported catalogue's procedure is the catalogue's to tell from its curated twin.)
-  if (!named || !parts.procedureClassifier.knows(named.id) || ((norm.clauses?.length ?? 1) < 2 && named.coverage >= 1)) return found;
+  if (!named || !parts.procedureClassifier.knows(named.id) || (norm.clauses?.length ?? 1) < 2) return found;
   const [guess] = parts.procedureClassifier.classify(norm.folded, 1, weights);
   if (!guess || guess.id === named.id || guess.probability < OVERRULING_GUESS) return found;
   const accepted = found.candidates.find((m) => m.id === guess.id) ?? { id: guess.id, score: 0, coverage: guess.probability, phrase: '', matched: [] };
