@@ -181,7 +181,8 @@ export class CatalogueEvidence {
     // The sibling acts on (most of) the same object: "trợ cấp thất nghiệp" is no sibling of "trợ cấp xã hội".
     const sameObject = (m: ProcedureMatch): boolean => weight(object.filter((i) => m.matched.includes(i))) >= OBJECT_SHARE * weight(object);
     const rival = candidates
-      .filter((m) => m.id !== best.id && this.imported.has(m.id) && m.score >= SIBLING_SHARE * best.score && object.length > 0 && sameObject(m))
+      // Its twin ("Đăng ký lại khai sinh" of "Đăng ký khai sinh") may be matched more weakly: its name is longer.
+      .filter((m) => m.id !== best.id && this.imported.has(m.id) && (m.score >= SIBLING_SHARE * best.score || this.twins.isKinOf(m.id, best.id)) && object.length > 0 && sameObject(m))
       .filter((m) => this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded) && this.objectSaid(m.id, norm))
       .map((m) => ({ m, agreement: this.actions.agreement(m.id, folded) }))
       // A curated procedure gives way only to an action said in the official words ("gia hạn tạm trú", not "mất giấy").

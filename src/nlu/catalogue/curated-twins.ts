@@ -81,6 +81,8 @@ export class CuratedTwins {
   private readonly byCurated = new Map<string, Twin[]>();
   /** Each twin and what tells it apart from each of its curated procedures. */
   private readonly byTwin = new Map<string, Twin>();
+  /** The curated procedures whose names each imported name holds, told apart by words or not ("Đăng ký lại khai sinh"). */
+  private readonly kin = new Map<string, Set<string>>();
 
   constructor(
     curated: ReadonlyArray<{ id: string; name: NormalizedText; names: ReadonlySet<string> }>,
@@ -96,6 +98,7 @@ export class CuratedTwins {
         return content.length >= 2 && weigh(content.filter((t) => words.has(t))) >= TWIN_SHARE * weigh(content);
       });
       if (!of.length) continue;
+      this.kin.set(p.id, new Set(of.map((c) => c.id)));
       const action = Math.min(ACTION_WORDS, p.name.folded.findIndex((t) => of.some((c) => contents.get(c.id)?.includes(t))));
       const twin: Twin = { id: p.id, apart: new Map() };
       // Told apart from each curated procedure by the words its names do not use ("thường" is no news beside
@@ -133,9 +136,14 @@ export class CuratedTwins {
     return this.byTwin.has(id);
   }
 
-  /** True when `id` is an imported twin of the curated procedure `curatedId`. */
+  /** True when `id` is an imported twin of the curated procedure `curatedId`, told apart by words of its name. */
   isTwinOf(id: string, curatedId: string): boolean {
     return this.byTwin.get(id)?.apart.has(curatedId) ?? false;
+  }
+
+  /** True when the imported name of `id` holds the curated name of `curatedId` (nearly) whole, whether words tell them apart or not. */
+  isKinOf(id: string, curatedId: string): boolean {
+    return this.kin.get(id)?.has(curatedId) ?? false;
   }
 
   /**
