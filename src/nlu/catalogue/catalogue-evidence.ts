@@ -205,9 +205,10 @@ export class CatalogueEvidence {
    */
   private twinSaid(id: string, folded: readonly string[]): boolean {
     if (!this.twins.isTwin(id) || this.twins.said(id, this.qualified(folded).words, this.curatedNamed) > 0) return true;
-    // A qualifier said, even ruled out, names the pair of twins it tells apart (qualifiedSibling picks one).
+    // A qualifier said, even ruled out, or what both are about ("người dịch") names the pair of twins it tells
+    // apart (qualifiedSibling picks one).
     const pair = this.negated.get(id);
-    if (pair && contains(this.asked, pair.qualifier)) return true;
+    if (pair && (contains(this.asked, pair.qualifier) || (pair.subject.length > 0 && contains(this.asked, pair.subject)))) return true;
     return this.actions.isTwin(id) && this.actions.agreement(id, folded) > 0;
   }
 
@@ -287,6 +288,15 @@ export class CatalogueEvidence {
     return sibling ? { accepted: sibling, matches: [sibling, ...out.matches.filter((m) => m.id !== sibling.id && m.id !== out.accepted?.id)] } : out;
   }
 
+  /** An imported twin of `curated` one of a pair differing by a qualifier (qualifiedSibling), named by what both are about. */
+  private pairNamed(curated: ProcedureMatch, folded: readonly string[], candidates: readonly ProcedureMatch[]): ProcedureMatch | null {
+    // Either of the pair: qualifiedSibling picks the one the question fits.
+    const id = [...this.negated.keys()].find((p) => this.twins.isKinOf(p, curated.id) && this.twinSaid(p, folded));
+    if (!id) return null;
+    const found = candidates.find((m) => m.id === id);
+    return { ...curated, ...found, id, score: Math.max(found?.score ?? 0, curated.score), matched: [...new Set([...(found?.matched ?? []), ...curated.matched])].sort((a, b) => a - b) };
+  }
+
   /**
    * Of two imported procedures whose names differ by a qualifier one rules out ("… là cộng tác
    * viên" / "… không phải là cộng tác viên"), the one that asserts it only when the question
@@ -310,7 +320,7 @@ export class CatalogueEvidence {
     let kept = matches.filter((m) => this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
     const first = kept[0] ?? null;
     // A curated procedure gives way to its imported twin when the question says what tells the twin apart.
-    const twin = first && !this.imported.has(first.id) ? this.twinNamed([first], folded, candidates) : null;
+    const twin = first && !this.imported.has(first.id) ? this.twinNamed([first], folded, candidates) ?? this.pairNamed(first, folded, candidates) : null;
     if (twin) kept = [twin, ...kept.filter((m) => m.id !== twin.id && m !== first)];
     const acting = kept[0] ? this.byAction(kept[0], candidates, norm) : null;
     if (acting) kept = [acting, ...kept.filter((m) => m.id !== acting.id)];

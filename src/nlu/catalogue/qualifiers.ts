@@ -103,11 +103,23 @@ export function saidUnnegated(folded: readonly string[], seq: readonly string[])
 /**
  * Imported procedures whose names differ only by a qualifier one rules out: "Chứng thực chữ ký
  * người dịch mà người dịch là cộng tác viên…" and "… không phải là cộng tác viên…". Answers,
- * by the id of each, its sibling and the qualifier's first words.
+ * by the id of each, its sibling, the qualifier's first words and what both are about.
  */
-export function negatedSiblings(names: ReadonlyArray<{ id: string; folded: readonly string[] }>): Map<string, { sibling: string; qualifier: string[]; negating: boolean }> {
+export interface NegatedSibling {
+  sibling: string;
+  /** The first words of the qualifier. */
+  qualifier: string[];
+  /** The last words of what both names are about ("người dịch" of "Chứng thực chữ ký người dịch mà…"). */
+  subject: string[];
+  negating: boolean;
+}
+
+/** How many words before a name's "mà" say what both names are about. */
+const SUBJECT_WORDS = 2;
+
+export function negatedSiblings(names: ReadonlyArray<{ id: string; folded: readonly string[] }>): Map<string, NegatedSibling> {
   const byName = new Map(names.map((n) => [n.folded.join(' '), n.id]));
-  const out = new Map<string, { sibling: string; qualifier: string[]; negating: boolean }>();
+  const out = new Map<string, NegatedSibling>();
   for (const n of names) {
     for (let i = 0; i < n.folded.length; i++) {
       const neg = NAME_NEGATIONS.find((s) => at(n.folded, s, i));
@@ -117,8 +129,11 @@ export function negatedSiblings(names: ReadonlyArray<{ id: string; folded: reado
       const sibling = byName.get(plain.join(' ')) ?? byName.get([...n.folded.slice(0, i), 'la', ...n.folded.slice(i + neg.length)].join(' '));
       const qualifier = n.folded.slice(i + neg.length, i + neg.length + QUALIFIER_WORDS);
       if (!sibling || sibling === n.id || qualifier.length < QUALIFIER_WORDS) break;
-      out.set(n.id, { sibling, qualifier, negating: true });
-      out.set(sibling, { sibling: n.id, qualifier, negating: false });
+      // The subject ends where "mà" joins the qualifier on.
+      const join = n.folded.lastIndexOf('ma', i);
+      const subject = n.folded.slice(Math.max(0, (join > 0 ? join : i) - SUBJECT_WORDS), join > 0 ? join : i);
+      out.set(n.id, { sibling, qualifier, subject, negating: true });
+      out.set(sibling, { sibling: n.id, qualifier, subject, negating: false });
       break;
     }
   }

@@ -47,8 +47,8 @@ describe('imported names differing by a qualifier one rules out', () => {
 
   it('pairs the two and tells which one rules the qualifier out', () => {
     const pairs = negatedSiblings(names);
-    expect(pairs.get('a')).toEqual({ sibling: 'b', qualifier: ['cong', 'tac'], negating: false });
-    expect(pairs.get('b')).toEqual({ sibling: 'a', qualifier: ['cong', 'tac'], negating: true });
+    expect(pairs.get('a')).toEqual({ sibling: 'b', qualifier: ['cong', 'tac'], subject: ['nguoi', 'dich'], negating: false });
+    expect(pairs.get('b')).toEqual({ sibling: 'a', qualifier: ['cong', 'tac'], subject: ['nguoi', 'dich'], negating: true });
     expect(pairs.has('c')).toBe(false);
   });
 
