@@ -137,7 +137,7 @@ export function writeResults(
     '- Peak RSS under load is the V8 heap growing under sustained allocation (the live heap stays near 95 MB at 6,842 procedures); '
       + '`node --max-semi-space-size=4 --heap-growing-percent=30 dist/index.cjs` held it near 255–265 MB in our runs, for a CPU cost per message we could not tell from the noise of a shared machine.',
     '- A Direct Line message costs several times a bare parse: two HTTP requests, a botbuilder turn, and two writes: '
-      + 'an append to the conversation\'s file and the conversation state\'s file replaced (its writes coalesced).',
+      + 'an append to the conversation\'s file and one to the conversation state\'s file (rewritten with its last state once past 16 KB).',
     '',
     'Raw figures: the JSON lines `npm run bench` prints.',
     '',
