@@ -134,8 +134,8 @@ export function writeResults(
     '- A restart has a floor that does not depend on the catalogue: starting Node and loading botbuilder and restify '
       + '(compare the two sizes); the rest is reading the knowledge cache and rebuilding the matcher\'s index from the saved model. '
       + 'A first start also reads and checks every YAML file and trains.',
-    '- Peak RSS under load is the V8 heap growing under sustained allocation (the live heap stays near 95 MB at 6,842 procedures); '
-      + '`node --max-semi-space-size=4 --heap-growing-percent=30 dist/index.cjs` held it near 255–265 MB in our runs, for a CPU cost per message we could not tell from the noise of a shared machine.',
+    '- Peak RSS under load is the V8 heap growing under sustained allocation past the live heap (near 100 MB at 6,842 procedures); '
+      + 'the start script\'s `--heap-growing-percent=30` keeps it to 30% over what the last full collection kept (README, "Memory").',
     '- A Direct Line message costs several times a bare parse: two HTTP requests, a botbuilder turn, and two writes: '
       + 'an append to the conversation\'s file and one to the conversation state\'s file (rewritten with its last state once past 16 KB).',
     '',
