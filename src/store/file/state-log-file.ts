@@ -1,7 +1,7 @@
+import { appendFileSync } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import type { Logger } from '../../log/logger.js';
-import { appendFileSync } from 'node:fs';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { moveAside } from './read-json-file.js';
 import { readTextIfAny } from './read-text.js';
@@ -40,7 +40,12 @@ export async function openStateLog<T>(file: string, schema: z.ZodType<T, z.ZodTy
   let problem = 'the file is empty';
   for (let i = lines.length - 1; i >= 0; i--) {
     const parsed = schema.safeParse(parse(lines[i] ?? ''));
-    if (parsed.success) return { data: parsed.data, adapter: new StateLogFile<T>(file, Buffer.byteLength(text), unended) };
+    if (parsed.success) {
+      // Only a torn last line is expected; a whole line that does not read is someone else's doing.
+      const skipped = lines.length - 1 - i - (unended ? 1 : 0);
+      if (skipped > 0) logger.warn({ file, skipped }, `data file ${file}: ${skipped} unreadable line(s) at its end left out; read the line before them`);
+      return { data: parsed.data, adapter: new StateLogFile<T>(file, Buffer.byteLength(text), unended || skipped > 0) };
+    }
     if (i === lines.length - 1) problem = describe(parsed.error.issues, lines[i] ?? '');
   }
   await moveAside(file, problem, logger);

@@ -86,4 +86,13 @@ describe('LowdbStorage', () => {
     expect(written.split('\n').filter(Boolean).map((line) => JSON.parse(line).items.a.n).at(-1)).toBe(2);
     expect(await (await LowdbStorage.open(file, silentLogger)).read(['a'])).toEqual({ a: { n: 2, eTag: expect.any(String) } });
   });
+
+  it('reads the line before a whole line that does not read, and says so', async () => {
+    const whole = JSON.stringify({ version: 1, items: { a: { n: 1, eTag: 'x' } } });
+    writeFileSync(file, `${whole}\n{"version": 1, "items": 3}\n`);
+    const { logger, lines } = captureLogger();
+    const storage = await LowdbStorage.open(file, logger);
+    expect(await storage.read(['a'])).toEqual({ a: { n: 1, eTag: 'x' } });
+    expect(lines).toContainEqual(expect.objectContaining({ level: 40, file, skipped: 1 }));
+  });
 });
