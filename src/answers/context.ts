@@ -4,7 +4,7 @@ import { PROCEDURE_INTENTS, type Intent } from '../nlu/intents.js';
 import type { ParseResult } from '../nlu/recognizer.js';
 import type { AgeSubject } from '../nlu/situation/age-reader.js';
 import { AGE_SLOT, cleanSituation, isEmptySituation, mergeSituation, PAPER_SLOTS, type Situation } from '../nlu/situation/situation.js';
-import { consistentWith, familiesOf, familyMember, pickBySituation, situationMatch } from './select-case.js';
+import { consistentWith, familiesOf, familyMember, fitOf, pickBySituation, situationMatch } from './select-case.js';
 
 // A question read in the light of the conversation: the situation said so far, the procedure
 // in play, the last question. Pure: the bot keeps the memory in conversation state.
@@ -76,7 +76,8 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
   if (current) {
     // Another paper: why the last one was needed, and whether it was the first time, are not said of this one.
     if (memory.procedure && !samePaper(knowledge, current.id, memory.procedure)) situation = mergeSituation(withoutPaperFacts(earlier), stated);
-    const member = familyMember(knowledge, current, stated, situation);
+    const kin = familyMember(knowledge, current, stated, situation);
+    const member = stated && kin.id === current.id ? fittingInstead(knowledge, parse, current, stated) : kin;
     if (member.id !== current.id || parse.procedure) parse = { ...parse, procedure: member.id };
     situation = consistentWith(member, situation);
   }
@@ -86,6 +87,19 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
   if (ageOf) kept.ageOf = ageOf;
   else delete kept.ageOf;
   return { question, memory: kept };
+}
+
+/**
+ * A procedure whose family data the stated situation rules out gives way to the next one the
+ * NLU ranks whose data it selects: "thẻ căn cước in sai ngày sinh" names the card, so it is
+ * cấp đổi căn cước, not cải chính hộ tịch (whose family rules out a paper named as the card).
+ */
+function fittingInstead(knowledge: KnowledgeBase, parse: ParseResult, p: Procedure, stated: Situation): Procedure {
+  const families = familiesOf(p);
+  if (!families.length || families.some((f) => fitOf(f.select, stated).fits)) return p;
+  const next = parse.procedures.map((r) => knowledge.get(r.id))
+    .find((q): q is Procedure => q !== undefined && q.id !== p.id && situationMatch(q, stated) > 0 && familiesOf(q).every((f) => fitOf(f.select, stated).fits));
+  return next ?? p;
 }
 
 /** The same procedure, or one of its family (the same paper, as citizens see it). */

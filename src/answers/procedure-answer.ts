@@ -55,14 +55,14 @@ export class ProcedureAnswers {
     const p = q.procedure;
     const { chosen, candidates } = selectCase(p, q.situation, q.caseId);
     // The legal basis is the procedure's, whatever the case; the case known stays said.
-    if (q.legalBasis) return { text: this.legalBasis(p), caseId: chosen && p.cases.length > 1 ? chosen.id : null, ask: null };
+    if (q.legalBasis) return { text: this.legalBasis(p), caseId: chosen?.id ?? null, ask: null };
     // An imported procedure whose catalogue cell is empty: say so plainly.
     const empty = emptyCell(q.intent, p);
     if (empty) return { text: [this.replies.say(empty), this.legalLine(p)].join('\n'), caseId: null, ask: null };
     const perCase = q.intent === 'procedure.fee' || q.intent === 'procedure.duration' || q.intent === 'procedure.documents';
     if (!perCase || chosen) {
       const c = chosen ?? (p.cases.length === 1 ? p.cases[0]! : null);
-      return { text: this.fitted(q, c, c !== null && p.cases.length > 1), caseId: chosen && p.cases.length > 1 ? chosen.id : null, ask: null };
+      return { text: this.fitted(q, c, c !== null && p.cases.length > 1), caseId: chosen?.id ?? null, ask: null };
     }
     // The same answer in every case still possible: say it once.
     const texts = new Set(candidates.map((c) => this.core(q, c, false).join('\n')));

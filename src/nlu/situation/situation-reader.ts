@@ -6,6 +6,7 @@ import { ElapsedReader } from './elapsed-reader.js';
 import { NumberWords } from './number-words.js';
 import { readSituationCues, type SituationCuesFile } from './cues-file.js';
 import { PhraseSet, type PhraseHit } from './phrase-set.js';
+import { PlaceReader } from './place-reader.js';
 import { AGE_SLOT, ELAPSED_SLOT, type Situation } from './situation.js';
 
 // Reads the facts that select a case from a normalised question: the age, and every slot of
@@ -21,6 +22,7 @@ export class SituationReader {
   private readonly fillers: PhraseSet<true>;
   private readonly age: AgeReader;
   private readonly elapsed: ElapsedReader;
+  private readonly places: PlaceReader;
   /** Slot → its value names, for validation. */
   readonly slots: ReadonlyMap<string, ReadonlySet<string>>;
 
@@ -41,6 +43,7 @@ export class SituationReader {
     this.fillers = new PhraseSet(data.fillers.map((n) => [true, n] as const), lexicon);
     this.age = new AgeReader(data.age, lexicon);
     this.elapsed = new ElapsedReader(data.elapsed, lexicon, new NumberWords(data.age, lexicon));
+    this.places = new PlaceReader(data.places, lexicon);
   }
 
   /** The situation the words state, or undefined when they state none. */
@@ -69,6 +72,9 @@ export class SituationReader {
       if (typeof held === 'string' && wins.includes(held) && !wins.includes(hit.tag.value)) continue;
       situation[hit.tag.slot] = hit.tag.value;
     }
+    // Two places named, where no cue said how they stand: apart.
+    const apart = this.places.read(text);
+    if (apart && situation[apart.slot] === undefined) situation[apart.slot] = apart.value;
     return Object.keys(situation).length ? situation : undefined;
   }
 

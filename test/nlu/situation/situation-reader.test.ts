@@ -166,7 +166,7 @@ describe('reading the facts that select a case', () => {
     const custom = new SituationReader({
       version: 1, negations: ['không', 'không có'], fillers: [],
       age: { units: ['tuổi'], months: [], below: [], above: [], atLeast: [], upward: [], downward: [], persons: [], otherUnits: [], children: [], grade: [], birthYear: [], newborn: [], elderly: [], elderlyAge: 60, numbers: [], tens: { ten: [], tens: [], units: [] } },
-      elapsed: { before: [], after: [], units: [] },
+      elapsed: { before: [], after: [], units: [] }, places: { value: 'other', names: [] },
       slots: { pet: { except: [], wins: [], values: { dog: ['con chó', 'cún'], cat: ['con mèo'] } } },
     }, lexicon);
     expect(custom.read(normalizeText('nhà tôi có con chó 3 tuổi', lexicon))).toEqual({ age: 3, pet: 'dog' });
