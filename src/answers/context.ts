@@ -97,8 +97,9 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
 function fittingInstead(knowledge: KnowledgeBase, parse: ParseResult, p: Procedure, stated: Situation): Procedure {
   const families = familiesOf(p);
   if (!families.length || families.some((f) => fitOf(f.select, stated).fits)) return p;
-  const next = parse.procedures.map((r) => knowledge.get(r.id))
-    .find((q): q is Procedure => q !== undefined && q.id !== p.id && situationMatch(q, stated) > 0 && familiesOf(q).every((f) => fitOf(f.select, stated).fits));
+  const next = parse.procedures.map((r) => knowledge.get(r.id)).filter((q): q is Procedure => q !== undefined)
+    .map((q) => familyMember(knowledge, q, stated))
+    .find((q) => q.id !== p.id && situationMatch(q, stated) > 0 && familiesOf(q).every((f) => fitOf(f.select, stated).fits));
   return next ?? p;
 }
 
@@ -145,7 +146,9 @@ const STATED_RANKS = 3;
 function statement(knowledge: KnowledgeBase, parse: ParseResult, stated: Situation | undefined, memory: ConversationMemory): ParseResult {
   if (!stated || parse.flags?.includes('manipulation')) return parse;
   if (parse.intent === 'dossier.status' && !parse.entities.dossierCode && parse.procedure) return { ...parse, intent: 'procedure.info' };
-  const open = PROCEDURE_INTENTS.has(parse.intent) || (parse.intent === 'none' && (parse.intents[0]?.confidence ?? 0) < OFF_TOPIC);
+  // A procedure named in nearly all its words is no off-topic message ("thẻ căn cước in sai ngày sinh vì tôi khai nhầm").
+  const named = (parse.procedures[0]?.coverage ?? 0) >= UNSURE_COVERAGE;
+  const open = PROCEDURE_INTENTS.has(parse.intent) || (parse.intent === 'none' && ((parse.intents[0]?.confidence ?? 0) < OFF_TOPIC || named));
   if (!open || parse.procedure || parse.ambiguous) return parse;
   const inPlay = memory.procedure ? knowledge.get(memory.procedure) : undefined;
   const said = mergeSituation(memory.situation, stated);
@@ -153,8 +156,10 @@ function statement(knowledge: KnowledgeBase, parse: ParseResult, stated: Situati
   // Another procedure of the family in play ("à không, thẻ bị in sai tên" after cấp lại căn
   // cước is cấp đổi) goes before a likely one of another paper (the health insurance card).
   if (inPlay && familyMember(knowledge, inPlay, stated, said).id !== inPlay.id) return parse;
+  // A ranked procedure, or the one of its family the situation points to ("in sai" on a card named: cấp đổi).
   const likely = parse.procedures.slice(0, STATED_RANKS).filter((r) => r.coverage >= MIN_STATED_COVERAGE)
-    .map((r) => knowledge.get(r.id)).find((p): p is Procedure => p !== undefined && situationMatch(p, stated) > 0);
+    .map((r) => knowledge.get(r.id)).filter((p): p is Procedure => p !== undefined)
+    .map((p) => familyMember(knowledge, p, stated)).find((p) => situationMatch(p, stated) > 0);
   if (!likely) return parse;
   return { ...parse, procedure: likely.id, intent: parse.intent === 'none' ? 'procedure.info' : parse.intent };
 }
