@@ -149,7 +149,8 @@ function statement(knowledge: KnowledgeBase, parse: ParseResult, stated: Situati
   // A procedure named in nearly all its words is no off-topic message ("thẻ căn cước in sai ngày sinh vì tôi khai nhầm").
   const named = (parse.procedures[0]?.coverage ?? 0) >= UNSURE_COVERAGE;
   const open = PROCEDURE_INTENTS.has(parse.intent) || (parse.intent === 'none' && ((parse.intents[0]?.confidence ?? 0) < OFF_TOPIC || named));
-  if (!open || parse.procedure || parse.ambiguous) return parse;
+  if (!open || parse.ambiguous) return parse;
+  if (parse.procedure) return betterFitted(knowledge, parse, stated);
   const inPlay = memory.procedure ? knowledge.get(memory.procedure) : undefined;
   const said = mergeSituation(memory.situation, stated);
   if (inPlay && situationMatch(inPlay, said) > 0) return parse;
@@ -162,6 +163,24 @@ function statement(knowledge: KnowledgeBase, parse: ParseResult, stated: Situati
     .map((p) => familyMember(knowledge, p, stated)).find((p) => situationMatch(p, stated) > 0);
   if (!likely) return parse;
   return { ...parse, procedure: likely.id, intent: parse.intent === 'none' ? 'procedure.info' : parse.intent };
+}
+
+/** Facts a situation must select of another ranked procedure to take over from one named by some of its words. */
+const FACTS_TO_OVERRIDE = 2;
+
+/**
+ * A procedure named by some of its words gives way to a ranked one whose case the situation
+ * selects with more facts: "vợ tôi vừa sinh, tôi đóng bảo hiểm bắt buộc ở công ty" is chế độ
+ * thai sản for the father (two facts), not đăng ký khai sinh (one).
+ */
+function betterFitted(knowledge: KnowledgeBase, parse: ParseResult, stated: Situation): ParseResult {
+  const named = parse.procedure ? knowledge.get(parse.procedure) : undefined;
+  const coverage = parse.procedures.find((r) => r.id === parse.procedure)?.coverage ?? 1;
+  if (!named || coverage >= UNSURE_COVERAGE) return parse;
+  const own = situationMatch(named, stated);
+  const other = parse.procedures.slice(0, STATED_RANKS).filter((r) => r.coverage >= MIN_STATED_COVERAGE && r.id !== named.id)
+    .map((r) => knowledge.get(r.id)).find((p): p is Procedure => p !== undefined && situationMatch(p, stated) >= Math.max(FACTS_TO_OVERRIDE, own + 1));
+  return other ? { ...parse, procedure: other.id } : parse;
 }
 
 /** Below this, the question's kind is a guess, and below the next, the procedure named is too. */

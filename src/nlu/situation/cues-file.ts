@@ -49,6 +49,8 @@ export const situationCuesSchema = z.object({
     except: phrases.default([]),
     /** Values that win over the slot's others said in the same message ("chuyển nhà sang tỉnh khác" is a move). */
     wins: z.array(name).default([]),
+    /** Its cues name the paper asked about, not a situation: a message of them asks its own question. */
+    namesPaper: z.boolean().default(false),
     values: z.record(name, phrases.min(1)).refine((v) => Object.keys(v).length > 0, 'a slot needs at least one value'),
   }).strict().refine((s) => s.wins.every((w) => w in s.values), { message: '`wins` names a value the slot does not have', path: ['wins'] })).refine((s) => !('age' in s), '"age" is read from the `age` section, not a slot of its own'),
 }).strict().refine((f) => !f.places.slot || Boolean(f.slots[f.places.slot]?.values[f.places.value]), {

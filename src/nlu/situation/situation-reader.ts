@@ -94,7 +94,10 @@ export class SituationReader {
 
   private coversMost(text: NormalizedText, hits: ReadonlyArray<PhraseHit<Cue>>, today: Date): boolean {
     const covered = new Set(this.age.numericAgeWords(text, today));
-    for (const hit of hits) for (let i = hit.start; i < hit.end; i++) covered.add(i);
+    for (const hit of hits) {
+      if (this.data.slots[hit.tag.slot]?.namesPaper) continue;
+      for (let i = hit.start; i < hit.end; i++) covered.add(i);
+    }
     const filler = new Set<number>();
     for (const hit of this.fillers.findAll(text)) for (let i = hit.start; i < hit.end; i++) if (!covered.has(i)) filler.add(i);
     const words = text.folded.length - filler.size;
