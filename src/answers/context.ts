@@ -4,7 +4,7 @@ import { PROCEDURE_INTENTS, type Intent } from '../nlu/intents.js';
 import type { ParseResult } from '../nlu/recognizer.js';
 import type { AgeSubject } from '../nlu/situation/age-reader.js';
 import { AGE_SLOT, cleanSituation, isEmptySituation, mergeSituation, PAPER_SLOTS, type Situation } from '../nlu/situation/situation.js';
-import { consistentWith, familiesOf, familyMember, fitOf, pickBySituation, situationMatch } from './select-case.js';
+import { consistentWith, familiesOf, familyMember, fitOf, pickBySituation, ruledOut, situationMatch } from './select-case.js';
 
 // A question read in the light of the conversation: the situation said so far, the procedure
 // in play, the last question. Pure: the bot keeps the memory in conversation state.
@@ -90,13 +90,13 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
 }
 
 /**
- * A procedure whose family data the stated situation rules out gives way to the next one the
+ * A procedure whose family data rules out the stated situation (`{ not: […] }`) gives way to the next one the
  * NLU ranks whose data it selects: "thẻ căn cước in sai ngày sinh" names the card, so it is
  * cấp đổi căn cước, not cải chính hộ tịch (whose family rules out a paper named as the card).
  */
 function fittingInstead(knowledge: KnowledgeBase, parse: ParseResult, p: Procedure, stated: Situation): Procedure {
   const families = familiesOf(p);
-  if (!families.length || families.some((f) => fitOf(f.select, stated).fits)) return p;
+  if (!families.length || !families.every((f) => ruledOut(f.select, stated))) return p;
   const next = parse.procedures.map((r) => knowledge.get(r.id)).filter((q): q is Procedure => q !== undefined)
     .map((q) => familyMember(knowledge, q, stated))
     .find((q) => q.id !== p.id && situationMatch(q, stated) > 0 && familiesOf(q).every((f) => fitOf(f.select, stated).fits));
