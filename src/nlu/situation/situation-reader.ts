@@ -75,6 +75,8 @@ export class SituationReader {
     // Two places named, where no cue said how they stand: apart.
     const apart = this.places.read(text);
     if (apart && situation[apart.slot] === undefined) situation[apart.slot] = apart.value;
+    // The paper named is a fact only beside another: "đổi thẻ căn cước" alone states no situation.
+    if (Object.keys(situation).every((slot) => this.data.slots[slot]?.namesPaper)) return undefined;
     return Object.keys(situation).length ? situation : undefined;
   }
 

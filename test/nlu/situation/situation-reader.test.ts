@@ -184,6 +184,10 @@ describe('reading the facts that select a case', () => {
     expect(read(text)?.item).toBe(item);
   });
 
+  it.each(['đổi thẻ căn cước hết bao nhiêu tiền', 'lam can cuoc o dau'])('reads no situation in "%s": the paper named is a fact only beside another', (text) => {
+    expect(read(text)).toBeUndefined();
+  });
+
   it.each(['thay đổi, bổ sung thông tin hộ tịch mất bao lâu', 'cai chinh bo sung ho tich lam trong may ngay', 'thủ tục thay đổi cải chính hộ tịch'])('reads no reason in "%s": the procedure\'s own list of kinds', (text) => {
     expect(read(text)?.reason).toBeUndefined();
   });
