@@ -56,7 +56,7 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
     parse = { ...parse, intent: 'procedure.info', procedure: parse.procedure ?? memory.procedure, ambiguous: null };
     legalBasis = true;
   } else if (stated && memory.procedure && memory.lastIntent) {
-    if (isSituationOnly(knowledge, parse, memory.procedure)) {
+    if (isSituationOnly(knowledge, parse, memory.procedure, stated)) {
       parse = { ...parse, intent: memory.lastIntent, procedure: parse.procedure ?? memory.procedure, ambiguous: null };
     } else if (correctsWithinFamily(knowledge, parse, memory.procedure, stated, mergeSituation(memory.situation, stated))) {
       parse = { ...parse, intent: memory.lastIntent, procedure: memory.procedure, ambiguous: null };
@@ -224,9 +224,13 @@ const OFF_TOPIC = 0.9;
  * A message that states a situation and asks nothing new: not understood on its own, or a
  * bare mention of the procedure in play or one of its family ("tôi bị mất thẻ căn cước").
  */
-function isSituationOnly(knowledge: KnowledgeBase, parse: ParseResult, inPlay: string): boolean {
+function isSituationOnly(knowledge: KnowledgeBase, parse: ParseResult, inPlay: string, stated: Situation): boolean {
   // Words that do little but state the situation ("ở hà nội"), unless they name a procedure of their own.
   if (parse.entities.situationOnly && parse.intent !== 'dossier.status' && (!parse.procedure || parse.procedure === inPlay)) return true;
+  // Naming nothing and asking nothing, a situation that selects a case of the procedure in play
+  // answers its question ("tôi ở Hà Nội còn cô ấy ở Huế" after the documents of kết hôn).
+  const played = knowledge.get(inPlay);
+  if (!parse.procedure && (parse.intent === 'none' || parse.intent === 'procedure.info') && played && situationMatch(played, stated) > 0) return true;
   // Sure to be about something else ("hôm nay trời mưa ở Hà Nội không"): not a follow-up.
   if (parse.intent === 'none') return (parse.intents[0]?.intent !== 'none' || parse.intents[0].confidence < OFF_TOPIC);
   if (parse.intent !== 'procedure.info') return false;

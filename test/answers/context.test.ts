@@ -114,6 +114,13 @@ describe('a message that states the citizen\'s situation', () => {
     expect(question).toMatchObject({ parse: { procedure: 'thay-doi-cai-chinh-ho-tich' } });
   });
 
+  it.each(['tôi ở Hà Nội còn cô ấy ở Huế', 'toi o ha noi con co ay o hue'])('reads "%s" after the documents of kết hôn as the same question for two places apart', (text) => {
+    const memory: ConversationMemory = { procedure: 'dang-ky-ket-hon', lastIntent: 'procedure.documents' };
+    const { question, memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, memory);
+    expect(question).toMatchObject({ parse: { intent: 'procedure.documents', procedure: 'dang-ky-ket-hon' } });
+    expect(after.situation).toMatchObject({ residence: 'other' });
+  });
+
   it.each(['ở hà nội', 'o ha noi'])('reads "%s" after a fee question as the fee asked again, not a question about places', (text) => {
     const memory: ConversationMemory = { procedure: 'dang-ky-xe', situation: { vehicle: 'car' }, lastIntent: 'procedure.fee' };
     const { question, memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, memory);
