@@ -25,6 +25,7 @@ export const cuesFileSchema = z.object({
   manipulation: patterns,
   dossierWords: patterns,
   aim: patterns,
+  refer: patterns,
   goodsPrice: z.object({ price: patterns, notPrice: patterns, fee: patterns, goods: patterns, trade: patterns }).strict(),
 }).strict();
 
@@ -50,6 +51,8 @@ export interface Cues {
   readonly dossierWords: PatternSet;
   /** Words saying what the citizen means to do ("muốn", "định"): that clause names the procedure. */
   readonly aim: PatternSet;
+  /** Words pointing back at something said before ("giấy này", "việc đó"): the clause before says what. */
+  readonly refer: PatternSet;
   readonly price: PatternSet;
   readonly notPrice: PatternSet;
   readonly fee: PatternSet;
@@ -80,6 +83,7 @@ export function compileCues(data: CuesFile, normalize: (text: string) => Normali
     manipulation: set(data.manipulation),
     dossierWords: set(data.dossierWords),
     aim: set(data.aim),
+    refer: set(data.refer),
     price: set(data.goodsPrice.price),
     notPrice: set(data.goodsPrice.notPrice),
     fee: set(data.goodsPrice.fee),

@@ -5,6 +5,7 @@
 
 export const PROCEDURE_WORD = '__proc__';
 export const NO_PROCEDURE = '__noproc__';
+export const NAMED_IN_STORY = '__procstory__';
 
 /** The words and word pairs, with the words naming a procedure as one placeholder. */
 export function wordFeatures(folded: readonly string[], procedureWords: ReadonlySet<number>): string[] {
@@ -22,12 +23,15 @@ export function intentFeatures(
   folded: readonly string[],
   procedureWords: ReadonlySet<number>,
   unknown: { unknown: number; total: number },
+  namedBefore = false,
 ): string[] {
   const features = wordFeatures(folded, procedureWords);
   if (!features.length) features.push('__empty__');
   // Naive Bayes only counts the features a message has: "no procedure named" must be one
-  // too, or questions that always name one (procedure.info) win messages that name none.
-  if (!procedureWords.size) features.push(NO_PROCEDURE);
+  // too, or questions that always name one (procedure.info) win messages that name none. A
+  // question whose story names the procedure ("… Làm thế nào?") is neither: a bare "có rồi" is
+  // not to look like it.
+  if (!procedureWords.size) features.push(namedBefore ? NAMED_IN_STORY : NO_PROCEDURE);
   if (unknown.unknown >= 1) features.push('__unknown1__');
   if (unknown.unknown >= 2) features.push('__unknown2__');
   if (unknown.total && unknown.unknown / unknown.total >= 0.4) features.push('__unknown_most__');

@@ -24,10 +24,27 @@ export interface ProcedureGuess {
 
 /** Folded words and word pairs of a question, empty (left out) words skipped. */
 export function procedureFeatures(folded: readonly string[]): string[] {
-  const words = folded.filter((w) => w.length > 0);
-  const out = [...words];
-  for (let i = 1; i < words.length; i++) out.push(`${words[i - 1]}_${words[i]}`);
-  return [...new Set(out)];
+  return [...weightedFeatures(folded).keys()];
+}
+
+/**
+ * The features of a question with how much each counts: a word's own weight (1 when none is
+ * given), a pair's the lesser of its two words'; a feature said twice counts at its heaviest.
+ */
+function weightedFeatures(folded: readonly string[], weights?: readonly number[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (f: string, w: number): void => {
+    if (w > (out.get(f) ?? 0)) out.set(f, w);
+  };
+  let prev = -1;
+  folded.forEach((word, i) => {
+    if (!word) return;
+    const w = weights?.[i] ?? 1;
+    add(word, w);
+    if (prev >= 0) add(`${folded[prev]}_${word}`, Math.min(w, weights?.[prev] ?? 1));
+    prev = i;
+  });
+  return out;
 }
 
 /**
@@ -142,6 +159,11 @@ export class ProcedureClassifier {
     this.temperature = temperature ?? fitProcedureTemperature(this, procedures);
   }
 
+  /** True when the procedure is one the classifier learned (one with citizens' questions). */
+  knows(id: string): boolean {
+    return this.byId.has(id);
+  }
+
   /**
    * Log posteriors of a question as if it were not one of procedure `id`'s questions: its
    * features counted once less there (leave-one-out).
@@ -186,9 +208,12 @@ export class ProcedureClassifier {
     return out;
   }
 
-  /** The likeliest procedures for the question's folded words, best first. */
-  classify(folded: readonly string[], limit = 5): ProcedureGuess[] {
-    const touched = this.accumulate(folded);
+  /**
+   * The likeliest procedures for the question's folded words, best first; `weights` (per word,
+   * 0 to leave it out) make some words count less than others (a story's background).
+   */
+  classify(folded: readonly string[], limit = 5, weights?: readonly number[]): ProcedureGuess[] {
+    const touched = this.accumulate(folded, weights);
     if (!touched.length) return [];
     let max = -Infinity;
     for (const k of touched) max = Math.max(max, this.score[k]!);
@@ -196,11 +221,22 @@ export class ProcedureClassifier {
   }
 
   /** Scores into `score` the procedures sharing a feature with the question; answers them (marked in `hit`). */
-  private accumulate(folded: readonly string[]): number[] {
-    const features = procedureFeatures(folded).map((f) => this.postings.get(f)).filter((p) => p !== undefined);
+  private accumulate(folded: readonly string[], weights?: readonly number[]): number[] {
+    const features: Array<{ procedures: Int32Array; lifts: Float32Array; weight: number }> = [];
+    let sum = 0;
+    for (const [f, weight] of weightedFeatures(folded, weights)) {
+      const posting = weight > 0 ? this.postings.get(f) : undefined;
+      if (!posting) continue;
+      features.push({ ...posting, weight });
+      sum += weight;
+    }
+    // The weights shift the evidence between words, not how much there is: they are scaled to
+    // average 1, so that the calibrated temperature still holds.
     const n = features.length;
+    const scale = sum > 0 ? n / sum : 1;
     const touched: number[] = [];
-    for (const { procedures, lifts } of features) {
+    for (const { procedures, lifts, weight: w } of features) {
+      const weight = w * scale;
       for (let j = 0; j < procedures.length; j++) {
         const k = procedures[j]!;
         if (!this.hit[k]) {
@@ -208,7 +244,7 @@ export class ProcedureClassifier {
           this.score[k] = n * this.unseen[k]!;
           touched.push(k);
         }
-        this.score[k]! += lifts[j]!;
+        this.score[k]! += weight * lifts[j]!;
       }
     }
     return touched;

@@ -8,6 +8,7 @@ import type { ProcedureMatch, ProcedureMatcher } from './procedure-matcher.js';
 import type { ProcedureClassifier } from './procedure-classifier.js';
 import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
 import type { SituationReader } from './situation/situation-reader.js';
+import { roleWeights } from './sentence-roles.js';
 import { isQuestionClause, questionComment, questionFocus, questionRun, sliceText } from './question-focus.js';
 import type { Lexicon } from './vi/lexicon.js';
 import type { Clause } from './vi/clauses.js';
@@ -80,7 +81,11 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
   const norm = cues.corrector.correct(raw, (word, folded) => parts.vocabulary.knows(word, folded));
   const legal = legalBasisWords(norm, cues);
   const focus = questionFocus(norm, cues);
-  const search = namedBesideAge(parts, norm, focus, legal);
+  // What each word says of the procedure: the question and the aim most, the story less, what is ruled out nothing.
+  const scopes = ruleOutScopes(norm, cues);
+  const weights = roleWeights(norm, cues, focus, scopes, (i) => parts.matcher.distinctive(norm.folded[i] ?? ''));
+  for (const i of legal) weights[i] = 0;
+  const search = classifierOverNames(parts, norm, namedBesideAge(parts, norm, focus, legal), weights);
   const start = focus?.start ?? 0;
   const asked = focus ? sliceText(norm, focus.start, focus.end) : norm;
   // Question words are never part of a name, even where an alias holds them ("lệ phí trước bạ
@@ -96,12 +101,12 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
     manipulation: isManipulation(norm, cues),
     legalBasis: legal.length > 0,
     search,
-    guess: () => (search.accepted ? search : guessProcedure(parts, norm, legal, search)),
+    guess: () => (search.accepted ? search : guessProcedure(parts, norm, weights, search, scopes.length > 0)),
     featuresWith: (named) => intentFeatures(asked.folded, spanOf(named), unknown),
     asked,
     unknown,
     unknownBesidesLegal: legal.length ? parts.vocabulary.unknown(parts.aliases.without(asked, asked.folded.map((_, i) => legal.includes(i + start))), ownDocument).unknown : unknown.unknown,
-    features: intentFeatures(asked.folded, span, unknown),
+    features: intentFeatures(asked.folded, span, unknown, search.accepted !== null && focus !== null),
     context: wordFeatures(outside.map((i) => norm.folded[i] ?? ''), new Set(outside.flatMap((i, k) => (named.has(i) ? [k] : [])))),
     whole: focus ? () => intentFeatures(norm.folded, new Set([...named].filter((i) => !cues.question.covered(norm).has(i))), parts.vocabulary.unknown(norm, ownDocument)) : null,
     run: focus ? runFeatures(parts, norm, questionRun(norm, cues, focus), named, ownDocument) : null,
@@ -122,19 +127,44 @@ function runFeatures(parts: ReadingParts, norm: NormalizedText, run: Clause | nu
 
 /**
  * Where no name or alias is in the message, the procedure classifier's guess, when it is sure
- * ("bà ngoại tôi vừa mất, gia đình cần làm thủ tục gì" is khai tử). What the citizen rules out
- * and the legal-basis words are left out of what it reads.
+ * ("bà ngoại tôi vừa mất, gia đình cần làm thủ tục gì" is khai tử). It reads the words by
+ * their role (`weights`: what the citizen rules out and the legal-basis words not at all).
  */
-function guessProcedure(parts: ReadingParts, norm: NormalizedText, legal: readonly number[], found: ProcedureSearch): ProcedureSearch {
-  const left = new Set([...legal, ...ruleOutScopes(norm, cuesOf(parts.lexicon)).flatMap((s) => [...s.cue, ...s.scope])]);
-  const read = left.size ? { ...norm, folded: norm.folded.map((w, i) => (left.has(i) ? '' : w)) } : norm;
-  const [guess] = parts.procedureClassifier.classify(read.folded, 1);
-  // A sure guess of a curated procedure stands before a catalogue's cells are read.
-  const sure = guess && guess.probability >= parts.options.procedureGuess;
+function guessProcedure(parts: ReadingParts, norm: NormalizedText, weights: readonly number[], found: ProcedureSearch, rulesOut: boolean): ProcedureSearch {
+  const [guess] = parts.procedureClassifier.classify(norm.folded, 1, weights);
+  // A sure guess of a curated procedure stands before a catalogue's cells are read. Where the
+  // citizen rules the one named out ("không phải đăng ký xe mới, xe mua lại"), what is left
+  // says which sibling is meant: a likelier guess than not is enough.
+  const sure = guess && guess.probability >= (rulesOut ? RULED_OUT_GUESS : parts.options.procedureGuess);
+  const read = { ...norm, folded: norm.folded.map((w, i) => (weights[i] === 0 ? '' : w)) };
   const proposed = sure ? null : parts.catalogue?.propose(read);
   if (proposed) return { accepted: proposed, matches: [proposed], candidates: [proposed, ...found.candidates], span: proposed.matched };
   if (!guess || !sure) return found;
   const accepted: ProcedureMatch = { id: guess.id, score: 0, coverage: guess.probability, phrase: '', matched: [] };
+  return { ...found, accepted, matches: [accepted] };
+}
+
+/** A guess stands at this probability when the message rules a procedure out. */
+const RULED_OUT_GUESS = 0.5;
+
+/** The classifier overrules the names when it is this sure of another procedure... */
+const OVERRULING_GUESS = 0.95;
+
+/**
+ * The procedure the classifier is sure of, over the one the names found, when the message is
+ * more than one plain naming: a story whose background names another procedure ("bảo hiểm xã
+ * hội … hỗ trợ chi phí chôn cất" is trợ cấp mai táng), a near-twin said in other words
+ * ("đóng tiền bảo hiểm y tế xong bao lâu thẻ có giá trị" is gia hạn), or a twin ruled out
+ * ("không bị mất, chỉ là bằng giấy cũ"). A question of one clause keeps the name it holds
+ * ("đổi gplx cần những giấy tờ gì"): how much of a name it covers moves with the catalogue loaded.
+ */
+function classifierOverNames(parts: ReadingParts, norm: NormalizedText, found: ProcedureSearch, weights: readonly number[]): ProcedureSearch {
+  const named = found.accepted;
+  // (An imported catalogue's procedure is the catalogue's to tell from its curated twin.)
+  if (!named || !parts.procedureClassifier.knows(named.id) || (norm.clauses?.length ?? 1) < 2) return found;
+  const [guess] = parts.procedureClassifier.classify(norm.folded, 1, weights);
+  if (!guess || guess.id === named.id || guess.probability < OVERRULING_GUESS) return found;
+  const accepted = found.candidates.find((m) => m.id === guess.id) ?? { id: guess.id, score: 0, coverage: guess.probability, phrase: '', matched: [] };
   return { ...found, accepted, matches: [accepted] };
 }
 

@@ -156,11 +156,11 @@ export class Recognizer {
     const { norm } = reading;
     let intents = this.classify(reading);
     // Where no procedure is named, a guess is looked for only when the question is about one.
-    const search = reading.search.accepted || !PROCEDURE_INTENTS.has(decide(intents, options.narrowShare).intent) ? reading.search : reading.guess();
+    const search = reading.search.accepted || !(PROCEDURE_INTENTS.has(decide(intents, options.narrowShare).intent) || storyAsks(intents)) ? reading.search : reading.guess();
     const { accepted } = search;
     // A catalogue's proposal names the procedure by words of its cells: the intent is read without them.
     if (search !== reading.search && search.span.length) intents = this.classify({ ...reading, features: reading.featuresWith(search.span) });
-    let { intent, confidence } = accepted ? decide(intents, options.narrowShare) : intents[0] ?? { intent: 'none' as Intent, confidence: 0 };
+    let { intent, confidence } = accepted ? decide(intents, options.narrowShare, search !== reading.search) : intents[0] ?? { intent: 'none' as Intent, confidence: 0 };
     const unknown = reading.unknown.unknown > 0;
     // A question about "the procedure" that names none is a follow-up ("lệ phí bao nhiêu?"):
     // it is in scope only when every word is one the assistant knows ("phí ship bao nhiêu" is not).
@@ -267,7 +267,7 @@ export class Recognizer {
  * group) the answer is `procedure.info`, as the contract says of a bare name. Without this,
  * naive Bayes would pick the intent whose examples are shortest (the fee questions).
  */
-export function decide(intents: IntentScore[], narrowShare = 0): IntentScore {
+export function decide(intents: IntentScore[], narrowShare = 0, guessed = false): IntentScore {
   let group = 0;
   let bestInGroup: IntentScore | undefined;
   let bestOther: IntentScore | undefined;
@@ -279,12 +279,25 @@ export function decide(intents: IntentScore[], narrowShare = 0): IntentScore {
       bestOther = s;
     }
   }
-  if (bestInGroup && (!bestOther || group > bestOther.confidence)) {
+  // A procedure the classifier is sure of, where no name is written, makes the story a question about it when the procedure intents hold a fair share.
+  if (bestInGroup && (!bestOther || group > bestOther.confidence || (guessed && group >= GUESSED_GROUP))) {
     const intent = bestInGroup.confidence < narrowShare * group ? 'procedure.info' : bestInGroup.intent;
     return { intent, confidence: group };
   }
   return bestOther ?? { intent: 'none', confidence: 0 };
 }
+
+/**
+ * A story that names no procedure and reads as `none` by a little, while the procedure intents
+ * hold a fair share ("Ông nội tôi 81 tuổi, không có lương hưu… làm sao để nhận?"): it asks about a
+ * procedure when the classifier is sure which one (see decide).
+ */
+function storyAsks(intents: readonly IntentScore[]): boolean {
+  return intents[0]?.intent === 'none' && intents.reduce((sum, s) => sum + (PROCEDURE_INTENTS.has(s.intent) ? s.confidence : 0), 0) >= GUESSED_GROUP;
+}
+
+/** The procedure intents' share of a story that makes it a question about the procedure guessed. */
+const GUESSED_GROUP = 0.35;
 
 /**
  * A manipulation attempt: `none`, flagged, with nothing of its words taken as a request. A

@@ -86,3 +86,27 @@ describe('the procedure of a question with no name in it', () => {
     for (const text of ['lệ phí bao nhiêu?', 'nộp ở đâu vậy', 'bao lâu thì có kết quả']) expect(recognizer.parse(text).procedure).toBeNull();
   });
 });
+
+describe('the procedure classifier with weighted words', () => {
+  const classifier = new ProcedureClassifier(procedures, 1);
+  const ids = (guesses: ReadonlyArray<{ id: string; probability: number }>): Array<[string, number]> => guesses.map((g) => [g.id, Math.round(g.probability * 1e6)]);
+
+  it('reads a word weighted 0 as if it were not there', () => {
+    const folded = norm('bà mất rồi, con mới sinh cần làm giấy gì').folded;
+    const ruledOut = folded.map((w) => (w === 'ba' || w === 'mat' ? 0 : 1));
+    expect(ids(classifier.classify(folded, 3, ruledOut))).toEqual(ids(classifier.classify(folded.map((w, i) => (ruledOut[i] ? w : '')), 3)));
+  });
+
+  it('reads the same weight on every word as no weights at all', () => {
+    const folded = norm('người nhà vừa mất, cưới rồi thì đăng ký ở đâu').folded;
+    expect(ids(classifier.classify(folded, 3, folded.map(() => 0.5)))).toEqual(ids(classifier.classify(folded, 3)));
+  });
+
+  it('leans towards the procedure of the heavier words', () => {
+    const folded = norm('người nhà vừa mất sắp cưới cần giấy gì').folded;
+    const cut = folded.indexOf('sap');
+    const story = (heavy: 'first' | 'last'): string => classifier.classify(folded, 1, folded.map((_, i) => ((i < cut) === (heavy === 'first') ? 1 : 0.2)))[0]!.id;
+    expect(story('first')).toBe('khai-tu');
+    expect(story('last')).toBe('ket-hon');
+  });
+});
