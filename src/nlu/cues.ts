@@ -25,6 +25,7 @@ export const cuesFileSchema = z.object({
   manipulation: patterns,
   dossierWords: patterns,
   aim: patterns,
+  howTo: patterns,
   goodsPrice: z.object({ price: patterns, notPrice: patterns, fee: patterns, goods: patterns, trade: patterns }).strict(),
 }).strict();
 
@@ -50,6 +51,8 @@ export interface Cues {
   readonly dossierWords: PatternSet;
   /** Words saying what the citizen means to do ("muốn", "định"): that clause names the procedure. */
   readonly aim: PatternSet;
+  /** "làm sao để", "cách": a how-to question, answered only when a procedure is surely named. */
+  readonly howTo: PatternSet;
   readonly price: PatternSet;
   readonly notPrice: PatternSet;
   readonly fee: PatternSet;
@@ -62,7 +65,7 @@ export const EMPTY_CUES_FILE: CuesFile = cuesFileSchema.parse({ version: CUES_FO
 
 /** Compiles the cue data with the normalisation questions get (abbreviations expanded). */
 export function compileCues(data: CuesFile, normalize: (text: string) => NormalizedText): Cues {
-  const set = (list: readonly string[]): PatternSet => new PatternSet(list, normalize, data.gap);
+  const set = (list: readonly string[], strictMarks = false): PatternSet => new PatternSet(list, normalize, data.gap, strictMarks);
   // One word or phrase per pattern: "|" and "…" are literal nowhere in these lists.
   const each = (list: readonly string[]): PatternSet => set(list.map((w) => w.replace(/[|…]/g, ' ')));
   return {
@@ -77,9 +80,11 @@ export function compileCues(data: CuesFile, normalize: (text: string) => Normali
     maxRuleOutWords: data.ruleOut.maxWords,
     corrector: new CueCorrector(data.intentWords.flatMap((p) => p.split('|')).map((p) => normalize(p.trim()))),
     legalBasis: set(data.legalBasis),
-    manipulation: set(data.manipulation),
+    // A refused message is costly: in a message typed with marks, a bare word is not a marked cue word.
+    manipulation: set(data.manipulation, true),
     dossierWords: set(data.dossierWords),
     aim: set(data.aim),
+    howTo: set(data.howTo),
     price: set(data.goodsPrice.price),
     notPrice: set(data.goodsPrice.notPrice),
     fee: set(data.goodsPrice.fee),

@@ -41,6 +41,18 @@ export function isTrade(norm: NormalizedText, cues: Cues, distinctive: (folded: 
   return trade.size > 0 && !cues.fee.test(norm) && namedOnlyByGoods(norm, cues, trade, distinctive);
 }
 
+/**
+ * True for a how-to question ("làm sao để …", "cách …") whose procedure stands on scattered
+ * words: no two words next to each other that a name holds together ("giam" of "lam sao de
+ * giam can" is "giám hộ" only by its letters). `together(i)`: the words at i and i + 1 are a
+ * name's pair (or one of them was a misspelling put right).
+ */
+export function isLooseHowTo(norm: NormalizedText, cues: Cues, matched: readonly number[], together: (i: number) => boolean): boolean {
+  if (!cues.howTo.test(norm)) return false;
+  const at = new Set(matched);
+  return !matched.some((i) => at.has(i + 1) && together(i));
+}
+
 /** No word besides the goods, the question words and `besides` is one that few procedures' names use. */
 function namedOnlyByGoods(norm: NormalizedText, cues: Cues, besides: ReadonlySet<number>, distinctive: (folded: string) => boolean): boolean {
   const goods = cues.goods.covered(norm);

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { extractDossierCode, maskDossierCodes } from './dossier-code.js';
 import type { ProcedureSearch } from './find-procedures.js';
-import { isGoodsPrice, isTrade } from './guards.js';
+import { isGoodsPrice, isLooseHowTo, isTrade } from './guards.js';
 import { IntentClassifier, type IntentScore } from './intent-classifier.js';
 import { PROCEDURE_INTENTS, type Intent } from './intents.js';
 import type { ProcedureMatcher } from './procedure-matcher.js';
@@ -185,6 +185,8 @@ export class Recognizer {
     if (PROCEDURE_INTENTS.has(intent) && !legalBasis && isGoodsPrice(norm, cuesOf(lexicon), distinctive)) intent = 'none';
     // "Sửa xe máy ở đâu": a shop, not the place of a procedure.
     if ((intent === 'procedure.location' || intent === 'procedure.fee') && isTrade(norm, cuesOf(lexicon), distinctive)) intent = 'none';
+    // "Lam sao de giam can": a how-to question that names no procedure by two words of its name.
+    if (PROCEDURE_INTENTS.has(intent) && accepted?.matched.length && isLooseHowTo(norm, cuesOf(lexicon), accepted.matched, (i) => this.together(norm, i))) intent = 'none';
 
     const entities: ParseResult['entities'] = {};
     if (dossierCode) entities.dossierCode = dossierCode;
@@ -246,6 +248,13 @@ export class Recognizer {
     const comment = this.parts.classifier.classify(reading.comment());
     const top = comment[0];
     return top && top.intent !== 'procedure.info' && PROCEDURE_INTENTS.has(top.intent) && top.confidence >= NARROW_COMMENT ? comment : scores;
+  }
+
+  /** The words at i and i + 1 stand together in a name, or one of them is no word of the language (a misspelling the matcher put right). */
+  private together(norm: NormalizedText, i: number): boolean {
+    const [a, b] = [norm.folded[i] ?? '', norm.folded[i + 1] ?? ''];
+    const { matcher, vocabulary } = this.parts;
+    return matcher.hasPair(a, b) || !vocabulary.seen(a) || !vocabulary.seen(b);
   }
 
   private findField(norm: NormalizedText): string | undefined {
