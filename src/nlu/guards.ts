@@ -34,11 +34,15 @@ export function isGoodsPrice(norm: NormalizedText, cues: Cues, distinctive: (fol
 /**
  * True when the message asks where a trade or service on goods is done, or its price ("sửa xe
  * máy ở đâu", "bán xe máy cũ ở đâu được giá"): a trade word, no fee word, and no word naming a
- * procedure beyond the goods. The caller asks only of place and price questions.
+ * procedure beyond the goods, among all words and among `named` (the words of the procedure
+ * found). The caller asks only of place and price questions.
  */
-export function isTrade(norm: NormalizedText, cues: Cues, distinctive: (folded: string) => boolean): boolean {
+export function isTrade(norm: NormalizedText, cues: Cues, distinctive: (folded: string) => boolean, named: readonly number[] = []): boolean {
   const trade = cues.trade.covered(norm);
-  return trade.size > 0 && !cues.fee.test(norm) && namedOnlyByGoods(norm, cues, trade, distinctive);
+  if (!trade.size || cues.fee.test(norm)) return false;
+  // "Sửa ngày sinh trong giấy khai sinh ở đâu": the procedure found is named by more than goods.
+  const goods = cues.goods.covered(norm);
+  return !named.some((i) => !goods.has(i) && !trade.has(i)) && namedOnlyByGoods(norm, cues, trade, distinctive);
 }
 
 /**

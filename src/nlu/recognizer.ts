@@ -184,7 +184,7 @@ export class Recognizer {
     const distinctive = (w: string): boolean => this.parts.matcher.distinctive(w);
     if (PROCEDURE_INTENTS.has(intent) && !legalBasis && isGoodsPrice(norm, cuesOf(lexicon), distinctive)) intent = 'none';
     // "Sửa xe máy ở đâu": a shop, not the place of a procedure.
-    if ((intent === 'procedure.location' || intent === 'procedure.fee') && isTrade(norm, cuesOf(lexicon), distinctive)) intent = 'none';
+    if ((intent === 'procedure.location' || intent === 'procedure.fee') && isTrade(norm, cuesOf(lexicon), distinctive, accepted?.matched)) intent = 'none';
     // "Lam sao de giam can": a how-to question that names no procedure by two words of its name.
     if (PROCEDURE_INTENTS.has(intent) && accepted?.matched.length && isLooseHowTo(norm, cuesOf(lexicon), accepted.matched, (i) => this.together(norm, i))) intent = 'none';
 
