@@ -182,6 +182,11 @@ export class ProcedureMatcher {
     return this.weights.get(word) ?? 0;
   }
 
+  /** The word's weight as a share of the weight of a word only one procedure uses (0..1). */
+  weightShare(word: string): number {
+    return (this.weights.get(word) ?? 0) / this.maxWeight;
+  }
+
   /** True when few procedures' names use the word: it says which procedure is meant. */
   distinctive(word: string): boolean {
     return (this.weights.get(word) ?? 0) >= DISTINCTIVE_SHARE * this.maxWeight;

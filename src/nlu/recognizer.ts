@@ -133,6 +133,9 @@ const VAGUE_QUESTION = 0.5;
 /** What is asked after the topic overrules a reading as procedure.info when this sure of a narrower question. */
 const NARROW_COMMENT = 0.85;
 
+/** A how-to question names a procedure by a pair of its words when one weighs at least this share of the most telling word's weight. */
+const TELLING_SHARE = 0.4;
+
 /** Above this confidence a legal-basis or procedure-naming cue stands whatever the classifier says. */
 const CUE_CONFIDENCE = 0.9;
 
@@ -250,11 +253,16 @@ export class Recognizer {
     return top && top.intent !== 'procedure.info' && PROCEDURE_INTENTS.has(top.intent) && top.confidence >= NARROW_COMMENT ? comment : scores;
   }
 
-  /** The words at i and i + 1 stand together in a name, or one of them is no word of the language (a misspelling the matcher put right). */
+  /**
+   * The words at i and i + 1 stand together in a name, one of them a word few names use ("khai
+   * tử", not the "cho người" of an alias); or one is no word of the language (a misspelling the
+   * matcher puts right) beside such a word.
+   */
   private together(norm: NormalizedText, i: number): boolean {
     const [a, b] = [norm.folded[i] ?? '', norm.folded[i + 1] ?? ''];
     const { matcher, vocabulary } = this.parts;
-    return matcher.hasPair(a, b) || !vocabulary.seen(a) || !vocabulary.seen(b);
+    const telling = Math.max(matcher.weightShare(a), matcher.weightShare(b)) >= TELLING_SHARE;
+    return telling && (matcher.hasPair(a, b) || !vocabulary.seen(a) || !vocabulary.seen(b));
   }
 
   private findField(norm: NormalizedText): string | undefined {
