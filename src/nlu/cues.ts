@@ -26,6 +26,7 @@ export const cuesFileSchema = z.object({
   dossierWords: patterns,
   aim: patterns,
   howTo: patterns,
+  howToOpening: words,
   goodsPrice: z.object({ price: patterns, notPrice: patterns, fee: patterns, goods: patterns, trade: patterns }).strict(),
 }).strict();
 
@@ -53,6 +54,8 @@ export interface Cues {
   readonly aim: PatternSet;
   /** "làm sao để", "cách": a how-to question, answered only when a procedure is surely named. */
   readonly howTo: PatternSet;
+  /** "cách", "mẹo" opening a message: a how-to question ("cách học tiếng Anh"), not "có cách nào nộp qua mạng". */
+  readonly howToOpening: PatternSet;
   readonly price: PatternSet;
   readonly notPrice: PatternSet;
   readonly fee: PatternSet;
@@ -85,6 +88,7 @@ export function compileCues(data: CuesFile, normalize: (text: string) => Normali
     dossierWords: set(data.dossierWords),
     aim: set(data.aim),
     howTo: set(data.howTo),
+    howToOpening: each(data.howToOpening),
     price: set(data.goodsPrice.price),
     notPrice: set(data.goodsPrice.notPrice),
     fee: set(data.goodsPrice.fee),

@@ -52,7 +52,7 @@ export function isTrade(norm: NormalizedText, cues: Cues, distinctive: (folded: 
  * name's pair (or one of them was a misspelling put right).
  */
 export function isLooseHowTo(norm: NormalizedText, cues: Cues, matched: readonly number[], together: (i: number) => boolean): boolean {
-  if (!cues.howTo.test(norm)) return false;
+  if (!cues.howTo.test(norm) && !cues.howToOpening.test(norm, 0, Math.min(1, norm.folded.length))) return false;
   const at = new Set(matched);
   return !matched.some((i) => at.has(i + 1) && together(i));
 }

@@ -260,8 +260,10 @@ export class Recognizer {
    */
   private together(norm: NormalizedText, i: number): boolean {
     const [a, b] = [norm.folded[i] ?? '', norm.folded[i + 1] ?? ''];
-    const { matcher, vocabulary } = this.parts;
-    const telling = Math.max(matcher.weightShare(a), matcher.weightShare(b)) >= TELLING_SHARE;
+    const { matcher, vocabulary, catalogue } = this.parts;
+    // (Telling among the curated procedures too: a catalogue's many names make "kinh doanh" common.)
+    const share = (w: string): number => Math.max(matcher.weightShare(w), catalogue?.curatedMatcher.weightShare(w) ?? 0);
+    const telling = Math.max(share(a), share(b)) >= TELLING_SHARE;
     return telling && (matcher.hasPair(a, b) || !vocabulary.seen(a) || !vocabulary.seen(b));
   }
 
