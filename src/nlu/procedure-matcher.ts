@@ -152,14 +152,15 @@ export class ProcedureMatcher {
 
   /**
    * The words of the names a slip away from `t`; for a word of the language, those that sound
-   * like it and those with one letter changed after its first ("hôm" beside "kết" is "hôn"): a
-   * distinctive neighbour must then ask for them (see besides).
+   * like it and the distinctive ones with one letter changed after its first ("hôm" beside
+   * "kết" is "hôn"; "cần" beside "xe" is no "cấp"): a distinctive neighbour must then ask for
+   * them (see besides).
    */
   private spellings(t: string, known: boolean): readonly string[] {
     const cache = known ? this.soundAlikeWords : this.slipWords;
     let list = cache.get(t);
     if (!list) {
-      const near = known ? [...soundAlikes(t), ...slips(t).filter((w) => w.length === t.length && w.length >= MIN_SLIP_LENGTH && w[0] === t[0])] : slips(t);
+      const near = known ? [...soundAlikes(t), ...slips(t).filter((w) => w.length === t.length && w.length >= MIN_SLIP_LENGTH && w[0] === t[0] && this.distinctive(w))] : slips(t);
       list = [...new Set(near)].filter((w) => this.weights.has(w));
       if (cache.size >= MAX_REMEMBERED_SPELLINGS) cache.clear();
       cache.set(t, list);
