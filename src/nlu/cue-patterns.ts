@@ -36,6 +36,30 @@ export function sameWord(typed: string, typedFolded: string, word: string, folde
   return typed === word || typed.replace(/đ/g, 'd') === typedFolded || word.replace(/đ/g, 'd') === folded;
 }
 
+/** True when the word carries marks (or đ). */
+function marked(word: string, folded: string): boolean {
+  return word !== folded;
+}
+
+/**
+ * True when most of the text's words that can carry marks do: a word typed bare in it is meant
+ * bare ("quốc gia làm sao" is not "giả làm").
+ */
+export function typedWithMarks(text: NormalizedText): boolean {
+  let bare = 0;
+  let withMarks = 0;
+  text.words.forEach((w, i) => {
+    const folded = text.folded[i] ?? w;
+    if (!/^[a-z]+$/.test(folded)) return;
+    if (marked(w, folded)) withMarks++;
+    else bare++;
+  });
+  return withMarks > 0 && withMarks >= MARKED_SHARE * (withMarks + bare);
+}
+
+/** The share of a text's words that carry marks for it to be read as typed with them. */
+const MARKED_SHARE = 0.6;
+
 export class PatternSet {
   private readonly patterns: Pattern[] = [];
   /** Patterns by the first folded word of one of their first part's phrases. */
@@ -43,7 +67,11 @@ export class PatternSet {
   private readonly found = new WeakMap<NormalizedText, PatternMatch[]>();
   private readonly coveredBy = new WeakMap<NormalizedText, ReadonlySet<number>>();
 
-  constructor(sources: readonly string[], normalize: (text: string) => NormalizedText, private readonly gap: number) {
+  /**
+   * `strictMarks`: in a text typed with marks (typedWithMarks), a bare word matches only a bare
+   * pattern word; for patterns whose false matches cost much (manipulation refuses the message).
+   */
+  constructor(sources: readonly string[], normalize: (text: string) => NormalizedText, private readonly gap: number, private readonly strictMarks = false) {
     for (const source of sources) {
       const parts = source.split(GAP).map((part) => part.split('|').map((alt) => {
         const norm = normalize(alt.trim());
@@ -75,13 +103,14 @@ export class PatternSet {
     const known = whole ? this.found.get(text) : undefined;
     if (known) return known;
     const out: PatternMatch[] = [];
+    const strict = this.strictMarks && typedWithMarks(text);
     for (let i = first; i < to; i++) {
       const starts = this.byFirst.get(text.folded[i] ?? '');
       if (!starts) continue;
       for (const { pattern, phrase } of starts) {
-        if (!phraseAt(text, i, phrase, to)) continue;
+        if (!phraseAt(text, i, phrase, to, strict)) continue;
         const positions = range(i, phrase.words.length);
-        const rest = this.matchParts(text, this.patterns[pattern]!.parts, 1, i + phrase.words.length, to, positions);
+        const rest = this.matchParts(text, this.patterns[pattern]!.parts, 1, i + phrase.words.length, to, positions, strict);
         if (rest) out.push(rest);
       }
     }
@@ -107,12 +136,12 @@ export class PatternSet {
     return out;
   }
 
-  private matchParts(text: NormalizedText, parts: Pattern['parts'], k: number, at: number, to: number, positions: number[]): PatternMatch | null {
+  private matchParts(text: NormalizedText, parts: Pattern['parts'], k: number, at: number, to: number, positions: number[], strict: boolean): PatternMatch | null {
     if (k >= parts.length) return { start: positions[0] ?? at, end: at, positions };
     for (let skip = 0; skip <= this.gap && at + skip < to; skip++) {
       for (const phrase of parts[k]!.get(text.folded[at + skip] ?? '') ?? NO_PHRASES) {
-        if (!phraseAt(text, at + skip, phrase, to)) continue;
-        const found = this.matchParts(text, parts, k + 1, at + skip + phrase.words.length, to, [...positions, ...range(at + skip, phrase.words.length)]);
+        if (!phraseAt(text, at + skip, phrase, to, strict)) continue;
+        const found = this.matchParts(text, parts, k + 1, at + skip + phrase.words.length, to, [...positions, ...range(at + skip, phrase.words.length)], strict);
         if (found) return found;
       }
     }
@@ -131,9 +160,15 @@ function byFirstWord(phrases: readonly Phrase[]): ReadonlyMap<string, Phrase[]> 
   return map;
 }
 
-function phraseAt(text: NormalizedText, at: number, phrase: Phrase, to: number): boolean {
+function phraseAt(text: NormalizedText, at: number, phrase: Phrase, to: number, strict: boolean): boolean {
   if (at + phrase.words.length > to) return false;
-  return phrase.words.every((w, k) => sameWord(text.words[at + k] ?? '', text.folded[at + k] ?? '', w, phrase.folded[k] ?? foldText(w)));
+  return phrase.words.every((w, k) => {
+    const typed = text.words[at + k] ?? '';
+    const typedFolded = text.folded[at + k] ?? '';
+    const folded = phrase.folded[k] ?? foldText(w);
+    if (strict && !marked(typed, typedFolded) && marked(w, folded)) return false;
+    return sameWord(typed, typedFolded, w, folded);
+  });
 }
 
 function range(start: number, length: number): number[] {

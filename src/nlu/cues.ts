@@ -26,6 +26,8 @@ export const cuesFileSchema = z.object({
   dossierWords: patterns,
   aim: patterns,
   refer: patterns,
+  howTo: patterns,
+  howToOpening: words,
   goodsPrice: z.object({ price: patterns, notPrice: patterns, fee: patterns, goods: patterns, trade: patterns }).strict(),
 }).strict();
 
@@ -53,6 +55,10 @@ export interface Cues {
   readonly aim: PatternSet;
   /** Words pointing back at something said before ("giấy này", "việc đó"): the clause before says what. */
   readonly refer: PatternSet;
+  /** "làm sao để", "cách": a how-to question, answered only when a procedure is surely named. */
+  readonly howTo: PatternSet;
+  /** "cách", "mẹo" opening a message: a how-to question ("cách học tiếng Anh"), not "có cách nào nộp qua mạng". */
+  readonly howToOpening: PatternSet;
   readonly price: PatternSet;
   readonly notPrice: PatternSet;
   readonly fee: PatternSet;
@@ -65,7 +71,7 @@ export const EMPTY_CUES_FILE: CuesFile = cuesFileSchema.parse({ version: CUES_FO
 
 /** Compiles the cue data with the normalisation questions get (abbreviations expanded). */
 export function compileCues(data: CuesFile, normalize: (text: string) => NormalizedText): Cues {
-  const set = (list: readonly string[]): PatternSet => new PatternSet(list, normalize, data.gap);
+  const set = (list: readonly string[], strictMarks = false): PatternSet => new PatternSet(list, normalize, data.gap, strictMarks);
   // One word or phrase per pattern: "|" and "…" are literal nowhere in these lists.
   const each = (list: readonly string[]): PatternSet => set(list.map((w) => w.replace(/[|…]/g, ' ')));
   return {
@@ -80,10 +86,13 @@ export function compileCues(data: CuesFile, normalize: (text: string) => Normali
     maxRuleOutWords: data.ruleOut.maxWords,
     corrector: new CueCorrector(data.intentWords.flatMap((p) => p.split('|')).map((p) => normalize(p.trim()))),
     legalBasis: set(data.legalBasis),
-    manipulation: set(data.manipulation),
+    // A refused message is costly: in a message typed with marks, a bare word is not a marked cue word.
+    manipulation: set(data.manipulation, true),
     dossierWords: set(data.dossierWords),
     aim: set(data.aim),
     refer: set(data.refer),
+    howTo: set(data.howTo),
+    howToOpening: each(data.howToOpening),
     price: set(data.goodsPrice.price),
     notPrice: set(data.goodsPrice.notPrice),
     fee: set(data.goodsPrice.fee),

@@ -34,11 +34,27 @@ export function isGoodsPrice(norm: NormalizedText, cues: Cues, distinctive: (fol
 /**
  * True when the message asks where a trade or service on goods is done, or its price ("sửa xe
  * máy ở đâu", "bán xe máy cũ ở đâu được giá"): a trade word, no fee word, and no word naming a
- * procedure beyond the goods. The caller asks only of place and price questions.
+ * procedure beyond the goods, among all words and among `named` (the words of the procedure
+ * found). The caller asks only of place and price questions.
  */
-export function isTrade(norm: NormalizedText, cues: Cues, distinctive: (folded: string) => boolean): boolean {
+export function isTrade(norm: NormalizedText, cues: Cues, distinctive: (folded: string) => boolean, named: readonly number[] = []): boolean {
   const trade = cues.trade.covered(norm);
-  return trade.size > 0 && !cues.fee.test(norm) && namedOnlyByGoods(norm, cues, trade, distinctive);
+  if (!trade.size || cues.fee.test(norm)) return false;
+  // "Sửa ngày sinh trong giấy khai sinh ở đâu": the procedure found is named by more than goods.
+  const goods = cues.goods.covered(norm);
+  return !named.some((i) => !goods.has(i) && !trade.has(i)) && namedOnlyByGoods(norm, cues, trade, distinctive);
+}
+
+/**
+ * True for a how-to question ("làm sao để …", "cách …") whose procedure stands on scattered
+ * words: no two words next to each other that a name holds together ("giam" of "lam sao de
+ * giam can" is "giám hộ" only by its letters). `together(i)`: the words at i and i + 1 are a
+ * name's pair (or one of them was a misspelling put right).
+ */
+export function isLooseHowTo(norm: NormalizedText, cues: Cues, matched: readonly number[], together: (i: number) => boolean): boolean {
+  if (!cues.howTo.test(norm) && !cues.howToOpening.test(norm, 0, Math.min(1, norm.folded.length))) return false;
+  const at = new Set(matched);
+  return !matched.some((i) => at.has(i + 1) && together(i));
 }
 
 /** No word besides the goods, the question words and `besides` is one that few procedures' names use. */

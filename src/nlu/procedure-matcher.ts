@@ -41,6 +41,8 @@ interface RespellContext {
 }
 
 const MIN_CORRECTABLE_LENGTH = 4;
+/** A word of the language is respelt a letter off only into a name word this long ("hôm" → "hôn", never "ho" → "hộ"). */
+const MIN_SLIP_LENGTH = 3;
 const FUSE_THRESHOLD = 0.25;
 /** A misspelt word this long is corrected on its own; a shorter one only beside a word of the same phrase. */
 const LONG_WORD = 6;
@@ -77,11 +79,15 @@ export class ProcedureMatcher {
    * with a word next to it ("doang" after "kinh" is "doanh", "kieu" alone is not "chieu").
    */
   correct(folded: readonly string[]): string[] {
-    return folded.map((t, i) => {
-      if (!t || this.weights.has(t) || this.knownWords.has(t) || t.length < MIN_CORRECTABLE_LENGTH || /[0-9]/.test(t)) return t;
-      const nearest = this.corrector.nearest(t);
-      return nearest && (t.length >= LONG_WORD || this.pairs(folded[i - 1], nearest, folded[i + 1])) ? nearest : t;
-    });
+    return folded.map((_, i) => this.corrected(folded, i));
+  }
+
+  /** The word at i, or its nearest name word when it is misspelt (see correct). */
+  private corrected(folded: readonly string[], i: number): string {
+    const t = folded[i] ?? '';
+    if (!t || this.weights.has(t) || this.knownWords.has(t) || t.length < MIN_CORRECTABLE_LENGTH || /[0-9]/.test(t)) return t;
+    const nearest = this.corrector.nearest(t);
+    return nearest && (t.length >= LONG_WORD || this.pairs(folded[i - 1], nearest, folded[i + 1])) ? nearest : t;
   }
 
   /**
@@ -110,10 +116,9 @@ export class ProcedureMatcher {
   /** The word at i respelt where a neighbour makes a phrase with it (see respell). */
   private respelling(folded: readonly string[], i: number, context: RespellContext): string | undefined {
     const t = folded[i]!;
-    // Most words have no other spelling among the names' words: nothing more to look at.
-    if (t.length >= MIN_CORRECTABLE_LENGTH && !this.spellings(t, true).length) return undefined;
     const known = this.weights.has(t) || this.knownWords.has(t) || context.seen(i);
-    if (!known && t.length >= MIN_CORRECTABLE_LENGTH) return undefined;
+    // A long unknown word whose nearest name word makes a phrase here is put right by correct().
+    if (!known && t.length >= MIN_CORRECTABLE_LENGTH && this.corrected(folded, i) !== t) return undefined;
     const options = this.spellings(t, known);
     if (!options.length || this.pairs(folded[i - 1], t, folded[i + 1])) return undefined;
     const before = this.besides(folded, i - 1, known, context) ? folded[i - 1] : undefined;
@@ -145,12 +150,18 @@ export class ProcedureMatcher {
     return known ? this.distinctive(folded[j]!) : this.weights.has(folded[j]!);
   }
 
-  /** The words of the names a slip away from `t`: only sound-alikes for a word of the language. */
+  /**
+   * The words of the names a slip away from `t`; for a word of the language, those that sound
+   * like it and the distinctive ones with one letter changed after its first ("hôm" beside
+   * "kết" is "hôn"; "cần" beside "xe" is no "cấp"): a distinctive neighbour must then ask for
+   * them (see besides).
+   */
   private spellings(t: string, known: boolean): readonly string[] {
     const cache = known ? this.soundAlikeWords : this.slipWords;
     let list = cache.get(t);
     if (!list) {
-      list = (known ? soundAlikes(t) : slips(t)).filter((w) => this.weights.has(w));
+      const near = known ? [...soundAlikes(t), ...slips(t).filter((w) => w.length === t.length && w.length >= MIN_SLIP_LENGTH && w[0] === t[0] && this.distinctive(w))] : slips(t);
+      list = [...new Set(near)].filter((w) => this.weights.has(w));
       if (cache.size >= MAX_REMEMBERED_SPELLINGS) cache.clear();
       cache.set(t, list);
     }
@@ -170,6 +181,11 @@ export class ProcedureMatcher {
   /** How much the word tells which procedure is meant (0 for a word of no name). */
   weight(word: string): number {
     return this.weights.get(word) ?? 0;
+  }
+
+  /** The word's weight as a share of the weight of a word only one procedure uses (0..1). */
+  weightShare(word: string): number {
+    return (this.weights.get(word) ?? 0) / this.maxWeight;
   }
 
   /** True when few procedures' names use the word: it says which procedure is meant. */

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { extractDossierCode, maskDossierCodes } from './dossier-code.js';
 import type { ProcedureSearch } from './find-procedures.js';
-import { isGoodsPrice, isTrade } from './guards.js';
+import { isGoodsPrice, isLooseHowTo, isTrade } from './guards.js';
 import { IntentClassifier, type IntentScore } from './intent-classifier.js';
 import { PROCEDURE_INTENTS, type Intent } from './intents.js';
 import type { ProcedureMatcher } from './procedure-matcher.js';
@@ -133,6 +133,9 @@ const VAGUE_QUESTION = 0.5;
 /** What is asked after the topic overrules a reading as procedure.info when this sure of a narrower question. */
 const NARROW_COMMENT = 0.85;
 
+/** A how-to question names a procedure by a pair of its words when one weighs at least this share of the most telling word's weight. */
+const TELLING_SHARE = 0.4;
+
 /** Above this confidence a legal-basis or procedure-naming cue stands whatever the classifier says. */
 const CUE_CONFIDENCE = 0.9;
 
@@ -184,7 +187,9 @@ export class Recognizer {
     const distinctive = (w: string): boolean => this.parts.matcher.distinctive(w);
     if (PROCEDURE_INTENTS.has(intent) && !legalBasis && isGoodsPrice(norm, cuesOf(lexicon), distinctive)) intent = 'none';
     // "Sửa xe máy ở đâu": a shop, not the place of a procedure.
-    if ((intent === 'procedure.location' || intent === 'procedure.fee') && isTrade(norm, cuesOf(lexicon), distinctive)) intent = 'none';
+    if ((intent === 'procedure.location' || intent === 'procedure.fee') && isTrade(norm, cuesOf(lexicon), distinctive, accepted?.matched)) intent = 'none';
+    // "Lam sao de giam can": a how-to question that names no procedure by two words of its name.
+    if (PROCEDURE_INTENTS.has(intent) && accepted?.matched.length && isLooseHowTo(norm, cuesOf(lexicon), accepted.matched, (i) => this.together(norm, i))) intent = 'none';
 
     const entities: ParseResult['entities'] = {};
     if (dossierCode) entities.dossierCode = dossierCode;
@@ -246,6 +251,20 @@ export class Recognizer {
     const comment = this.parts.classifier.classify(reading.comment());
     const top = comment[0];
     return top && top.intent !== 'procedure.info' && PROCEDURE_INTENTS.has(top.intent) && top.confidence >= NARROW_COMMENT ? comment : scores;
+  }
+
+  /**
+   * The words at i and i + 1 stand together in a name, one of them a word few names use ("khai
+   * tử", not the "cho người" of an alias); or one is no word of the language (a misspelling the
+   * matcher puts right) beside such a word.
+   */
+  private together(norm: NormalizedText, i: number): boolean {
+    const [a, b] = [norm.folded[i] ?? '', norm.folded[i + 1] ?? ''];
+    const { matcher, vocabulary, catalogue } = this.parts;
+    // (Telling among the curated procedures too: a catalogue's many names make "kinh doanh" common.)
+    const share = (w: string): number => Math.max(matcher.weightShare(w), catalogue?.curatedMatcher.weightShare(w) ?? 0);
+    const telling = Math.max(share(a), share(b)) >= TELLING_SHARE;
+    return telling && (matcher.hasPair(a, b) || !vocabulary.seen(a) || !vocabulary.seen(b));
   }
 
   private findField(norm: NormalizedText): string | undefined {

@@ -47,6 +47,14 @@ describe('Vietnamese normalisation', () => {
     ['doi gplx het bn', 'doi giay phep lai xe het bao nhieu'],
     ['thủ tục j', 'thu tuc gi'],
     ['đi mô làm rứa', 'di dau lam vay'],
+    ['tro cap xh cho ng gia', 'tro cap xa hoi cho nguoi gia'],
+    ['bhyt hộ gđ', 'bao hiem y te ho gia dinh'],
+    ['dk kh cho vk', 'dang ky ket hon cho vo'],
+    ['xin gp xây dựng ở cq nào', 'xin giay phep xay dung o co quan nao'],
+    ['tb lưu trú cho khách', 'thong bao luu tru cho khach'],
+    ['đổi cc hết hạn', 'doi can cuoc het han'],
+    ['nộp trên dvcqg', 'nop tren dich vu cong quoc gia'],
+    ['xe wave cũ', 'xe wave cu'],
   ])('expands abbreviations and regional words: %s', (input, expected) => {
     expect(folded(input)).toBe(expected);
   });

@@ -21,6 +21,13 @@ describe('misspelt procedure key words', () => {
     ['trợ cấp thât nghiệp nhận ở đâu', 'procedure.location', 'tro-cap-that-nghiep'],
     ['lam ho chiu het bao nhieu tien', 'procedure.fee', 'cap-ho-chieu-pho-thong'],
     ['làm hộ chịu ở đâu', 'procedure.location', 'cap-ho-chieu-pho-thong'],
+    // an unknown word of four letters or more, a letter off a name word its neighbour calls for
+    ['xin hộ chếu cho mẹ ở đâu', 'procedure.location', 'cap-ho-chieu-pho-thong'],
+    ['dang ky tam truu can giay gi', 'procedure.documents', 'dang-ky-tam-tru'],
+    // a word of the language one letter off the name word its distinctive neighbour calls for
+    ['đăng ký kết hôm ở đâu', 'procedure.location', 'dang-ky-ket-hon'],
+    ['dang ky ket hom mat bao lau', 'procedure.duration', 'dang-ky-ket-hon'],
+    ['hưởng thai sảm cần giấy gì', 'procedure.documents', 'che-do-thai-san'],
   ])('"%s" → %s, %s', (text, intent, procedure) => {
     expect(recognizer.parse(text)).toMatchObject({ intent, procedure });
   });
@@ -46,6 +53,9 @@ describe('valid words stay what they are', () => {
     ['mua bán đất có nên đặt cọc không', 'none'],
     ['hồ sơ nộp rồi mà chưa thấy kết quả, kiểm tra kiểu gì vậy', 'dossier.status'],
     ['quán phở nào ngon ở quận 1', 'none'],
+    // a word one letter off a name word, beside no word that calls for it
+    ['hôm qua tôi đi chợ mua rau', 'none'],
+    ['đôi giày này giá bao nhiêu', 'none'],
   ])('"%s" → %s, no procedure', (text, intent) => {
     expect(recognizer.parse(text)).toMatchObject({ intent, procedure: null });
   });
