@@ -19,6 +19,11 @@ const SCOPES = ['doi voi', 'tren dia ban', 'thuoc tham quyen', 'cap tinh', 'cap 
 const FILLERS = ['du dieu kien', 'hoat dong', 'cung cap dich vu', 'quyen so huu tai san gan lien voi dat'].map((s) => s.split(' '));
 /** The plain actions: their object alone names the procedure. */
 const PLAIN_ACTIONS = [['cap', 'moi'], ['cap'], ['dang', 'ky']];
+/**
+ * Folded words that say what kind of paper or act, not about what: a name cut down to these
+ * alone ("Cấp giấy phép hoạt động" of "… đối với cơ sở dịch vụ tiêm") would name every licence.
+ */
+const KIND_WORDS = new Set(['cap', 'moi', 'dang', 'ky', 'giay', 'phep', 'chung', 'nhan', 'chi', 'xac', 'hoat', 'dong', 'thu', 'tuc', 'van', 'ban', 'de', 'nghi', 'cong', 'bo']);
 /** Words after a plain action that make it another action ("cấp lại", "đăng ký lại"). */
 const OTHER_ACTION = new Set(['lai', 'doi', 'sua', 'bo', 'dieu', 'gia', 'thu', 'thay', 'chuyen', 'xoa', 'huy']);
 
@@ -114,7 +119,7 @@ export function catalogueAliases(p: Pick<Procedure, 'name' | 'origin'>, lexicon:
   const out: string[] = [];
   for (const v of variants) {
     const key = v.folded.join(' ');
-    if (seen.has(key) || v.words.length < 2) continue;
+    if (seen.has(key) || v.words.length < 2 || v.folded.every((t) => KIND_WORDS.has(t))) continue;
     seen.add(key);
     out.push(v.words.join(' '));
   }
