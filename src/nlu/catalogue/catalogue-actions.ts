@@ -30,7 +30,9 @@ export class CatalogueActions {
       this.familiesOf.set(n.id, nameFamilies(head, n.folded));
       if (!n.imported) continue;
       const families = headFamilies(head);
-      if (families.size) this.twinOf.set(n.id, families);
+      // "Cấp, cấp lại giấy xác nhận…" does the plain action too: no twin.
+      const plainToo = head[0] === 'cap' && head[1] === 'cap';
+      if (families.size && !plainToo) this.twinOf.set(n.id, families);
       const acting = actionWords(head);
       const object = new Set(head.filter((t, i) => !acting.has(i) && (weights.get(t) ?? 0) >= OBJECT_WORD_WEIGHT));
       if (object.size) this.objectOf.set(n.id, object);

@@ -13,12 +13,17 @@ import type { Lexicon } from '../vi/lexicon.js';
 // the plain action, which a question naming no action means.
 
 /** Folded word sequences that open a scope qualifier: the name is also cut there. */
-const SCOPES = ['doi voi', 'tren dia ban', 'thuoc tham quyen', 'cap tinh', 'cap huyen', 'cap xa', 'khi co su thay doi', 'theo quy dinh', 'nham muc dich', 'tai viet nam', 'lam viec tai', 'trong truong hop']
+const SCOPES = ['doi voi', 'tai cap', 'tren dia ban', 'thuoc tham quyen', 'cap tinh', 'cap huyen', 'cap xa', 'khi co su thay doi', 'theo quy dinh', 'nham muc dich', 'tai viet nam', 'lam viec tai', 'trong truong hop']
   .map((s) => s.split(' '));
 /** Folded word sequences that say little and lengthen a name. */
 const FILLERS = ['du dieu kien', 'hoat dong', 'cung cap dich vu', 'quyen so huu tai san gan lien voi dat'].map((s) => s.split(' '));
 /** The plain actions: their object alone names the procedure. */
 const PLAIN_ACTIONS = [['cap', 'moi'], ['cap'], ['dang', 'ky']];
+/**
+ * Actions of handling what a citizen brings ("Giải quyết tố cáo", "Thẩm định báo cáo…"): a
+ * citizen names the thing, not the handling, so their object alone names the procedure too.
+ */
+const HANDLING_ACTIONS = [['giai', 'quyet'], ['xu', 'ly'], ['tham', 'dinh'], ['xet', 'tang'], ['tiep', 'nhan']];
 /**
  * Folded words that say what kind of paper or act, not about what: a name cut down to these
  * alone ("Cấp giấy phép hoạt động" of "… đối với cơ sở dịch vụ tiêm") would name every licence.
@@ -67,6 +72,11 @@ function objectOf(w: Words): Words | null {
   for (const action of PLAIN_ACTIONS) {
     if (indexOf(w.folded, action) !== 0) continue;
     if (OTHER_ACTION.has(w.folded[action.length] ?? '')) return null;
+    const rest = { words: w.words.slice(action.length), folded: w.folded.slice(action.length) };
+    return rest.words.length >= 2 ? rest : null;
+  }
+  for (const action of HANDLING_ACTIONS) {
+    if (indexOf(w.folded, action) !== 0) continue;
     const rest = { words: w.words.slice(action.length), folded: w.folded.slice(action.length) };
     return rest.words.length >= 2 ? rest : null;
   }
