@@ -121,7 +121,7 @@ const EXPONENTS = [0, 0.25, 0.5, 0.75, 1];
  */
 export function trainRecognizerParts(given: TrainingInput): { parts: RecognizerParts; phrases: ProcedurePhrases[] } {
   // An imported catalogue's names bring their acronyms ("gpxd", "đtm") to the lexicon.
-  const input = { ...given, lexicon: withNameAcronyms(given.lexicon, given.knowledge.procedures) };
+  const input = { ...given, lexicon: withNameAcronyms(given.lexicon, given.knowledge.procedures, given.examples.map((e) => e.text)) };
   const options = { ...DEFAULT_RECOGNIZER_OPTIONS, ...input.options };
   const normalize = phraseNormalizer(input.lexicon);
   const phrases = matcherPhrases(input.knowledge, input.lexicon, input.examples, normalize);

@@ -9,9 +9,9 @@ import { officialName } from './name-aliases.js';
 // (cộng tác viên). With a catalogue loaded, the initials of every 2–4 word phrase of the names
 // (between the words that join phrases: "đối với", "của", "và"…) are read as that phrase,
 // like the lexicon's abbreviations, but only as a weaker rule: never over a word of the
-// lexicon, never when the initials spell a Vietnamese syllable (a word of its own), a pair
-// of initials only for a phrase at least two names use, and an acronym two phrases share
-// equally is not read at all.
+// lexicon or one the training questions use ("mn", "dt" of teencode), never when the initials
+// spell a Vietnamese syllable (a word of its own), a pair of initials only for a phrase at
+// least three names use, and an acronym two phrases share equally is not read at all.
 
 /** Words that join phrases rather than belong to one, as the names write them (folded, "tư" of "tư nhân" would be "từ"). */
 const JOINERS = new Set([
@@ -23,7 +23,7 @@ const MAX_WORDS = 4;
 /** A phrase of this many syllables is also shortened by its two-syllable words: "đtm" (đánh giá tác động môi trường). */
 const PAIRED_WORDS = 6;
 /** Names a phrase must be in for its two initials to be read as it: two letters say little. */
-const PAIR_NAMES = 2;
+const PAIR_NAMES = 3;
 
 /** The phrases of one name that an acronym may stand for, folded, as written. */
 function phrasesOf(name: string): Array<{ folded: string; written: string; initials: string }> {
@@ -53,7 +53,7 @@ function phrasesOf(name: string): Array<{ folded: string; written: string; initi
 }
 
 /** The acronyms of the names' phrases, acronym → the phrase as written (see the top of the file). */
-export function nameAcronyms(names: readonly string[], lexicon: Lexicon): Map<string, string> {
+export function nameAcronyms(names: readonly string[], lexicon: Lexicon, used: ReadonlySet<string> = new Set()): Map<string, string> {
   // acronym → phrase (folded) → in how many names, and the phrase as first written.
   const counts = new Map<string, Map<string, { names: number; written: string }>>();
   for (const name of names) {
@@ -70,7 +70,7 @@ export function nameAcronyms(names: readonly string[], lexicon: Lexicon): Map<st
   }
   const out = new Map<string, string>();
   for (const [acronym, byPhrase] of counts) {
-    if (isFoldedSyllable(acronym) || lexicon.plain.has(acronym)) continue;
+    if (isFoldedSyllable(acronym) || lexicon.plain.has(acronym) || used.has(acronym)) continue;
     const [first, second] = [...byPhrase.values()].sort((a, b) => b.names - a.names);
     if (!first || (second && second.names >= first.names)) continue;
     if (acronym.length === MIN_WORDS && first.names < PAIR_NAMES) continue;
@@ -79,10 +79,14 @@ export function nameAcronyms(names: readonly string[], lexicon: Lexicon): Map<st
   return out;
 }
 
-/** The lexicon with the acronyms of the imported procedures' names, when there are any; else the lexicon itself. */
-export function withNameAcronyms(lexicon: Lexicon, procedures: ReadonlyArray<Pick<Procedure, 'name' | 'origin'>>): Lexicon {
+/**
+ * The lexicon with the acronyms of the procedures' names when some are imported; else the
+ * lexicon itself. `texts`: the training questions, whose words are never read as acronyms.
+ */
+export function withNameAcronyms(lexicon: Lexicon, procedures: ReadonlyArray<Pick<Procedure, 'name' | 'origin'>>, texts: ReadonlyArray<string>): Lexicon {
   if (!procedures.some((p) => p.origin)) return lexicon;
-  const acronyms = nameAcronyms(procedures.map((p) => p.name), lexicon);
+  const used = new Set(texts.flatMap((t) => foldText(t.toLowerCase()).split(/[^a-z0-9]+/)));
+  const acronyms = nameAcronyms(procedures.map((p) => p.name), lexicon, used);
   if (!acronyms.size) return lexicon;
   return { ...lexicon, plain: new Map([...acronyms, ...lexicon.plain]) };
 }
