@@ -36,3 +36,19 @@ describe('the names of an imported procedure', () => {
     expect(catalogueAliases({ name: 'Đăng ký khai sinh' }, lexicon)).toEqual([]);
   });
 });
+
+describe('the names of an imported procedure, cut down', () => {
+  it('are never the kind of paper alone ("cấp giấy phép hoạt động" would name every licence)', () => {
+    const list = aliases('Cấp giấy phép hoạt động đối với cơ sở dịch vụ tiêm (chích), thay băng');
+    expect(list).not.toContain('giay phep');
+    expect(list).not.toContain('cap giay phep');
+  });
+
+  it.each([
+    ['Giải quyết tố cáo tại cấp xã', 'to cao'],
+    ['Thẩm định báo cáo đánh giá tác động môi trường', 'bao cao danh gia tac dong moi truong'],
+    ['Tiếp nhận học sinh Việt Nam về nước', 'hoc sinh viet nam ve nuoc'],
+  ])('give the object of a handling action alone ("%s")', (name, alias) => {
+    expect(aliases(name)).toContain(alias);
+  });
+});
