@@ -44,6 +44,7 @@ describe('recall on an imported catalogue with no curated sibling', () => {
     ['a story in everyday words, unaccented', 'dua ong ngoai gia yeu khong ai cham vao vien duong lao cua nha nuoc thi can gi', '1.001714'],
     ['the thing a handling action acts on', 'tố cáo cán bộ xã thì làm đơn thế nào', '2.002500'],
     ['a name that does the plain action too ("Cấp, cấp lại")', 'đăng ký nuôi cá lồng bè ở xã cần gì', '1.008125'],
+    ['an action no sibling shares, unsaid ("Hỗ trợ khôi phục sản xuất…")', 'lũ lụt làm mất trắng vụ lúa thì xin hỗ trợ ở đâu', '1.008004'],
     ['few telling words of a long name', 'xin giấy phép vận chuyển bình gas cần gì', '1.000651'],
   ])('names an imported procedure by %s', (_how, text, procedure) => {
     expect(recognizer.parse(text).procedure).toBe(procedure);
