@@ -23,7 +23,7 @@ const PLAIN_ACTIONS = [['cap', 'moi'], ['cap'], ['dang', 'ky']];
  * Actions of handling what a citizen brings ("Giải quyết tố cáo", "Thẩm định báo cáo…"): a
  * citizen names the thing, not the handling, so their object alone names the procedure too.
  */
-const HANDLING_ACTIONS = [['giai', 'quyet'], ['xu', 'ly'], ['tham', 'dinh'], ['xet', 'tang'], ['tiep', 'nhan']];
+const HANDLING_ACTIONS = [['giai', 'quyet'], ['xu', 'ly'], ['tham', 'dinh'], ['xet', 'tang']];
 /**
  * Folded words that say what kind of paper or act, not about what: a name cut down to these
  * alone ("Cấp giấy phép hoạt động" of "… đối với cơ sở dịch vụ tiêm") would name every licence.
@@ -119,7 +119,8 @@ export function officialName(name: string): string {
 export function catalogueAliases(p: Pick<Procedure, 'name' | 'origin'>, lexicon: Lexicon): string[] {
   if (!p.origin) return [];
   const base = normalizeText(officialName(p.name), lexicon);
-  const short = withoutFillers(beforeScope(base));
+  // Numbers ("hạng 1 sao, 2 sao") say little in a shorter name and match any count in a story.
+  const short = withoutFillers(beforeScope(normalizeText(officialName(p.name).replace(/(^|\s)\d+(?=[\s,;.]|$)/gu, ' '), lexicon)));
   const object = objectOf(short);
   const synonyms = synonymsOf(lexicon);
   const variants: Words[] = [beforeScope(base), short, ...(object ? [object] : [])];
