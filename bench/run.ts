@@ -20,7 +20,8 @@ import { measureScale } from './lib/scale.js';
 // BENCH_SECONDS (default 5) sets how long each load level runs; BENCH_SIZE the large catalogue.
 // `npm run bench -- inbox` (or `-- analytics`) runs that section alone and rewrites it in RESULTS.md;
 // `npm run bench -- scale` the same for Direct Line on files and PostgreSQL, one process and two
-// (BENCH_IDLE_CHATS, default 1000, and BENCH_IDLE_SECONDS, default 20, size its idle part).
+// (BENCH_IDLE_CHATS, default 1000, BENCH_IDLE_SETTLE_SECONDS, default 10, and BENCH_IDLE_SECONDS,
+// default 40, size its idle part).
 // BENCH_ONLY=understanding measures understanding in process only (load, train, parse), on
 // stdout, leaving RESULTS.md as it is.
 

@@ -134,10 +134,10 @@ export function writeResults(
     '- A restart has a floor that does not depend on the catalogue: starting Node and loading botbuilder and restify '
       + '(compare the two sizes); the rest is reading the knowledge cache and rebuilding the matcher\'s index from the saved model. '
       + 'A first start also reads and checks every YAML file and trains.',
-    '- Peak RSS under load is the V8 heap growing under sustained allocation (the live heap stays near 95 MB at 6,842 procedures); '
-      + '`node --max-semi-space-size=4 --heap-growing-percent=30 dist/index.cjs` held it near 255–265 MB in our runs, for a CPU cost per message we could not tell from the noise of a shared machine.',
+    '- Peak RSS under load is the V8 heap growing under sustained allocation past the live heap (near 100 MB at 6,842 procedures); '
+      + 'the start script\'s `--heap-growing-percent=30` keeps it to 30% over what the last full collection kept (README, "Memory").',
     '- A Direct Line message costs several times a bare parse: two HTTP requests, a botbuilder turn, and two writes: '
-      + 'an append to the conversation\'s file and the conversation state\'s file replaced (its writes coalesced).',
+      + 'an append to the conversation\'s file and one to the conversation state\'s file (rewritten with its last state once past 16 KB).',
     '',
     'Raw figures: the JSON lines `npm run bench` prints.',
     '',
@@ -249,22 +249,25 @@ export function scaleSection(figures: Figure[]): string[] {
       + '(Web Chat\'s default). A message counts once its answer is read; latency runs from posting the question to reading the answer. '
       + 'PostgreSQL is a throwaway cluster on this machine with its durable defaults (fsync, synchronous commit); `WORKERS=2` is one primary and two '
       + 'workers on one port. Server CPU counts every server process; database CPU the PostgreSQL server\'s, per message answered. '
-      + 'Peak RSS is that of the largest server process.',
+      + 'Peak RSS is that of the largest server process during that level alone (its peak is started afresh before each level, so it leaves out '
+      + 'the first start\'s training; a figure marked * could not be and runs from the start). Load is the machine\'s 1-minute load average at the end of the level.',
     '',
-    row(['store, processes', 'client', 'connections', 'msg/s', 'p50 ms', 'p99 ms', 'errors', 'server CPU ms/msg', 'database CPU ms/msg', 'peak RSS MB per process']),
-    row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---']),
+    row(['store, processes', 'client', 'connections', 'msg/s', 'p50 ms', 'p99 ms', 'errors', 'server CPU ms/msg', 'database CPU ms/msg', 'peak RSS MB per process', 'load']),
+    row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---']),
     ...load.map((f) => row([`${text(f, 'store')}, ${num(f, 'workers')}`, text(f, 'mode'), num(f, 'connections'), num(f, 'rps'), num(f, 'p50_ms'), num(f, 'p99_ms'), num(f, 'errors'),
-      num(f, 'server_cpu_ms_per_msg'), text(f, 'store') === 'files' ? '—' : num(f, 'db_cpu_ms_per_msg'), num(f, 'peak_rss_mb')])),
+      num(f, 'server_cpu_ms_per_msg'), text(f, 'store') === 'files' ? '—' : num(f, 'db_cpu_ms_per_msg'), `${num(f, 'peak_rss_mb')}${f.peak_rss_since === 'start' ? '*' : ''}`, num(f, 'load_1m')])),
     '',
     `On a machine shared with other work (${machineLoad(figures)}) the figures are far below what a quiet machine gives; compare the rows with each other. On PostgreSQL a turn makes about seven round trips (lock, sequence numbers, state read, open ticket, state write, log write with NOTIFY, unlock) and, with synchronous commit, waits for the WAL to reach the disk at two of them (state write, log write; the sequence numbers are reserved without waiting, and the answer does not wait for the unlock): that wait, more than CPU, bounds the PostgreSQL rows. Two workers on two cores shared with the database and the load generator add context switches rather than capacity here; they pay off where each worker has a core of its own. Streaming saves the poll request of every message and nearly all the cost of an idle chat.`,
     '',
     ...(idle.length ? [
-      `Open chats doing nothing, ${num(idle[0], 'chats')} of them for ${num(idle[0], 'seconds')} s, as Web Chat keeps them: \`poll\` asks for activities once a second each; `
-        + '`stream` holds the WebSocket and sends its empty keep-alive every 20 s. The figure is the server\'s CPU over the window, in percent of one core.',
+      `Open chats doing nothing, ${num(idle[0], 'chats')} of them, as Web Chat keeps them: \`poll\` asks for activities once a second each; `
+        + '`stream` holds the WebSocket and sends its empty keep-alive every 20 s. They are opened after the load levels, left idle for '
+        + `${num(idle[0], 'settle_seconds')} s (so that the collection of the load's garbage and the opening itself are over), then measured for ${num(idle[0], 'seconds')} s: `
+        + 'the server\'s CPU over that window in percent of one core (every process), and that of its busiest 5 s slice. With two processes, streaming only.',
       '',
-      row(['store', 'client', 'chats', 'requests/s', '% of a core', 'errors']),
-      row(['---', '---', '---', '---', '---', '---']),
-      ...idle.map((f) => row([text(f, 'store'), text(f, 'mode'), num(f, 'chats'), num(f, 'requests_per_s'), num(f, 'core_pct'), num(f, 'errors')])),
+      row(['store, processes', 'client', 'chats', 'requests/s', '% of a core', 'busiest 5 s, % of a core', 'errors', 'load']),
+      row(['---', '---', '---', '---', '---', '---', '---', '---']),
+      ...idle.map((f) => row([`${text(f, 'store')}, ${num(f, 'workers')}`, text(f, 'mode'), num(f, 'chats'), num(f, 'requests_per_s'), num(f, 'core_pct'), num(f, 'busiest_slice_core_pct'), num(f, 'errors'), num(f, 'load_1m')])),
       '',
     ] : []),
   ];

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { startArguments } from '../../test/helpers/start-command.js';
@@ -13,6 +13,12 @@ export interface ServerProcess {
   coldStartMs: number;
   /** Resident memory of the server process now, and its peak, in MB (Linux; NaN elsewhere); with WORKERS, of the largest worker. */
   memory(): { rssMb: number; peakMb: number };
+  /**
+   * Starts the peak of memory() afresh for every server process (Linux: clear_refs 5), so that
+   * it is the peak of what runs next, not the start's (training) or an earlier load's. False
+   * when the kernel refused: the peak then runs from the start.
+   */
+  resetPeak(): boolean;
   /** CPU time the server has used so far (its workers and training processes included), user and system, in ms (Linux; NaN elsewhere). */
   cpuMs(): number;
   /** CPU time the server had used when it first answered. */
@@ -86,6 +92,7 @@ export async function startServer(env: { KNOWLEDGE_DIR: string; DATA_DIR: string
       const each = treeOf(serverPid).map(memoryOf);
       return { rssMb: Math.max(...each.map((m) => m.rssMb)), peakMb: Math.max(...each.map((m) => m.peakMb)) };
     },
+    resetPeak: () => treeOf(serverPid).map(resetPeakOf).every(Boolean),
     stop: () => stop(child, exited),
   };
 }
@@ -105,6 +112,15 @@ function memoryOf(pid: number | undefined): { rssMb: number; peakMb: number } {
     return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
   } catch {
     return { rssMb: NaN, peakMb: NaN };
+  }
+}
+
+function resetPeakOf(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -4,7 +4,7 @@ import { PROCEDURE_INTENTS, type Intent } from '../nlu/intents.js';
 import type { ParseResult } from '../nlu/recognizer.js';
 import type { AgeSubject } from '../nlu/situation/age-reader.js';
 import { AGE_SLOT, cleanSituation, isEmptySituation, mergeSituation, PAPER_SLOTS, type Situation } from '../nlu/situation/situation.js';
-import { consistentWith, familiesOf, familyMember, pickBySituation, situationMatch } from './select-case.js';
+import { consistentWith, familiesOf, familyMember, fitOf, pickBySituation, ruledOut, situationMatch } from './select-case.js';
 
 // A question read in the light of the conversation: the situation said so far, the procedure
 // in play, the last question. Pure: the bot keeps the memory in conversation state.
@@ -56,7 +56,7 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
     parse = { ...parse, intent: 'procedure.info', procedure: parse.procedure ?? memory.procedure, ambiguous: null };
     legalBasis = true;
   } else if (stated && memory.procedure && memory.lastIntent) {
-    if (isSituationOnly(knowledge, parse, memory.procedure)) {
+    if (isSituationOnly(knowledge, parse, memory.procedure, stated)) {
       parse = { ...parse, intent: memory.lastIntent, procedure: parse.procedure ?? memory.procedure, ambiguous: null };
     } else if (correctsWithinFamily(knowledge, parse, memory.procedure, stated, mergeSituation(memory.situation, stated))) {
       parse = { ...parse, intent: memory.lastIntent, procedure: memory.procedure, ambiguous: null };
@@ -76,7 +76,8 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
   if (current) {
     // Another paper: why the last one was needed, and whether it was the first time, are not said of this one.
     if (memory.procedure && !samePaper(knowledge, current.id, memory.procedure)) situation = mergeSituation(withoutPaperFacts(earlier), stated);
-    const member = familyMember(knowledge, current, stated, situation);
+    const kin = familyMember(knowledge, current, stated, situation);
+    const member = stated && kin.id === current.id ? fittingInstead(knowledge, parse, current, stated) : kin;
     if (member.id !== current.id || parse.procedure) parse = { ...parse, procedure: member.id };
     situation = consistentWith(member, situation);
   }
@@ -86,6 +87,20 @@ export function inContext(knowledge: KnowledgeBase, asked: Question, memory: Con
   if (ageOf) kept.ageOf = ageOf;
   else delete kept.ageOf;
   return { question, memory: kept };
+}
+
+/**
+ * A procedure whose family data rules out the stated situation (`{ not: […] }`) gives way to the next one the
+ * NLU ranks whose data it selects: "thẻ căn cước in sai ngày sinh" names the card, so it is
+ * cấp đổi căn cước, not cải chính hộ tịch (whose family rules out a paper named as the card).
+ */
+function fittingInstead(knowledge: KnowledgeBase, parse: ParseResult, p: Procedure, stated: Situation): Procedure {
+  const families = familiesOf(p);
+  if (!families.length || !families.every((f) => ruledOut(f.select, stated))) return p;
+  const next = parse.procedures.map((r) => knowledge.get(r.id)).filter((q): q is Procedure => q !== undefined)
+    .map((q) => familyMember(knowledge, q, stated))
+    .find((q) => q.id !== p.id && situationMatch(q, stated) > 0 && familiesOf(q).every((f) => fitOf(f.select, stated).fits));
+  return next ?? p;
 }
 
 /** The same procedure, or one of its family (the same paper, as citizens see it). */
@@ -131,18 +146,41 @@ const STATED_RANKS = 3;
 function statement(knowledge: KnowledgeBase, parse: ParseResult, stated: Situation | undefined, memory: ConversationMemory): ParseResult {
   if (!stated || parse.flags?.includes('manipulation')) return parse;
   if (parse.intent === 'dossier.status' && !parse.entities.dossierCode && parse.procedure) return { ...parse, intent: 'procedure.info' };
-  const open = PROCEDURE_INTENTS.has(parse.intent) || (parse.intent === 'none' && (parse.intents[0]?.confidence ?? 0) < OFF_TOPIC);
-  if (!open || parse.procedure || parse.ambiguous) return parse;
+  // A procedure named in nearly all its words is no off-topic message ("thẻ căn cước in sai ngày sinh vì tôi khai nhầm").
+  const named = (parse.procedures[0]?.coverage ?? 0) >= UNSURE_COVERAGE;
+  const open = PROCEDURE_INTENTS.has(parse.intent) || (parse.intent === 'none' && ((parse.intents[0]?.confidence ?? 0) < OFF_TOPIC || named));
+  if (!open || parse.ambiguous) return parse;
+  if (parse.procedure) return betterFitted(knowledge, parse, stated);
   const inPlay = memory.procedure ? knowledge.get(memory.procedure) : undefined;
   const said = mergeSituation(memory.situation, stated);
   if (inPlay && situationMatch(inPlay, said) > 0) return parse;
   // Another procedure of the family in play ("à không, thẻ bị in sai tên" after cấp lại căn
   // cước is cấp đổi) goes before a likely one of another paper (the health insurance card).
   if (inPlay && familyMember(knowledge, inPlay, stated, said).id !== inPlay.id) return parse;
+  // A ranked procedure, or the one of its family the situation points to ("in sai" on a card named: cấp đổi).
   const likely = parse.procedures.slice(0, STATED_RANKS).filter((r) => r.coverage >= MIN_STATED_COVERAGE)
-    .map((r) => knowledge.get(r.id)).find((p): p is Procedure => p !== undefined && situationMatch(p, stated) > 0);
+    .map((r) => knowledge.get(r.id)).filter((p): p is Procedure => p !== undefined)
+    .map((p) => familyMember(knowledge, p, stated)).find((p) => situationMatch(p, stated) > 0);
   if (!likely) return parse;
   return { ...parse, procedure: likely.id, intent: parse.intent === 'none' ? 'procedure.info' : parse.intent };
+}
+
+/** Facts a situation must select of another ranked procedure to take over from one named by some of its words. */
+const FACTS_TO_OVERRIDE = 2;
+
+/**
+ * A procedure named by some of its words gives way to a ranked one whose case the situation
+ * selects with more facts: "vợ tôi vừa sinh, tôi đóng bảo hiểm bắt buộc ở công ty" is chế độ
+ * thai sản for the father (two facts), not đăng ký khai sinh (one).
+ */
+function betterFitted(knowledge: KnowledgeBase, parse: ParseResult, stated: Situation): ParseResult {
+  const named = parse.procedure ? knowledge.get(parse.procedure) : undefined;
+  const coverage = parse.procedures.find((r) => r.id === parse.procedure)?.coverage ?? 1;
+  if (!named || coverage >= UNSURE_COVERAGE) return parse;
+  const own = situationMatch(named, stated);
+  const other = parse.procedures.slice(0, STATED_RANKS).filter((r) => r.coverage >= MIN_STATED_COVERAGE && r.id !== named.id)
+    .map((r) => knowledge.get(r.id)).find((p): p is Procedure => p !== undefined && situationMatch(p, stated) >= Math.max(FACTS_TO_OVERRIDE, own + 1));
+  return other ? { ...parse, procedure: other.id } : parse;
 }
 
 /** Below this, the question's kind is a guess, and below the next, the procedure named is too. */
@@ -186,9 +224,13 @@ const OFF_TOPIC = 0.9;
  * A message that states a situation and asks nothing new: not understood on its own, or a
  * bare mention of the procedure in play or one of its family ("tôi bị mất thẻ căn cước").
  */
-function isSituationOnly(knowledge: KnowledgeBase, parse: ParseResult, inPlay: string): boolean {
+function isSituationOnly(knowledge: KnowledgeBase, parse: ParseResult, inPlay: string, stated: Situation): boolean {
   // Words that do little but state the situation ("ở hà nội"), unless they name a procedure of their own.
   if (parse.entities.situationOnly && parse.intent !== 'dossier.status' && (!parse.procedure || parse.procedure === inPlay)) return true;
+  // Naming nothing and asking nothing, a situation that selects a case of the procedure in play
+  // answers its question ("tôi ở Hà Nội còn cô ấy ở Huế" after the documents of kết hôn).
+  const played = knowledge.get(inPlay);
+  if (!parse.procedure && (parse.intent === 'none' || parse.intent === 'procedure.info') && played && situationMatch(played, stated) > 0) return true;
   // Sure to be about something else ("hôm nay trời mưa ở Hà Nội không"): not a follow-up.
   if (parse.intent === 'none') return (parse.intents[0]?.intent !== 'none' || parse.intents[0].confidence < OFF_TOPIC);
   if (parse.intent !== 'procedure.info') return false;

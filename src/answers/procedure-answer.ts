@@ -55,14 +55,14 @@ export class ProcedureAnswers {
     const p = q.procedure;
     const { chosen, candidates } = selectCase(p, q.situation, q.caseId);
     // The legal basis is the procedure's, whatever the case; the case known stays said.
-    if (q.legalBasis) return { text: this.legalBasis(p), caseId: chosen && p.cases.length > 1 ? chosen.id : null, ask: null };
+    if (q.legalBasis) return { text: this.legalBasis(p), caseId: caseAnswered(p, chosen), ask: null };
     // An imported procedure whose catalogue cell is empty: say so plainly.
     const empty = emptyCell(q.intent, p);
     if (empty) return { text: [this.replies.say(empty), this.legalLine(p)].join('\n'), caseId: null, ask: null };
     const perCase = q.intent === 'procedure.fee' || q.intent === 'procedure.duration' || q.intent === 'procedure.documents';
     if (!perCase || chosen) {
       const c = chosen ?? (p.cases.length === 1 ? p.cases[0]! : null);
-      return { text: this.fitted(q, c, c !== null && p.cases.length > 1), caseId: chosen && p.cases.length > 1 ? chosen.id : null, ask: null };
+      return { text: this.fitted(q, c, c !== null && p.cases.length > 1), caseId: caseAnswered(p, chosen), ask: null };
     }
     // The same answer in every case still possible: say it once.
     const texts = new Set(candidates.map((c) => this.core(q, c, false).join('\n')));
@@ -233,6 +233,15 @@ export class ProcedureAnswers {
     if (p.sources.length) lines.push(r.say('legalSources', { sources: p.sources.join(' · ') }));
     return lines.join('\n');
   }
+}
+
+/**
+ * The case an answer is about, for channelData: the chosen one; a curated procedure's only case
+ * too (the citizen is in it), not the whole row an imported entry holds as its one case.
+ */
+function caseAnswered(p: Procedure, chosen: ProcedureCase | null): string | null {
+  if (!chosen) return null;
+  return p.cases.length > 1 || !p.origin ? chosen.id : null;
 }
 
 /** The reply that says the catalogue left the cell asked about empty, or null. */

@@ -54,6 +54,12 @@ export function fitOf(select: Select | undefined, situation: Situation): Fit {
   return best;
 }
 
+/** The situation rules the entry out by its data's own word: every alternative holds a `{ not: […] }` that fails. */
+export function ruledOut(select: Select, situation: Situation): boolean {
+  return (Array.isArray(select) ? select : [select]).every((alternative) => Object.entries(alternative)
+    .some(([slot, c]) => !Array.isArray(c) && 'not' in c && conditionTruth(slot, c, situation) === 'no'));
+}
+
 /** The entries the situation points to: the best fitting ones (all of them when none fits). */
 export function bestFitting<T>(entries: readonly T[], selectOf: (entry: T) => Select | undefined, situation: Situation): { best: T[]; matched: number } {
   const fits = entries.map((e) => ({ e, fit: fitOf(selectOf(e), situation) })).filter((x) => x.fit.fits);

@@ -226,7 +226,7 @@ function reviewed(parts: ReadingParts, norm: NormalizedText, searched: Procedure
   // What the citizen rules out ("chứ không phải xóa thường trú") names no twin and no topic.
   const ruledOut = new Set(ruleOutScopes(norm, cuesOf(parts.lexicon)).flatMap((s) => [...s.cue, ...s.scope]));
   const said = ruledOut.size ? { ...norm, folded: norm.folded.map((t, i) => (ruledOut.has(i) ? '' : t)) } : norm;
-  const { accepted, matches } = parts.catalogue.review(said, found.accepted, found.matches, found.candidates);
+  const { accepted, matches } = parts.catalogue.review(said, found.accepted, found.matches, found.candidates, norm.folded);
   if (accepted === found.accepted) return { ...found, matches };
   return { ...found, accepted, matches, span: accepted ? parts.aliases.span(accepted.id, accepted.matched, norm.folded) : [] };
 }

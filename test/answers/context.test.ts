@@ -44,6 +44,30 @@ describe('a message that states the citizen\'s situation', () => {
     expect(question).toMatchObject({ parse: { intent: 'procedure.info', procedure } });
   });
 
+  it.each([
+    ['thẻ căn cước in sai ngày sinh vì tôi khai nhầm'],
+    ['the can cuoc in sai ngay sinh vi toi khai nham'],
+    ['căn cước của tôi ghi sai ngày sinh do hồi đó tôi khai nhầm'],
+  ])('reads "%s", a card named with wrong details, as cấp đổi căn cước, not cải chính hộ tịch', (text) => {
+    const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, { procedure: null });
+    expect(question).toMatchObject({ parse: { procedure: 'cap-doi-the-can-cuoc' } });
+  });
+
+  it('keeps cải chính hộ tịch when the birth register is named beside the card', () => {
+    const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('giấy khai sinh ghi sai ngày sinh nên căn cước cũng sai') }, { procedure: null });
+    expect(question).toMatchObject({ parse: { procedure: 'thay-doi-cai-chinh-ho-tich' } });
+  });
+
+  it.each([
+    ['vợ tôi vừa sinh em bé, tôi đang đóng bảo hiểm bắt buộc ở công ty', 'che-do-thai-san'],
+    ['vo toi vua sinh em be, toi dong bao hiem bat buoc o cong ty', 'che-do-thai-san'],
+    ['vợ tôi vừa sinh em bé, làm giấy khai sinh ở đâu', 'dang-ky-khai-sinh'],
+    ['mẹ cho con gái căn nhà, làm thủ tục sang tên hết bao nhiêu tiền', 'dang-ky-bien-dong-dat-dai'],
+  ])('reads "%s" as %s: the procedure whose case the situation selects with more facts', (text, procedure) => {
+    const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, { procedure: null });
+    expect(question).toMatchObject({ parse: { procedure } });
+  });
+
   it('stays a dossier status question when it holds a dossier code', () => {
     const parse = recognizer.parse('hồ sơ 000.00.16.H17-261105-0007 của tôi bị trả lại vì sai thông tin');
     const { question } = inContext(knowledge, { kind: 'text', parse }, { procedure: null });
@@ -88,6 +112,13 @@ describe('a message that states the citizen\'s situation', () => {
     const memory: ConversationMemory = { procedure: 'cap-lai-the-can-cuoc', situation: { reason: 'lost' }, lastIntent: 'procedure.fee' };
     const { question } = inContext(knowledge, { kind: 'text', parse: recognizer.parse('giấy khai sinh của con tôi bị ghi sai tên') }, memory);
     expect(question).toMatchObject({ parse: { procedure: 'thay-doi-cai-chinh-ho-tich' } });
+  });
+
+  it.each(['tôi ở Hà Nội còn cô ấy ở Huế', 'toi o ha noi con co ay o hue'])('reads "%s" after the documents of kết hôn as the same question for two places apart', (text) => {
+    const memory: ConversationMemory = { procedure: 'dang-ky-ket-hon', lastIntent: 'procedure.documents' };
+    const { question, memory: after } = inContext(knowledge, { kind: 'text', parse: recognizer.parse(text) }, memory);
+    expect(question).toMatchObject({ parse: { intent: 'procedure.documents', procedure: 'dang-ky-ket-hon' } });
+    expect(after.situation).toMatchObject({ residence: 'other' });
   });
 
   it.each(['ở hà nội', 'o ha noi'])('reads "%s" after a fee question as the fee asked again, not a question about places', (text) => {

@@ -114,6 +114,12 @@ describe('answers that fit the citizen', () => {
     expect(full.suggestions.map((s) => s.title)).not.toContain('Căn cứ pháp lý');
   });
 
+  it.each(['procedure.fee', 'procedure.duration', 'procedure.location'] as const)('names the one case of a curated procedure that has only one in a %s answer', (intent) => {
+    const singles = kb.procedures.filter((p) => p.cases.length === 1 && !p.origin);
+    expect(singles.length).toBeGreaterThan(0);
+    for (const p of singles) expect(composer.aboutProcedure(intent, p, {}).caseId).toBe(p.cases[0]!.id);
+  });
+
   it('keeps the case the situation chose on the full legal basis, and none when no case is known', () => {
     const p = get('cap-ho-chieu-pho-thong');
     const lost = composer.aboutProcedure('procedure.info', p, { legalBasis: true, situation: { reason: 'lost' } });

@@ -55,6 +55,9 @@ const FAMILIES: Family[] = [
   { family: 'correct', official: seqs('dinh chinh', 'cai chinh'), said: seqs('ghi sai', 'bi sai', 'sai ten', 'sai ngay', 'sai thong tin', 'nham lan', 'bi nham', 'ghi nham', 'sua sai') },
 ];
 
+/** Words that say what happened to a paper ("bị mất", "cháy", "rách nát"), never what a procedure acts on. */
+export const LOSS_WORDS: ReadonlySet<string> = new Set(['mat', 'chay', 'rach', 'nat', 'uot']);
+
 /** Words that follow "mất" when it is the time or money a procedure takes, not something lost. */
 const MAT_COST = new Set(['bao', 'phi', 'tien', 'may', 'nhieu', 'khoang', 'thoi', 'ca', 'chi', 'ngay', 'tuan', 'thang', 'le', 'het', 'gi', 'cong', 'lau']);
 /** Words before "mất" that make it a death ("mẹ tôi vừa mất"), not a loss. */
@@ -122,6 +125,27 @@ function saysAdded(folded: readonly string[]): boolean {
   return folded.some((t, i) => t === 'them' && i + 1 < folded.length && !THEM_ASKING.has(folded[i + 1] ?? ''));
 }
 
+/** Words that name the register a civil-status event was entered in ("sổ hộ tịch", "sổ gốc", "ủy ban còn lưu"). */
+const REGISTER = seqs('so ho tich', 'so goc', 'so o xa', 'so cua xa', 'so o phuong', 'so luu', 'luu so', 'ban luu', 'luu');
+/** Words after "lưu" that make it another word ("lưu trú", "lưu động"). */
+const LUU_OTHER = new Set(['tru', 'dong', 'hanh', 'y', 'giu']);
+/** Words that say the register is gone. */
+const GONE = seqs('khong con', 'mat', 'chay', 'that lac', 'khong luu', 'tieu huy', 'hu hong', 'khong tim thay', 'khong co');
+/** How many words apart the register and its loss may be said. */
+const REGISTER_SPAN = 5;
+
+/** "sổ hộ tịch cũng mất", "ủy ban không còn lưu sổ": the register lost too, which only a re-registration mends. */
+function saysRegisterGone(folded: readonly string[]): boolean {
+  for (let i = 0; i < folded.length; i++) {
+    const reg = REGISTER.find((r) => at(folded, r, i) && !(r.length === 1 && LUU_OTHER.has(folded[i + 1] ?? '')));
+    if (!reg) continue;
+    for (let j = Math.max(0, i - REGISTER_SPAN); j <= i + reg.length + REGISTER_SPAN && j < folded.length; j++) {
+      if (GONE.some((g) => at(folded, g, j))) return true;
+    }
+  }
+  return false;
+}
+
 /** The action families a question says, each with its strength (OFFICIAL or PARAPHRASE). */
 export function saidFamilies(folded: readonly string[]): Map<ActionFamily, number> {
   const out = new Map<ActionFamily, number>();
@@ -137,6 +161,8 @@ export function saidFamilies(folded: readonly string[]): Map<ActionFamily, numbe
     put('reregister', PARAPHRASE);
   }
   if (stopsDoing(folded)) put('end', PARAPHRASE);
+  // The paper lost and the register too: as plain as "đăng ký lại".
+  if (saysRegisterGone(folded)) put('reregister', OFFICIAL);
   // "đổi" alone: an exchange or an adjustment, weakly.
   if (saysChange(folded)) {
     // "đổi bằng lái", "đổi biển số": the everyday word for an exchange; "đổi tên", "đổi địa chỉ" adjust.

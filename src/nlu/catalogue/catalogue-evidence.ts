@@ -6,8 +6,9 @@ import { weighWords } from '../word-weights.js';
 import { catalogueAliases, nameHead, officialName } from './name-aliases.js';
 import { CellIndex, type CellProcedure } from './cell-index.js';
 import { CuratedTwins } from './curated-twins.js';
-import { OFFICIAL } from './action-families.js';
+import { LOSS_WORDS, OFFICIAL } from './action-families.js';
 import { CatalogueActions } from './catalogue-actions.js';
+import { negatedSiblings, readQualifiers, saidUnnegated, type Qualified } from './qualifiers.js';
 
 // What an imported catalogue adds to naming a procedure, in one place with one hook in the
 // recognizer (Recognizer.parse → review), so that it cannot take questions from the curated
@@ -63,6 +64,9 @@ const MARKED_SHARE = 0.3;
 /** A curated procedure matched with this coverage is named in full: the words it explains are its own. */
 const FULLY_NAMED = 0.9;
 
+/** A curated candidate matched with this coverage (and about as strongly as the best curated one) is named by the question: its twins may be told apart from it. */
+const NAMED_COVERAGE = 0.5;
+
 /** A word in the questions of this many curated procedures says how one asks, not what about. */
 const GENERIC_PROCEDURES = 6;
 
@@ -101,6 +105,14 @@ export class CatalogueEvidence {
   private plainMatcher: ProcedureMatcher | undefined;
   /** The imported near-twins of curated procedures and the words that tell them apart. */
   private readonly twins: CuratedTwins;
+  /** Imported procedures whose names differ by a qualifier one of them rules out. */
+  private readonly negated: ReturnType<typeof negatedSiblings>;
+  /** The curated procedures the question names (NAMED_COVERAGE), whose twins it may name by what tells them apart. */
+  private curatedNamed: ReadonlySet<string> = new Set();
+  /** The question's words before what it rules out was left out ("không phải cộng tác viên" says which twin). */
+  private asked: readonly string[] = [];
+  /** The last question's qualifiers (see qualified). */
+  private lastQualified: { folded: readonly string[]; read: Qualified & { words: string[] } } | undefined;
 
   constructor(
     procedures: ReadonlyArray<Pick<Procedure, 'id' | 'name' | 'field' | 'origin' | 'applicants' | 'conditions' | 'results' | 'cases'>>,
@@ -132,6 +144,7 @@ export class CatalogueEvidence {
     }
     this.actions = new CatalogueActions(procedures.map((p) => ({ id: p.id, folded: norm(officialName(p.name)).folded, imported: Boolean(p.origin) })), this.weights);
     this.cellSource = { procedures: imported, normalize: norm };
+    this.negated = negatedSiblings(imported.map((p) => ({ id: p.id, folded: norm(officialName(p.name)).folded })));
     this.curatedPhrases = phrases.filter((p) => !this.imported.has(p.id));
     const namesOf = new Map(phrases.map((p) => [p.id, new Set(p.phrases.flatMap((x) => x.folded))]));
     this.twins = new CuratedTwins(
@@ -169,16 +182,19 @@ export class CatalogueEvidence {
     const folded = norm.folded;
     if (!this.actions.said(folded).size) return null;
     const own = this.actions.agreement(best.id, folded);
-    const object = best.matched.filter((i) => (this.weights.get(folded[i] ?? '') ?? 0) >= OBJECT_WEIGHT);
+    // What happened to the paper ("mất", "cháy") is not what the procedure acts on.
+    const object = best.matched.filter((i) => (this.weights.get(folded[i] ?? '') ?? 0) >= OBJECT_WEIGHT && !LOSS_WORDS.has(folded[i] ?? ''));
     const weight = (list: readonly number[]): number => list.reduce((sum, i) => sum + (this.weights.get(folded[i] ?? '') ?? 0), 0);
     // The sibling acts on (most of) the same object: "trợ cấp thất nghiệp" is no sibling of "trợ cấp xã hội".
     const sameObject = (m: ProcedureMatch): boolean => weight(object.filter((i) => m.matched.includes(i))) >= OBJECT_SHARE * weight(object);
     const rival = candidates
-      .filter((m) => m.id !== best.id && this.imported.has(m.id) && m.score >= SIBLING_SHARE * best.score && object.length > 0 && sameObject(m))
+      // Its twin ("Đăng ký lại khai sinh" of "Đăng ký khai sinh") may be matched more weakly: its name is longer.
+      .filter((m) => m.id !== best.id && this.imported.has(m.id) && (m.score >= SIBLING_SHARE * best.score || this.twins.isKinOf(m.id, best.id)) && object.length > 0 && sameObject(m))
       .filter((m) => this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded) && this.objectSaid(m.id, norm))
       .map((m) => ({ m, agreement: this.actions.agreement(m.id, folded) }))
       // A curated procedure gives way only to an action said in the official words ("gia hạn tạm trú", not "mất giấy").
-      .filter((r) => r.agreement > own && (this.imported.has(best.id) || r.agreement >= OFFICIAL))
+      // Or by a citizen's words to its own twin, which is it with that action ("xin thêm thời gian" of "Gia hạn giấy phép xây dựng").
+      .filter((r) => r.agreement > own && (this.imported.has(best.id) || r.agreement >= OFFICIAL || (own === 0 && this.twins.isTwinOf(r.m.id, best.id))))
       .sort((a, b) => b.agreement - a.agreement || b.m.score - a.m.score)[0];
     return rival?.m ?? null;
   }
@@ -189,22 +205,45 @@ export class CatalogueEvidence {
     return this.actions.objectSaid(id, folded, (t) => (folded.includes(t) && this.namedBy(id, t, folded)) || this.expansions.some((e) => e.official.includes(t) && contains(folded, e.citizen)));
   }
 
-  /** False for an imported twin of a curated procedure when the question says none of the words that tell it apart. */
+  /**
+   * False for an imported twin of a curated procedure when the question says none of the words
+   * that tell it apart, nor, for a twin whose name opens with an action, that action in other
+   * words ("thay đổi thiết kế" says "Điều chỉnh giấy phép xây dựng").
+   */
   private twinSaid(id: string, folded: readonly string[]): boolean {
-    return !this.twins.isTwin(id) || this.twins.said(id, folded) > 0;
+    if (!this.twins.isTwin(id) || this.twins.said(id, this.qualified(folded).words, this.curatedNamed) > 0) return true;
+    // A qualifier said, even ruled out, or what both are about ("người dịch") names the pair of twins it tells
+    // apart (qualifiedSibling picks one).
+    const pair = this.negated.get(id);
+    if (pair && (contains(this.asked, pair.qualifier) || (pair.subject.length > 0 && contains(this.asked, pair.subject)))) return true;
+    return this.actions.isTwin(id) && this.actions.agreement(id, folded) > 0;
+  }
+
+  /** The question's words as the twins' names say its qualifiers (qualifiers.ts), worked out once per question. */
+  private qualified(folded: readonly string[]): Qualified & { words: string[] } {
+    if (this.lastQualified?.folded !== folded) {
+      const read = readQualifiers(folded);
+      this.lastQualified = { folded, read: { ...read, words: [...read.folded, ...read.implied] } };
+    }
+    return this.lastQualified.read;
   }
 
   /** The imported twin of one of the curated matches that the question names by its distinguishing words, or null. */
   private twinNamed(curated: readonly ProcedureMatch[], folded: readonly string[], candidates: readonly ProcedureMatch[]): ProcedureMatch | null {
+    const qualified = this.qualified(folded);
     const named = curated
-      .flatMap((match) => this.twins.namedTwins(match.id, folded).filter((t) => this.actions.actionSaid(t.id, folded)).map((t) => ({ ...t, match })))
+      .flatMap((match) => this.twins.namedTwins(match.id, qualified.words, new Set([...this.curatedNamed, match.id])).filter((t) => this.actions.actionSaid(t.id, folded)).map((t) => ({ ...t, match })))
       .sort((a, b) => b.said - a.said)[0];
     if (!named) return null;
     const { match } = named;
+    // Words the question implies (a country for "nước ngoài") are matched where it names the country.
+    const at = this.twins.saidAt(named.id, qualified.words);
+    const said = [...at.filter((i) => i < folded.length), ...(at.some((i) => i >= folded.length) ? qualified.impliedAt : [])];
     const found = candidates.find((m) => m.id === named.id);
-    if (found) return found;
-    const matched = [...new Set([...match.matched, ...this.twins.saidAt(named.id, folded)])].sort((a, b) => a - b);
-    return { ...match, id: named.id, phrase: '', matched };
+    // The twin takes the curated match's words and strength: a clause naming the curated procedure alone
+    // ("… người Pháp, khai sinh cho bé cần gì") does not take it back.
+    const matched = [...new Set([...match.matched, ...(found?.matched ?? []), ...said])].sort((a, b) => a - b);
+    return found ? { ...found, score: Math.max(found.score, match.score), matched } : { ...match, id: named.id, phrase: '', matched };
   }
 
   /**
@@ -245,7 +284,40 @@ export class CatalogueEvidence {
    * The accepted match and the ranked matches after the catalogue's say (see the top of the
    * file); `candidates` are every match the matcher found, `accepted` the one it took.
    */
-  review(norm: NormalizedText, accepted: ProcedureMatch | null, matches: ProcedureMatch[], candidates: ProcedureMatch[]): { accepted: ProcedureMatch | null; matches: ProcedureMatch[] } {
+  review(norm: NormalizedText, accepted: ProcedureMatch | null, matches: ProcedureMatch[], candidates: ProcedureMatch[], asked: readonly string[] = norm.folded): { accepted: ProcedureMatch | null; matches: ProcedureMatch[] } {
+    this.asked = asked;
+    const curated = candidates.filter((m) => !this.imported.has(m.id));
+    const top = curated[0]?.score ?? 0;
+    this.curatedNamed = new Set(curated.filter((m) => m.coverage >= NAMED_COVERAGE && m.score >= SIBLING_SHARE * top).map((m) => m.id));
+    const out = this.weighed(norm, accepted, matches, candidates);
+    this.curatedNamed = new Set();
+    const sibling = out.accepted ? this.qualifiedSibling(out.accepted, asked) : null;
+    return sibling ? { accepted: sibling, matches: [sibling, ...out.matches.filter((m) => m.id !== sibling.id && m.id !== out.accepted?.id)] } : out;
+  }
+
+  /** An imported twin of `curated` one of a pair differing by a qualifier (qualifiedSibling), named by what both are about. */
+  private pairNamed(curated: ProcedureMatch, folded: readonly string[], candidates: readonly ProcedureMatch[]): ProcedureMatch | null {
+    // Either of the pair: qualifiedSibling picks the one the question fits.
+    const id = [...this.negated.keys()].find((p) => this.twins.isKinOf(p, curated.id) && this.twinSaid(p, folded));
+    if (!id) return null;
+    const found = candidates.find((m) => m.id === id);
+    return { ...curated, ...found, id, score: Math.max(found?.score ?? 0, curated.score), matched: [...new Set([...(found?.matched ?? []), ...curated.matched])].sort((a, b) => a - b) };
+  }
+
+  /**
+   * Of two imported procedures whose names differ by a qualifier one rules out ("… là cộng tác
+   * viên" / "… không phải là cộng tác viên"), the one that asserts it only when the question
+   * says it ("tôi là cộng tác viên dịch thuật"), else the other ("tôi tự dịch"); null when
+   * `best` is the right one.
+   */
+  private qualifiedSibling(best: ProcedureMatch, folded: readonly string[]): ProcedureMatch | null {
+    const pair = this.negated.get(best.id);
+    if (!pair) return null;
+    const said = saidUnnegated(folded, pair.qualifier);
+    return said === pair.negating ? { ...best, id: pair.sibling } : null;
+  }
+
+  private weighed(norm: NormalizedText, accepted: ProcedureMatch | null, matches: ProcedureMatch[], candidates: ProcedureMatch[]): { accepted: ProcedureMatch | null; matches: ProcedureMatch[] } {
     if (!this.imported.size) return { accepted, matches };
     const folded = norm.folded;
     if (!accepted) {
@@ -255,7 +327,7 @@ export class CatalogueEvidence {
     let kept = matches.filter((m) => this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
     const first = kept[0] ?? null;
     // A curated procedure gives way to its imported twin when the question says what tells the twin apart.
-    const twin = first && !this.imported.has(first.id) ? this.twinNamed([first], folded, candidates) : null;
+    const twin = first && !this.imported.has(first.id) ? this.twinNamed([first], folded, candidates) ?? this.pairNamed(first, folded, candidates) : null;
     if (twin) kept = [twin, ...kept.filter((m) => m.id !== twin.id && m !== first)];
     const acting = kept[0] ? this.byAction(kept[0], candidates, norm) : null;
     if (acting) kept = [acting, ...kept.filter((m) => m.id !== acting.id)];

@@ -38,14 +38,24 @@ export const situationCuesSchema = z.object({
     after: phrases.default([]),
     units: z.array(z.tuple([z.number().int().min(1)]).rest(phrase)).default([]),
   }).strict().default({}),
+  /** Two different place names in one message give `slot` = `value` (places apart); each name group is one place. */
+  places: z.object({
+    slot: name.optional(),
+    value: name.default('other'),
+    names: z.array(phrases.min(1)).default([]),
+  }).strict().default({}),
   slots: z.record(name, z.object({
     /** Phrases in which a cue does not count ("bố mất" is not a lost card). */
     except: phrases.default([]),
     /** Values that win over the slot's others said in the same message ("chuyển nhà sang tỉnh khác" is a move). */
     wins: z.array(name).default([]),
+    /** Its cues name the paper asked about, not a situation: a message of them asks its own question. */
+    namesPaper: z.boolean().default(false),
     values: z.record(name, phrases.min(1)).refine((v) => Object.keys(v).length > 0, 'a slot needs at least one value'),
   }).strict().refine((s) => s.wins.every((w) => w in s.values), { message: '`wins` names a value the slot does not have', path: ['wins'] })).refine((s) => !('age' in s), '"age" is read from the `age` section, not a slot of its own'),
-}).strict();
+}).strict().refine((f) => !f.places.slot || Boolean(f.slots[f.places.slot]?.values[f.places.value]), {
+  message: '`places` names a slot or value that `slots` does not have', path: ['places'],
+});
 
 export type SituationCuesFile = z.infer<typeof situationCuesSchema>;
 

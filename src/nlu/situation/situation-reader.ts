@@ -6,6 +6,7 @@ import { ElapsedReader } from './elapsed-reader.js';
 import { NumberWords } from './number-words.js';
 import { readSituationCues, type SituationCuesFile } from './cues-file.js';
 import { PhraseSet, type PhraseHit } from './phrase-set.js';
+import { PlaceReader } from './place-reader.js';
 import { AGE_SLOT, ELAPSED_SLOT, type Situation } from './situation.js';
 
 // Reads the facts that select a case from a normalised question: the age, and every slot of
@@ -21,6 +22,7 @@ export class SituationReader {
   private readonly fillers: PhraseSet<true>;
   private readonly age: AgeReader;
   private readonly elapsed: ElapsedReader;
+  private readonly places: PlaceReader;
   /** Slot → its value names, for validation. */
   readonly slots: ReadonlyMap<string, ReadonlySet<string>>;
 
@@ -41,6 +43,7 @@ export class SituationReader {
     this.fillers = new PhraseSet(data.fillers.map((n) => [true, n] as const), lexicon);
     this.age = new AgeReader(data.age, lexicon);
     this.elapsed = new ElapsedReader(data.elapsed, lexicon, new NumberWords(data.age, lexicon));
+    this.places = new PlaceReader(data.places, lexicon);
   }
 
   /** The situation the words state, or undefined when they state none. */
@@ -69,6 +72,11 @@ export class SituationReader {
       if (typeof held === 'string' && wins.includes(held) && !wins.includes(hit.tag.value)) continue;
       situation[hit.tag.slot] = hit.tag.value;
     }
+    // Two places named, where no cue said how they stand: apart.
+    const apart = this.places.read(text);
+    if (apart && situation[apart.slot] === undefined) situation[apart.slot] = apart.value;
+    // The paper named is a fact only beside another: "đổi thẻ căn cước" alone states no situation.
+    if (Object.keys(situation).every((slot) => this.data.slots[slot]?.namesPaper)) return undefined;
     return Object.keys(situation).length ? situation : undefined;
   }
 
@@ -88,7 +96,10 @@ export class SituationReader {
 
   private coversMost(text: NormalizedText, hits: ReadonlyArray<PhraseHit<Cue>>, today: Date): boolean {
     const covered = new Set(this.age.numericAgeWords(text, today));
-    for (const hit of hits) for (let i = hit.start; i < hit.end; i++) covered.add(i);
+    for (const hit of hits) {
+      if (this.data.slots[hit.tag.slot]?.namesPaper) continue;
+      for (let i = hit.start; i < hit.end; i++) covered.add(i);
+    }
     const filler = new Set<number>();
     for (const hit of this.fillers.findAll(text)) for (let i = hit.start; i < hit.end; i++) if (!covered.has(i)) filler.add(i);
     const words = text.folded.length - filler.size;

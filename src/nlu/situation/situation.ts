@@ -14,7 +14,7 @@ export const ELAPSED_SLOT = 'elapsed';
  * Slots said of one paper, not of the citizen: why it is needed (lost, expired…) and whether it
  * is the first time. A question about another paper does not inherit them.
  */
-export const PAPER_SLOTS: readonly string[] = ['reason', 'time'];
+export const PAPER_SLOTS: readonly string[] = ['reason', 'time', 'item'];
 
 /** Slots that hold a number (or bounds) rather than a value name. */
 export const NUMBER_SLOTS: readonly string[] = [AGE_SLOT, ELAPSED_SLOT];

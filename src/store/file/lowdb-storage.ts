@@ -3,13 +3,13 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Low } from 'lowdb';
-import { compactJsonFile } from './compact-json-file.js';
 import type { Logger } from '../../log/logger.js';
 import { GroupCommit } from '../group-commit.js';
-import { readJsonFile } from './read-json-file.js';
+import { openStateLog } from './state-log-file.js';
 import { StorageConflictError, type StateStorage, type StoreItem, type StoreItems } from '../state-storage.js';
 
-// Conversation state (a botbuilder `Storage`, see state-storage.ts) kept in one lowdb JSON file.
+// Conversation state (a botbuilder `Storage`, see state-storage.ts) kept in one lowdb
+// document, a file of JSON lines appended to on every write (state-log-file.ts).
 
 const fileSchema = z.object({
   version: z.literal(1),
@@ -27,11 +27,14 @@ export class LowdbStorage implements StateStorage {
     this.commits = new GroupCommit(() => db.write());
   }
 
-  /** Opens (or creates) the storage file; a corrupt file is moved aside, see readJsonFile. */
-  static async open(file: string, logger: Logger): Promise<LowdbStorage> {
-    await mkdir(path.dirname(file), { recursive: true });
-    const data = await readJsonFile(file, fileSchema, logger);
-    return new LowdbStorage(new Low(compactJsonFile<StorageFile>(file), data ?? { version: 1, items: {} }));
+  /**
+   * Opens (or creates) the storage file; a corrupt file is moved aside, see openStateLog.
+   * `dirMade`: its folder exists already (one of many files in it), so it is not made again.
+   */
+  static async open(file: string, logger: Logger, options: { dirMade?: boolean } = {}): Promise<LowdbStorage> {
+    if (!options.dirMade) await mkdir(path.dirname(file), { recursive: true });
+    const { data, adapter } = await openStateLog(file, fileSchema, logger);
+    return new LowdbStorage(new Low(adapter, data ?? { version: 1, items: {} }));
   }
 
   /** Deep copies of the items that exist; missing keys are simply absent, as botbuilder expects. */

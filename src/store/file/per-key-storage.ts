@@ -19,7 +19,7 @@ export class PerKeyStorage implements StateStorage {
   private constructor(private readonly dir: string, logger: Logger, maxOpen: number) {
     this.files = new FileCache({
       maxOpen,
-      load: (file) => LowdbStorage.open(file, logger),
+      load: (file) => LowdbStorage.open(file, logger, { dirMade: true }),
       unload: (storage) => storage.close(),
     });
   }

@@ -22,6 +22,21 @@ describe('the action a question says', () => {
     expect(saidFamilies(fold(text)).get(family as never)).toBe(strength);
   });
 
+  it.each([
+    ['accented', 'giấy khai sinh mất rồi, sổ hộ tịch ở xã cũng không còn'],
+    ['unaccented', 'giay ket hon bi chay, uy ban khong con luu so'],
+    ['the register named first', 'so goc o phuong that lac het, giay chung tu cung mat'],
+  ])('reads a lost register as plainly as "đăng ký lại" (%s)', (_how, text) => {
+    expect(saidFamilies(fold(text)).get('reregister')).toBe(OFFICIAL);
+  });
+
+  it.each([
+    ['a lost paper alone', 'mất giấy khai sinh thì xin bản sao ở đâu'],
+    ['a stay, not a register', 'không còn lưu trú ở nhà trọ nữa'],
+  ])('does not read a re-registration where the register is not said lost (%s)', (_how, text) => {
+    expect(saidFamilies(fold(text)).get('reregister') ?? 0).toBeLessThan(OFFICIAL);
+  });
+
   it('weighs an action the citizen underwent below the one asked for', () => {
     const said = saidFamilies(fold('đã bị tạm dừng trợ cấp thất nghiệp, giờ muốn hưởng tiếp thì làm sao'));
     expect(said.get('suspend')).toBe(UNDERGONE);

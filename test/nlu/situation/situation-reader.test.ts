@@ -153,6 +153,54 @@ describe('reading the facts that select a case', () => {
     expect(reader.subject(normalizeText(text, lexicon))).toBe(subject);
   });
 
+  it.each([
+    ['tôi thường trú ở Hà Nội, vợ sắp cưới thường trú ở Thanh Hóa', 'other'],
+    ['toi o bac ninh con nguoi yeu o quang ninh', 'other'],
+    ['mua xe của người ở Đà Lạt, tôi ở Sài Gòn', 'other'],
+    ['chuyển nhà từ Hà Nội vào Sài Gòn', 'moved'],
+  ])('reads two different places named in "%s" as residence %s, unless a cue says how they stand', (text, residence) => {
+    expect(read(text)?.residence).toBe(residence);
+  });
+
+  it.each(['tôi ở Hà Nội, làm hộ chiếu ở Hà Nội', 'thừa thiên huế, ở huế'])('reads one place named twice in "%s" as no residence', (text) => {
+    expect(read(text)?.residence).toBeUndefined();
+  });
+
+  it.each([
+    ['tôi có bằng lái của Hàn Quốc', 'foreign'],
+    ['bang lai cua han quoc', 'foreign'],
+    ['bằng thạc sĩ bên Úc cấp', 'foreign'],
+    ['chứng thực bản sao bằng tốt nghiệp', 'domestic'],
+    ['bằng tốt nghiệp đại học ở Mỹ', 'foreign'],
+  ])('reads where the paper of "%s" comes from as %s', (text, origin) => {
+    expect(read(text)?.origin).toBe(origin);
+  });
+
+  it.each([
+    ['thẻ căn cước in sai ngày sinh', 'idCard'],
+    ['the can cuoc in sai ngay sinh', 'idCard'],
+    ['giấy khai sinh sai ngày sinh nên căn cước cũng sai', 'civilRecord'],
+  ])('reads which paper "%s" is about as %s (the birth register named wins)', (text, item) => {
+    expect(read(text)?.item).toBe(item);
+  });
+
+  it.each(['đổi thẻ căn cước hết bao nhiêu tiền', 'lam can cuoc o dau'])('reads no situation in "%s": the paper named is a fact only beside another', (text) => {
+    expect(read(text)).toBeUndefined();
+  });
+
+  it.each(['thay đổi, bổ sung thông tin hộ tịch mất bao lâu', 'cai chinh bo sung ho tich lam trong may ngay', 'thủ tục thay đổi cải chính hộ tịch'])('reads no reason in "%s": the procedure\'s own list of kinds', (text) => {
+    expect(read(text)?.reason).toBeUndefined();
+  });
+
+  it.each([
+    ['bố tôi cho tôi mảnh đất', { transfer: 'gift', property: 'land' }],
+    ['lệ phí trước bạ khi mua nhà', { property: 'land' }],
+    ['tôi thuê chung cư ở lâu dài', { housing: 'rented' }],
+    ['tôi đóng bảo hiểm bắt buộc', { insurance: 'compulsory' }],
+  ])('reads "%s" as %o', (text, expected) => {
+    expect(read(text)).toMatchObject(expected);
+  });
+
   it('tells a death from a lost card', () => {
     expect(read('bố tôi mất tuần trước')).toMatchObject({ death: 'yes', timing: 'onTime' });
     expect(read('bố tôi mất tuần trước')?.reason).toBeUndefined();
@@ -166,8 +214,8 @@ describe('reading the facts that select a case', () => {
     const custom = new SituationReader({
       version: 1, negations: ['không', 'không có'], fillers: [],
       age: { units: ['tuổi'], months: [], below: [], above: [], atLeast: [], upward: [], downward: [], persons: [], otherUnits: [], children: [], grade: [], birthYear: [], newborn: [], elderly: [], elderlyAge: 60, numbers: [], tens: { ten: [], tens: [], units: [] } },
-      elapsed: { before: [], after: [], units: [] },
-      slots: { pet: { except: [], wins: [], values: { dog: ['con chó', 'cún'], cat: ['con mèo'] } } },
+      elapsed: { before: [], after: [], units: [] }, places: { value: 'other', names: [] },
+      slots: { pet: { except: [], wins: [], namesPaper: false, values: { dog: ['con chó', 'cún'], cat: ['con mèo'] } } },
     }, lexicon);
     expect(custom.read(normalizeText('nhà tôi có con chó 3 tuổi', lexicon))).toEqual({ age: 3, pet: 'dog' });
     expect(custom.read(normalizeText('không có con mèo', lexicon))).toBeUndefined();
