@@ -13,6 +13,7 @@ import { AliasVocabulary } from './alias-vocabulary.js';
 import type { SituationReader } from './situation/situation-reader.js';
 import { catalogueAliases } from './catalogue/name-aliases.js';
 import { catalogueEvidence, catalogueWords } from './catalogue/catalogue-evidence.js';
+import { withNameAcronyms } from './catalogue/name-acronyms.js';
 
 export interface TrainingInput {
   knowledge: KnowledgeBase;
@@ -118,7 +119,9 @@ const EXPONENTS = [0, 0.25, 0.5, 0.75, 1];
  * A trained model as its parts, with the matcher's normalised input: src/admin saves the
  * phrases, classifier and vocabulary, and rebuilds the recognizer from them without retraining.
  */
-export function trainRecognizerParts(input: TrainingInput): { parts: RecognizerParts; phrases: ProcedurePhrases[] } {
+export function trainRecognizerParts(given: TrainingInput): { parts: RecognizerParts; phrases: ProcedurePhrases[] } {
+  // An imported catalogue's names bring their acronyms ("gpxd", "đtm") to the lexicon.
+  const input = { ...given, lexicon: withNameAcronyms(given.lexicon, given.knowledge.procedures, given.examples.map((e) => e.text)) };
   const options = { ...DEFAULT_RECOGNIZER_OPTIONS, ...input.options };
   const normalize = phraseNormalizer(input.lexicon);
   const phrases = matcherPhrases(input.knowledge, input.lexicon, input.examples, normalize);

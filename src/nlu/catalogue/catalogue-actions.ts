@@ -6,6 +6,8 @@ import { nameHead } from './name-aliases.js';
 
 /** A word of a name's head this heavy says what the procedure acts on. */
 const OBJECT_WORD_WEIGHT = 2;
+/** A name is another's sibling when it has at least this share of the other's object words. */
+const SIBLING_OBJECT_SHARE = 0.5;
 
 export interface ActionName {
   id: string;
@@ -21,20 +23,43 @@ export class CatalogueActions {
   private readonly familiesOf = new Map<string, Set<ActionFamily>>();
   /** The heavy words of each imported name's head besides its action: what it acts on. */
   private readonly objectOf = new Map<string, Set<string>>();
+  /** Twins with no sibling acting on their object: a question need not say their action. */
+  private readonly lonely = new Set<string>();
   /** The last question's actions (see said). */
   private last: { folded: readonly string[]; said: ReadonlyMap<ActionFamily, number> } | undefined;
 
   constructor(names: readonly ActionName[], weights: ReadonlyMap<string, number>) {
+    const objects = new Map<string, Set<string>>();
+    for (const n of names) {
+      const head = nameHead(n.folded);
+      const acting = actionWords(head);
+      objects.set(n.id, new Set(head.filter((t, i) => !acting.has(i) && (weights.get(t) ?? 0) >= OBJECT_WORD_WEIGHT)));
+    }
     for (const n of names) {
       const head = nameHead(n.folded);
       this.familiesOf.set(n.id, nameFamilies(head, n.folded));
       if (!n.imported) continue;
       const families = headFamilies(head);
-      if (families.size) this.twinOf.set(n.id, families);
-      const acting = actionWords(head);
-      const object = new Set(head.filter((t, i) => !acting.has(i) && (weights.get(t) ?? 0) >= OBJECT_WORD_WEIGHT));
+      const object = objects.get(n.id) ?? new Set<string>();
+      // "Cấp, cấp lại giấy xác nhận…" does the plain action too: no twin. A name no other acts
+      // on the object of ("Hỗ trợ khôi phục sản xuất… do thiên tai") needs its action unsaid.
+      const plainToo = head[0] === 'cap' && head[1] === 'cap';
+      if (families.size && !plainToo) this.twinOf.set(n.id, families);
+      if (families.size && !this.hasSibling(n.id, object, objects)) this.lonely.add(n.id);
       if (object.size) this.objectOf.set(n.id, object);
     }
+  }
+
+  /** True when another name acts on most of the object's words. */
+  private hasSibling(id: string, object: ReadonlySet<string>, objects: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+    if (!object.size) return true;
+    for (const [other, words] of objects) {
+      if (other === id) continue;
+      let shared = 0;
+      for (const t of object) if (words.has(t)) shared++;
+      if (shared >= SIBLING_OBJECT_SHARE * object.size) return true;
+    }
+    return false;
   }
 
   /** True when the name opens with an action other than the plain one. */
@@ -50,7 +75,7 @@ export class CatalogueActions {
 
   /** True when a near-twin's action is said in the question (always true for other procedures). */
   actionSaid(id: string, folded: readonly string[]): boolean {
-    if (!this.twinOf.has(id)) return true;
+    if (!this.twinOf.has(id) || this.lonely.has(id)) return true;
     const said = this.said(folded);
     return [...(this.familiesOf.get(id) ?? [])].some((f) => said.has(f));
   }

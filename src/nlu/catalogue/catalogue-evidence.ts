@@ -44,6 +44,13 @@ export interface CatalogueEvidenceOptions {
 
 const DEFAULTS: CatalogueEvidenceOptions = { topicWeight: 2.5, rivalCoverage: 0.3, rivalShare: 0.3, minEvidence: 6, evidenceLead: 1.25, rescueCoverage: 0.3 };
 
+/**
+ * A name matched by its few telling words ("lũ lụt" of "… bị thiệt hại do thiên tai", "chở hàng
+ * nguy hiểm" of a long licence's name) is rescued with less coverage and score than
+ * `rescueCoverage` and `minEvidence` ask when it leads the next candidate by this much.
+ */
+const WEAK_RESCUE = { coverage: 0.2, score: 2, lead: 1.8 };
+
 /** A rival that says the question's action must score at least this share of the best's... */
 const SIBLING_SHARE = 0.5;
 /** ...and share with it a word this heavy (the object both act on: "rượu", "xây dựng"). */
@@ -359,8 +366,12 @@ export class CatalogueEvidence {
   private rescue(norm: NormalizedText, candidates: readonly ProcedureMatch[]): ProcedureMatch | null {
     const folded = norm.folded;
     const [first, second] = candidates.filter((m) => this.actions.actionSaid(m.id, folded) && this.twinSaid(m.id, folded));
-    if (!first || !this.imported.has(first.id) || first.coverage < this.options.rescueCoverage || first.score < this.options.minEvidence / 2) return null;
-    if (second && first.score < this.options.evidenceLead * second.score) return null;
+    if (!first || !this.imported.has(first.id)) return null;
+    // A weaker match is rescued too when it leads the next by far (see WEAK_RESCUE).
+    const lead = second ? first.score / second.score : Infinity;
+    const strong = first.coverage >= this.options.rescueCoverage && first.score >= this.options.minEvidence / 2 && lead >= this.options.evidenceLead;
+    const weak = first.coverage >= WEAK_RESCUE.coverage && first.score >= WEAK_RESCUE.score && lead >= WEAK_RESCUE.lead;
+    if (!strong && !weak) return null;
     const none: ProcedureMatch = { ...first, id: '', matched: [] };
     return this.topicWeight(first, none, norm, this.curatedNameWords) >= this.options.topicWeight ? first : null;
   }

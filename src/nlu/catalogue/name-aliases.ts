@@ -13,12 +13,22 @@ import type { Lexicon } from '../vi/lexicon.js';
 // the plain action, which a question naming no action means.
 
 /** Folded word sequences that open a scope qualifier: the name is also cut there. */
-const SCOPES = ['doi voi', 'tren dia ban', 'thuoc tham quyen', 'cap tinh', 'cap huyen', 'cap xa', 'khi co su thay doi', 'theo quy dinh', 'nham muc dich', 'tai viet nam', 'lam viec tai', 'trong truong hop']
+const SCOPES = ['doi voi', 'tai cap', 'tren dia ban', 'thuoc tham quyen', 'cap tinh', 'cap huyen', 'cap xa', 'khi co su thay doi', 'theo quy dinh', 'nham muc dich', 'tai viet nam', 'lam viec tai', 'trong truong hop']
   .map((s) => s.split(' '));
 /** Folded word sequences that say little and lengthen a name. */
 const FILLERS = ['du dieu kien', 'hoat dong', 'cung cap dich vu', 'quyen so huu tai san gan lien voi dat'].map((s) => s.split(' '));
 /** The plain actions: their object alone names the procedure. */
 const PLAIN_ACTIONS = [['cap', 'moi'], ['cap'], ['dang', 'ky']];
+/**
+ * Actions of handling what a citizen brings ("Giải quyết tố cáo", "Thẩm định báo cáo…"): a
+ * citizen names the thing, not the handling, so their object alone names the procedure too.
+ */
+const HANDLING_ACTIONS = [['giai', 'quyet'], ['xu', 'ly'], ['tham', 'dinh'], ['xet', 'tang']];
+/**
+ * Folded words that say what kind of paper or act, not about what: a name cut down to these
+ * alone ("Cấp giấy phép hoạt động" of "… đối với cơ sở dịch vụ tiêm") would name every licence.
+ */
+const KIND_WORDS = new Set(['cap', 'moi', 'dang', 'ky', 'giay', 'phep', 'chung', 'nhan', 'chi', 'xac', 'hoat', 'dong', 'thu', 'tuc', 'van', 'ban', 'de', 'nghi', 'cong', 'bo']);
 /** Words after a plain action that make it another action ("cấp lại", "đăng ký lại"). */
 const OTHER_ACTION = new Set(['lai', 'doi', 'sua', 'bo', 'dieu', 'gia', 'thu', 'thay', 'chuyen', 'xoa', 'huy']);
 
@@ -65,6 +75,11 @@ function objectOf(w: Words): Words | null {
     const rest = { words: w.words.slice(action.length), folded: w.folded.slice(action.length) };
     return rest.words.length >= 2 ? rest : null;
   }
+  for (const action of HANDLING_ACTIONS) {
+    if (indexOf(w.folded, action) !== 0) continue;
+    const rest = { words: w.words.slice(action.length), folded: w.folded.slice(action.length) };
+    return rest.words.length >= 2 ? rest : null;
+  }
   return null;
 }
 
@@ -104,7 +119,8 @@ export function officialName(name: string): string {
 export function catalogueAliases(p: Pick<Procedure, 'name' | 'origin'>, lexicon: Lexicon): string[] {
   if (!p.origin) return [];
   const base = normalizeText(officialName(p.name), lexicon);
-  const short = withoutFillers(beforeScope(base));
+  // Numbers ("hạng 1 sao, 2 sao") say little in a shorter name and match any count in a story.
+  const short = withoutFillers(beforeScope(normalizeText(officialName(p.name).replace(/(^|\s)\d+(?=[\s,;.]|$)/gu, ' '), lexicon)));
   const object = objectOf(short);
   const synonyms = synonymsOf(lexicon);
   const variants: Words[] = [beforeScope(base), short, ...(object ? [object] : [])];
@@ -114,7 +130,7 @@ export function catalogueAliases(p: Pick<Procedure, 'name' | 'origin'>, lexicon:
   const out: string[] = [];
   for (const v of variants) {
     const key = v.folded.join(' ');
-    if (seen.has(key) || v.words.length < 2) continue;
+    if (seen.has(key) || v.words.length < 2 || v.folded.every((t) => KIND_WORDS.has(t))) continue;
     seen.add(key);
     out.push(v.words.join(' '));
   }

@@ -36,3 +36,23 @@ describe('the names of an imported procedure', () => {
     expect(catalogueAliases({ name: 'Đăng ký khai sinh' }, lexicon)).toEqual([]);
   });
 });
+
+describe('the names of an imported procedure, cut down', () => {
+  it('drop the numbers of a shorter name ("hạng 1 sao, 2 sao" matches any count in a story)', () => {
+    expect(aliases('Công nhận hạng cơ sở lưu trú du lịch: hạng 1 sao, 2 sao đối với khách sạn')).toContain('cong nhan hang co so luu tru du lich hang sao sao');
+  });
+
+  it('are never the kind of paper alone ("cấp giấy phép hoạt động" would name every licence)', () => {
+    const list = aliases('Cấp giấy phép hoạt động đối với cơ sở dịch vụ tiêm (chích), thay băng');
+    expect(list).not.toContain('giay phep');
+    expect(list).not.toContain('cap giay phep');
+  });
+
+  it.each([
+    ['Giải quyết tố cáo tại cấp xã', 'to cao'],
+    ['Thẩm định báo cáo đánh giá tác động môi trường', 'bao cao danh gia tac dong moi truong'],
+    ['Xét tặng Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã', 'giay khen cua chu tich uy ban nhan dan'],
+  ])('give the object of a handling action alone ("%s")', (name, alias) => {
+    expect(aliases(name)).toContain(alias);
+  });
+});
