@@ -149,6 +149,8 @@ const RULED_OUT_GUESS = 0.5;
 
 /** The classifier overrules the names when it is this sure of another procedure... */
 const OVERRULING_GUESS = 0.95;
+/** ...and this sure when the message says the whole name it found (a guess from a story's few plain words is not enough). */
+const OVERRULING_FULL_NAME_GUESS = 0.99;
 
 /**
  * The procedure the classifier is sure of, over the one the names found, when the message is
@@ -163,7 +165,9 @@ function classifierOverNames(parts: ReadingParts, norm: NormalizedText, found: P
   // (An imported catalogue's procedure is the catalogue's to tell from its curated twin.)
   if (!named || !parts.procedureClassifier.knows(named.id) || (norm.clauses?.length ?? 1) < 2) return found;
   const [guess] = parts.procedureClassifier.classify(norm.folded, 1, weights);
-  if (!guess || guess.id === named.id || guess.probability < OVERRULING_GUESS) return found;
+  // (Weight 0 marks words the message rules out: a name said only to be ruled out is no full name.)
+  const needed = named.coverage >= 1 && !weights.includes(0) ? OVERRULING_FULL_NAME_GUESS : OVERRULING_GUESS;
+  if (!guess || guess.id === named.id || guess.probability < needed) return found;
   const accepted = found.candidates.find((m) => m.id === guess.id) ?? { id: guess.id, score: 0, coverage: guess.probability, phrase: '', matched: [] };
   return { ...found, accepted, matches: [accepted] };
 }

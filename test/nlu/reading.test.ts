@@ -29,4 +29,12 @@ describe('the procedure of a long, near-twin or contrasting message', () => {
   ])('keeps the whole name written in a one-clause question "%s"', (text, procedure) => {
     expect(recognizer.parse(text).procedure).toBe(procedure);
   });
+
+  it.each([
+    ['Tạm trú của tôi còn một tuần nữa là hết hạn, tôi vẫn thuê phòng ở đây.', 'dang-ky-tam-tru'],
+    ['tam tru cua toi con mot tuan nua la het han, toi van thue phong o day.', 'dang-ky-tam-tru'],
+    ['Thẻ tạm trú của em tháng sau hết hạn, em còn ở lại làm việc.', 'dang-ky-tam-tru'],
+  ])('keeps the whole name a story says over a guess from its plain words: "%s"', (text, procedure) => {
+    expect(recognizer.parse(text).procedure).toBe(procedure);
+  });
 });
