@@ -80,7 +80,7 @@ describePg('two processes on one PostgreSQL database', () => {
     // Sent without waiting for the answers; the gap keeps the order they reach the servers in.
     for (const [i, text] of texts.entries()) {
       posts.push(clients[i % 2]!.post({ text }));
-      await tick(40);
+      await tick(80);
     }
     // Then ten more all at once, so that turns queue across both processes.
     for (const [i, text] of texts.entries()) posts.push(clients[i % 2]!.post({ text: `${text} nữa` }));

@@ -31,6 +31,16 @@ describe('the acronyms of catalogue names', () => {
     expect(acronyms.get(acronym)).toBe(phrase);
   });
 
+  it.each([
+    ['ctv', 'cong tac vien'],
+    ['gp', 'giay phep'],
+    // The lexicon's own reading stands, even when it is not the name's ("mn" is "mọi người").
+    ['mn', 'moi nguoi'],
+  ])('leave "%s", which the lexicon already reads, to the lexicon', (acronym, folded) => {
+    expect(acronyms.has(acronym)).toBe(false);
+    expect(normalizeText(`xin ${acronym}`, lexicon).folded.join(' ')).toContain(folded);
+  });
+
   it('never cross a joining word ("đối với", "cho", "tại") nor take initials that spell a syllable', () => {
     // "lao động cho người" is no phrase; "ma" (of "mầm non" and "…") would be a word.
     expect(acronyms.has('ldcn')).toBe(false);
