@@ -111,15 +111,23 @@ export class CuratedTwins {
           if (run.length > 1 && weigh(run) >= DISTINGUISHING_WEIGHT && run.some((t) => !apart.words.has(t))) apart.runs.push(run);
           run = [];
         };
+        const telling = (i: number): boolean => i >= 0 && i < p.name.folded.length && !c.names.has(p.name.folded[i] ?? '') && !functionAt(p.name, i);
         p.name.folded.forEach((t, i) => {
           const w = weights.get(t) ?? 0;
-          if (c.names.has(t) || functionAt(p.name, i)) return endRun();
+          if (!telling(i)) return endRun();
           run.push(t);
           if (w < (i < action ? ACTION_WEIGHT : DISTINGUISHING_WEIGHT)) return;
           // After a light word that opens the run, a heavy word tells apart only with it: "nhận cha", not "bố mẹ".
           const opener = run[0] ?? t;
           if (run.length > 1 && (weights.get(opener) ?? 0) < DISTINGUISHING_WEIGHT && !apart.words.has(opener)) {
             if (run.length === 2) apart.runs.push([...run]);
+          } else if (i >= action && (telling(i - 1) || telling(i + 1))) {
+            // A word of a compound tells apart only with its neighbour: "yếu tố", "nước ngoài", not the "yêu" of
+            // "yêu cầu" nor the "ngoại" of "quê ngoại", "ngoài giá thú".
+            const before = p.name.folded[i - 1];
+            const after = p.name.folded[i + 1];
+            if (telling(i - 1) && before) apart.runs.push([before, t]);
+            if (telling(i + 1) && after) apart.runs.push([t, after]);
           } else apart.words.set(t, w);
         });
         endRun();

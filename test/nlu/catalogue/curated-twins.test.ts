@@ -46,6 +46,21 @@ describe('an imported near-twin of a curated procedure', () => {
     expect(recognizer.parse(text).procedure).toBe(procedure);
   });
 
+  it.each([
+    ['accented', 'ông bà ở quê ngoại muốn tôi làm thủ tục nhận cha cho con, cần giấy tờ gì', 'dang-ky-nhan-cha-me-con'],
+    ['unaccented', 'truong yeu cau giay to nhan cha con, lam thu tuc nhan cha me con o dau', 'dang-ky-nhan-cha-me-con'],
+    ['abbreviated', 'dk nhan cha con o que ngoai can gi', 'dang-ky-nhan-cha-me-con'],
+  ])('is not named by one word of a compound in its name said in another sense (%s)', (_how, text, procedure) => {
+    expect(recognizer.parse(text).procedure).toBe(procedure);
+  });
+
+  it.each([
+    ['accented', 'đăng ký nhận cha mẹ con có yếu tố nước ngoài cần gì', '1.000689'],
+    ['unaccented', 'dang ky nhan cha me con co yeu to nuoc ngoai can gi', '1.000689'],
+  ])('is named by the compound said whole (%s)', (_how, text, procedure) => {
+    expect(recognizer.parse(text).procedure).toBe(procedure);
+  });
+
   it('is not named by words the citizen rules out', () => {
     // "xóa" would tell "Xóa đăng ký tạm trú" apart, but the citizen rules it out.
     expect(recognizer.parse('đăng ký thường trú chứ không phải xóa thường trú, mất bao lâu').procedure).not.toBe('1.010039');
