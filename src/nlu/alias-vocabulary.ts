@@ -1,3 +1,4 @@
+import { lowerBound } from '../data/lower-bound.js';
 import type { NormalizedText } from './vi/normalize.js';
 
 // What the procedures' names and aliases say about the words of a question, beyond the
@@ -77,18 +78,6 @@ function acceptedBy(forms: Forms, word: string): boolean {
 
 /** Typed words whose acceptance is remembered. */
 const MAX_REMEMBERED = 50_000;
-
-/** The first index of `from..to` in `sorted` (pairs: even slots) whose key is ≥ `key`. */
-function lowerBound(sorted: Uint32Array, from: number, to: number, key: number, stride: number): number {
-  let lo = from / stride;
-  let hi = to / stride;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid * stride] ?? 0) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo * stride;
-}
 
 export class AliasVocabulary {
   /** folded word → the ways all aliases write it. */
