@@ -160,7 +160,7 @@ export class AliasVocabulary {
     ownNamed.forEach((ns, k) => this.named.set(ns, this.namedStart[k] ?? 0));
   }
 
-  /** Where the pairs of `procedure`'s names for the fold begin, or -1 when its names do not have the fold. */
+  /** Where the pairs of `procedure`'s names for the fold lie, or null when its names do not have the fold. */
   private ownFold(procedure: string, folded: string): { at: number; end: number; fold: number } | null {
     const slot = this.slots.get(procedure);
     const fold = this.foldIds.get(folded);
@@ -196,15 +196,13 @@ export class AliasVocabulary {
     }
     const own = this.ownFold(procedure, folded);
     if (!own) return true;
-    // acceptedBy() over the spellings this procedure's names give the fold.
+    // acceptedBy() over the spellings this procedure's names give the fold, marks checked only when needed.
     const w = spelling(word);
-    const toneless = !hasTone(w);
-    const toneOnly = !hasQuality(w);
-    for (let at = own.at; at < own.end && this.pairs[at] === own.fold; at += 2) {
-      const sp = this.pairs[at + 1] ?? 0;
-      if (this.spellings[sp] === w || (toneless && this.toneless[sp] === w) || (toneOnly && this.toneOnly[sp] === w)) return true;
-    }
-    return false;
+    const spellings = (table: readonly string[]): boolean => {
+      for (let at = own.at; at < own.end && this.pairs[at] === own.fold; at += 2) if (table[this.pairs[at + 1] ?? 0] === w) return true;
+      return false;
+    };
+    return spellings(this.spellings) || (!hasTone(w) && spellings(this.toneless)) || (!hasQuality(w) && spellings(this.toneOnly));
   }
 
   /**
