@@ -97,13 +97,32 @@ function withScopeObject(w: Words, head: Words): Words | null {
 /** Folded words before "thành lập" that make it part of the paper's name ("giấy phép thành lập văn phòng đại diện"): citizens leave it out. */
 const ESTABLISHED_PAPER = new Set(['phep', 'nhan']);
 
+/** Folded words of the papers and offices a name may say the owner of. */
+const OWNED = new Set(['giay', 'chi', 'the', 'phong']);
+
 /**
  * The name without whose the paper or office is ("… văn phòng đại diện của thương nhân nước
  * ngoài"): a citizen says the thing, rarely its owner. Null when the name has no "của" after
  * its third word.
  */
+
 function withoutOwner(w: Words): Words | null {
   const at = w.folded.indexOf('cua', 3);
+  // Only a paper's or an office's owner: "… đã thông báo của hộ kinh doanh" tells a household's notice from a company's.
+  if (at < 0 || !w.folded.slice(0, at).some((t) => OWNED.has(t))) return null;
+  return { words: w.words.slice(0, at), folded: w.folded.slice(0, at) };
+}
+
+/** The least words before "và" for the name cut there to say what the procedure acts on. */
+const FIRST_OF_TWO_WORDS = 4;
+
+/**
+ * The name cut before a second thing it acts on ("Gia hạn giấy phép liên vận Việt - Lào và
+ * thời gian lưu hành…", "Cấp lại giấy chứng nhận người có công và thẻ thương binh"): a citizen
+ * asks about one of them. Null when the name joins no two things.
+ */
+function firstOfTwo(w: Words): Words | null {
+  const at = w.folded.indexOf('va', FIRST_OF_TWO_WORDS);
   return at > 0 ? { words: w.words.slice(0, at), folded: w.folded.slice(0, at) } : null;
 }
 
@@ -176,7 +195,8 @@ export function catalogueAliases(p: Pick<Procedure, 'name' | 'origin'>, lexicon:
   const scopedShort = scoped ? withoutFillers(scoped) : null;
   const scopedObject = scopedShort ? objectOf(scopedShort) : null;
   const owned = withoutOwner(short);
-  const extra = [scopedShort, scopedObject, owned, owned && objectOf(owned)].filter((v): v is Words => v !== null);
+  const first = firstOfTwo(short);
+  const extra = [scopedShort, scopedObject, owned, owned && objectOf(owned), first, first && objectOf(first)].filter((v): v is Words => v !== null);
   const variants: Words[] = [beforeScope(base), short, ...(object ? [object] : []), ...extra];
   // The whole name too: its scope may be what tells it from a sibling ("đối với học sinh trung học cơ sở").
   for (const v of [base, short, ...(object ? [object] : []), ...extra]) variants.push(...withCitizenWords(v, synonyms));
