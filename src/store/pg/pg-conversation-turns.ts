@@ -4,6 +4,7 @@ import { KeyedQueue } from '../keyed-queue.js';
 import type { ConversationTurns } from '../state-storage.js';
 import { isConnectionError, type PgDatabase } from './pg-database.js';
 import { RESERVE, type StateRow } from './pg-turn-openings.js';
+import { openTicketSql } from './pg-ticket-store.js';
 
 // The turns of one conversation one at a time across every process on the database, in the
 // order they came. In this process they queue (KeyedQueue); the one at the head takes the
@@ -13,7 +14,7 @@ import { RESERVE, type StateRow } from './pg-turn-openings.js';
 // The wait is bounded (lock_timeout): past it the message is refused with CONVERSATION_BUSY.
 // The lock is taken by the turn's opening, one round trip of several statements, each seeing
 // what was committed when it began: the lock, then the reservation of the turn's sequence
-// numbers and the state the turn said it would read, left for the stores to take
+// numbers, its open ticket and the state the turn said it would read, left for the stores to take
 // (pg-turn-openings.ts).
 
 /** The advisory lock space of conversation turns (two-key form: this, hashtext(id)). */
@@ -46,11 +47,12 @@ export class PgConversationTurns implements ConversationTurns {
       throw this.db.translate(err);
     }
     try {
-      const [, reserved, state] = await client.query(opening(client, conversationId, stateKeys)) as unknown as [unknown, pg.QueryResult<{ next_seq: string }>, pg.QueryResult<{ key: string } & StateRow>?];
+      const [, reserved, ticket, state] = await client.query(opening(client, conversationId, stateKeys)) as unknown as
+        [unknown, pg.QueryResult<{ next_seq: string }>, pg.QueryResult<{ code: string }>, pg.QueryResult<{ key: string } & StateRow>?];
       const rows = new Map<string, StateRow | null>(stateKeys.map((k) => [k, null]));
       for (const { key, etag, data } of state?.rows ?? []) rows.set(key, { etag, data });
       const end = reserved.rows[0]?.next_seq;
-      this.db.openings.set(conversationId, end === undefined ? undefined : Number(end), rows);
+      this.db.openings.set(conversationId, { reservedEnd: end === undefined ? undefined : Number(end), state: rows, openTicket: ticket.rows[0]?.code ?? null });
     } catch (err) {
       if (isConnectionError(err)) client.release(err as Error);
       else if ((err as { code?: unknown }).code === LOCK_TIMEOUT) client.release();
@@ -90,6 +92,7 @@ function opening(client: pg.PoolClient, conversationId: string, stateKeys: reado
   const statements = [
     `SELECT pg_advisory_lock(${TURN_LOCK_SPACE}, hashtext(${id}))`,
     `UPDATE dl_conversations SET next_seq = next_seq + ${RESERVE} WHERE id = ${id} RETURNING next_seq`,
+    openTicketSql(id),
   ];
   if (stateKeys.length) statements.push(`SELECT key, etag, data FROM bot_state WHERE key IN (${stateKeys.map((k) => client.escapeLiteral(k)).join(', ')})`);
   return statements.join('; ');

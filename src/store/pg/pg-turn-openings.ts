@@ -1,7 +1,8 @@
 // What a turn's opening statement read along with its lock (pg-conversation-turns.ts): the
 // conversation's sequence numbers reserved for the turn (pg-activity-log.ts takes them at the
-// turn's first record) and the state rows the turn said it would read (pg-state-storage.ts
-// answers its first read of them from here). Each is taken once; what the turn did not take
+// turn's first record), the state rows the turn said it would read (pg-state-storage.ts
+// answers its first read of them from here) and the code of the conversation's open ticket
+// (pg-ticket-store.ts: the officer's hold asks for it at the start of every turn). Each is taken once; what the turn did not take
 // is dropped when it ends. Reading them with the lock saves two round trips per turn, and is
 // as fresh as a read of its own: the turn holds the conversation's lock, and every statement
 // of the opening sees what was committed when it began, after the lock was granted.
@@ -11,11 +12,13 @@ export const RESERVE = 8;
 
 export interface StateRow { etag: string; data: Record<string, unknown> }
 
-interface Opening {
+export interface Opening {
   /** One past the numbers reserved for the turn; undefined once taken, or when the conversation has no log. */
   reservedEnd?: number | undefined;
   /** The rows asked for, null where the key has none; a key leaves once read or written. */
   state: Map<string, StateRow | null>;
+  /** The code of the conversation's open ticket, null for none; undefined once taken, or after a ticket change. */
+  openTicket?: string | null | undefined;
 }
 
 export class TurnOpenings {
@@ -23,9 +26,10 @@ export class TurnOpenings {
   /** State key to the conversation whose opening holds it. */
   private readonly byKey = new Map<string, string>();
 
-  set(conversationId: string, reservedEnd: number | undefined, state: Map<string, StateRow | null>): void {
+  set(conversationId: string, opening: Opening): void {
     this.end(conversationId);
-    this.byConversation.set(conversationId, { reservedEnd, state });
+    const { state } = opening;
+    this.byConversation.set(conversationId, opening);
     for (const key of state.keys()) this.byKey.set(key, conversationId);
   }
 
@@ -35,6 +39,20 @@ export class TurnOpenings {
     const end = opening?.reservedEnd;
     if (opening) opening.reservedEnd = undefined;
     return end;
+  }
+
+  /** The open ticket's code as the opening read it (null: none), once; undefined when it did not, or no longer holds. */
+  takeOpenTicket(conversationId: string): string | null | undefined {
+    const opening = this.byConversation.get(conversationId);
+    const code = opening?.openTicket;
+    if (opening) opening.openTicket = undefined;
+    return code;
+  }
+
+  /** A ticket of the conversation changed: what the opening read of its open ticket is out of date. */
+  forgetOpenTicket(conversationId: string): void {
+    const opening = this.byConversation.get(conversationId);
+    if (opening) opening.openTicket = undefined;
   }
 
   /** The rows of `keys` when the opening read every one of them (each is then taken); undefined otherwise. */
