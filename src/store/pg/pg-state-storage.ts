@@ -56,11 +56,16 @@ export class PgStateStorage implements StateStorage {
 
 type Run = (text: string, values: unknown[]) => Promise<pg.QueryResult>;
 
+/** eTags: random for this process, then counted (a random draw per write cost more than the rest of it). */
+const ETAG_PREFIX = randomBytes(9).toString('base64url');
+let etags = 0;
+const freshETag = (): string => `${ETAG_PREFIX}.${(etags += 1).toString(36)}`;
+
 /** Writes one item; false when its eTag no longer matches. */
 async function writeOne(run: Run, key: string, item: StoreItem): Promise<boolean> {
   const { eTag, ...data } = item;
   const json = JSON.stringify(data);
-  const fresh = randomBytes(9).toString('base64url');
+  const fresh = freshETag();
   if (!eTag || eTag === '*') {
     await run(UPSERT, [key, fresh, json]);
     return true;
