@@ -18,7 +18,7 @@ export const cuesFileSchema = z.object({
   version: z.literal(CUES_FORMAT_VERSION),
   /** Words allowed between two parts of a pattern ("…"). */
   gap: z.number().int().min(0).max(6).default(3),
-  question: z.object({ patterns, endings: words, particles: words, topic: words }).strict(),
+  question: z.object({ patterns, what: patterns, copula: words, endings: words, particles: words, topic: words }).strict(),
   ruleOut: z.object({ cues: patterns, stops: words, alternatives: words, maxWords: z.number().int().min(1).max(12).default(6) }).strict(),
   intentWords: patterns,
   legalBasis: patterns,
@@ -37,6 +37,10 @@ export interface Cues {
   /** The file's data, for fingerprints. */
   readonly source: CuesFile;
   readonly question: PatternSet;
+  /** Question words asking what, where, how much, how long, how ("ở đâu", "mấy ngày", "cần gì"), not yes or no. */
+  readonly what: PatternSet;
+  /** "là": a name followed by it and a question word asks what the procedure is ("… là như thế nào"). */
+  readonly copula: PatternSet;
   readonly endings: PatternSet;
   readonly particles: PatternSet;
   /** "thì": what comes before it is the topic, what follows the question asked about it. */
@@ -77,6 +81,8 @@ export function compileCues(data: CuesFile, normalize: (text: string) => Normali
   return {
     source: data,
     question: set(data.question.patterns),
+    what: set(data.question.what),
+    copula: each(data.question.copula),
     endings: each(data.question.endings),
     particles: each(data.question.particles),
     topic: each(data.question.topic),

@@ -9,7 +9,7 @@ import type { ProcedureClassifier } from './procedure-classifier.js';
 import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
 import type { SituationReader } from './situation/situation-reader.js';
 import { roleWeights } from './sentence-roles.js';
-import { isQuestionClause, questionComment, questionFocus, questionRun, sliceText } from './question-focus.js';
+import { afterName, isQuestionClause, questionComment, questionFocus, questionRun, sliceText } from './question-focus.js';
 import type { Lexicon } from './vi/lexicon.js';
 import type { Clause } from './vi/clauses.js';
 import { DOSSIER_CODE_WORD, type NormalizedText } from './vi/normalize.js';
@@ -61,6 +61,8 @@ export interface Reading {
   whole: (() => string[]) | null;
   /** Features of what is asked after the topic ("… thì làm ở đâu"; null when no topic word splits the question); worked out when asked for. */
   comment: (() => string[]) | null;
+  /** Features of what the question's clause asks after the procedure's name ("… khai sinh cho cháu ở đâu"; null when nothing asks after it); worked out when asked for. */
+  afterName: (() => string[]) | null;
   /** Features of a short question with the questions right before it (null when there are none); worked out when asked for. */
   run: (() => string[]) | null;
 }
@@ -95,6 +97,7 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
   const span = spanOf(search.span);
   const unknown = parts.vocabulary.unknown(asked, ownDocument);
   const named = new Set(search.span);
+  const clause = focus ?? { start: 0, end: norm.words.length, asked: false };
   const outside = focus ? norm.folded.map((_, i) => i).filter((i) => i < focus.start || i >= focus.end) : [];
   return {
     norm,
@@ -110,7 +113,8 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
     context: wordFeatures(outside.map((i) => norm.folded[i] ?? ''), new Set(outside.flatMap((i, k) => (named.has(i) ? [k] : [])))),
     whole: focus ? () => intentFeatures(norm.folded, new Set([...named].filter((i) => !cues.question.covered(norm).has(i))), parts.vocabulary.unknown(norm, ownDocument)) : null,
     run: focus ? runFeatures(parts, norm, questionRun(norm, cues, focus), named, ownDocument) : null,
-    comment: runFeatures(parts, norm, questionComment(norm, cues, focus ?? { start: 0, end: norm.words.length, asked: false }), named, ownDocument),
+    comment: runFeatures(parts, norm, questionComment(norm, cues, clause), named, ownDocument),
+    afterName: runFeatures(parts, norm, afterName(norm, cues, clause, search.span), named, ownDocument),
   };
 }
 

@@ -247,10 +247,13 @@ export class Recognizer {
    * question stands; the story words of the topic ("muốn", "giờ") only lean towards info.
    */
   private narrowed(reading: Reading, scores: IntentScore[]): IntentScore[] {
-    if (!reading.comment || decide(scores, this.parts.options.narrowShare).intent !== 'procedure.info') return scores;
-    const comment = this.parts.classifier.classify(reading.comment());
-    const top = comment[0];
-    return top && top.intent !== 'procedure.info' && PROCEDURE_INTENTS.has(top.intent) && top.confidence >= NARROW_COMMENT ? comment : scores;
+    if (decide(scores, this.parts.options.narrowShare).intent !== 'procedure.info') return scores;
+    for (const words of [reading.comment, reading.afterName]) {
+      const comment = words ? this.parts.classifier.classify(words()) : [];
+      const top = comment[0];
+      if (top && top.intent !== 'procedure.info' && PROCEDURE_INTENTS.has(top.intent) && top.confidence >= NARROW_COMMENT) return comment;
+    }
+    return scores;
   }
 
   /**
