@@ -247,8 +247,10 @@ export class Recognizer {
    * question stands; the story words of the topic ("muốn", "giờ") only lean towards info.
    */
   private narrowed(reading: Reading, scores: IntentScore[]): IntentScore[] {
-    if (decide(scores, this.parts.options.narrowShare).intent !== 'procedure.info') return scores;
-    for (const words of [reading.comment, reading.afterName]) {
+    const read = decide(scores, this.parts.options.narrowShare).intent;
+    if (!PROCEDURE_INTENTS.has(read)) return scores;
+    // (A narrower reading is overruled only by what is asked after the name: the words of a topic may still be its own.)
+    for (const words of read === 'procedure.info' ? [reading.comment, reading.afterName] : [reading.afterName]) {
       const comment = words ? this.parts.classifier.classify(words()) : [];
       const top = comment[0];
       if (top && top.intent !== 'procedure.info' && PROCEDURE_INTENTS.has(top.intent) && top.confidence >= NARROW_COMMENT) return comment;
