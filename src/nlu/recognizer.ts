@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { extractDossierCode, maskDossierCodes } from './dossier-code.js';
 import type { ProcedureSearch } from './find-procedures.js';
 import { isGoodsPrice, isLooseHowTo, isTrade } from './guards.js';
-import { IntentClassifier, type IntentScore } from './intent-classifier.js';
+import { IntentClassifier, classifyAsking, type IntentScore } from './intent-classifier.js';
 import { PROCEDURE_INTENTS, type Intent } from './intents.js';
 import type { ProcedureMatcher } from './procedure-matcher.js';
 import type { ProcedureClassifier } from './procedure-classifier.js';
@@ -226,16 +226,16 @@ export class Recognizer {
    */
   private classify(reading: Reading): IntentScore[] {
     const { classifier } = this.parts;
-    const asked = this.narrowed(reading, classifier.classify(reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context))));
-    if (!reading.whole && !reading.comment) return asked;
+    const asked = this.narrowed(reading, classifyAsking(classifier, reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context))));
+    if (!reading.whole && !reading.comment && !reading.afterName) return asked;
     const top = asked[0];
     const vague = !top || top.confidence < VAGUE_QUESTION || (top.intent === 'none' && reading.search.accepted !== null);
     if (!vague) return asked;
-    // What is asked after the topic, the questions before a short one, then the whole message: the surest reading stands.
+    // What is asked after the topic or the name, the questions before a short one, then the whole message: the surest reading stands.
     let best = asked;
     // (What follows a topic is looked at only when a procedure is named: "… ngoại tình thì làm sao" names none.)
-    for (const other of [reading.search.accepted ? reading.comment : null, reading.run, reading.whole]) {
-      const scores = other ? classifier.classify(other()) : [];
+    for (const other of reading.search.accepted ? [reading.comment, reading.afterName, reading.run, reading.whole] : [reading.run, reading.whole]) {
+      const scores = other ? classifyAsking(classifier, other()) : [];
       if ((scores[0]?.confidence ?? 0) > (best[0]?.confidence ?? 0)) best = scores;
     }
     return best;
@@ -251,7 +251,7 @@ export class Recognizer {
     if (!PROCEDURE_INTENTS.has(read)) return scores;
     // (A narrower reading is overruled only by what is asked after the name: the words of a topic may still be its own.)
     for (const words of read === 'procedure.info' ? [reading.comment, reading.afterName] : [reading.afterName]) {
-      const comment = words ? this.parts.classifier.classify(words()) : [];
+      const comment = words ? classifyAsking(this.parts.classifier, words()) : [];
       const top = comment[0];
       if (top && top.intent !== 'procedure.info' && PROCEDURE_INTENTS.has(top.intent) && top.confidence >= NARROW_COMMENT) return comment;
     }
