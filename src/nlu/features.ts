@@ -59,15 +59,18 @@ export function askingFeatures(words: NormalizedText, cues: Cues, named: Readonl
   const last = Math.max(...covered);
   let first = last;
   while (covered.includes(first - 1)) first--;
+  const after = words.folded[last + 1];
+  const unit = after ? cues.units.get(after) : undefined;
   // "… là gì", "… là như thế nào": what the procedure is, not a narrower question; "có … gì
-  // không": "gì" before a yes/no ending is "any", not "what".
-  if (cues.copula.covered(words).has(first - 1) || cues.endings.covered(words).has(last + 1)) return [];
+  // không", "ở mấy hôm không": a question word before a yes/no ending is "any", not "what".
+  const endings = cues.endings.covered(words);
+  if (cues.copula.covered(words).has(first - 1) || endings.has(last + 1) || (unit && endings.has(last + 2))) return [];
   const word = words.folded[last] ?? '';
   const out = [`${ASKING}${word}`];
   const before = words.folded[last - 1];
-  const after = words.folded[last + 1];
   if (before) out.push(`${ASKING}${before}_${word}`);
   // "bao nhiêu tháng", "mấy hôm": the unit says what is counted, whatever the word.
-  if (after) out.push(`${ASKING}${word}_${cues.units.get(after) ?? after}`);
+  if (after) out.push(`${ASKING}${word}_${unit ?? after}`);
+  if (unit) out.push(`${ASKING}${unit}`);
   return out;
 }
