@@ -165,13 +165,15 @@ export class IntentClassifier {
  * The intents of a question whose question word is a feature of its own (features.ts,
  * askingFeatures): whether the message asks about a procedure at all is read without it, as
  * the question word says little of that ("sửa xe ở đâu" asks for a shop), and which question
- * about the procedure, with it (the last question word outweighs the story's words).
+ * about the procedure, with it (the last question word outweighs the story's words), when
+ * the message names one (`named`).
  */
-export function classifyAsking(classifier: IntentClassifier, features: readonly string[], context: readonly string[] = [], weight = 0): IntentScore[] {
-  const full = classifier.classify(features, context, weight);
+export function classifyAsking(classifier: IntentClassifier, named: boolean, features: readonly string[], context: readonly string[] = [], weight = 0): IntentScore[] {
   const plainFeatures = features.filter((f) => !f.startsWith(ASKING));
-  if (plainFeatures.length === features.length) return full;
   const plain = classifier.classify(plainFeatures, context, weight);
+  // (A message that names no procedure is read as before: its question word makes no story a follow-up.)
+  if (!named || plainFeatures.length === features.length) return plain;
+  const full = classifier.classify(features, context, weight);
   const group = (scores: IntentScore[]): number => scores.reduce((sum, s) => sum + (PROCEDURE_INTENTS.has(s.intent) ? s.confidence : 0), 0);
   const [plainGroup, fullGroup] = [group(plain), group(full)];
   if (fullGroup <= 0) return plain;

@@ -226,7 +226,7 @@ export class Recognizer {
    */
   private classify(reading: Reading): IntentScore[] {
     const { classifier } = this.parts;
-    const asked = this.narrowed(reading, classifyAsking(classifier, reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context))));
+    const asked = this.narrowed(reading, classifyAsking(classifier, reading.search.accepted !== null, reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context))));
     if (!reading.whole && !reading.comment && !reading.afterName) return asked;
     const top = asked[0];
     const vague = !top || top.confidence < VAGUE_QUESTION || (top.intent === 'none' && reading.search.accepted !== null);
@@ -235,7 +235,7 @@ export class Recognizer {
     let best = asked;
     // (What follows a topic is looked at only when a procedure is named: "… ngoại tình thì làm sao" names none.)
     for (const other of reading.search.accepted ? [reading.comment, reading.afterName, reading.run, reading.whole] : [reading.run, reading.whole]) {
-      const scores = other ? classifyAsking(classifier, other()) : [];
+      const scores = other ? classifyAsking(classifier, reading.search.accepted !== null, other()) : [];
       if ((scores[0]?.confidence ?? 0) > (best[0]?.confidence ?? 0)) best = scores;
     }
     return best;
@@ -251,7 +251,7 @@ export class Recognizer {
     if (!PROCEDURE_INTENTS.has(read)) return scores;
     // (A narrower reading is overruled only by what is asked after the name: the words of a topic may still be its own.)
     for (const words of read === 'procedure.info' ? [reading.comment, reading.afterName] : [reading.afterName]) {
-      const comment = words ? classifyAsking(this.parts.classifier, words()) : [];
+      const comment = words ? classifyAsking(this.parts.classifier, reading.search.accepted !== null, words()) : [];
       const top = comment[0];
       if (top && top.intent !== 'procedure.info' && PROCEDURE_INTENTS.has(top.intent) && top.confidence >= NARROW_COMMENT) return comment;
     }
