@@ -227,14 +227,14 @@ export class Recognizer {
   private classify(reading: Reading): IntentScore[] {
     const { classifier } = this.parts;
     const asked = this.narrowed(reading, classifyAsking(classifier, reading.search.accepted !== null, reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context))));
-    if (!reading.whole && !reading.comment && !reading.afterName) return asked;
+    if (!reading.whole && !reading.comment) return asked;
     const top = asked[0];
     const vague = !top || top.confidence < VAGUE_QUESTION || (top.intent === 'none' && reading.search.accepted !== null);
     if (!vague) return asked;
-    // What is asked after the topic or the name, the questions before a short one, then the whole message: the surest reading stands.
+    // What is asked after the topic, the questions before a short one, then the whole message: the surest reading stands.
     let best = asked;
     // (What follows a topic is looked at only when a procedure is named: "… ngoại tình thì làm sao" names none.)
-    for (const other of reading.search.accepted ? [reading.comment, reading.afterName, reading.run, reading.whole] : [reading.run, reading.whole]) {
+    for (const other of [reading.search.accepted ? reading.comment : null, reading.run, reading.whole]) {
       const scores = other ? classifyAsking(classifier, reading.search.accepted !== null, other()) : [];
       if ((scores[0]?.confidence ?? 0) > (best[0]?.confidence ?? 0)) best = scores;
     }
