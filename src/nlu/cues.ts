@@ -3,6 +3,7 @@ import { readDataFile } from '../data/read-data-file.js';
 import { CueCorrector } from './cue-corrector.js';
 import { PatternSet } from './cue-patterns.js';
 import { normalizeText, type NormalizedText } from './vi/normalize.js';
+import { foldText } from './vi/fold.js';
 import type { Lexicon } from './vi/lexicon.js';
 
 // The cue words of intents/cues/vi.yaml, compiled: which clause of a message is the question,
@@ -18,7 +19,7 @@ export const cuesFileSchema = z.object({
   version: z.literal(CUES_FORMAT_VERSION),
   /** Words allowed between two parts of a pattern ("…"). */
   gap: z.number().int().min(0).max(6).default(3),
-  question: z.object({ patterns, endings: words, particles: words, topic: words }).strict(),
+  question: z.object({ patterns, what: patterns, copula: words, units: z.record(z.string(), words).default({}), endings: words, particles: words, topic: words }).strict(),
   ruleOut: z.object({ cues: patterns, stops: words, alternatives: words, maxWords: z.number().int().min(1).max(12).default(6) }).strict(),
   intentWords: patterns,
   legalBasis: patterns,
@@ -37,6 +38,12 @@ export interface Cues {
   /** The file's data, for fingerprints. */
   readonly source: CuesFile;
   readonly question: PatternSet;
+  /** Question words asking what, where, how much, how long, how ("ở đâu", "mấy ngày", "cần gì"), not yes or no. */
+  readonly what: PatternSet;
+  /** "là": a name followed by it and a question word asks what the procedure is ("… là như thế nào"). */
+  readonly copula: PatternSet;
+  /** By a folded unit word said after a question word ("tháng", "tiền"): its kind ("@time", "@money"). */
+  readonly units: ReadonlyMap<string, string>;
   readonly endings: PatternSet;
   readonly particles: PatternSet;
   /** "thì": what comes before it is the topic, what follows the question asked about it. */
@@ -77,6 +84,9 @@ export function compileCues(data: CuesFile, normalize: (text: string) => Normali
   return {
     source: data,
     question: set(data.question.patterns),
+    what: set(data.question.what),
+    copula: each(data.question.copula),
+    units: new Map(Object.entries(data.question.units).flatMap(([kind, list]) => list.map((w) => [foldText(w), `@${kind}`] as const))),
     endings: each(data.question.endings),
     particles: each(data.question.particles),
     topic: each(data.question.topic),

@@ -1,3 +1,6 @@
+import type { Cues } from './cues.js';
+import type { NormalizedText } from './vi/normalize.js';
+
 // Classifier features: folded syllables and syllable pairs (Vietnamese words are mostly
 // two syllables), with the words that name a procedure replaced by one placeholder, so
 // the classifier learns the question ("hết bao nhiêu tiền") rather than the procedure;
@@ -37,4 +40,37 @@ export function intentFeatures(
   if (unknown.total && unknown.unknown / unknown.total >= 0.4) features.push('__unknown_most__');
   if (!unknown.unknown) features.push('__all_known__');
   return features;
+}
+
+/** Marks a feature of the question word (see askingFeatures). */
+export const ASKING = '?';
+
+/**
+ * The last word of the question words that ask ("đâu" of "ở đâu", "mấy", "gì" of "cần gì";
+ * cue words `question.what`) with the word on each side of it, as features of their own: a
+ * Vietnamese question says what it asks by its last question word and the words it goes with
+ * ("mấy ngày" is a time, "mấy tiền" a fee, "nộp ở đâu" a place), whatever the story's words
+ * around it ("hết", "tiền", "công an").
+ */
+export function askingFeatures(words: NormalizedText, cues: Cues, named: ReadonlySet<number> = new Set()): string[] {
+  // (A name's word typed without marks is no question word: "lan dau" is "lần đầu", not "đâu".)
+  const covered = [...cues.what.covered(words)].filter((i) => !(named.has(i) && words.words[i] === words.folded[i]));
+  if (!covered.length) return [];
+  const last = Math.max(...covered);
+  let first = last;
+  while (covered.includes(first - 1)) first--;
+  const after = words.folded[last + 1];
+  const unit = after ? cues.units.get(after) : undefined;
+  // "… là gì", "… là như thế nào": what the procedure is, not a narrower question; "có … gì
+  // không", "ở mấy hôm không": a question word before a yes/no ending is "any", not "what".
+  const endings = cues.endings.covered(words);
+  if (cues.copula.covered(words).has(first - 1) || endings.has(last + 1) || (unit && endings.has(last + 2))) return [];
+  const word = words.folded[last] ?? '';
+  const out = [`${ASKING}${word}`];
+  const before = words.folded[last - 1];
+  if (before) out.push(`${ASKING}${before}_${word}`);
+  // "bao nhiêu tháng", "mấy hôm": the unit says what is counted, whatever the word.
+  if (after) out.push(`${ASKING}${word}_${unit ?? after}`);
+  if (unit) out.push(`${ASKING}${unit}`);
+  return out;
 }

@@ -1,5 +1,6 @@
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
-import type { Intent } from './intents.js';
+import { PROCEDURE_INTENTS, type Intent } from './intents.js';
+import { ASKING } from './features.js';
 
 // Intent classifier: natural's naive Bayes, trained on syllables and syllable pairs.
 // Scoring reads natural's trained counts (in how many questions of each intent a feature
@@ -158,6 +159,28 @@ export class IntentClassifier {
       .map((intent, k) => ({ intent, confidence: (exp[k] ?? 0) / sum }))
       .sort((a, b) => b.confidence - a.confidence);
   }
+}
+
+/**
+ * The intents of a question whose question word is a feature of its own (features.ts,
+ * askingFeatures): whether the message asks about a procedure at all is read without it, as
+ * the question word says little of that ("sửa xe ở đâu" asks for a shop), and which question
+ * about the procedure, with it (the last question word outweighs the story's words), when
+ * the message names one (`named`).
+ */
+export function classifyAsking(classifier: IntentClassifier, named: boolean, features: readonly string[], context: readonly string[] = [], weight = 0): IntentScore[] {
+  const plainFeatures = features.filter((f) => !f.startsWith(ASKING));
+  const plain = classifier.classify(plainFeatures, context, weight);
+  // (A message that names no procedure is read as before: its question word makes no story a follow-up.)
+  if (!named || plainFeatures.length === features.length) return plain;
+  const full = classifier.classify(features, context, weight);
+  const group = (scores: IntentScore[]): number => scores.reduce((sum, s) => sum + (PROCEDURE_INTENTS.has(s.intent) ? s.confidence : 0), 0);
+  const [plainGroup, fullGroup] = [group(plain), group(full)];
+  if (fullGroup <= 0) return plain;
+  const within = new Map(full.map((s) => [s.intent, s.confidence / fullGroup]));
+  return plain
+    .map((s) => (PROCEDURE_INTENTS.has(s.intent) ? { intent: s.intent, confidence: plainGroup * (within.get(s.intent) ?? 0) } : s))
+    .sort((a, b) => b.confidence - a.confidence);
 }
 
 /** The temperature for a message with n known features. */

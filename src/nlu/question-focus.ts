@@ -64,3 +64,19 @@ export function questionComment(norm: NormalizedText, cues: Cues, clause: Clause
   const comment = { start: last.end, end: clause.end, asked: clause.asked };
   return cues.question.find(norm).some((m) => m.start >= comment.start && m.end <= comment.end) ? comment : null;
 }
+
+/**
+ * The part of `clause` after the last word naming the procedure when that part asks ("giờ muốn
+ * hỏi khai sinh cho cháu ở đâu": "cho cháu ở đâu"), or null: a Vietnamese question names what it
+ * is about, then asks about it, so the words before the name (what the citizen means to do,
+ * "giờ muốn hỏi") say little of what is asked; "… là như thế nào" asks what the procedure is.
+ * A question clause after the story naming the procedure asks with all its words. `named`: the positions of the name's words.
+ */
+export function afterName(norm: NormalizedText, cues: Cues, clause: Clause, named: readonly number[]): Clause | null {
+  // (A question after a story that names the procedure asks about it with all its words: "… làm thẻ mới ở đâu".)
+  const before = named.filter((i) => i < clause.end);
+  if (!before.length) return null;
+  const comment = { start: Math.max(clause.start, Math.max(...before) + 1), end: clause.end, asked: clause.asked };
+  if (comment.start >= comment.end || cues.copula.covered(norm).has(comment.start)) return null;
+  return cues.what.find(norm).some((m) => m.start >= comment.start && m.end <= comment.end) ? comment : null;
+}

@@ -1,6 +1,6 @@
 import { cuesOf } from './cues.js';
 import type { AliasVocabulary } from './alias-vocabulary.js';
-import { intentFeatures, wordFeatures } from './features.js';
+import { askingFeatures, intentFeatures, wordFeatures } from './features.js';
 import { ruleOutScopes } from './contrast.js';
 import { findProcedures, withAccepted, type FindOptions, type ProcedureSearch } from './find-procedures.js';
 import { isManipulation, legalBasisWords } from './guards.js';
@@ -9,7 +9,7 @@ import type { ProcedureClassifier } from './procedure-classifier.js';
 import type { CatalogueEvidence } from './catalogue/catalogue-evidence.js';
 import type { SituationReader } from './situation/situation-reader.js';
 import { roleWeights } from './sentence-roles.js';
-import { isQuestionClause, questionComment, questionFocus, questionRun, sliceText } from './question-focus.js';
+import { afterName, isQuestionClause, questionComment, questionFocus, questionRun, sliceText } from './question-focus.js';
 import type { Lexicon } from './vi/lexicon.js';
 import type { Clause } from './vi/clauses.js';
 import { DOSSIER_CODE_WORD, type NormalizedText } from './vi/normalize.js';
@@ -61,6 +61,8 @@ export interface Reading {
   whole: (() => string[]) | null;
   /** Features of what is asked after the topic ("… thì làm ở đâu"; null when no topic word splits the question); worked out when asked for. */
   comment: (() => string[]) | null;
+  /** Features of what the question's clause asks after the procedure's name ("… khai sinh cho cháu ở đâu"; null when nothing asks after it); worked out when asked for. */
+  afterName: (() => string[]) | null;
   /** Features of a short question with the questions right before it (null when there are none); worked out when asked for. */
   run: (() => string[]) | null;
 }
@@ -95,6 +97,7 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
   const span = spanOf(search.span);
   const unknown = parts.vocabulary.unknown(asked, ownDocument);
   const named = new Set(search.span);
+  const clause = focus ?? { start: 0, end: norm.words.length, asked: false };
   const outside = focus ? norm.folded.map((_, i) => i).filter((i) => i < focus.start || i >= focus.end) : [];
   return {
     norm,
@@ -102,26 +105,28 @@ export function readQuestion(parts: ReadingParts, raw: NormalizedText, ownDocume
     legalBasis: legal.length > 0,
     search,
     guess: () => (search.accepted ? search : guessProcedure(parts, norm, weights, search, scopes.length > 0)),
-    featuresWith: (named) => intentFeatures(asked.folded, spanOf(named), unknown),
+    featuresWith: (named) => [...intentFeatures(asked.folded, spanOf(named), unknown), ...askingFeatures(asked, cues, new Set(shift(named, -start)))],
     asked,
     unknown,
     unknownBesidesLegal: legal.length ? parts.vocabulary.unknown(parts.aliases.without(asked, asked.folded.map((_, i) => legal.includes(i + start))), ownDocument).unknown : unknown.unknown,
-    features: intentFeatures(asked.folded, span, unknown, search.accepted !== null && focus !== null),
+    features: [...intentFeatures(asked.folded, span, unknown, search.accepted !== null && focus !== null), ...askingFeatures(asked, cues, new Set(shift(search.span, -start)))],
     context: wordFeatures(outside.map((i) => norm.folded[i] ?? ''), new Set(outside.flatMap((i, k) => (named.has(i) ? [k] : [])))),
-    whole: focus ? () => intentFeatures(norm.folded, new Set([...named].filter((i) => !cues.question.covered(norm).has(i))), parts.vocabulary.unknown(norm, ownDocument)) : null,
+    whole: focus ? () => [...intentFeatures(norm.folded, new Set([...named].filter((i) => !cues.question.covered(norm).has(i))), parts.vocabulary.unknown(norm, ownDocument)), ...askingFeatures(norm, cues, named)] : null,
     run: focus ? runFeatures(parts, norm, questionRun(norm, cues, focus), named, ownDocument) : null,
-    comment: runFeatures(parts, norm, questionComment(norm, cues, focus ?? { start: 0, end: norm.words.length, asked: false }), named, ownDocument),
+    comment: runFeatures(parts, norm, questionComment(norm, cues, clause), named, ownDocument),
+    // (Question words are never the name's, even where a name's words are typed alike: "lần đầu ở đâu".)
+    afterName: runFeatures(parts, norm, afterName(norm, cues, clause, search.span.filter((i) => !cues.question.covered(norm).has(i))), named, ownDocument, true),
   };
 }
 
-/** The intent's features of the words of `run` (see questionRun, questionComment), worked out when asked for. */
-function runFeatures(parts: ReadingParts, norm: NormalizedText, run: Clause | null, named: ReadonlySet<number>, ownDocument: boolean): (() => string[]) | null {
+/** The intent's features of the words of `run` (see questionRun, questionComment, afterName), worked out when asked for; `namedBefore`: the procedure is named before them. */
+function runFeatures(parts: ReadingParts, norm: NormalizedText, run: Clause | null, named: ReadonlySet<number>, ownDocument: boolean, namedBefore = false): (() => string[]) | null {
   if (!run) return null;
   return () => {
     const words = sliceText(norm, run.start, run.end);
     const asking = cuesOf(parts.lexicon).question.covered(words);
     const span = new Set(shift([...named], -run.start).filter((i) => i >= 0 && i < words.words.length && !asking.has(i)));
-    return intentFeatures(words.folded, span, parts.vocabulary.unknown(words, ownDocument));
+    return [...intentFeatures(words.folded, span, parts.vocabulary.unknown(words, ownDocument), namedBefore), ...askingFeatures(words, cuesOf(parts.lexicon), new Set(shift([...named], -run.start)))];
   };
 }
 

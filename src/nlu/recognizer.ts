@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { extractDossierCode, maskDossierCodes } from './dossier-code.js';
 import type { ProcedureSearch } from './find-procedures.js';
 import { isGoodsPrice, isLooseHowTo, isTrade } from './guards.js';
-import { IntentClassifier, type IntentScore } from './intent-classifier.js';
+import { IntentClassifier, classifyAsking, type IntentScore } from './intent-classifier.js';
 import { PROCEDURE_INTENTS, type Intent } from './intents.js';
 import type { ProcedureMatcher } from './procedure-matcher.js';
 import type { ProcedureClassifier } from './procedure-classifier.js';
@@ -226,7 +226,7 @@ export class Recognizer {
    */
   private classify(reading: Reading): IntentScore[] {
     const { classifier } = this.parts;
-    const asked = this.narrowed(reading, classifier.classify(reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context))));
+    const asked = this.narrowed(reading, classifyAsking(classifier, reading.search.accepted !== null, reading.features, reading.context, contextWeight(classifier.knownFeatures(reading.context))));
     if (!reading.whole && !reading.comment) return asked;
     const top = asked[0];
     const vague = !top || top.confidence < VAGUE_QUESTION || (top.intent === 'none' && reading.search.accepted !== null);
@@ -235,7 +235,7 @@ export class Recognizer {
     let best = asked;
     // (What follows a topic is looked at only when a procedure is named: "… ngoại tình thì làm sao" names none.)
     for (const other of [reading.search.accepted ? reading.comment : null, reading.run, reading.whole]) {
-      const scores = other ? classifier.classify(other()) : [];
+      const scores = other ? classifyAsking(classifier, reading.search.accepted !== null, other()) : [];
       if ((scores[0]?.confidence ?? 0) > (best[0]?.confidence ?? 0)) best = scores;
     }
     return best;
@@ -247,10 +247,15 @@ export class Recognizer {
    * question stands; the story words of the topic ("muốn", "giờ") only lean towards info.
    */
   private narrowed(reading: Reading, scores: IntentScore[]): IntentScore[] {
-    if (!reading.comment || decide(scores, this.parts.options.narrowShare).intent !== 'procedure.info') return scores;
-    const comment = this.parts.classifier.classify(reading.comment());
-    const top = comment[0];
-    return top && top.intent !== 'procedure.info' && PROCEDURE_INTENTS.has(top.intent) && top.confidence >= NARROW_COMMENT ? comment : scores;
+    const read = decide(scores, this.parts.options.narrowShare).intent;
+    if (!PROCEDURE_INTENTS.has(read)) return scores;
+    // (A narrower reading is overruled only by what is asked after the name: the words of a topic may still be its own.)
+    for (const words of read === 'procedure.info' ? [reading.comment, reading.afterName] : [reading.afterName]) {
+      const comment = words ? classifyAsking(this.parts.classifier, reading.search.accepted !== null, words()) : [];
+      const top = comment[0];
+      if (top && top.intent !== 'procedure.info' && PROCEDURE_INTENTS.has(top.intent) && top.confidence >= NARROW_COMMENT) return comment;
+    }
+    return scores;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { questionComment, questionFocus, questionRun } from '../../src/nlu/question-focus.js';
+import { afterName, questionComment, questionFocus, questionRun } from '../../src/nlu/question-focus.js';
 import { cuesOf } from '../../src/nlu/cues.js';
 import { normalizeQuestion } from '../../src/nlu/recognizer.js';
 import { projectRecognizer } from '../helpers/recognizer.js';
@@ -115,6 +115,34 @@ describe('the question of a message', () => {
     ['Tôi đã có thẻ căn cước gắn chip, mới chuyển hộ khẩu về Hà Nội và đăng ký thường trú xong. Giờ có phải đổi thẻ căn cước theo địa chỉ mới không, hết bao nhiêu tiền?', 'procedure.fee', 'cap-doi-the-can-cuoc'],
     ['toi da dang ky thuong tru xong o nha moi. gio co phai doi the can cuoc khong, het bao nhieu tien', 'procedure.fee', 'cap-doi-the-can-cuoc'],
   ])('takes the procedure from the questions before the last one, before the story: "%s"', (text, intent, procedure) => {
+    expect(recognizer.parse(text)).toMatchObject({ intent, procedure });
+  });
+
+  const asked = (text: string): string | null => {
+    const norm = normalizeQuestion(text, data.lexicon);
+    const cues = cuesOf(data.lexicon);
+    const clause = questionFocus(norm, cues) ?? { start: 0, end: norm.words.length, asked: false };
+    const reading = recognizer.read(text);
+    const found = afterName(norm, cues, clause, reading.search.span.filter((i) => !cues.question.covered(norm).has(i)));
+    return found ? norm.words.slice(found.start, found.end).join(' ') : null;
+  };
+
+  it.each([
+    ['giờ muốn hỏi khai sinh cho cháu ở đâu', 'cháu ở đâu'],
+    ['gio muon hoi khai sinh cho chau o dau', 'chau o dau'],
+    ['Thẻ căn cước bị cong vênh rồi, làm thẻ mới ở đâu', 'mới ở đâu'],
+    ['cho hỏi thủ tục chứng thực chữ ký là như thế nào', null],
+    ['đăng ký kết hôn có làm qua mạng được không', null],
+  ])('what "%s" asks after the procedure\'s name is "%s"', (text, expected) => {
+    expect(asked(text)).toBe(expected);
+  });
+
+  it.each([
+    ['vợ tôi mới sinh, tôi đi công tác xa, giờ muốn hỏi khai sinh cho cháu ở đâu', 'procedure.location', 'dang-ky-khai-sinh'],
+    ['vo toi moi sinh, toi di cong tac xa, gio muon hoi khai sinh cho chau o dau', 'procedure.location', 'dang-ky-khai-sinh'],
+    ['vk mới sinh, tôi đi công tác xa, giờ muốn hỏi đk khai sinh cho cháu ở đâu', 'procedure.location', 'dang-ky-khai-sinh'],
+    ['tài khoản định danh điện tử mức 2 là gì', 'procedure.info', 'kich-hoat-dinh-danh-dien-tu'],
+  ])('reads the narrower question after the name over the aim before it: "%s"', (text, intent, procedure) => {
     expect(recognizer.parse(text)).toMatchObject({ intent, procedure });
   });
 });
