@@ -122,6 +122,11 @@ export class AliasVocabulary {
     return this.named.get(procedure)?.has(folded) ?? false;
   }
 
+  /** True when `procedure`'s names write the word just as typed, marks and all ("đầu", not "đâu"). */
+  writes(procedure: string, word: string, folded: string): boolean {
+    return this.own.get(procedure)?.written.has(`${folded} ${spelling(word)}`) ?? false;
+  }
+
   /** True when the word, as typed, can be an alias word of that fold (of `procedure`'s names, when given). */
   accepts(word: string, folded: string, procedure?: string): boolean {
     if (word === folded || folded === UNMATCHED) return true;

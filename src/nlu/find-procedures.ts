@@ -43,7 +43,9 @@ export const NO_PROCEDURE_SEARCH: ProcedureSearch = { accepted: null, matches: [
  * legal-basis question's) never name one.
  */
 export function findProcedures(parts: FindParts, options: FindOptions, norm: NormalizedText, ignore: readonly number[] = []): ProcedureSearch {
-  const scopes = ruleOutScopes(norm, cuesOf(parts.lexicon));
+  const cues = cuesOf(parts.lexicon);
+  const scopes = ruleOutScopes(norm, cues);
+  const asking = cues.question.covered(norm);
   const drop = new Set([...ignore, ...scopes.flatMap((s) => s.cue)]);
   const kept = drop.size ? parts.aliases.without(norm, norm.folded.map((_, i) => drop.has(i))) : norm;
   const respelt = parts.matcher.respell(kept, {
@@ -62,7 +64,10 @@ export function findProcedures(parts: FindParts, options: FindOptions, norm: Nor
     const matches = accepted ? [accepted, ...named.filter((m) => m !== accepted)] : [];
     // The best procedure matched a word its own names write otherwise ("giảm" for "giám"):
     // match again without it.
-    const foreign = accepted && pass < MAX_REMATCHES ? parts.aliases.foreign(accepted.id, accepted.matched, question) : [];
+    // So did a question word typed with its marks ("ở đâu" is no "lần đầu" with a dropped tone).
+    const foreign = accepted && pass < MAX_REMATCHES
+      ? [...parts.aliases.foreign(accepted.id, accepted.matched, question), ...accepted.matched.filter((i) => asking.has(i) && question.words[i] !== question.folded[i] && !parts.aliases.writes(accepted.id, question.words[i] ?? '', question.folded[i] ?? ''))]
+      : [];
     if (!foreign.length) {
       return { accepted, matches, candidates, span: accepted ? parts.aliases.span(accepted.id, accepted.matched, question.folded) : [] };
     }
