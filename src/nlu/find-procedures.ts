@@ -64,9 +64,11 @@ export function findProcedures(parts: FindParts, options: FindOptions, norm: Nor
     const matches = accepted ? [accepted, ...named.filter((m) => m !== accepted)] : [];
     // The best procedure matched a word its own names write otherwise ("giảm" for "giám"):
     // match again without it.
-    // So did a question word typed with its marks ("ở đâu" is no "lần đầu" with a dropped tone).
+    // So did a question word ("ở đâu" is no "lần đầu" with a dropped tone): one typed with its
+    // marks, or one ending a question of several words ("o dau", while "lan dau" stays).
+    const asked = (i: number): boolean => asking.has(i) && (question.words[i] !== question.folded[i] || asking.has(i - 1));
     const foreign = accepted && pass < MAX_REMATCHES
-      ? [...parts.aliases.foreign(accepted.id, accepted.matched, question), ...accepted.matched.filter((i) => asking.has(i) && question.words[i] !== question.folded[i] && !parts.aliases.writes(accepted.id, question.words[i] ?? '', question.folded[i] ?? ''))]
+      ? [...parts.aliases.foreign(accepted.id, accepted.matched, question), ...accepted.matched.filter((i) => asked(i) && !parts.aliases.writes(accepted.id, question.words[i] ?? '', question.folded[i] ?? ''))]
       : [];
     if (!foreign.length) {
       return { accepted, matches, candidates, span: accepted ? parts.aliases.span(accepted.id, accepted.matched, question.folded) : [] };
