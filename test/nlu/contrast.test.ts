@@ -57,6 +57,14 @@ describe('ruling out a procedure', () => {
     expect(procedureOf(text)).toBe(expected);
   });
 
+  it.each([
+    ['dang ky thuong tru chu khong phai xoa thuong tru thi lam o dau', 'dang-ky-thuong-tru'],
+    ['dk thường trú cho con chứ ko phải xóa thường trú, cần gì', 'dang-ky-thuong-tru'],
+    ['tôi cần đăng ký thường trú, không phải xóa đăng ký thường trú', 'dang-ky-thuong-tru'],
+  ])('rules out, of twins named alike outside, the one the scope names by its own word: "%s" → %s', (text, expected) => {
+    expect(procedureOf(text)).toBe(expected);
+  });
+
   it('keeps the procedure when nothing else is named, so a negated wish still finds it', () => {
     expect(procedureOf('tôi không muốn lên phường làm căn cước, làm online được không')).toBe('cap-the-can-cuoc');
   });
