@@ -1,0 +1,17 @@
+import { projectRecognizer } from './helpers/recognizer.js';
+import { findProcedures } from '../src/nlu/find-procedures.js';
+import { ruleOutScopes } from '../src/nlu/contrast.js';
+import { cuesOf } from '../src/nlu/cues.js';
+const { recognizer } = projectRecognizer();
+const parts = (recognizer as unknown as { parts: Parameters<typeof findProcedures>[0] & { options: Parameters<typeof findProcedures>[1] } }).parts;
+const text = process.argv[2] ?? '';
+const norm = recognizer.normalize(text);
+console.log(norm.words.join(' '));
+console.log(JSON.stringify(ruleOutScopes(norm, cuesOf(parts.lexicon))));
+const s = findProcedures(parts, parts.options, norm);
+console.log(s.accepted?.id, s.candidates.map((c) => `${c.id}:${c.score.toFixed(2)}:${c.matched.join(',')}`));
+const r = recognizer.read(text);
+console.log('read:', r.search.accepted?.id);
+const m = (parts as unknown as { matcher: { distinctive(w: string): boolean; weight(w: string): number } }).matcher;
+for (const w of ['xoa', 'thuong', 'tru', 'dang', 'ky', 'moi', 'lan', 'dau', 'giam', 'ho', 'cha', 'me', 'con']) console.log(w, m.weight(w).toFixed(2), m.distinctive(w));
+console.log('span', s.span.map((i) => norm.words[i]).join(' '), 'matched', s.accepted?.matched.map((i) => norm.words[i]).join(' '), s.accepted?.phrase);
