@@ -32,6 +32,11 @@ export function ruleOutScopes(norm: NormalizedText, cues: Cues): RuleOut[] {
     if (!cueAt.has(i)) continue;
     const cue: number[] = [];
     while (i < n && cueAt.has(i)) cue.push(i++);
+    // A cue's closing stop word ("mà" of "không … mà") ends the scope before it and opens none.
+    if (cue.every((k) => stops.has(k))) {
+      i--;
+      continue;
+    }
     const clauseEnd = norm.clauses?.find((c) => c.start <= cue[0]! && cue[0]! < c.end)?.end ?? n;
     const limit = Math.min(clauseEnd, i + cues.maxRuleOutWords);
     const scope: number[] = [];
