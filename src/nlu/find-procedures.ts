@@ -2,7 +2,7 @@ import { cuesOf } from './cues.js';
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import { ruleOutScopes, withoutRuledOut } from './contrast.js';
 import type { ProcedureMatch, ProcedureMatcher } from './procedure-matcher.js';
-import type { Lexicon } from './vi/lexicon.js';
+import { rewrittenWords, type Lexicon } from './vi/lexicon.js';
 import type { NormalizedText } from './vi/normalize.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -48,7 +48,10 @@ export function findProcedures(parts: FindParts, options: FindOptions, norm: Nor
   const asking = cues.question.covered(norm);
   const drop = new Set([...ignore, ...scopes.flatMap((s) => s.cue)]);
   const kept = drop.size ? parts.aliases.without(norm, norm.folded.map((_, i) => drop.has(i))) : norm;
+  const rewritten = rewrittenWords(parts.lexicon);
   const respelt = parts.matcher.respell(kept, {
+    // (a word the lexicon wrote before a question word is the question's: "tốn bao nhiêu" is no "tên")
+    fixed: (i) => rewritten.has(kept.folded[i] ?? '') && asking.has(i + 1),
     seen: (i) => parts.vocabulary.seen(kept.folded[i] ?? ''),
     fits: (i) => parts.aliases.accepts(kept.words[i] ?? '', kept.folded[i] ?? ''),
   });
