@@ -182,7 +182,11 @@ export class AliasVocabulary {
 
   /** True when `procedure`'s names write the word just as typed, marks and all ("đầu", not "đâu"). */
   writes(procedure: string, word: string, folded: string): boolean {
-    return this.own.get(procedure)?.written.has(`${folded} ${spelling(word)}`) ?? false;
+    const own = this.ownFold(procedure, folded);
+    if (!own) return false;
+    const w = spelling(word);
+    for (let at = own.at; at < own.end && this.pairs[at] === own.fold; at += 2) if (this.spellings[this.pairs[at + 1] ?? 0] === w) return true;
+    return false;
   }
 
   /** True when the word, as typed, can be an alias word of that fold (of `procedure`'s names, when given). */
