@@ -49,7 +49,9 @@ export async function startServer(env: { KNOWLEDGE_DIR: string; DATA_DIR: string
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, startArguments(), {
+  // BENCH_SERVER_FLAGS: extra node flags for the server (e.g. `--cpu-prof --cpu-prof-dir=DIR` to profile a run).
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...flags, ...startArguments()], {
     cwd: PROJECT_ROOT,
     // Info level with WORKERS: the primary's "workers listening" line says when all serve.
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: Number(env.WORKERS ?? 1) > 1 ? 'info' : 'warn' },

@@ -89,6 +89,27 @@ export function familiesOf(p: Procedure): Family[] {
   return p.family === undefined ? [] : Array.isArray(p.family) ? p.family : [p.family];
 }
 
+interface FamilyMember { q: Procedure; f: Family }
+
+/** Each family's members in knowledge order, built once per list of procedures (a new list after each change). */
+const familyIndexes = new WeakMap<ReadonlyArray<Procedure>, Map<string, FamilyMember[]>>();
+
+function familyIndex(procedures: ReadonlyArray<Procedure>): Map<string, FamilyMember[]> {
+  let index = familyIndexes.get(procedures);
+  if (!index) {
+    index = new Map();
+    for (const q of procedures) {
+      for (const f of familiesOf(q)) {
+        const members = index.get(f.id);
+        if (members) members.push({ q, f });
+        else index.set(f.id, [{ q, f }]);
+      }
+    }
+    familyIndexes.set(procedures, index);
+  }
+  return index;
+}
+
 /**
  * The procedure of `p`'s family that the situation stated in this message points to, when it
  * is another one: "bị mất" after a question about cấp đổi căn cước is cấp lại.
@@ -96,7 +117,7 @@ export function familiesOf(p: Procedure): Family[] {
 export function familyMember(knowledge: KnowledgeBase, p: Procedure, stated: Situation | undefined, said?: Situation): Procedure {
   if (!stated) return p;
   for (const family of familiesOf(p)) {
-    const members = knowledge.procedures.flatMap((q) => familiesOf(q).filter((f) => f.id === family.id).map((f) => ({ q, f })));
+    const members = familyIndex(knowledge.procedures).get(family.id) ?? [];
     const { best, matched } = bestFitting(members, (m) => m.f.select, stated);
     const own = fitOf(family.select, stated);
     if (best.length !== 1 || matched === 0 || best[0]!.q.id === p.id || (own.fits && own.matched >= matched)) continue;

@@ -142,7 +142,7 @@ export class DirectLineAdapter extends BotAdapter {
         this.inTurn.delete(conversationId);
         await this.deps.conversations.flush(conversationId);
       }
-    });
+    }, { stateKeys: [conversationStateKey(conversationId)] });
   }
 
   private async runTurn(json: Record<string, unknown>, meta: TurnMeta = {}): Promise<void> {
@@ -162,6 +162,11 @@ export class DirectLineAdapter extends BotAdapter {
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
     };
   }
+}
+
+/** The key botbuilder's ConversationState keeps a Direct Line conversation's state under (BotState's default namespace). */
+function conversationStateKey(conversationId: string): string {
+  return `${DIRECT_LINE_CHANNEL}/conversations/${conversationId}/`;
 }
 
 function account(a: { id: string; name?: string | undefined }, role: 'user' | 'bot'): ChannelAccount {

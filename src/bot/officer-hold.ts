@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { answerToActivity } from './to-activity.js';
+import { openTicketCode } from './open-ticket.js';
 import type { DeskServices } from './dialogs/desk-services.js';
 
 /**
@@ -11,7 +12,7 @@ import type { DeskServices } from './dialogs/desk-services.js';
  * closed the assistant goes on in context. Answers true when it took the turn.
  */
 export async function quietWhileHeld(desk: DeskServices, context: TurnContext): Promise<boolean> {
-  const code = await desk.tickets.openCodeFor(context.activity.conversation.id);
+  const code = await openTicketCode(context, desk.tickets);
   const claim = code ? await desk.tickets.claimOf(code) : null;
   if (!code || !claim) return false;
   const lastWord = Math.max(...[claim.at, claim.lastReplyAt, claim.heldNoticeAt].map((at) => (at ? Date.parse(at) : 0)));

@@ -1,6 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Logger } from '../log/logger.js';
 import { maskLine, type TranscriptLine, type Tickets } from '../helpdesk/tickets.js';
+import { openTicketCode } from './open-ticket.js';
 
 // The last lines of a conversation, masked, for the officer who takes it over: what the
 // citizen typed (phone and id numbers and digit runs masked) and what the bot answered.
@@ -75,7 +76,7 @@ export class TranscriptRecorder {
     const conversationId = context.activity.conversation.id;
     if (!this.hasHistory(context)) this.remember(conversationId, pending.map((p) => maskLine(p.line)));
     const unsent = pending.filter((p) => !p.forwarded);
-    const code = unsent.length ? await this.tickets.openCodeFor(conversationId) : undefined;
+    const code = unsent.length ? await openTicketCode(context, this.tickets) : undefined;
     if (!code) return;
     try {
       // The store masks what it keeps.

@@ -35,6 +35,7 @@ export interface TicketOptions {
 
 export class Tickets {
   private readonly listeners = new Set<(change: TicketChange) => void>();
+  private changes = 0;
   private readonly claimLapseMs: number;
   private readonly now: () => Date;
 
@@ -88,9 +89,14 @@ export class Tickets {
     return code ? this.get(code) : undefined;
   }
 
-  /** Its code only (asked at the end of every turn). */
+  /** Its code only (asked once in every turn: src/bot/open-ticket.ts). */
   openCodeFor(conversationId: string): Promise<string | undefined> {
     return this.store.openCodeFor(conversationId);
+  }
+
+  /** Changes this process has made so far: an answer read before the last one may be out of date. */
+  get changeCount(): number {
+    return this.changes;
   }
 
   /** Who holds an open ticket, with when an officer last said something (asked on every turn of a conversation with an open ticket). */
@@ -183,6 +189,7 @@ export class Tickets {
   }
 
   private emit(change: TicketChange): void {
+    this.changes += 1;
     for (const listener of this.listeners) {
       try {
         listener(structuredClone(change));

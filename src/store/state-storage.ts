@@ -33,7 +33,8 @@ export interface StateStorage {
  * processes a lock the processes share.
  */
 export interface ConversationTurns {
-  run<T>(conversationId: string, turn: () => Promise<T>): Promise<T>;
+  /** `reads.stateKeys`: the state the turn will read, which a store may fetch along with the turn's lock. */
+  run<T>(conversationId: string, turn: () => Promise<T>, reads?: { stateKeys: readonly string[] }): Promise<T>;
   /** Resolves once every turn queued so far has settled (for a clean shutdown). */
   idle(): Promise<void>;
 }

@@ -129,6 +129,14 @@ describe('procedures of one family', () => {
     expect(consistentWith(get('cap-doi-the-can-cuoc'), { reason: 'lost', age: 30 })).toEqual({ age: 30 });
   });
 
+  it('follows a staff edit that takes a procedure out of its family', () => {
+    const edited = new KnowledgeBase(kb.procedures);
+    expect(familyMember(edited, get('cap-doi-the-can-cuoc'), { reason: 'lost' }).id).toBe('cap-lai-the-can-cuoc');
+    const { family: _family, ...withoutFamily } = get('cap-lai-the-can-cuoc');
+    edited.replace([withoutFamily]);
+    expect(familyMember(edited, get('cap-doi-the-can-cuoc'), { reason: 'lost' }).id).not.toBe('cap-lai-the-can-cuoc');
+  });
+
   it('does not move without a family', () => {
     const lone = new KnowledgeBase([{ ...get('dang-ky-ket-hon') }]);
     expect(familyMember(lone, get('dang-ky-ket-hon'), { reason: 'lost' }).id).toBe('dang-ky-ket-hon');

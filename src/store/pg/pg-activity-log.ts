@@ -5,6 +5,7 @@ import type { Account, ActivityLog, ActivitySet, ConversationInfo, JsonActivity,
 import { ActivityWatchers, sequenceOf } from '../activity-watchers.js';
 import { KeyedQueue } from '../keyed-queue.js';
 import type { PgDatabase } from './pg-database.js';
+import { RESERVE } from './pg-turn-openings.js';
 
 // Direct Line conversations and their logs in dl_conversations and dl_activities. A turn
 // reserves a few sequence numbers at its first record (so ids are known at once and never
@@ -22,8 +23,6 @@ export interface PgLogLimits {
 
 const DEFAULT_LIMITS: PgLogLimits = { maxActivities: 500, maxLogBytes: 1024 * 1024 };
 const CONVERSATION_ID = /^[A-Za-z0-9_-]{24}$/;
-/** Sequence numbers a turn reserves at once (a turn logs three or four activities). */
-const RESERVE = 8;
 /** NOTIFY payloads must stay under 8000 bytes. */
 const MAX_NOTICE_BYTES = 7900;
 const TYPING_NOTICE_MS = 250;
@@ -172,12 +171,16 @@ export class PgActivityLog implements ActivityLog {
     if (!CONVERSATION_ID.test(id)) throw new AppError('CONVERSATION_NOT_FOUND');
     let p = this.pending.get(id);
     if (!p || p.next === p.end) {
-      // Not waiting for the WAL: the flush that writes activities with these numbers commits
-      // synchronously after this, and so makes the reservation durable with them. A database
-      // crash before that flush may hand the numbers out again, but none of them was kept.
-      const { rows } = await this.db.queryUnflushed<{ next_seq: string }>(RESERVE_SQL, [id, RESERVE]);
-      if (!rows[0]) throw new AppError('CONVERSATION_NOT_FOUND');
-      const end = Number(rows[0].next_seq);
+      // Reserved by the turn's opening statement with its lock, or here. Not waiting for the
+      // WAL: the flush that writes activities with these numbers commits synchronously after
+      // this, and so makes the reservation durable with them. A database crash before that
+      // flush may hand the numbers out again, but none of them was kept.
+      let end = p ? undefined : this.db.openings.takeReserved(id);
+      if (end === undefined) {
+        const { rows } = await this.db.queryUnflushed<{ next_seq: string }>(RESERVE_SQL, [id, RESERVE]);
+        if (!rows[0]) throw new AppError('CONVERSATION_NOT_FOUND');
+        end = Number(rows[0].next_seq);
+      }
       if (p) Object.assign(p, { next: end - RESERVE, end });
       else {
         p = { next: end - RESERVE, end, activities: [] };

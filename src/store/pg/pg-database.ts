@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { AppError } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
+import { TurnOpenings } from './pg-turn-openings.js';
 import { migrate } from './migrate.js';
 import { PgListener } from './pg-listener.js';
 
@@ -66,6 +67,8 @@ export class DatabaseUnreachableError extends Error {
 export class PgDatabase {
   /** The schema the tables live in (the connection's search_path): channels are named after it. */
   readonly schema: string;
+  /** What each turn's opening statement read with its lock, for the stores to take (pg-turn-openings.ts). */
+  readonly openings = new TurnOpenings();
   private down = false;
 
   private constructor(
@@ -90,7 +93,8 @@ export class PgDatabase {
     // after a turn posted later to another process.
     const lockPool = new pg.Pool({ ...common, max: settings.listen ? settings.lockPoolSize : 1, idleTimeoutMillis: 300_000 });
     lockPool.on('connect', (client) => {
-      void client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}`).catch(() => undefined);
+      // A turn's opening reserves sequence numbers on this connection without waiting for the WAL (see queryUnflushed).
+      void client.query(`SET lock_timeout = ${Math.round(settings.lockTimeoutMs)}; SET synchronous_commit = off`).catch(() => undefined);
     });
     // Statements whose commit need not wait for the WAL to reach the disk (see queryUnflushed).
     const unflushedPool = new pg.Pool({ ...common, max: UNFLUSHED_POOL_SIZE, idleTimeoutMillis: 30_000, options: '-c synchronous_commit=off' });

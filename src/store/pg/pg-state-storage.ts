@@ -18,14 +18,18 @@ export class PgStateStorage implements StateStorage {
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     if (!keys.length) return {};
-    const { rows } = await this.db.query<{ key: string; etag: string; data: Record<string, unknown> }>(
-      'SELECT key, etag, data FROM bot_state WHERE key = ANY($1)', [keys]);
+    // The turn's opening statement read them with its lock (pg-turn-openings.ts), or here.
+    const opened = this.db.openings.takeState(keys);
+    const rows = opened
+      ? [...opened].flatMap(([key, row]) => (row ? [{ key, ...row }] : []))
+      : (await this.db.query<{ key: string; etag: string; data: Record<string, unknown> }>('SELECT key, etag, data FROM bot_state WHERE key = ANY($1)', [keys])).rows;
     return Object.fromEntries(rows.map((r) => [r.key, { ...r.data, eTag: r.etag }]));
   }
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     const entries = Object.entries(changes);
+    for (const [key] of entries) this.db.openings.forget(key);
     if (entries.length === 1) {
       const [key, item] = entries[0]!;
       if (!await writeOne((text, values) => this.db.query(text, values), key, item)) throw new StorageConflictError(key);
@@ -41,6 +45,7 @@ export class PgStateStorage implements StateStorage {
 
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
+    for (const key of keys) this.db.openings.forget(key);
     if (keys.length) await this.db.query('DELETE FROM bot_state WHERE key = ANY($1)', [keys]);
   }
 
@@ -51,11 +56,16 @@ export class PgStateStorage implements StateStorage {
 
 type Run = (text: string, values: unknown[]) => Promise<pg.QueryResult>;
 
+/** eTags: random for this process, then counted (a random draw per write cost more than the rest of it). */
+const ETAG_PREFIX = randomBytes(9).toString('base64url');
+let etags = 0;
+const freshETag = (): string => `${ETAG_PREFIX}.${(etags += 1).toString(36)}`;
+
 /** Writes one item; false when its eTag no longer matches. */
 async function writeOne(run: Run, key: string, item: StoreItem): Promise<boolean> {
   const { eTag, ...data } = item;
   const json = JSON.stringify(data);
-  const fresh = randomBytes(9).toString('base64url');
+  const fresh = freshETag();
   if (!eTag || eTag === '*') {
     await run(UPSERT, [key, fresh, json]);
     return true;

@@ -8,6 +8,9 @@ import type { PgDatabase } from './pg-database.js';
 // row FOR UPDATE, so they run one at a time across every process, and writes it back in the
 // same transaction.
 
+/** The open ticket of the conversation `id` (a parameter or a quoted value), newest first; a turn's opening reads it too (pg-conversation-turns.ts). */
+export const openTicketSql = (id: string): string => `SELECT code FROM tickets WHERE conversation_id = ${id} AND status = 'open' ORDER BY created_at DESC LIMIT 1`;
+
 const COLUMNS = (t: Ticket): unknown[] => [t.code, t.status, t.createdAt, t.conversationId, JSON.stringify(t)];
 
 export class PgTicketStore implements TicketStore {
@@ -16,6 +19,7 @@ export class PgTicketStore implements TicketStore {
   constructor(private readonly db: PgDatabase) {}
 
   async insert(ticket: Ticket): Promise<boolean> {
+    this.db.openings.forgetOpenTicket(ticket.conversationId);
     const { rowCount } = await this.db.query(
       'INSERT INTO tickets (code, status, created_at, conversation_id, ticket) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING',
       COLUMNS(ticket));
@@ -35,8 +39,10 @@ export class PgTicketStore implements TicketStore {
   }
 
   async openCodeFor(conversationId: string): Promise<string | undefined> {
-    const { rows } = await this.db.query<{ code: string }>(
-      "SELECT code FROM tickets WHERE conversation_id = $1 AND status = 'open' ORDER BY created_at DESC LIMIT 1", [conversationId]);
+    // The turn's opening statement read it with its lock (pg-turn-openings.ts), or here.
+    const opened = this.db.openings.takeOpenTicket(conversationId);
+    if (opened !== undefined) return opened ?? undefined;
+    const { rows } = await this.db.query<{ code: string }>(openTicketSql('$1'), [conversationId]);
     return rows[0]?.code;
   }
 
@@ -47,6 +53,7 @@ export class PgTicketStore implements TicketStore {
       const ticket = ticketSchema.parse(rows[0].ticket);
       change(ticket);
       const after = ticketSchema.parse(ticket);
+      this.db.openings.forgetOpenTicket(after.conversationId);
       await client.query('UPDATE tickets SET status = $2, created_at = $3, conversation_id = $4, ticket = $5 WHERE code = $1', COLUMNS(after));
       return after;
     }));

@@ -1,5 +1,9 @@
 import { PgConversationTurns } from '../../../src/store/pg/pg-conversation-turns.js';
 import { PgStateStorage } from '../../../src/store/pg/pg-state-storage.js';
+import { PgActivityLog } from '../../../src/store/pg/pg-activity-log.js';
+import type { PgDatabase } from '../../../src/store/pg/pg-database.js';
+import { PgTicketStore } from '../../../src/store/pg/pg-ticket-store.js';
+import type { Ticket } from '../../../src/store/ticket-store.js';
 import type { StateStorage } from '../../../src/store/state-storage.js';
 import { adminQuery, describePg } from '../../helpers/pg.js';
 import { withPair } from '../contract/pg-harness.js';
@@ -74,6 +78,78 @@ describePg('PgConversationTurns across processes', () => {
     });
   });
 
+  it('reads the state a turn names with its lock, as fresh as the last turn of the other process left it, and asks nothing more', async () => {
+    await withPair(async (db) => ({ turns: new PgConversationTurns(db), state: new PgStateStorage(db), asked: countQueries(db, 'query', 'FROM bot_state') }), async (pair) => {
+      await Promise.all(Array.from({ length: 40 }, (_, i) => {
+        const p = i % 2 ? pair.b : pair.a;
+        return p.turns.run('c', () => saveLikeBotbuilder(p.state, async () => { await tick(1); }), { stateKeys: ['c'] });
+      }));
+      expect(pair.a.asked() + pair.b.asked()).toBe(0);
+      expect((await pair.a.state.read(['c'])).c?.turns).toBe(40);
+      expect(pair.a.asked()).toBe(1); // outside a turn: a read of its own
+    });
+  });
+
+  it('reads a state key again once the turn wrote it, and forgets what a turn did not read when it ends', async () => {
+    await withPair(async (db) => ({ turns: new PgConversationTurns(db), state: new PgStateStorage(db), asked: countQueries(db, 'query', 'FROM bot_state') }), async (pair) => {
+      await pair.a.turns.run('c', async () => {
+        await pair.a.state.write({ c: { n: 1, eTag: '*' } });
+        expect((await pair.a.state.read(['c'])).c?.n).toBe(1);
+      }, { stateKeys: ['c'] });
+      expect(pair.a.asked()).toBe(1);
+      await pair.b.turns.run('c', async () => undefined, { stateKeys: ['c'] });
+      await pair.a.state.write({ c: { n: 2, eTag: '*' } });
+      expect((await pair.b.state.read(['c'])).c?.n).toBe(2);
+      expect(pair.b.asked()).toBe(1);
+    });
+  });
+
+  it('numbers the activities of turns taken by either process in order, each number once, with the numbers reserved along with the lock', async () => {
+    await withPair(async (db) => ({ turns: new PgConversationTurns(db), log: await PgActivityLog.open(db), reserves: countQueries(db, 'queryUnflushed', 'next_seq = next_seq +') }), async (pair) => {
+      const { id } = await pair.a.log.create({ id: 'citizen' });
+      const ids: string[] = [];
+      const texts: string[] = [];
+      await Promise.all(Array.from({ length: 12 }, (_, i) => {
+        const p = i % 2 ? pair.b : pair.a;
+        return p.turns.run(id, async () => {
+          for (let k = 0; k < 3; k++) {
+            texts.push(`${i}.${k}`);
+            ids.push((await p.log.record(id, { type: 'message', text: `${i}.${k}` })).id);
+          }
+          await p.log.flush(id);
+        });
+      }));
+      expect(new Set(ids).size).toBe(36);
+      expect([...ids].sort()).toEqual(ids);
+      expect(pair.a.reserves() + pair.b.reserves()).toBe(0);
+      const { activities } = await pair.b.log.since(id, 0);
+      expect(activities.map((a) => a.id)).toEqual(ids);
+      expect(activities.map((a) => a.text)).toEqual(texts);
+    });
+  });
+
+  it("reads the conversation's open ticket with the lock, as the other process last left it, and again once a ticket changed", async () => {
+    await withPair(async (db) => ({ turns: new PgConversationTurns(db), tickets: new PgTicketStore(db), asked: countQueries(db, 'query', "status = 'open'") }), async (pair) => {
+      const ticket = (code: string, status: Ticket['status']): Ticket => ({
+        code, status, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), conversationId: 'c', channelId: 'directline', transcript: [], replies: [],
+      });
+      await pair.a.turns.run('c', async () => {
+        expect(await pair.a.tickets.openCodeFor('c')).toBeUndefined();
+        await pair.a.tickets.insert(ticket('T-1', 'open'));
+        expect(await pair.a.tickets.openCodeFor('c')).toBe('T-1');
+      });
+      expect(pair.a.asked()).toBe(1);
+      await pair.b.turns.run('c', async () => {
+        expect(await pair.b.tickets.openCodeFor('c')).toBe('T-1');
+      });
+      await pair.a.tickets.update('T-1', (t) => { t.status = 'closed'; });
+      await pair.b.turns.run('c', async () => {
+        expect(await pair.b.tickets.openCodeFor('c')).toBeUndefined();
+      });
+      expect(pair.b.asked()).toBe(0);
+    });
+  });
+
   it('would lose a change without the turn lock: two turns that read before either saved', async () => {
     await withPair(async (db) => new PgStateStorage(db), async (pair) => {
       let bothRead: () => void = () => undefined;
@@ -98,3 +174,14 @@ describePg('PgConversationTurns across processes', () => {
     }, { lockTimeoutMs: 200 });
   });
 });
+
+/** Counts the statements holding `part` that the stores send through `method` of the database. */
+function countQueries(db: PgDatabase, method: 'query' | 'queryUnflushed', part: string): () => number {
+  let sent = 0;
+  const send = db[method].bind(db);
+  db[method] = ((text: string, values?: unknown[]) => {
+    if (text.includes(part)) sent += 1;
+    return send(text, values);
+  }) as PgDatabase['query'];
+  return () => sent;
+}
