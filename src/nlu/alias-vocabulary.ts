@@ -180,6 +180,15 @@ export class AliasVocabulary {
     return at < end && this.named[at] === fold;
   }
 
+  /** True when `procedure`'s names write the word just as typed, marks and all ("đầu", not "đâu"). */
+  writes(procedure: string, word: string, folded: string): boolean {
+    const own = this.ownFold(procedure, folded);
+    if (!own) return false;
+    const w = spelling(word);
+    for (let at = own.at; at < own.end && this.pairs[at] === own.fold; at += 2) if (this.spellings[this.pairs[at + 1] ?? 0] === w) return true;
+    return false;
+  }
+
   /** True when the word, as typed, can be an alias word of that fold (of `procedure`'s names, when given). */
   accepts(word: string, folded: string, procedure?: string): boolean {
     if (word === folded || folded === UNMATCHED) return true;

@@ -32,6 +32,11 @@ export function ruleOutScopes(norm: NormalizedText, cues: Cues): RuleOut[] {
     if (!cueAt.has(i)) continue;
     const cue: number[] = [];
     while (i < n && cueAt.has(i)) cue.push(i++);
+    // A cue's closing stop word ("mà" of "không … mà") ends the scope before it and opens none.
+    if (cue.every((k) => stops.has(k))) {
+      i--;
+      continue;
+    }
     const clauseEnd = norm.clauses?.find((c) => c.start <= cue[0]! && cue[0]! < c.end)?.end ?? n;
     const limit = Math.min(clauseEnd, i + cues.maxRuleOutWords);
     const scope: number[] = [];
@@ -82,6 +87,14 @@ export function withoutRuledOut(
     // One procedure the scope names is ruled out, whatever else it names; of several, the one
     // naming best what is said outside stands ("không phải đăng ký mà là xóa thường trú").
     const ruledOut = named.some((c) => !standing.has(c));
+    // Of several standing ones, the one the scope names by a telling word of its own is ruled
+    // out ("đăng ký thường trú chứ không phải xóa thường trú": "xóa"); the others stand.
+    const both = named.filter((c) => standing.has(c));
+    const own = both.length > 1 ? both.filter((c) => c.matched.some((i) => inScope.has(i) && distinctive(i) && !both.some((o) => o !== c && o.matched.includes(i)))) : [];
+    if (own.length === 1) {
+      kept = kept.filter((c) => c !== own[0] && (!named.includes(c) || standing.has(c)));
+      continue;
+    }
     kept = kept.filter((c) => !named.includes(c) || (named.length > 1 && ruledOut && standing.has(c)));
   }
   // Nothing else named: the scope is the question after all.

@@ -2,7 +2,7 @@ import { cuesOf } from './cues.js';
 import type { AliasVocabulary } from './alias-vocabulary.js';
 import { ruleOutScopes, withoutRuledOut } from './contrast.js';
 import type { ProcedureMatch, ProcedureMatcher } from './procedure-matcher.js';
-import type { Lexicon } from './vi/lexicon.js';
+import { rewrittenWords, type Lexicon } from './vi/lexicon.js';
 import type { NormalizedText } from './vi/normalize.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -43,10 +43,15 @@ export const NO_PROCEDURE_SEARCH: ProcedureSearch = { accepted: null, matches: [
  * legal-basis question's) never name one.
  */
 export function findProcedures(parts: FindParts, options: FindOptions, norm: NormalizedText, ignore: readonly number[] = []): ProcedureSearch {
-  const scopes = ruleOutScopes(norm, cuesOf(parts.lexicon));
+  const cues = cuesOf(parts.lexicon);
+  const scopes = ruleOutScopes(norm, cues);
+  const asking = cues.question.covered(norm);
   const drop = new Set([...ignore, ...scopes.flatMap((s) => s.cue)]);
   const kept = drop.size ? parts.aliases.without(norm, norm.folded.map((_, i) => drop.has(i))) : norm;
+  const rewritten = rewrittenWords(parts.lexicon);
   const respelt = parts.matcher.respell(kept, {
+    // (a word the lexicon wrote before a question word is the question's: "tốn bao nhiêu" is no "tên")
+    fixed: (i) => rewritten.has(kept.folded[i] ?? '') && asking.has(i + 1),
     seen: (i) => parts.vocabulary.seen(kept.folded[i] ?? ''),
     fits: (i) => parts.aliases.accepts(kept.words[i] ?? '', kept.folded[i] ?? ''),
   });
@@ -62,7 +67,12 @@ export function findProcedures(parts: FindParts, options: FindOptions, norm: Nor
     const matches = accepted ? [accepted, ...named.filter((m) => m !== accepted)] : [];
     // The best procedure matched a word its own names write otherwise ("giảm" for "giám"):
     // match again without it.
-    const foreign = accepted && pass < MAX_REMATCHES ? parts.aliases.foreign(accepted.id, accepted.matched, question) : [];
+    // So did a question word ("ở đâu" is no "lần đầu" with a dropped tone): one typed with its
+    // marks, or one ending a question of several words ("o dau", while "lan dau" stays).
+    const asked = (i: number): boolean => asking.has(i) && (question.words[i] !== question.folded[i] || asking.has(i - 1));
+    const foreign = accepted && pass < MAX_REMATCHES
+      ? [...parts.aliases.foreign(accepted.id, accepted.matched, question), ...accepted.matched.filter((i) => asked(i) && !parts.aliases.writes(accepted.id, question.words[i] ?? '', question.folded[i] ?? ''))]
+      : [];
     if (!foreign.length) {
       return { accepted, matches, candidates, span: accepted ? parts.aliases.span(accepted.id, accepted.matched, question.folded) : [] };
     }

@@ -38,6 +38,8 @@ export interface ProcedureMatch {
 interface RespellContext {
   seen: (i: number) => boolean;
   fits: (i: number) => boolean;
+  /** True for a word never respelt: one the lexicon wrote on purpose ("tốn" of "mất bao nhiêu"). */
+  fixed?: (i: number) => boolean;
 }
 
 const MIN_CORRECTABLE_LENGTH = 4;
@@ -103,7 +105,7 @@ export class ProcedureMatcher {
     const { folded } = norm;
     for (let i = 0; i < folded.length; i++) {
       const t = folded[i]!;
-      if (!t || /[0-9]/.test(t)) continue;
+      if (!t || /[0-9]/.test(t) || context.fixed?.(i)) continue;
       const fixed = this.respelling(folded, i, context) ?? this.slipOfDistinctive(folded, i, context);
       if (!fixed) continue;
       out ??= { words: [...norm.words], folded: [...folded] };

@@ -24,6 +24,8 @@ const intentsOf = (g: GoldLine): string[] => (Array.isArray(g.intent) ? g.intent
 export interface ChallengeSet {
   /** Share of the lines with this tag ('all': every line) whose intent and procedure are both right. */
   bothRight(tag: string): number;
+  /** Share of the lines with this tag ('all': every line) whose procedure is right. */
+  procedureRight(tag: string): number;
   /** Share of the in-scope lines parsed as `none`. */
   falseNone(): number;
 }
@@ -40,6 +42,10 @@ export function parseChallengeSet(file: string): ChallengeSet {
     bothRight(tag) {
       const lines = parsed.filter((l) => tag === 'all' || l.gold.tags.includes(tag));
       return lines.filter((l) => intentsOf(l.gold).includes(l.parse.intent) && l.parse.procedure === l.gold.procedure).length / lines.length;
+    },
+    procedureRight(tag) {
+      const lines = parsed.filter((l) => tag === 'all' || l.gold.tags.includes(tag));
+      return lines.filter((l) => l.parse.procedure === l.gold.procedure).length / lines.length;
     },
     falseNone() {
       const inScope = parsed.filter((l) => !intentsOf(l.gold).includes('none'));

@@ -57,6 +57,30 @@ describe('ruling out a procedure', () => {
     expect(procedureOf(text)).toBe(expected);
   });
 
+  it.each([
+    ['dang ky thuong tru chu khong phai xoa thuong tru thi lam o dau', 'dang-ky-thuong-tru'],
+    ['dk thường trú cho con chứ ko phải xóa thường trú, cần gì', 'dang-ky-thuong-tru'],
+    ['tôi cần đăng ký thường trú, không phải xóa đăng ký thường trú', 'dang-ky-thuong-tru'],
+  ])('rules out, of twins named alike outside, the one the scope names by its own word: "%s" → %s', (text, expected) => {
+    expect(procedureOf(text)).toBe(expected);
+  });
+
+  it.each([
+    ['thẻ căn cước không hết hạn mà bị mất thì làm lại ở đâu', 'cap-lai-the-can-cuoc'],
+    ['the can cuoc khong het han ma bi mat thi lam lai o dau', 'cap-lai-the-can-cuoc'],
+    ['xe không mua mới mà mua lại của người quen, làm giấy tờ ở đâu', 'sang-ten-xe'],
+    ['gplx ko mất mà hết hạn, đổi ở đâu', 'doi-giay-phep-lai-xe'],
+  ])('reads "không X mà Y" as ruling X out: "%s" → %s', (text, expected) => {
+    expect(procedureOf(text)).toBe(expected);
+  });
+
+  it.each([
+    ['không có tiền mà muốn làm hộ chiếu thì sao', 'cap-ho-chieu-pho-thong'],
+    ['không phải thường trú mà là tạm trú, phí bao nhiêu', 'dang-ky-tam-tru'],
+  ])('opens no scope at the closing "mà": "%s" → %s', (text, expected) => {
+    expect(procedureOf(text)).toBe(expected);
+  });
+
   it('keeps the procedure when nothing else is named, so a negated wish still finds it', () => {
     expect(procedureOf('tôi không muốn lên phường làm căn cước, làm online được không')).toBe('cap-the-can-cuoc');
   });

@@ -27,3 +27,60 @@ describe('the paper named outweighs situation words', () => {
     expect(recognizer.parse(text).procedure).toBe(procedure);
   });
 });
+
+// A question word is no word of a name: "ở đâu" is not "lần đầu" with a dropped tone, whether
+// typed with its marks or as the end of a question of several words ("o dau"); "lan dau" stays.
+describe('a question word names no procedure', () => {
+  it.each([
+    ['đổi căn cước làm ở đâu vậy', 'cap-doi-the-can-cuoc'],
+    ['doi can cuoc lam o dau vay', 'cap-doi-the-can-cuoc'],
+    ['căn cước đánh rơi đâu rồi làm cái khác ở đâu', 'cap-lai-the-can-cuoc'],
+  ])('reads "%s" as %s, not the first card', (text, procedure) => {
+    expect(recognizer.parse(text).procedure).toBe(procedure);
+  });
+
+  it.each([
+    ['lam cccd lan dau o dau', 'cap-the-can-cuoc'],
+    ['cấp sổ đỏ lần đầu ở đâu', 'cap-so-do-lan-dau'],
+    ['ho chieu lan dau lam o dau', 'cap-ho-chieu-pho-thong'],
+  ])('keeps "lần đầu" in "%s"', (text, procedure) => {
+    expect(recognizer.parse(text).procedure).toBe(procedure);
+  });
+});
+
+// Short forms of the residence and identity papers (intents/lexicon/abbreviations.yaml): "ttr"
+// is tạm trú, "tt" beside a residence word thường trú; the chip is every identity card's, not the
+// chip passport's; "bố nhận con" is the names' "cha nhận con".
+describe('short and everyday words of near-twin procedures', () => {
+  it.each([
+    ['đk ttr ở đâu', 'dang-ky-tam-tru'],
+    ['làm ttr online được không', 'dang-ky-tam-tru'],
+    ['xoa tt cho ong da mat o dau', 'xoa-dang-ky-thuong-tru'],
+    ['xóa đk tt cho bố đã mất cần gì', 'xoa-dang-ky-thuong-tru'],
+    ['bố nhận con thì cần giấy tờ gì', 'dang-ky-nhan-cha-me-con'],
+    ['nhận bố cho con cần gì', 'dang-ky-nhan-cha-me-con'],
+    ['lam lai cmnd bi mat', 'cap-lai-the-can-cuoc'],
+    ['mất chứng minh nhân dân làm lại ở đâu', 'cap-lai-the-can-cuoc'],
+    ['đổi cmnd sang căn cước cần gì', 'cap-doi-the-can-cuoc'],
+    ['làm căn cước gắn chip hết bao nhiêu tiền', 'cap-the-can-cuoc'],
+    ['can cuoc gan chip lam mat thi lam cai moi o dau', 'cap-lai-the-can-cuoc'],
+    ['cccd gắn chip để đâu mất rồi, làm cái mới hết bao nhiêu', 'cap-lai-the-can-cuoc'],
+  ])('reads "%s" as %s', (text, procedure) => {
+    expect(recognizer.parse(text).procedure).toBe(procedure);
+  });
+});
+
+// Words the lexicon writes on purpose are not misspellings: "mất bao nhiêu" is "tốn bao nhiêu",
+// and "tốn" beside "đổi" is no "đổi tên". "Đổi tên" a vehicle or a land certificate is sang tên;
+// one's own name stays a correction of the civil record.
+describe('the cost of a change and a change of owner', () => {
+  it.each([
+    ['căn cước hết hạn, đổi mất bao nhiêu tiền', 'cap-doi-the-can-cuoc'],
+    ['đổi tên chủ xe hết bao nhiêu tiền', 'sang-ten-xe'],
+    ['doi ten so do can gi', 'dang-ky-bien-dong-dat-dai'],
+    ['đổi tên sổ hồng sau khi mua nhà ở đâu', 'dang-ky-bien-dong-dat-dai'],
+    ['đổi tên cho con trong giấy khai sinh', 'thay-doi-cai-chinh-ho-tich'],
+  ])('reads "%s" as %s', (text, procedure) => {
+    expect(recognizer.parse(text).procedure).toBe(procedure);
+  });
+});

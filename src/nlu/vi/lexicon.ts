@@ -61,6 +61,21 @@ export function buildLexicon(entries: ReadonlyArray<Entry>, phraseEntries: Reado
   return { plain, accented, phrases };
 }
 
+const rewrites = new WeakMap<LexiconWords, ReadonlySet<string>>();
+
+/**
+ * The folded words the lexicon's phrases write in place of others ("tốn" of "mất bao lâu" →
+ * "tốn bao lâu"): chosen on purpose, they are never taken for a misspelling.
+ */
+export function rewrittenWords(lexicon: LexiconWords): ReadonlySet<string> {
+  let words = rewrites.get(lexicon);
+  if (!words) {
+    words = new Set(lexicon.phrases.flatMap(({ from, to }) => to.map((w) => foldText(w)).filter((w) => !from.includes(w))));
+    rewrites.set(lexicon, words);
+  }
+  return words;
+}
+
 /** The abbreviations file and the catalogue synonyms beside it. */
 export function loadLexicon(file: string): Lexicon {
   const data = readDataFile(file, lexiconFileSchema);
