@@ -1,0 +1,146 @@
+import type { NormalizedText } from '../vi/normalize.js';
+import { contentWords } from './curated-twins.js';
+import { nameHead } from './name-aliases.js';
+
+// What an imported procedure's name says that the curated procedures never do. Worked out once,
+// when the recognizer is built: the words of the imported name that the curated procedures'
+// names, aliases and training questions do not carry ("dữ liệu" of "Cung cấp thông tin, dữ liệu
+// đất đai", "lưu động" of "Đăng ký khai sinh lưu động", "thị thực" of "Gia hạn thị thực …").
+// A question the curated procedures answer without the catalogue is taken by an imported
+// procedure only when it says one of these words: "cung cấp thông tin khai sinh" stays with
+// the birth registration, "hộ chiếu hết hạn có gia hạn được không" with the passport.
+//
+// A name made only of words the curated procedures carry ("Gia hạn nộp thuế") is told by the
+// pairs of neighbouring words no curated name, alias or question holds ("hạn nộp", "nộp thuế"
+// said together), else by nothing: it never takes a curated question.
+
+/** What tells one imported procedure's name from the curated procedures'. */
+interface Telling {
+  /** Words said alone, with their weights. */
+  words: Map<string, number>;
+  /** The weight a question must say of them: a share of the official name's heaviest. */
+  needed: number;
+  /** Pairs of neighbouring words said together. */
+  pairs: Array<[string, string]>;
+}
+
+function pairsOf(folded: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < folded.length; i++) if (folded[i] && folded[i + 1]) out.push(`${folded[i]} ${folded[i + 1]}`);
+  return out;
+}
+
+/** The least share of the heaviest telling word's weight (the official name's) a question says: "lớp" is not "phúc khảo bài thi … lớp 10". */
+const TELLING_SHARE = 0.75;
+
+/** The least share of the words its name's head is about (by weight) that names an imported procedure whatever tells it apart. */
+const NAME_SHARE = 0.7;
+
+/** A number, in figures or roman ("hạng II"), or a lone letter: it tells nothing alone. */
+const NUMBER = /^(\d.*|i{1,3}|iv|ix|.)$/;
+
+/** A word in the questions of this many curated procedures says how one asks ("cung cấp", "thông tin"), not what about. */
+const GENERIC_PROCEDURES = 6;
+
+/** One curated procedure's names (official and aliases) and training questions, folded. */
+export interface CuratedTexts {
+  names: ReadonlyArray<readonly string[]>;
+  questions: ReadonlyArray<readonly string[]>;
+}
+
+export class TellingWords {
+  private readonly byImported = new Map<string, Telling>();
+  /** The words of each imported procedure's names (official and other). */
+  private readonly nameWords = new Map<string, Set<string>>();
+  private readonly weights: ReadonlyMap<string, number>;
+  /** The words each imported name's head is about, with their weights. */
+  private readonly content = new Map<string, Map<string, number>>();
+
+  constructor(
+    curated: ReadonlyArray<CuratedTexts>,
+    imported: ReadonlyArray<{ id: string; name: NormalizedText; aliases: readonly NormalizedText[] }>,
+    weights: ReadonlyMap<string, number>,
+  ) {
+    this.weights = weights;
+    const words = new Set<string>();
+    const pairs = new Set<string>();
+    for (const c of curated) {
+      for (const folded of c.names) {
+        for (const t of folded) words.add(t);
+        for (const p of pairsOf(folded)) pairs.add(p);
+      }
+    }
+    const askedBy = new Map<string, number>();
+    for (const c of curated) for (const t of new Set(c.questions.flat())) askedBy.set(t, (askedBy.get(t) ?? 0) + 1);
+    for (const [t, n] of askedBy) if (n >= GENERIC_PROCEDURES) words.add(t);
+    for (const p of imported) {
+      const content = new Set(contentWords(p.name).filter((t) => !NUMBER.test(t)));
+      const head = nameHead(p.name.folded);
+      this.content.set(p.id, new Map([...content].filter((t) => head.includes(t)).map((t) => [t, weights.get(t) ?? 0])));
+      // Its other names say it in citizens' words ("quán net" of "điểm cung cấp dịch vụ trò chơi điện tử công cộng").
+      const tells = (t: string): boolean => !words.has(t) && !NUMBER.test(t);
+      const official = [...content].filter(tells);
+      this.nameWords.set(p.id, new Set([...p.name.folded, ...p.aliases.flatMap((a) => a.folded)]));
+      const other = p.aliases.flatMap((a) => contentWords(a)).filter(tells);
+      // Numbers ("lớp 10", "hạng II") tell nothing alone.
+      const telling: Telling = {
+        words: new Map([...official, ...other].map((t) => [t, weights.get(t) ?? 0])),
+        needed: TELLING_SHARE * Math.max(0, ...(official.length ? official : other).map((t) => weights.get(t) ?? 0)),
+        pairs: [],
+      };
+      if (!telling.words.size) {
+        const folded = p.name.folded;
+        for (let i = 0; i + 1 < folded.length; i++) {
+          const a = folded[i] ?? '';
+          const b = folded[i + 1] ?? '';
+          if (content.has(a) && content.has(b) && !pairs.has(`${a} ${b}`)) telling.pairs.push([a, b]);
+        }
+      }
+      this.byImported.set(p.id, telling);
+    }
+  }
+
+  /** The imported procedure's telling words (for tests and reports). */
+  of(id: string): { words: string[]; pairs: string[] } {
+    const t = this.byImported.get(id);
+    return { words: [...(t?.words.keys() ?? [])], pairs: (t?.pairs ?? []).map((p) => p.join(' ')) };
+  }
+
+  /** The weight of the heaviest of the question's words at `at` that the imported procedure's names do not hold: what a curated match explains and it does not. */
+  unexplained(id: string, folded: readonly string[], at: readonly number[]): number {
+    const names = this.nameWords.get(id);
+    return Math.max(0, ...at.map((i) => folded[i] ?? '').filter((t) => t && !names?.has(t)).map((t) => this.weights.get(t) ?? 0));
+  }
+
+  /**
+   * True when the question (folded; `also`: official words its citizen's words stand for) says
+   * what tells the imported procedure apart, or most of what its name is about, with a word at
+   * least as heavy as `against` (what a curated match explains that its names do not).
+   */
+  said(id: string, folded: readonly string[], also: ReadonlySet<string> = new Set(), against = 0): boolean {
+    const t = this.byImported.get(id);
+    if (!t) return true;
+    const heard = new Set([...folded, ...also]);
+    let said = 0;
+    let heaviest = 0;
+    for (const [w, weight] of t.words) {
+      if (!heard.has(w)) continue;
+      said += weight;
+      heaviest = Math.max(heaviest, weight);
+    }
+    if (t.words.size && said >= t.needed && heaviest >= against) return true;
+    const pair = t.pairs.find(([a, b]) => folded.some((w, i) => w === a && folded[i + 1] === b));
+    if (pair && Math.max(this.weights.get(pair[0]) ?? 0, this.weights.get(pair[1]) ?? 0) >= against) return true;
+    // Or most of what its name is about ("tách thửa đất" of "Tách thửa hoặc hợp thửa đất").
+    let head = 0;
+    let heardHead = 0;
+    let heaviestHead = 0;
+    for (const [w, weight] of this.content.get(id) ?? []) {
+      head += weight;
+      if (!heard.has(w)) continue;
+      heardHead += weight;
+      heaviestHead = Math.max(heaviestHead, weight);
+    }
+    return head > 0 && heardHead >= NAME_SHARE * head && heaviestHead >= against;
+  }
+}
