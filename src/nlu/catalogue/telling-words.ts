@@ -48,11 +48,60 @@ export interface CuratedTexts {
   questions: ReadonlyArray<readonly string[]>;
 }
 
+type Position = (folded: readonly string[], i: number) => boolean;
+
+/** A word the curated questions use this often in one pair ("tuyến" of "trực tuyến") is theirs only in that pair. */
+const BOUND_SHARE = 0.8;
+
+/**
+ * Whether the curated procedures carry the word at `i` of a name: one of their names' words, or
+ * a word common to their questions ("thông tin"), unless they use it only beside one neighbour
+ * the name does not put beside it ("tuyến" of "trực tuyến" is not the "tuyến" of "tuyến vận tải").
+ */
+function carriedBy(curated: ReadonlyArray<CuratedTexts>, named: ReadonlySet<string>): { carried: Position; paired: Position } {
+  const askedBy = new Map<string, number>();
+  const said = new Map<string, number>();
+  const beside = new Map<string, Map<string, number>>();
+  const count = (w: string, pair: string): void => {
+    const m = beside.get(w) ?? new Map<string, number>();
+    m.set(pair, (m.get(pair) ?? 0) + 1);
+    beside.set(w, m);
+  };
+  for (const c of curated) {
+    for (const t of new Set(c.questions.flat())) askedBy.set(t, (askedBy.get(t) ?? 0) + 1);
+    for (const q of c.questions) {
+      q.forEach((t, i) => {
+        said.set(t, (said.get(t) ?? 0) + 1);
+        if (i > 0) count(t, `${q[i - 1]} ${t}`);
+        if (i + 1 < q.length) count(t, `${t} ${q[i + 1]}`);
+      });
+    }
+  }
+  const generic = new Set([...askedBy].filter(([, n]) => n >= GENERIC_PROCEDURES).map(([t]) => t));
+  const bound = new Map<string, string>();
+  for (const t of generic) {
+    const [pair, n] = [...(beside.get(t) ?? [])].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    if (n >= BOUND_SHARE * (said.get(t) ?? 0)) bound.set(t, pair);
+  }
+  const paired: Position = (folded, i) => {
+    const t = folded[i] ?? '';
+    const pair = bound.get(t);
+    return pair !== undefined && (pair === `${folded[i - 1]} ${t}` || pair === `${t} ${folded[i + 1]}`);
+  };
+  return {
+    carried: (folded, i) => named.has(folded[i] ?? '') || (generic.has(folded[i] ?? '') && (!bound.has(folded[i] ?? '') || paired(folded, i))),
+    // A question's word in the one pair the curated questions use it in ("trực tuyến") says nothing of a name.
+    paired,
+  };
+}
+
 export class TellingWords {
   private readonly byImported = new Map<string, Telling>();
   /** The words of each imported procedure's names (official and other). */
   private readonly nameWords = new Map<string, Set<string>>();
   private readonly weights: ReadonlyMap<string, number>;
+  /** True for a question's word in the one pair the curated questions use it in. */
+  private readonly paired: Position;
   /** The words each imported name's head is about, with their weights. */
   private readonly content = new Map<string, Map<string, number>>();
 
@@ -62,27 +111,28 @@ export class TellingWords {
     weights: ReadonlyMap<string, number>,
   ) {
     this.weights = weights;
-    const words = new Set<string>();
+    const named = new Set<string>();
     const pairs = new Set<string>();
     for (const c of curated) {
       for (const folded of c.names) {
-        for (const t of folded) words.add(t);
+        for (const t of folded) named.add(t);
         for (const p of pairsOf(folded)) pairs.add(p);
       }
     }
-    const askedBy = new Map<string, number>();
-    for (const c of curated) for (const t of new Set(c.questions.flat())) askedBy.set(t, (askedBy.get(t) ?? 0) + 1);
-    for (const [t, n] of askedBy) if (n >= GENERIC_PROCEDURES) words.add(t);
+    const { carried, paired } = carriedBy(curated, named);
+    this.paired = paired;
     for (const p of imported) {
       const content = new Set(contentWords(p.name).filter((t) => !NUMBER.test(t)));
       const head = nameHead(p.name.folded);
       this.content.set(p.id, new Map([...content].filter((t) => head.includes(t)).map((t) => [t, weights.get(t) ?? 0])));
-      // Its other names say it in citizens' words ("quán net" of "điểm cung cấp dịch vụ trò chơi điện tử công cộng").
-      const tells = (t: string): boolean => !words.has(t) && !NUMBER.test(t);
-      const official = [...content].filter(tells);
       this.nameWords.set(p.id, new Set([...p.name.folded, ...p.aliases.flatMap((a) => a.folded)]));
-      const other = p.aliases.flatMap((a) => contentWords(a)).filter(tells);
-      // Numbers ("lớp 10", "hạng II") tell nothing alone.
+      // Its other names say it in citizens' words ("quán net" of "điểm cung cấp dịch vụ trò chơi điện tử công cộng").
+      const tells = (name: NormalizedText): string[] => {
+        const own = new Set(contentWords(name));
+        return name.folded.filter((t, i) => own.has(t) && !NUMBER.test(t) && !carried(name.folded, i));
+      };
+      const official = tells(p.name);
+      const other = p.aliases.flatMap(tells);
       const telling: Telling = {
         words: new Map([...official, ...other].map((t) => [t, weights.get(t) ?? 0])),
         needed: TELLING_SHARE * Math.max(0, ...(official.length ? official : other).map((t) => weights.get(t) ?? 0)),
@@ -120,7 +170,7 @@ export class TellingWords {
   said(id: string, folded: readonly string[], also: ReadonlySet<string> = new Set(), against = 0): boolean {
     const t = this.byImported.get(id);
     if (!t) return true;
-    const heard = new Set([...folded, ...also]);
+    const heard = new Set([...folded.filter((_, i) => !this.paired(folded, i)), ...also]);
     let said = 0;
     let heaviest = 0;
     for (const [w, weight] of t.words) {
