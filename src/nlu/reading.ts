@@ -264,7 +264,7 @@ function reviewed(parts: ReadingParts, norm: NormalizedText, searched: Procedure
   // A question the curated procedures answer alone is an imported procedure's only when it says what tells its name
   // apart, and is not moved to another curated procedure by the catalogue's names.
   const own = accepted ? plain ?? findProcedures({ ...parts, matcher: catalogue.curatedMatcher }, parts.options, norm, legal).accepted : null;
-  if (accepted && own && own.id !== accepted.id && (!catalogue.isImported(accepted.id) || !catalogue.mayTake(accepted.id, said, own))) {
+  if (accepted && own && own.id !== accepted.id && (!catalogue.isImported(accepted.id) || !catalogue.mayTake(accepted, said, own))) {
     return withAccepted(parts, searched, own, norm);
   }
   if (accepted === found.accepted) return { ...found, matches };

@@ -68,6 +68,9 @@ const FULLY_NAMED = 0.9;
 /** A curated candidate matched with this coverage (and about as strongly as the best curated one) is named by the question: its twins may be told apart from it. */
 const NAMED_COVERAGE = 0.5;
 
+/** A curated match scoring less than this share of an imported one's does not hold the question against it (mayTake). */
+const OWN_SHARE = 0.7;
+
 /** A word in the questions of this many curated procedures says how one asks, not what about. */
 const GENERIC_PROCEDURES = 6;
 
@@ -169,10 +172,13 @@ export class CatalogueEvidence {
   /**
    * True unless `id` is an imported procedure and the question says none of what tells its name
    * from the curated procedures' (TellingWords), in its own words or a citizen's ("visa" for
-   * "thị thực"): asked of a question the curated procedures answer on their own (`own`).
+   * "thị thực"): asked of a question the curated procedures answer on their own (`own`), unless
+   * the imported procedure is matched far more strongly.
    */
-  mayTake(id: string, norm: NormalizedText, own: ProcedureMatch): boolean {
-    if (!this.imported.has(id)) return true;
+  mayTake(match: ProcedureMatch, norm: NormalizedText, own: ProcedureMatch): boolean {
+    const { id } = match;
+    // Matched far more strongly than the curated procedure, it is named whatever it shares with it.
+    if (!this.imported.has(id) || own.score < OWN_SHARE * match.score) return true;
     const folded = norm.folded;
     const also = new Set(this.expansions.filter((e) => contains(folded, e.citizen)).flatMap((e) => e.official));
     // What the curated match explains and the imported names do not ("căn cước" beside the "lớp" of "… lớp 10") weighs against it.
