@@ -3,16 +3,17 @@ import { contentWords } from './curated-twins.js';
 import { nameHead } from './name-aliases.js';
 
 // What an imported procedure's name says that the curated procedures never do. Worked out once,
-// when the recognizer is built: the words of the imported name that the curated procedures'
-// names, aliases and training questions do not carry ("dữ liệu" of "Cung cấp thông tin, dữ liệu
-// đất đai", "lưu động" of "Đăng ký khai sinh lưu động", "thị thực" of "Gia hạn thị thực …").
-// A question the curated procedures answer without the catalogue is taken by an imported
-// procedure only when it says one of these words: "cung cấp thông tin khai sinh" stays with
-// the birth registration, "hộ chiếu hết hạn có gia hạn được không" with the passport.
+// when the recognizer is built: the words of the imported procedure's names that the curated
+// procedures' names and aliases and the words common to their training questions do not carry
+// ("dữ liệu" of "Cung cấp thông tin, dữ liệu đất đai", "lưu động" of "Đăng ký khai sinh lưu
+// động", "net" of its other name "quán net"). A question the curated procedures answer without
+// the catalogue is taken by an imported procedure (CatalogueEvidence.mayTake) only when it says
+// enough of them: "cung cấp thông tin khai sinh" stays with the birth registration, "hộ chiếu
+// hết hạn có gia hạn được không" with the passport.
 //
 // A name made only of words the curated procedures carry ("Gia hạn nộp thuế") is told by the
-// pairs of neighbouring words no curated name, alias or question holds ("hạn nộp", "nộp thuế"
-// said together), else by nothing: it never takes a curated question.
+// pairs of neighbouring words no curated name or alias holds ("nộp thuế" said together). A
+// question that says most of a name names it whatever tells it apart ("tách thửa đất").
 
 /** What tells one imported procedure's name from the curated procedures'. */
 interface Telling {
