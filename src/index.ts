@@ -2,7 +2,6 @@ import cluster from 'node:cluster';
 import type { Server as HttpServer } from 'node:http';
 import { loadConfig, ConfigError } from './config.js';
 import { createLogger } from './log/logger.js';
-import { buildApp } from './app.js';
 import { runPrimary, type ListeningMessage } from './cluster/primary.js';
 import { PgDatabase } from './store/pg/pg-database.js';
 import { clusterMetrics } from './metrics/metrics.js';
@@ -44,6 +43,9 @@ async function main(): Promise<void> {
     if (config.METRICS_PORT !== undefined) listenMetrics(metricsServer(clusterMetrics(), logger), config.METRICS_PORT);
     return;
   }
+  // Imported here, not at the top: the primary of WORKERS=N never loads the app (botbuilder,
+  // restify, the NLU), which kept some 50 MB resident in a process that only forks.
+  const { buildApp } = await import('./app.js');
   const app = await buildApp(config, logger);
   app.server.listen(config.PORT, config.HOST, () => {
     const url = describe(app.server.address());

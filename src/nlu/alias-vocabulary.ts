@@ -1,3 +1,4 @@
+import { lowerBound } from '../data/lower-bound.js';
 import type { NormalizedText } from './vi/normalize.js';
 
 // What the procedures' names and aliases say about the words of a question, beyond the
@@ -83,43 +84,100 @@ export class AliasVocabulary {
   private readonly forms = new Map<string, Forms>();
   /** Typed word → accepts(word, fold): a question repeats the words of the last ones. */
   private readonly accepted = new Map<string, boolean>();
-  /** "procedure fold" → the ways that procedure's names write the fold. */
-  private readonly ownForms = new Map<string, Forms>();
+  /** Every folded word of the names, numbered. */
+  private readonly foldIds = new Map<string, number>();
+  /** Every spelling of a word in the names (as compared), numbered, with its forms without tone and without the other marks. */
+  private readonly spellings: string[] = [];
+  private readonly toneless: string[] = [];
+  private readonly toneOnly: string[] = [];
+  /** procedure id → its slot in the tables below. */
+  private readonly slots = new Map<string, number>();
   /**
-   * procedure id → the folded words of its names, and the words as written ("fold spelling"):
-   * plain sets, light enough for the national catalogue.
+   * The folded words of each procedure's names with their spellings: the pairs (fold id,
+   * spelling id) of slot k sorted, in pairs[pairStart[k] .. pairStart[k + 1]). Flat typed
+   * arrays, not a Set per procedure: light enough for the national catalogue.
    */
-  private readonly own = new Map<string, { folded: Set<string>; written: Set<string> }>();
-  /** procedure id → the folded words of its official name (its first phrase). */
-  private readonly named = new Map<string, Set<string>>();
+  private readonly pairs: Uint32Array;
+  private readonly pairStart: Uint32Array;
+  /** The folded words of each procedure's official name (its first phrase), sorted ids, in named[namedStart[k] .. namedStart[k + 1]). */
+  private readonly named: Uint32Array;
+  private readonly namedStart: Uint32Array;
 
   constructor(procedures: ReadonlyArray<ProcedureNames>) {
     const written = new Map<string, Set<string>>();
     // The names of thousands of procedures repeat a few thousand words: spell each once.
-    const spelled = new Map<string, string>();
+    const spelled = new Map<string, number>();
+    const spellingIds = new Map<string, number>();
+    const idOf = (map: Map<string, number>, key: string): number => {
+      let id = map.get(key);
+      if (id === undefined) map.set(key, (id = map.size));
+      return id;
+    };
+    const ownPairs: number[][] = [];
+    const ownNamed: number[][] = [];
     for (const p of procedures) {
-      const own = { folded: new Set<string>(), written: new Set<string>() };
+      const pairs = new Set<number>();
       for (const ph of p.phrases) {
         ph.folded.forEach((t, i) => {
           const typed = ph.words[i] ?? t;
-          let word = spelled.get(typed);
-          if (word === undefined) spelled.set(typed, (word = spelling(typed)));
-          own.folded.add(t);
-          own.written.add(`${t} ${word}`);
+          let sp = spelled.get(typed);
+          if (sp === undefined) {
+            const word = spelling(typed);
+            sp = spellingIds.get(word);
+            if (sp === undefined) {
+              sp = spellingIds.size;
+              spellingIds.set(word, sp);
+              this.spellings.push(word);
+              this.toneless.push(withoutTone(word));
+              this.toneOnly.push(withoutQuality(word));
+            }
+            spelled.set(typed, sp);
+          }
+          // Fold ids stay under 2^21 and spelling ids under 2^31 for any catalogue: one number per pair.
+          pairs.add(idOf(this.foldIds, t) * 2 ** 31 + sp);
           const set = written.get(t) ?? new Set<string>();
-          set.add(word);
+          set.add(this.spellings[sp] ?? '');
           written.set(t, set);
         });
       }
-      this.own.set(p.id, own);
-      this.named.set(p.id, new Set(p.phrases[0]?.folded));
+      let slot = this.slots.get(p.id);
+      if (slot === undefined) this.slots.set(p.id, (slot = ownPairs.length));
+      ownPairs[slot] = [...pairs].sort((a, b) => a - b);
+      ownNamed[slot] = [...new Set((p.phrases[0]?.folded ?? []).map((t) => idOf(this.foldIds, t)))].sort((a, b) => a - b);
     }
     for (const [t, words] of written) this.forms.set(t, formsOf(words));
+    this.pairStart = new Uint32Array(ownPairs.length + 1);
+    this.namedStart = new Uint32Array(ownNamed.length + 1);
+    ownPairs.forEach((ps, k) => { this.pairStart[k + 1] = (this.pairStart[k] ?? 0) + ps.length * 2; });
+    ownNamed.forEach((ns, k) => { this.namedStart[k + 1] = (this.namedStart[k] ?? 0) + ns.length; });
+    this.pairs = new Uint32Array(this.pairStart[ownPairs.length] ?? 0);
+    this.named = new Uint32Array(this.namedStart[ownNamed.length] ?? 0);
+    ownPairs.forEach((ps, k) => ps.forEach((pair, j) => {
+      const at = (this.pairStart[k] ?? 0) + j * 2;
+      this.pairs[at] = Math.floor(pair / 2 ** 31);
+      this.pairs[at + 1] = pair % 2 ** 31;
+    }));
+    ownNamed.forEach((ns, k) => this.named.set(ns, this.namedStart[k] ?? 0));
+  }
+
+  /** Where the pairs of `procedure`'s names for the fold lie, or null when its names do not have the fold. */
+  private ownFold(procedure: string, folded: string): { at: number; end: number; fold: number } | null {
+    const slot = this.slots.get(procedure);
+    const fold = this.foldIds.get(folded);
+    if (slot === undefined || fold === undefined) return null;
+    const end = this.pairStart[slot + 1] ?? 0;
+    const at = lowerBound(this.pairs, this.pairStart[slot] ?? 0, end, fold, 2);
+    return at < end && this.pairs[at] === fold ? { at, end, fold } : null;
   }
 
   /** True when the folded word is one of `procedure`'s official name. */
   inName(procedure: string, folded: string): boolean {
-    return this.named.get(procedure)?.has(folded) ?? false;
+    const slot = this.slots.get(procedure);
+    const fold = this.foldIds.get(folded);
+    if (slot === undefined || fold === undefined) return false;
+    const end = this.namedStart[slot + 1] ?? 0;
+    const at = lowerBound(this.named, this.namedStart[slot] ?? 0, end, fold, 1);
+    return at < end && this.named[at] === fold;
   }
 
   /** True when the word, as typed, can be an alias word of that fold (of `procedure`'s names, when given). */
@@ -136,17 +194,15 @@ export class AliasVocabulary {
       }
       return known;
     }
-    const own = this.own.get(procedure);
-    if (!own?.folded.has(folded)) return true;
-    const key = `${procedure} ${folded}`;
-    let forms = this.ownForms.get(key);
-    if (!forms) {
-      const prefix = `${folded} `;
-      forms = formsOf([...own.written].filter((w) => w.startsWith(prefix)).map((w) => w.slice(prefix.length)));
-      if (this.ownForms.size >= MAX_REMEMBERED) this.ownForms.clear();
-      this.ownForms.set(key, forms);
-    }
-    return acceptedBy(forms, word);
+    const own = this.ownFold(procedure, folded);
+    if (!own) return true;
+    // acceptedBy() over the spellings this procedure's names give the fold, marks checked only when needed.
+    const w = spelling(word);
+    const spellings = (table: readonly string[]): boolean => {
+      for (let at = own.at; at < own.end && this.pairs[at] === own.fold; at += 2) if (table[this.pairs[at + 1] ?? 0] === w) return true;
+      return false;
+    };
+    return spellings(this.spellings) || (!hasTone(w) && spellings(this.toneless)) || (!hasQuality(w) && spellings(this.toneOnly));
   }
 
   /**
@@ -182,10 +238,9 @@ export class AliasVocabulary {
    * next to them (as filtered) that its names use too.
    */
   span(procedure: string, matched: readonly number[], folded: readonly string[]): number[] {
-    const own = this.own.get(procedure)?.folded;
     const span = new Set(matched);
-    if (own) {
-      const named = (j: number): boolean => !span.has(j) && own.has(folded[j] ?? UNMATCHED);
+    if (this.slots.has(procedure)) {
+      const named = (j: number): boolean => !span.has(j) && this.ownFold(procedure, folded[j] ?? UNMATCHED) !== null;
       for (const i of matched) {
         for (let j = i - 1; j >= 0 && named(j); j--) span.add(j);
         for (let j = i + 1; j < folded.length && named(j); j++) span.add(j);

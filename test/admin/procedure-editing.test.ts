@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/config.js';
 import { PollingClient } from '../directline/client.js';
 import { call, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { adminClient, parse } from './admin-client.js';
@@ -19,6 +20,18 @@ async function askFee(t: TestApp): Promise<{ text: string; procedure: string }> 
   return { text: String(reply.text), procedure: reply.channelData?.procedure };
 }
 
+/**
+ * A copy of the knowledge whose passport fee is a known 200.000 đồng: the curated entry leaves the
+ * amount unset while the rate of Thông tư 28/2026/TT-BTC is unverified, and this tests the editing.
+ */
+function knowledgeWithPassportFee(): string {
+  const knowledge = path.join(mkdtempSync(path.join(tmpdir(), 'dvc-editing-knowledge-')), 'knowledge');
+  cpSync(path.join(PROJECT_ROOT, 'knowledge'), knowledge, { recursive: true });
+  const file = path.join(knowledge, 'procedures', 'cap-ho-chieu-pho-thong.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/amount: null/, 'amount: 200000'));
+  return knowledge;
+}
+
 /** The passport procedure with its first case's fee set to `amount`. */
 function withFee(procedure: any, amount: number): any {
   const [first, ...rest] = procedure.cases;
@@ -27,14 +40,16 @@ function withFee(procedure: any, amount: number): any {
 
 describe('staff editing a procedure, live and kept', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dvc-editing-'));
+  const KNOWLEDGE_DIR = knowledgeWithPassportFee();
   let t: TestApp;
   afterAll(async () => {
     await t?.close();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(path.dirname(KNOWLEDGE_DIR), { recursive: true, force: true });
   });
 
   it('serves a changed fee at the next chat turn, keeps it across a restart, and reverts it', async () => {
-    t = await startTestApp({}, dir);
+    t = await startTestApp({ KNOWLEDGE_DIR }, dir);
     const admin = adminClient(t);
     const before = await askFee(t);
     expect(before.procedure).toBe(ID);
@@ -58,7 +73,7 @@ describe('staff editing a procedure, live and kept', () => {
 
     // Kept in DATA_DIR: a restart serves it too.
     await t.close();
-    t = await startTestApp({}, dir);
+    t = await startTestApp({ KNOWLEDGE_DIR }, dir);
     expect(amounts((await askFee(t)).text)[0]).toBe('250.000');
     const history = await adminClient(t).get(`/api/admin/procedures/${ID}/history`);
     expect(history.status).toBe(200);

@@ -27,6 +27,9 @@ beforeAll(async () => {
   cpSync(path.join(PROJECT_ROOT, 'knowledge'), knowledge, { recursive: true });
   const file = path.join(knowledge, 'procedures', `${OLD}.yaml`);
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^reviewedAt: .*$/m, 'reviewedAt: "2025-01-15"'));
+  // A known passport fee to edit: the curated entry leaves it unset while Thông tư 28/2026/TT-BTC's rate is unverified.
+  const passport = path.join(knowledge, 'procedures', 'cap-ho-chieu-pho-thong.yaml');
+  writeFileSync(passport, readFileSync(passport, 'utf8').replace(/amount: null/, 'amount: 200000'));
   t = await startTestApp({ KNOWLEDGE_DIR: knowledge });
   browser = await launchBrowser();
   page = await browser.newPage();

@@ -52,7 +52,7 @@ describe('answers that fit the citizen', () => {
     const answer = composer.aboutProcedure('procedure.fee', get('cap-doi-the-can-cuoc'));
     const lines = answer.text.split('\n');
     expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(3);
-    expect(answer.text).toContain('30.000 đồng');
+    expect(answer.text).toContain('15.000 đồng');
     expect(answer.text).toMatch(/trường hợp nào\?/);
     expect(answer.suggestions.map((s) => s.value)).toEqual(get('cap-doi-the-can-cuoc').cases.map((c) => ({ intent: 'procedure.fee', procedure: 'cap-doi-the-can-cuoc', caseId: c.id })));
     expect(answer.asksCase).toEqual({ intent: 'procedure.fee', procedure: 'cap-doi-the-can-cuoc', cases: ['du-tuoi', 'tu-cccd-cmnd', 'thay-doi-thong-tin'] });

@@ -39,6 +39,36 @@ describe('words as the aliases write them', () => {
     expect(vocabulary.foreign('giam-ho', [0, 3], norm('làm sao để giảm cân'))).toEqual([3]);
   });
 
+  it.each([
+    ['kết', 'ket', 'ket-hon', true, 'as its names write it'],
+    ['ket', 'ket', 'ket-hon', true, 'without diacritics'],
+    ['kêt', 'ket', 'ket-hon', true, 'missing only its tone mark'],
+    ['két', 'ket', 'ket-hon', true, 'with its tone and none of its other marks'],
+    ['kệt', 'ket', 'ket-hon', false, 'with another tone'],
+    ['lí', 'li', 'ly-lich', true, 'with final i for y'],
+    ['mà', 'ma', 'mst', false, 'another word of the same fold'],
+    ['giảm', 'giam', 'khong-co', true, 'for a procedure it does not know'],
+    ['đứng', 'dung', 'ket-hon', true, 'for a fold that procedure\'s names do not have'],
+  ])('judges "%s" (%s) by the names of %s: %s (%s)', (word, folded, procedure, accepted) => {
+    expect(vocabulary.accepts(word, folded, procedure)).toBe(accepted);
+  });
+
+  it('knows the words of each procedure\'s official name, the later names of a repeated id replacing the earlier', () => {
+    expect(vocabulary.inName('giam-ho', 'dang')).toBe(true);
+    expect(vocabulary.inName('giam-ho', 'lam')).toBe(false);
+    expect(vocabulary.inName('khong-co', 'dang')).toBe(false);
+    const repeated = new AliasVocabulary([
+      { id: 'a', phrases: [norm('đăng ký giám hộ')] },
+      { id: 'a', phrases: [norm('giảm trừ gia cảnh')] },
+    ]);
+    expect(repeated.inName('a', 'tru')).toBe(true);
+    expect(repeated.inName('a', 'ho')).toBe(false);
+    expect(repeated.accepts('giảm', 'giam', 'a')).toBe(true);
+    expect(repeated.accepts('giám', 'giam', 'a')).toBe(false);
+    // Without a procedure, every name read counts.
+    expect(repeated.accepts('giám', 'giam')).toBe(true);
+  });
+
   it('takes words written otherwise out of matching, keeping every position', () => {
     const filtered = vocabulary.filter(norm('sổ vẫn đứng tên mà chưa đăng ký'));
     expect(filtered.folded).toEqual([UNMATCHED, 'van', UNMATCHED, 'ten', UNMATCHED, 'chua', 'dang', 'ky']);

@@ -55,6 +55,9 @@ const FAMILIES: Family[] = [
   { family: 'correct', official: seqs('dinh chinh', 'cai chinh'), said: seqs('ghi sai', 'bi sai', 'sai ten', 'sai ngay', 'sai thong tin', 'nham lan', 'bi nham', 'ghi nham', 'sua sai') },
 ];
 
+/** The words of the official actions and the plain ones ("cấp", "lại", "gia", "hạn", "điều", "chỉnh"…), folded. */
+export const ACTION_WORDS: ReadonlySet<string> = new Set([...PLAIN, ...FAMILIES.flatMap((f) => f.official)].flat());
+
 /** Words that say what happened to a paper ("bị mất", "cháy", "rách nát"), never what a procedure acts on. */
 export const LOSS_WORDS: ReadonlySet<string> = new Set(['mat', 'chay', 'rach', 'nat', 'uot']);
 

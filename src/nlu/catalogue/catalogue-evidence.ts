@@ -388,8 +388,10 @@ export class CatalogueEvidence {
       .filter((r) => r.topic >= this.options.topicWeight)
       .sort((a, b) => b.topic - a.topic || b.m.score - a.m.score)[0];
     if (!rival) return { accepted: best, matches: kept };
+    // Of the rival's near-twins, the one the question's action names ("gia hạn giấy phép liên vận" when the plain licence explains more words).
+    const taken = this.byAction(rival.m, candidates, norm) ?? rival.m;
     // The curated procedure was judged the less apt: it is not in doubt with the rival.
-    return { accepted: rival.m, matches: [rival.m, ...kept.filter((m) => m.id !== rival.m.id && m.id !== best.id)] };
+    return { accepted: taken, matches: [taken, ...kept.filter((m) => m.id !== taken.id && m.id !== rival.m.id && m.id !== best.id)] };
   }
 
   /**

@@ -56,3 +56,33 @@ describe('the names of an imported procedure, cut down', () => {
     expect(aliases(name)).toContain(alias);
   });
 });
+
+describe('the names of an imported procedure, telling words kept', () => {
+  it.each([
+    ['Cấp lại giấy phép hoạt động đối với cơ sở khám bệnh, chữa bệnh bị mất', 'xin lai giay phep'],
+    ['Điều chỉnh giấy phép hoạt động đối với cơ sở khám bệnh, chữa bệnh', 'dieu chinh giay phep'],
+  ])('are never an action and a kind of paper alone ("%s")', (name, alias) => {
+    expect(aliases(name)).not.toContain(alias);
+  });
+
+  it.each([
+    ['Cấp giấy phép hoạt động đối với phòng khám đa khoa', 'giay phep phong kham da khoa'],
+    ['Cấp giấy chứng nhận đủ điều kiện kinh doanh hoạt động thể thao đối với môn Khiêu vũ thể thao', 'giay chung nhan kinh doanh the thao mon khieu vu the thao'],
+    ['Cấp lại giấy phép hoạt động đối với cơ sở khám bệnh, chữa bệnh bị mất, bị hư hỏng', 'cap lai giay phep co so kham benh chua benh'],
+  ])('put what an "đối với" scope is about in place of the scope ("%s")', (name, alias) => {
+    expect(aliases(name)).toContain(alias);
+  });
+
+  it.each([
+    ['Cấp lại giấy phép thành lập văn phòng đại diện của thương nhân nước ngoài tại Việt Nam', 'cap lai giay phep van phong dai dien'],
+    ['Gia hạn giấy phép liên vận Việt - Lào và thời gian lưu hành tại Việt Nam cho phương tiện của Lào', 'gia han giay phep lien van viet lao'],
+    ['Xác nhận bảng kê lâm sản', 'bang ke lam san'],
+    ['Cấp phép tổ chức hoạt động dạy thêm, học thêm ngoài nhà trường', 'to chuc day them hoc them ngoai nha truong'],
+  ])('leave out what citizens leave out: the owner, a second thing, "thành lập", the authority\'s act ("%s")', (name, alias) => {
+    expect(aliases(name)).toContain(alias);
+  });
+
+  it('keep the owner that tells a household\'s notice from a company\'s', () => {
+    expect(aliases('Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn đã thông báo của hộ kinh doanh').every((a) => a.includes('ho kinh doanh') || a.includes('ca the'))).toBe(true);
+  });
+});
