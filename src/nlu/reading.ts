@@ -266,6 +266,12 @@ function reviewed(parts: ReadingParts, norm: NormalizedText, searched: Procedure
   const ruledOut = new Set(ruleOutScopes(norm, cuesOf(parts.lexicon)).flatMap((s) => [...s.cue, ...s.scope]));
   const said = ruledOut.size ? { ...norm, folded: norm.folded.map((t, i) => (ruledOut.has(i) ? '' : t)) } : norm;
   const { accepted, matches } = parts.catalogue.review(said, found.accepted, found.matches, found.candidates, norm.folded);
+  // A question the curated procedures answer alone is an imported procedure's only when it says what tells its name
+  // apart, and is not moved to another curated procedure by the catalogue's names.
+  const own = accepted ? plain ?? findProcedures({ ...parts, matcher: catalogue.curatedMatcher }, parts.options, norm, legal).accepted : null;
+  if (accepted && own && own.id !== accepted.id && (!catalogue.isImported(accepted.id) || !catalogue.mayTake(accepted, said, own))) {
+    return withAccepted(parts, searched, own, norm);
+  }
   if (accepted === found.accepted) return { ...found, matches };
   return { ...found, accepted, matches, span: accepted ? parts.aliases.span(accepted.id, accepted.matched, norm.folded) : [] };
 }

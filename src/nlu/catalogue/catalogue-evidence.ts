@@ -9,6 +9,7 @@ import { CuratedTwins } from './curated-twins.js';
 import { LOSS_WORDS, OFFICIAL } from './action-families.js';
 import { CatalogueActions } from './catalogue-actions.js';
 import { negatedSiblings, readQualifiers, saidUnnegated, type Qualified } from './qualifiers.js';
+import { TellingWords } from './telling-words.js';
 
 // What an imported catalogue adds to naming a procedure, in one place with one hook in the
 // recognizer (Recognizer.parse → review), so that it cannot take questions from the curated
@@ -67,6 +68,9 @@ const FULLY_NAMED = 0.9;
 /** A curated candidate matched with this coverage (and about as strongly as the best curated one) is named by the question: its twins may be told apart from it. */
 const NAMED_COVERAGE = 0.5;
 
+/** A curated match scoring less than this share of an imported one's does not hold the question against it (mayTake). */
+const OWN_SHARE = 0.7;
+
 /** A word in the questions of this many curated procedures says how one asks, not what about. */
 const GENERIC_PROCEDURES = 6;
 
@@ -105,6 +109,8 @@ export class CatalogueEvidence {
   private plainMatcher: ProcedureMatcher | undefined;
   /** The imported near-twins of curated procedures and the words that tell them apart. */
   private readonly twins: CuratedTwins;
+  /** What each imported name says that no curated procedure's names or questions do. */
+  readonly telling: TellingWords;
   /** Imported procedures whose names differ by a qualifier one of them rules out. */
   private readonly negated: ReturnType<typeof negatedSiblings>;
   /** The curated procedures the question names (NAMED_COVERAGE), whose twins it may name by what tells them apart. */
@@ -152,10 +158,39 @@ export class CatalogueEvidence {
       imported.map((p) => ({ id: p.id, name: norm(officialName(p.name)) })),
       this.weights,
     );
+    this.telling = new TellingWords(
+      this.curatedPhrases.map((p) => ({ names: p.phrases.map((x) => x.folded), questions: (p.questions ?? []).map((x) => x.folded) })),
+      imported.map((p) => ({ id: p.id, name: norm(officialName(p.name)), aliases: phrases.find((x) => x.id === p.id)?.phrases ?? [] })),
+      this.weights,
+    );
     this.expansions = (lexicon.synonyms ?? []).flatMap((s) => {
       const official = norm(s.official).folded;
       return s.citizen.map((c) => ({ citizen: norm(c).folded, official }));
     });
+  }
+
+  /**
+   * True unless `id` is an imported procedure and the question says none of what tells its name
+   * from the curated procedures' (TellingWords), in its own words or a citizen's ("visa" for
+   * "thị thực"): asked of a question the curated procedures answer on their own (`own`), unless
+   * the imported procedure is matched far more strongly.
+   */
+  mayTake(match: ProcedureMatch, norm: NormalizedText, own: ProcedureMatch): boolean {
+    const { id } = match;
+    // Matched far more strongly than the curated procedure, it is named whatever it shares with it.
+    if (!this.imported.has(id) || own.score < OWN_SHARE * match.score) return true;
+    const folded = norm.folded;
+    const also = new Set(this.expansions.filter((e) => contains(folded, e.citizen)).flatMap((e) => e.official));
+    // What the curated match explains and the imported names do not ("căn cước" beside the "lớp" of "… lớp 10") weighs against it.
+    const against = this.telling.unexplained(id, folded, own.matched);
+    if (this.telling.said(id, folded, also, against) || this.twins.said(id, this.qualified(folded).words, new Set([own.id])) > 0) return true;
+    // Or the action its name opens with, on what it acts on ("cấp đổi sổ đỏ"; not "gia hạn" of a passport for "Gia hạn nộp thuế").
+    return this.actions.agreement(id, folded) > 0 && this.objectSaid(id, norm);
+  }
+
+  /** True when `id` is an imported procedure. */
+  isImported(id: string): boolean {
+    return this.imported.has(id);
   }
 
   get size(): number {

@@ -51,7 +51,8 @@ export interface Twin {
   apart: Map<string, Apart>;
 }
 
-function contentWords(name: NormalizedText): string[] {
+/** The words of a name that say what it is about, folded. */
+export function contentWords(name: NormalizedText): string[] {
   return name.folded.filter((t, i) => t && !functionAt(name, i));
 }
 
