@@ -230,9 +230,19 @@ export class ProcedureAnswers {
   legalBasis(p: Procedure): string {
     const r = this.replies;
     const lines = [r.say('legalIntro', { name: lowerFirst(p.name) }), ...p.legalBasis.map((d) => `- ${d}`)];
-    if (p.sources.length) lines.push(r.say('legalSources', { sources: p.sources.join(' · ') }));
+    if (p.sources.length) lines.push(r.say('legalSources', { sources: shownSources(p.sources).join(' · ') }));
     return lines.join('\n');
   }
+}
+
+/** How many sources a chat answer lists: the citizen needs where to check, not the reviewer's whole trail. */
+const SHOWN_SOURCES = 3;
+// The state's own sites: *.gov.vn and the Government's portals (vanban.chinhphu.vn, congbao.chinhphu.vn).
+const isOfficial = (url: string) => /^https?:\/\/([^/?#]*\.)?(gov\.vn|chinhphu\.vn)([/?#]|$)/i.test(url);
+
+/** The sources to show: official portals first, in their written order, then the others, up to SHOWN_SOURCES. */
+export function shownSources(sources: readonly string[]): string[] {
+  return [...sources.filter(isOfficial), ...sources.filter((s) => !isOfficial(s))].slice(0, SHOWN_SOURCES);
 }
 
 /**

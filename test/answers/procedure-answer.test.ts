@@ -5,6 +5,7 @@ import type { Procedure } from '../../src/knowledge/schema.js';
 import { loadReplies } from '../../src/answers/replies.js';
 import { AnswerComposer } from '../../src/answers/compose.js';
 import { shortDocument, words } from '../../src/answers/answer-text.js';
+import { shownSources } from '../../src/answers/procedure-answer.js';
 import type { Intent } from '../../src/nlu/intents.js';
 
 const config = loadConfig({});
@@ -136,5 +137,20 @@ describe('answers that fit the citizen', () => {
     ['Bộ luật Dân sự', 'Bộ luật Dân sự'],
   ])('shortens "%s" to "%s"', (long, short) => {
     expect(shortDocument(long)).toBe(short);
+  });
+});
+
+describe('the sources a legal-basis answer lists', () => {
+  it('lists official portals first and at most three sources', () => {
+    const sources = ['https://kenh14.vn/a', 'https://dichvucong.gov.vn', 'https://plo.vn/b', 'https://vanban.chinhphu.vn/?docid=1', 'https://dichvucong.bocongan.gov.vn/x', 'https://afamily.vn/c'];
+    expect(shownSources(sources)).toEqual(['https://dichvucong.gov.vn', 'https://vanban.chinhphu.vn/?docid=1', 'https://dichvucong.bocongan.gov.vn/x']);
+  });
+
+  it('fills up with other sources in their order when few are official', () => {
+    expect(shownSources(['https://plo.vn/b', 'https://evil.gov.vn.example.com/', 'https://vneid.gov.vn', 'https://kenh14.vn/a'])).toEqual(['https://vneid.gov.vn', 'https://plo.vn/b', 'https://evil.gov.vn.example.com/']);
+  });
+
+  it('keeps a short list as it is', () => {
+    expect(shownSources(['https://plo.vn/b'])).toEqual(['https://plo.vn/b']);
   });
 });
