@@ -231,6 +231,12 @@ function machineLoad(figures: Figure[]): string {
   return f ? `this run: load average ${num(f, 'load_start')} at the start, ${num(f, 'load_end')} at the end, on ${num(f, 'cpus')} cores` : 'load average unknown';
 }
 
+/** Whether the machine was quiet when the scale section started: nothing but the bench ran (a load under half a core). */
+function quietMachine(figures: Figure[]): boolean {
+  const f = figures.find((x) => x.metric === 'scale-machine');
+  return f !== undefined && Number(f.load_start) < 0.5;
+}
+
 /** The scale section (`npm run bench -- scale` runs and rewrites this section alone). */
 export function scaleSection(figures: Figure[]): string[] {
   const load = figures.filter((f) => f.metric === 'directline-scale');
@@ -257,7 +263,7 @@ export function scaleSection(figures: Figure[]): string[] {
     ...load.map((f) => row([`${text(f, 'store')}, ${num(f, 'workers')}`, text(f, 'mode'), num(f, 'connections'), num(f, 'rps'), num(f, 'p50_ms'), num(f, 'p99_ms'), num(f, 'errors'),
       num(f, 'server_cpu_ms_per_msg'), text(f, 'store') === 'files' ? '—' : num(f, 'db_cpu_ms_per_msg'), `${num(f, 'peak_rss_mb')}${f.peak_rss_since === 'start' ? '*' : ''}`, num(f, 'load_1m')])),
     '',
-    `On a machine shared with other work (${machineLoad(figures)}) the figures are far below what a quiet machine gives; compare the rows with each other. On PostgreSQL a turn makes about seven round trips (lock, sequence numbers, state read, open ticket, state write, log write with NOTIFY, unlock) and, with synchronous commit, waits for the WAL to reach the disk at two of them (state write, log write; the sequence numbers are reserved without waiting, and the answer does not wait for the unlock): that wait, more than CPU, bounds the PostgreSQL rows. Two workers on two cores shared with the database and the load generator add context switches rather than capacity here; they pay off where each worker has a core of its own. Streaming saves the poll request of every message and nearly all the cost of an idle chat.`,
+    `${quietMachine(figures) ? `On a quiet machine (${machineLoad(figures)}; the bench's own client, server and database only).` : `On a machine shared with other work (${machineLoad(figures)}) the figures are far below what a quiet machine gives; compare the rows with each other.`} On PostgreSQL a turn makes four round trips (one opens it: the lock, the sequence numbers, the open ticket and the state; then the state write, the log write with NOTIFY and the unlock) and, with synchronous commit, waits for the WAL to reach the disk at two of them (state write, log write; the answer does not wait for the unlock): that wait, more than CPU, bounds the PostgreSQL rows. Two workers on two cores shared with the database and the load generator add context switches rather than capacity here; they pay off where each worker has a core of its own. Streaming saves the poll request of every message and nearly all the cost of an idle chat.`,
     '',
     ...(idle.length ? [
       `Open chats doing nothing, ${num(idle[0], 'chats')} of them, as Web Chat keeps them: \`poll\` asks for activities once a second each; `
