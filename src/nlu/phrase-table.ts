@@ -1,3 +1,5 @@
+import { lowerBound } from '../data/lower-bound.js';
+
 /** Share of a phrase's score that stays when none of its word pairs is in the question. */
 export const UNORDERED_SHARE = 0.6;
 
@@ -105,7 +107,7 @@ export class PhraseTable {
   hasPair(first: string, second: string): boolean {
     const code = this.pairOf(first, second);
     if (code === undefined) return false;
-    return this.forward[lowerBound(this.forward, code)] === code;
+    return this.forward[lowerBound(this.forward, 0, this.forward.length, code, 1)] === code;
   }
 
   /**
@@ -143,16 +145,4 @@ function uniqueSorted(values: Float64Array): Float64Array {
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
   return sorted.slice(0, n);
-}
-
-/** The first index of `sorted` holding a value ≥ `value`. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
