@@ -158,9 +158,11 @@ export class CatalogueEvidence {
       imported.map((p) => ({ id: p.id, name: norm(officialName(p.name)) })),
       this.weights,
     );
+    // (By id, not a search of the list per procedure: a catalogue holds thousands.)
+    const phrasesOf = new Map(phrases.map((x) => [x.id, x.phrases]));
     this.telling = new TellingWords(
       this.curatedPhrases.map((p) => ({ names: p.phrases.map((x) => x.folded), questions: (p.questions ?? []).map((x) => x.folded) })),
-      imported.map((p) => ({ id: p.id, name: norm(officialName(p.name)), aliases: phrases.find((x) => x.id === p.id)?.phrases ?? [] })),
+      imported.map((p) => ({ id: p.id, name: norm(officialName(p.name)), aliases: phrasesOf.get(p.id) ?? [] })),
       this.weights,
     );
     this.expansions = (lexicon.synonyms ?? []).flatMap((s) => {
